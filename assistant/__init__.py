@@ -1,0 +1,27 @@
+"""News Assistant: answers questions about news articles, citing the exact sentences it relied on.
+
+>>> from assistant import ask
+>>> ask("who rejected foreign troops?").short_answer
+'The Kremlin'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.pipeline import Assistant, QuestionError
+from assistant.settings import Settings
+from assistant.types import Answer, Citation
+
+__all__ = ["Answer", "Assistant", "Citation", "QuestionError", "Settings", "ask", "default_assistant"]
+
+
+@lru_cache(maxsize=1)
+def default_assistant() -> Assistant:
+    """The process-wide Assistant on the default store, built (and seeded) on first use."""
+    return Assistant()
+
+
+def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
+    """Answer a question from the default store; the model and store load once per process."""
+    return default_assistant().ask(question, history=history)

@@ -1,0 +1,97 @@
+"""The ``news-assistant`` command: ingest, ask, chat, stats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from assistant.types import Answer
+
+
+def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
+    from assistant.pipeline import Assistant
+
+    return Assistant(store_path=args.store, collection=args.collection)
+
+
+def format_answer(answer: Answer) -> str:
+    """The answer text followed by its numbered sources."""
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        lines += [f"[{c.n}] {c.title} (chars {c.start}-{c.end}, score {c.score:.2f})" for c in answer.citations]
+    return "\n".join(lines)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    report = _assistant(args).ingest(args.paths, progress=True)
+    print(report.summary())
+    for problem in report.errors:
+        print(f"  ! {problem}", file=sys.stderr)
+    return 1 if report.errors and not (report.added or report.skipped or report.replaced) else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    answer = _assistant(args).ask(" ".join(args.question))
+    print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    assistant = _assistant(args)
+    history: list[tuple[str, str]] = []
+    print("Ask about the articles (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            return 0
+        if not question:
+            return 0
+        answer = assistant.ask(question, history=history)
+        print(format_answer(answer) + "\n")
+        history.append((question, answer.text))
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    print(json.dumps(_assistant(args).stats(), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="news-assistant", description=__doc__)
+    parser.add_argument("--store", help="store directory (default: $NEWS_ASSISTANT_STORE or index/.store)")
+    parser.add_argument("--collection", help="collection name (default: $NEWS_ASSISTANT_COLLECTION or news)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="index article files or directories (.txt .md .html .jsonl)")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("ask", help="answer one question with cited sentences")
+    p.add_argument("question", nargs="+")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("chat", help="ask questions in the terminal")
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("stats", help="articles, sentences, store path, model")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from assistant.pipeline import QuestionError
+    from index.load import LoadError
+    from index.store import StoreMismatchError
+
+    try:
+        return args.func(args)
+    except (QuestionError, LoadError, StoreMismatchError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

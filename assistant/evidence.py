@@ -1,0 +1,66 @@
+"""Evidence selection: which ranked sentences an answer may stand on, with their neighbours for context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.store import SentenceStore, sentence_id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence chosen to support the answer, with the sentences around it and the article it is from."""
+
+    sentence_id: str
+    article_id: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+    before: str = ""
+    after: str = ""
+
+
+class EvidenceSelector:
+    """Keeps the top sentence and any other sentence scoring within ``margin`` of it, up to ``k``.
+
+    Returns nothing when even the best sentence is under ``min_relevance``: the caller then abstains.
+    """
+
+    def __init__(self, store: SentenceStore, k: int = 3, min_relevance: float = 0.0, margin: float = 0.08):
+        self.store = store
+        self.k = k
+        self.min_relevance = min_relevance
+        self.margin = margin
+
+    def select(self, ranked: list[tuple[str, float]]) -> list[Evidence]:
+        if not ranked or ranked[0][1] < self.min_relevance:
+            return []
+        floor = max(self.min_relevance, ranked[0][1] - self.margin)
+        chosen = [(id_, score) for id_, score in ranked[: self.k] if score >= floor]
+        wanted = [id_ for id_, _ in chosen]
+        for id_, _ in chosen:
+            article, index = id_.rsplit(":", 1)
+            wanted += [sentence_id(article, int(index) - 1), sentence_id(article, int(index) + 1)]
+        stored = self.store.get_sentences(list(dict.fromkeys(wanted)))
+        titles = {a: (self.store.article(a) or {}).get("title", "") for a in {s.article_id for s in stored.values()}}
+        evidence = []
+        for id_, score in chosen:
+            s = stored[id_]
+            before = stored.get(sentence_id(s.article_id, s.index - 1))
+            after = stored.get(sentence_id(s.article_id, s.index + 1))
+            evidence.append(
+                Evidence(
+                    id_,
+                    s.article_id,
+                    titles[s.article_id],
+                    s.text,
+                    s.start,
+                    s.end,
+                    score,
+                    before.text if before else "",
+                    after.text if after else "",
+                )
+            )
+        return evidence

@@ -1,0 +1,131 @@
+"""Hybrid retrieval of sentences: dense (Chroma) and BM25 candidates, fused by a weighted sum of four scores.
+
+A sentence is scored by its own dense and lexical match and by those of its article, since a question often
+shares words with the passage rather than the one sentence that answers it. Weights are tuned on data
+(``benchmarks/tune_retrieval.py``) and live in ``Settings``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from index.lexical import LexicalIndex
+from index.store import SentenceStore
+
+FEATURES = ("dense", "lexical", "article_dense", "article_lexical")
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weights of the four relevance features; the fused score is their weighted sum."""
+
+    dense: float = 1.0
+    lexical: float = 0.3
+    article_dense: float = 0.3
+    article_lexical: float = 0.3
+
+    def as_array(self) -> np.ndarray:
+        return np.array([getattr(self, f) for f in FEATURES], dtype=np.float32)
+
+
+class LexicalIndexes:
+    """BM25 over the store's sentences and articles, built on first use and rebuilt after the store changes."""
+
+    def __init__(self, store: SentenceStore) -> None:
+        self.store = store
+
+    @cached_property
+    def sentences(self) -> LexicalIndex:
+        return LexicalIndex(*self.store.all_texts("sentences"))
+
+    @cached_property
+    def articles(self) -> LexicalIndex:
+        return LexicalIndex(*self.store.all_texts("articles"))
+
+    def invalidate(self) -> None:
+        self.__dict__.pop("sentences", None)
+        self.__dict__.pop("articles", None)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate sentence ids with their feature matrix (one row per id, columns as ``FEATURES``)."""
+
+    ids: list[str]
+    article_ids: list[str]
+    features: np.ndarray
+
+
+class HybridRetriever(BaseRetriever):
+    """A LangChain retriever returning sentence Documents, best first, with their scores in metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: SentenceStore
+    lexical: LexicalIndexes
+    weights: FusionWeights = FusionWeights()
+    candidates: int = 40
+    k: int = 5
+
+    def embed(self, text: str) -> np.ndarray:
+        return np.asarray(self.store.ef([text])[0], dtype=np.float32)
+
+    def candidate_features(self, query: str, query_vector: np.ndarray | None = None) -> Candidates:
+        """Collect dense and lexical candidates and compute all four features for each."""
+        qv = self.embed(query) if query_vector is None else query_vector
+        dense = self.store.nearest("sentences", qv, self.candidates)
+        lex_scores = self.lexical.sentences.scores(query)
+        top_lex = np.argsort(-lex_scores)[: self.candidates]
+        lex_ids = [self.lexical.sentences.ids[i] for i in top_lex if lex_scores[i] > 0]
+        ids = list(dict.fromkeys([*dense, *lex_ids]))
+        if not ids:
+            return Candidates([], [], np.zeros((0, len(FEATURES)), dtype=np.float32))
+        missing = [i for i in ids if i not in dense]
+        if missing:
+            for id_, vector in self.store.embeddings_of("sentences", missing).items():
+                dense[id_] = float(np.dot(vector, qv))
+        article_ids = [i.split(":", 1)[0] for i in ids]
+        unique_articles = list(dict.fromkeys(article_ids))
+        article_vectors = self.store.embeddings_of("articles", unique_articles)
+        art_lex = self.lexical.articles.scores(query)
+        art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
+        lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
+        features = np.zeros((len(ids), len(FEATURES)), dtype=np.float32)
+        for row, (id_, art) in enumerate(zip(ids, article_ids, strict=True)):
+            pos = self.lexical.sentences.position(id_)
+            art_pos = self.lexical.articles.position(art)
+            vector = article_vectors.get(art)
+            features[row] = (
+                dense.get(id_, 0.0),
+                lex_scores[pos] / lex_max if pos is not None else 0.0,
+                float(np.dot(vector, qv)) if vector is not None else 0.0,
+                art_lex[art_pos] / art_lex_max if art_pos is not None else 0.0,
+            )
+        return Candidates(ids, article_ids, features)
+
+    def rank(self, query: str, query_vector: np.ndarray | None = None) -> list[tuple[str, float, np.ndarray]]:
+        """Candidate ids with fused score and features, best first."""
+        cands = self.candidate_features(query, query_vector)
+        fused = cands.features @ self.weights.as_array()
+        order = np.argsort(-fused, kind="stable")
+        return [(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
+    ) -> list[Document]:
+        ranked = self.rank(query)[: self.k]
+        stored = self.store.get_sentences([id_ for id_, _, _ in ranked])
+        docs = []
+        for id_, score, feats in ranked:
+            s = stored[id_]
+            meta = {"id": id_, "article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
+            meta.update(score=score, **{f: float(v) for f, v in zip(FEATURES, feats, strict=True)})
+            docs.append(Document(page_content=s.text, id=id_, metadata=meta))
+        return docs

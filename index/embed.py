@@ -1,0 +1,27 @@
+"""The embedding function for Chroma and the retriever: sentence-transformers, normalised vectors, offline."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from chromadb.utils.embedding_functions import SentenceTransformerEmbeddingFunction  # noqa: E402
+
+
+@lru_cache(maxsize=4)
+def embedding_function(model_path: str) -> SentenceTransformerEmbeddingFunction:
+    """One embedding function (and so one loaded model) per model path and process."""
+    if not Path(model_path).exists():
+        raise FileNotFoundError(f"embedding model not found at {model_path}")
+    return SentenceTransformerEmbeddingFunction(model_name=model_path, device="cpu", normalize_embeddings=True)
+
+
+def model_label(model_path: str) -> str:
+    """A location-independent name for the model, recorded in the store so a mismatched reopen fails."""
+    path = Path(model_path)
+    return f"{path.parent.name}/{path.name}" if path.name == "model" else path.name

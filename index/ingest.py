@@ -1,0 +1,101 @@
+"""Ingestion: files → load → clean → split → embed → store, idempotent by article content hash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from index.clean import Article, clean
+from index.load import LoadError, find_files, load_file
+from index.sentences import SentenceSplitter
+from index.store import SentenceStore
+
+
+@dataclass
+class IngestReport:
+    """What one ingestion did: counts of articles added, skipped (already there) and replaced, and problems."""
+
+    added: int = 0
+    skipped: int = 0
+    replaced: int = 0
+    sentences_added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced)
+
+    def summary(self) -> str:
+        text = (
+            f"{self.added} added, {self.replaced} replaced, {self.skipped} unchanged; "
+            f"{self.sentences_added} sentences added"
+        )
+        return text + (f"; {len(self.errors)} problem(s)" if self.errors else "")
+
+
+class Ingestor:
+    """Writes articles into a store; the same text twice is skipped, a changed file replaces its old version."""
+
+    def __init__(self, store: SentenceStore, batch_size: int = 64, max_file_bytes: int = 20_000_000) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.max_file_bytes = max_file_bytes
+        self.splitter = SentenceSplitter()
+        self.articles_per_batch = 64
+
+    def ingest(self, paths: Iterable[str | Path], progress: bool = False) -> IngestReport:
+        report = IngestReport()
+        articles: dict[str, Article] = {}
+        for path in find_files(paths):
+            try:
+                loaded = load_file(path, self.max_file_bytes)
+            except LoadError as err:
+                report.errors.append(str(err))
+                continue
+            report.errors.extend(loaded.problems)
+            for raw in loaded.documents:
+                try:
+                    article = clean(raw)
+                except LoadError as err:
+                    report.errors.append(str(err))
+                    continue
+                articles.setdefault(article.id, article)
+        pending = list(articles.values())
+        with tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar:
+            for lo in range(0, len(pending), self.articles_per_batch):
+                batch = pending[lo : lo + self.articles_per_batch]
+                self._ingest_batch(batch, report)
+                bar.update(len(batch))
+        return report
+
+    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
+        """Split and embed a batch of articles in one encoder call and write them in one go."""
+        present = self.store.existing([a.id for a in articles])
+        report.skipped += len(present)
+        new = [a for a in articles if a.id not in present]
+        if not new:
+            return
+        previous = self.store.articles_for_sources([a.source for a in new])
+        split = [self.splitter.split(a.text) for a in new]
+        texts = [s.text for sentences in split for s in sentences]
+        vectors = np.asarray(
+            self.store.ef._model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True),
+            dtype=np.float32,
+        )
+        batch, offset = [], 0
+        for article, sentences in zip(new, split, strict=True):
+            batch.append((article, sentences, vectors[offset : offset + len(sentences)]))
+            offset += len(sentences)
+        self.store.write(batch)
+        report.sentences_added += len(texts)
+        for article in new:
+            old = previous.get(article.source)
+            if old and old != article.id:
+                self.store.delete(old)
+                report.replaced += 1
+            else:
+                report.added += 1

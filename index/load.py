@@ -1,0 +1,129 @@
+"""Load article files (.txt, .md, .html, .jsonl) into raw documents, refusing what is not readable text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+
+
+class LoadError(ValueError):
+    """A file that cannot be ingested; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """An article as read from its source, before cleaning."""
+
+    text: str
+    source: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Loaded:
+    """The documents read from one file, and the problems met on the way (e.g. bad JSONL lines)."""
+
+    documents: list[RawDocument] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand directories into their supported files (sorted, hidden ones skipped); keep named files as given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """Read a file as UTF-8 text, with a clear error for missing, huge, binary or undecodable files."""
+    if not path.is_file():
+        raise LoadError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise LoadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise LoadError(f"{path}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LoadError(f"{path}: not UTF-8 text (byte {err.start}); convert it to UTF-8") from err
+
+
+def _html_document(html: str, source: str) -> RawDocument:
+    import trafilatura
+
+    extracted = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False)
+    if not extracted:
+        raise LoadError(f"{source}: no article text found in the HTML")
+    meta = json.loads(extracted)
+    return RawDocument(
+        text=meta.get("text") or "",
+        source=source,
+        title=meta.get("title"),
+        author=meta.get("author"),
+        date=meta.get("date"),
+        url=meta.get("source") or meta.get("url"),
+    )
+
+
+def _jsonl_documents(text: str, source: str) -> Loaded:
+    loaded = Loaded()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            loaded.problems.append(f"{source}:{number}: not valid JSON ({err.msg})")
+            continue
+        body = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            loaded.problems.append(f"{source}:{number}: no 'text' field")
+            continue
+        loaded.documents.append(
+            RawDocument(
+                text=body,
+                source=f"{source}#{record.get('id', number)}",
+                title=record.get("title"),
+                author=record.get("author"),
+                date=record.get("date"),
+                url=record.get("url"),
+            )
+        )
+    return loaded
+
+
+def load_file(path: Path, max_bytes: int = 20_000_000) -> Loaded:
+    """Read one file into raw documents; raise LoadError when nothing in it can be used."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise LoadError(f"{path}: unsupported file type '{suffix or '(none)'}'; use one of {allowed}")
+    text = read_text(path, max_bytes)
+    source = str(path.resolve())
+    if not text.strip():
+        raise LoadError(f"{path}: the file is empty")
+    if suffix == ".jsonl":
+        return _jsonl_documents(text, source)
+    if suffix in {".html", ".htm"}:
+        return Loaded([_html_document(text, source)])
+    return Loaded([RawDocument(text=text, source=source)])
