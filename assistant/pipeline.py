@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.evidence import EvidenceSelector
-from assistant.retrieve import FusionWeights, HybridRetriever, LexicalIndexes
+from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever, LexicalIndexes
 from assistant.settings import Settings
 from assistant.types import Answer
 from index.ingest import Ingestor, IngestReport
@@ -46,7 +46,7 @@ class Assistant:
         self.retriever = HybridRetriever(
             store=self.store,
             lexical=self.lexical,
-            weights=FusionWeights(s.w_dense, s.w_lexical, s.w_article_dense, s.w_article_lexical),
+            weights=FusionWeights(**{f: getattr(s, f"w_{f}") for f in FEATURES}),
             candidates=s.candidates,
             k=s.k,
         )

@@ -16,20 +16,37 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from index.lexical import LexicalIndex
-from index.store import SentenceStore
+from assistant.short_answer import type_match, wanted_labels
+from index.lexical import LexicalIndex, tokenize
+from index.store import SentenceStore, neighbour_ids
 
-FEATURES = ("dense", "lexical", "article_dense", "article_lexical")
+FEATURES = (
+    "dense",
+    "lexical",
+    "article_dense",
+    "article_lexical",
+    "type_match",
+    "coverage",
+    "window_coverage",
+    "rank_fusion",
+)
+
+
+_RRF_K = 30.0
 
 
 @dataclass(frozen=True)
 class FusionWeights:
     """Weights of the four relevance features; the fused score is their weighted sum."""
 
-    dense: float = 1.0
-    lexical: float = 0.3
-    article_dense: float = 0.3
-    article_lexical: float = 0.3
+    dense: float
+    lexical: float
+    article_dense: float
+    article_lexical: float
+    type_match: float
+    coverage: float
+    window_coverage: float
+    rank_fusion: float
 
     def as_array(self) -> np.ndarray:
         return np.array([getattr(self, f) for f in FEATURES], dtype=np.float32)
@@ -70,7 +87,7 @@ class HybridRetriever(BaseRetriever):
 
     store: SentenceStore
     lexical: LexicalIndexes
-    weights: FusionWeights = FusionWeights()
+    weights: FusionWeights
     candidates: int = 40
     k: int = 5
 
@@ -97,16 +114,30 @@ class HybridRetriever(BaseRetriever):
         art_lex = self.lexical.articles.scores(query)
         art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
         lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
+        labels = wanted_labels(query)
+        neighbours = {id_: neighbour_ids(id_) for id_ in ids}
+        texts = self.store.get_texts(list(dict.fromkeys([*ids, *(n for ns in neighbours.values() for n in ns)])))
+        q_terms = set(tokenize([query])[0])
+        terms_of = dict(zip(texts, map(set, tokenize(list(texts.values()))), strict=True))
+        dense_rank = {id_: r for r, id_ in enumerate(sorted(dense, key=dense.get, reverse=True))}
+        lex_rank = {id_: r for r, id_ in enumerate(lex_ids)}
+        unranked = 2 * self.candidates
         features = np.zeros((len(ids), len(FEATURES)), dtype=np.float32)
         for row, (id_, art) in enumerate(zip(ids, article_ids, strict=True)):
             pos = self.lexical.sentences.position(id_)
             art_pos = self.lexical.articles.position(art)
             vector = article_vectors.get(art)
+            terms = terms_of[id_]
+            window = terms.union(*(terms_of[n] for n in neighbours[id_] if n in terms_of))
             features[row] = (
                 dense.get(id_, 0.0),
                 lex_scores[pos] / lex_max if pos is not None else 0.0,
                 float(np.dot(vector, qv)) if vector is not None else 0.0,
                 art_lex[art_pos] / art_lex_max if art_pos is not None else 0.0,
+                type_match(labels, texts[id_], query) if labels else 0.0,
+                len(q_terms & terms) / len(q_terms) if q_terms else 0.0,
+                len(q_terms & window) / len(q_terms) if q_terms else 0.0,
+                _RRF_K / (_RRF_K + dense_rank.get(id_, unranked)) + _RRF_K / (_RRF_K + lex_rank.get(id_, unranked)),
             )
         return Candidates(ids, article_ids, features)
 

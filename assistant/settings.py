@@ -38,11 +38,18 @@ class Settings(BaseSettings):
     model: str = Field(default_factory=_default_model, description="Sentence-transformers model path.")
     k: int = Field(3, ge=1, le=20, description="Number of cited sentences in an answer, at most.")
     candidates: int = Field(40, ge=5, description="Candidates each retriever contributes before fusion.")
-    w_dense: float = Field(1.0, description="Fusion weight of the sentence's embedding similarity.")
-    w_lexical: float = Field(0.3, description="Fusion weight of the sentence's BM25 score (max-normalised).")
-    w_article_dense: float = Field(0.3, description="Fusion weight of its article's embedding similarity.")
-    w_article_lexical: float = Field(0.3, description="Fusion weight of its article's BM25 score.")
-    min_relevance: float = Field(0.42, description="Fused relevance under which the assistant abstains.")
+    # Fusion weights, fitted on SQuAD-dev's tuning half by benchmarks/tune_retrieval.py (see README).
+    w_dense: float = Field(1.0, description="Weight of the sentence's embedding similarity to the question.")
+    w_lexical: float = Field(-0.1, description="Weight of the sentence's BM25 score (max-normalised).")
+    w_article_dense: float = Field(0.0, description="Weight of its article's embedding similarity.")
+    w_article_lexical: float = Field(0.13, description="Weight of its article's BM25 score (max-normalised).")
+    w_type_match: float = Field(0.1, description="Weight of 'holds the kind of phrase the question wants'.")
+    w_coverage: float = Field(0.22, description="Weight of the share of question terms in the sentence.")
+    w_window_coverage: float = Field(0.32, description="Weight of that share in the sentence and its neighbours.")
+    w_rank_fusion: float = Field(0.34, description="Weight of the reciprocal-rank fusion of dense and BM25 ranks.")
+    min_relevance: float = Field(
+        1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
+    )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")

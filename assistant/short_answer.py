@@ -88,6 +88,34 @@ def wanted_labels(question: str) -> tuple[str, ...]:
     return ()
 
 
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen|half)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(1\d{3}|20\d{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|decade|year|today|yesterday)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+")
+
+
+def type_match(labels: tuple[str, ...], sentence: str, question: str) -> float:
+    """1.0 when the sentence holds the kind of phrase the question wants (a number, a date, a name), else 0.0.
+
+    A cheap, spaCy-free test for ranking many candidates; it ignores words the question already has.
+    """
+    if not labels:
+        return 0.0
+    if labels[0] in ("DATE", "TIME"):
+        return float(bool(_DATE.search(sentence)))
+    if labels[0] in _NUMERIC or labels[0] == "QUANTITY":
+        return float(bool(_NUMBER.search(sentence)))
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    return float(any(m.group().lower() not in asked for m in _NAME.finditer(sentence)))
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
 

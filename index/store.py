@@ -41,6 +41,12 @@ def sentence_id(article_id: str, index: int) -> str:
     return f"{article_id}:{index:05d}"
 
 
+def neighbour_ids(id_: str) -> list[str]:
+    """Ids of the sentences just before and after ``id_`` (which may not exist)."""
+    article, index = id_.rsplit(":", 1)
+    return [sentence_id(article, int(index) + step) for step in (-1, 1) if int(index) + step >= 0]
+
+
 def _as_sentence(id_: str, text: str, meta: dict[str, Any]) -> StoredSentence:
     return StoredSentence(id_, meta["article_id"], meta["index"], meta["start"], meta["end"], text)
 
@@ -154,6 +160,10 @@ class SentenceStore:
         return {
             i: _as_sentence(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
+
+    def get_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        got = self.sentences.get(ids=list(ids), include=["documents"])
+        return dict(zip(got["ids"], got["documents"], strict=True))
 
     def all_texts(self, which: str = "sentences", page: int = 5000) -> tuple[list[str], list[str]]:
         """Every (id, text) of the sentences or articles collection, read in pages."""
