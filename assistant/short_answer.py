@@ -27,6 +27,7 @@ _QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("GPE", "LOC", "FAC", "ORG"),
     ),
 ]
+_ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
 _STOP = frozenset(
     [
         "a",
@@ -122,6 +123,11 @@ def _content_words(text: str) -> set[str]:
 
 def extract_short_answer(question: str, sentence: str) -> str | None:
     """A phrase of ``sentence`` answering ``question``, or None when nothing fits."""
+    phrase = _phrase(question, sentence)
+    return phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "") or None if phrase else None
+
+
+def _phrase(question: str, sentence: str) -> str | None:
     doc = _nlp()(sentence)
     q_words = _content_words(question)
     anchors = [t.i for t in doc if t.lower_ in q_words]
@@ -140,17 +146,28 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
         if spans:
             best = min(spans, key=lambda e: (labels.index(e.label_) // 2, distance(e), e.start))
             return _with_article(best)
+    else:  # an untyped question ("what …?") still often asks for a name, date or number close to its words
+        spans = [e for e in doc.ents if fresh(e) and e.label_ != "ORDINAL"]
+        best = min(spans, key=lambda e: (distance(e), e.start), default=None)
+        if best is not None and distance(best) <= _ENTITY_REACH:
+            return _with_article(best)
     chunks = [c for c in doc.noun_chunks if fresh(c) and c.root.pos_ != "PRON"]
     if not chunks:
         return None
-    subject_question = bool(re.match(r"\s*(who|what|which)\b", question.lower()))
-    best = min(chunks, key=lambda c: (not (subject_question and c.root.dep_ == "nsubj"), distance(c), c.start))
+    who = bool(re.match(r"\s*who\b", question.lower()))
+    best = min(chunks, key=lambda c: (not (who and c.root.dep_ == "nsubj"), distance(c), c.start))
     return best.text
 
 
 def _with_article(span) -> str:  # noqa: ANN001
-    """'The Kremlin' rather than 'Kremlin' when the article belongs to the name."""
+    """The entity without edge punctuation, with 'the' in front when it belongs to the name ('The Kremlin')."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].head.i >= span.start:
-        return doc[span.start - 1 : span.end].text
-    return span.text
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote):
+        end -= 1
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the" and doc[before].head.i >= span.start and start == span.start:
+        start = before
+    return doc[start:end].text if end > start else span.text
