@@ -11,6 +11,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from chromadb.utils.embedding_functions import SentenceTransformerEmbeddingFunction  # noqa: E402
+from transformers.utils import logging as transformers_logging  # noqa: E402
+
+transformers_logging.disable_progress_bar()  # no "Loading weights" bar in every CLI answer
 
 
 @lru_cache(maxsize=4)
