@@ -39,12 +39,13 @@ class EvidenceSelector:
             return []
         floor = max(self.min_relevance, ranked[0][1] - self.margin)
         chosen = [(id_, score) for id_, score in ranked[: self.k] if score >= floor]
-        wanted = [id_ for id_, _ in chosen]
-        for id_, _ in chosen:
+        chosen_ids = [id_ for id_, _ in chosen]
+        wanted = list(chosen_ids)
+        for id_ in chosen_ids:
             article, index = id_.rsplit(":", 1)
             wanted += [sentence_id(article, int(index) - 1), sentence_id(article, int(index) + 1)]
         stored = self.store.get_sentences(list(dict.fromkeys(wanted)))
-        titles = {a: (self.store.article(a) or {}).get("title", "") for a in {s.article_id for s in stored.values()}}
+        titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids}))
         evidence = []
         for id_, score in chosen:
             s = stored[id_]

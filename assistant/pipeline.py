@@ -79,7 +79,11 @@ class Assistant:
         return text
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
-        """Answer one question; ``history`` is the earlier (question, answer) turns of a conversation."""
+        """Answer one question.
+
+        ``history`` (earlier (question, answer) turns) is accepted so the chat can pass it; it is not used yet:
+        follow-up rewriting into a standalone question is the LLM issue's work.
+        """
         started = time.perf_counter()
         text = self.check_question(question)
         timings: dict[str, float] = {}

@@ -1,4 +1,4 @@
-"""Hybrid retrieval of sentences: dense (Chroma) and BM25 candidates, fused by a weighted sum of four scores.
+"""Hybrid retrieval of sentences: dense (Chroma) and BM25 candidates, fused by a weighted sum of eight features.
 
 A sentence is scored by its own dense and lexical match and by those of its article, since a question often
 shares words with the passage rather than the one sentence that answers it. Weights are tuned on data
@@ -37,7 +37,7 @@ _RRF_K = 30.0
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weights of the four relevance features; the fused score is their weighted sum."""
+    """Weights of the relevance features (``FEATURES``); the fused score is their weighted sum."""
 
     dense: float
     lexical: float
@@ -95,7 +95,7 @@ class HybridRetriever(BaseRetriever):
         return np.asarray(self.store.ef([text])[0], dtype=np.float32)
 
     def candidate_features(self, query: str, query_vector: np.ndarray | None = None) -> Candidates:
-        """Collect dense and lexical candidates and compute all four features for each."""
+        """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each."""
         qv = self.embed(query) if query_vector is None else query_vector
         dense = self.store.nearest("sentences", qv, self.candidates)
         lex_scores = self.lexical.sentences.scores(query)

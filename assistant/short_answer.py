@@ -124,7 +124,10 @@ def _content_words(text: str) -> set[str]:
 def extract_short_answer(question: str, sentence: str) -> str | None:
     """A phrase of ``sentence`` answering ``question``, or None when nothing fits."""
     phrase = _phrase(question, sentence)
-    return phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "") or None if phrase else None
+    if phrase is None:
+        return None
+    tidy = phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "")
+    return tidy or None
 
 
 def _phrase(question: str, sentence: str) -> str | None:

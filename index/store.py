@@ -147,6 +147,10 @@ class SentenceStore:
             return None
         return {"id": article_id, "text": got["documents"][0], **got["metadatas"][0]}
 
+    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        got = self.articles.get(ids=list(article_ids), include=["metadatas"])
+        return {i: m.get("title", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
     def list_articles(self) -> list[dict[str, Any]]:
         got = self.articles.get(include=["metadatas"])
         return [{"id": i, **m} for i, m in zip(got["ids"], got["metadatas"], strict=True)]
