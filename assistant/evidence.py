@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.store import SentenceStore, sentence_id
+from index.store import SentenceStore, neighbour_ids, sentence_id
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,7 @@ class EvidenceSelector:
         floor = max(self.min_relevance, ranked[0][1] - self.margin)
         chosen = [(id_, score) for id_, score in ranked[: self.k] if score >= floor]
         chosen_ids = [id_ for id_, _ in chosen]
-        wanted = list(chosen_ids)
-        for id_ in chosen_ids:
-            article, index = id_.rsplit(":", 1)
-            wanted += [sentence_id(article, int(index) - 1), sentence_id(article, int(index) + 1)]
+        wanted = [*chosen_ids, *(n for id_ in chosen_ids for n in neighbour_ids(id_))]
         stored = self.store.get_sentences(list(dict.fromkeys(wanted)))
         titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids}))
         evidence = []

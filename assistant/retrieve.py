@@ -134,7 +134,7 @@ class HybridRetriever(BaseRetriever):
                 lex_scores[pos] / lex_max if pos is not None else 0.0,
                 float(np.dot(vector, qv)) if vector is not None else 0.0,
                 art_lex[art_pos] / art_lex_max if art_pos is not None else 0.0,
-                type_match(labels, texts[id_], query) if labels else 0.0,
+                type_match(labels, texts[id_], query),
                 len(q_terms & terms) / len(q_terms) if q_terms else 0.0,
                 len(q_terms & window) / len(q_terms) if q_terms else 0.0,
                 _RRF_K / (_RRF_K + dense_rank.get(id_, unranked)) + _RRF_K / (_RRF_K + lex_rank.get(id_, unranked)),
