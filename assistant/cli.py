@@ -53,7 +53,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return 0
         answer = assistant.ask(question, history=history)
         print(format_answer(answer) + "\n")
-        history.append((question, answer.text))
+        history.append((answer.standalone_question or question, answer.text))
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.evidence import EvidenceSelector
+from assistant.followup import standalone_question
 from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever, LexicalIndexes
 from assistant.settings import Settings
 from assistant.types import Answer
@@ -79,25 +80,30 @@ class Assistant:
         return text
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
-        """Answer one question.
-
-        ``history`` (earlier (question, answer) turns) is accepted so the chat can pass it; it is not used yet:
-        follow-up rewriting into a standalone question is the LLM issue's work.
-        """
+        """Answer one question; with ``history`` (earlier (question, answer) turns) a follow-up is made standalone."""
         started = time.perf_counter()
         text = self.check_question(question)
         timings: dict[str, float] = {}
         tick = time.perf_counter()
-        ranked = self.retriever.rank(text)
+        standalone = standalone_question(text, history)
+        timings["rewrite"] = time.perf_counter() - tick
+        tick = time.perf_counter()
+        ranked = self.retriever.rank(standalone)
         timings["retrieve"] = time.perf_counter() - tick
         tick = time.perf_counter()
         evidence = self.selector.select([(id_, score) for id_, score, _ in ranked])
         timings["evidence"] = time.perf_counter() - tick
         tick = time.perf_counter()
-        answer = self.answerer.answer(text, evidence)
+        answer = self.answerer.answer(standalone, evidence)
         timings["answer"] = time.perf_counter() - tick
         timings["total"] = time.perf_counter() - started
-        return answer.model_copy(update={"timings": {k: round(v, 4) for k, v in timings.items()}})
+        return answer.model_copy(
+            update={
+                "question": text,
+                "standalone_question": standalone if standalone != text else None,
+                "timings": {k: round(v, 4) for k, v in timings.items()},
+            }
+        )
 
     def stats(self) -> dict[str, Any]:
         articles, sentences = self.store.count()

