@@ -22,6 +22,6 @@ def default_assistant() -> Assistant:
     return Assistant()
 
 
-def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
+def ask(question: str, history: list[tuple[str, str]] | None = None, k: int | None = None) -> Answer:
     """Answer a question from the default store; the model and store load once per process."""
-    return default_assistant().ask(question, history=history)
+    return default_assistant().ask(question, history=history, k=k)

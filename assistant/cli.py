@@ -1,4 +1,4 @@
-"""The ``news-assistant`` command: ingest, ask, chat, stats."""
+"""The ``news-assistant`` command: ingest, ask, chat, ui, stats."""
 
 from __future__ import annotations
 
@@ -56,6 +56,15 @@ def cmd_chat(args: argparse.Namespace) -> int:
         history.append((answer.standalone_question or question, answer.text))
 
 
+def cmd_ui(args: argparse.Namespace) -> int:
+    from ui.app import launch
+
+    assistant = _assistant(args)
+    print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
+    launch(assistant, host=args.host, port=args.port, share=args.share == "on")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     print(json.dumps(_assistant(args).stats(), indent=2))
     return 0
@@ -75,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("chat", help="ask questions in the terminal")
     p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("ui", help="serve the browser chat")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--share", choices=["off", "on"], default="off", help="a public Gradio share link (needs network)")
+    p.set_defaults(func=cmd_ui)
     p = sub.add_parser("stats", help="articles, sentences, store path, model")
     p.set_defaults(func=cmd_stats)
     return parser

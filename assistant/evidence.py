@@ -34,11 +34,12 @@ class EvidenceSelector:
         self.min_relevance = min_relevance
         self.margin = margin
 
-    def select(self, ranked: list[tuple[str, float]]) -> list[Evidence]:
+    def select(self, ranked: list[tuple[str, float]], k: int | None = None) -> list[Evidence]:
+        """The evidence among ``ranked`` (sentence id, fused score), best first; ``k`` overrides the default."""
         if not ranked or ranked[0][1] < self.min_relevance:
             return []
         floor = max(self.min_relevance, ranked[0][1] - self.margin)
-        chosen = [(id_, score) for id_, score in ranked[: self.k] if score >= floor]
+        chosen = [(id_, score) for id_, score in ranked[: k or self.k] if score >= floor]
         chosen_ids = [id_ for id_, _ in chosen]
         wanted = [*chosen_ids, *(n for id_ in chosen_ids for n in neighbour_ids(id_))]
         stored = self.store.get_sentences(list(dict.fromkeys(wanted)))

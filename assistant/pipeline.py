@@ -79,8 +79,11 @@ class Assistant:
             )
         return text
 
-    def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
-        """Answer one question; with ``history`` (earlier (question, answer) turns) a follow-up is made standalone."""
+    def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None, k: int | None = None) -> Answer:
+        """Answer one question citing at most ``k`` sentences (default ``settings.k``).
+
+        With ``history`` (earlier (question, answer) turns) a follow-up is first made standalone.
+        """
         started = time.perf_counter()
         text = self.check_question(question)
         timings: dict[str, float] = {}
@@ -91,7 +94,7 @@ class Assistant:
         ranked = self.retriever.rank(standalone)
         timings["retrieve"] = time.perf_counter() - tick
         tick = time.perf_counter()
-        evidence = self.selector.select([(id_, score) for id_, score, _ in ranked])
+        evidence = self.selector.select([(id_, score) for id_, score, _ in ranked], k=k)
         timings["evidence"] = time.perf_counter() - tick
         tick = time.perf_counter()
         answer = self.answerer.answer(standalone, evidence)

@@ -1,0 +1,193 @@
+"""The browser chat in real headless Chromium, against ``news-assistant ui`` started by the test on 127.0.0.1.
+
+Screenshots of each step are saved under ``test-artifacts/ui/``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, write
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts" / "ui"
+KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real ``news-assistant ui`` command on a fresh store (seeds indexed on start); yields its URL."""
+    port, store = _free_port(), tmp_path_factory.mktemp("ui-store")
+    log = (tmp_path_factory.mktemp("ui-log") / "server.log").open("w")
+    cli = Path(sys.executable).with_name("news-assistant")
+    proc = subprocess.Popen(
+        [cli, "--store", store, "--collection", "ui-test", "ui", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"news-assistant ui did not serve {url}: {Path(log.name).read_text()}")
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium: apt-get install chromium"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One browser session on the app, recording console errors and every host the page contacts."""
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.errors: list[str] = []
+        self.hosts: set[str] = set()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2]) if "://" in r.url else None)
+        self.page.goto(url, wait_until="domcontentloaded")
+        self.page.locator("#na-question textarea").wait_for()
+
+    def ask(self, question: str) -> str:
+        """Type the question, wait for its answer, return the answer's text."""
+        answers = self.page.locator("#na-chat [data-testid='bot']")
+        before = answers.count()
+        box = self.page.locator("#na-question textarea")
+        box.fill(question)
+        box.press("Enter")
+        expect(answers).to_have_count(before + 1, timeout=60_000)
+        expect(answers.last).not_to_contain_text("Searching the articles", timeout=60_000)
+        return answers.last.inner_text()
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    v = Visit(browser, server)
+    yield v
+    v.page.close()
+    assert not v.errors, f"console errors: {v.errors}"
+    assert v.hosts <= {server.split("/")[2]}, f"the page reached beyond the app: {v.hosts}"
+
+
+def test_seed_question_shows_the_highlighted_kremlin_sentence(visit: Visit) -> None:
+    answer = visit.ask("who rejected foreign troops?")
+    assert "Kremlin" in answer.split("\n")[0]
+    highlighted = visit.page.locator("#na-sources .na-source mark").first
+    expect(highlighted).to_contain_text(KREMLIN)
+    visit.shot("1-seed-question")
+    marker = visit.page.locator("#na-chat a[href='#src-1-1']").first
+    marker.click()
+    source = visit.page.locator("#src-1-1")
+    expect(source).to_have_class("na-source na-flash")
+    expect(source).to_be_in_viewport()
+    source.locator("summary").click()
+    expect(source.locator("article.na-article")).to_contain_text("Erizia Rubyjeana")
+    visit.shot("2-marker-and-whole-article")
+
+
+def test_follow_up_is_rewritten_and_answered(visit: Visit) -> None:
+    assert "Mark Rutte" in visit.ask("Who is the NATO chief?")
+    answer = visit.ask("What did he say about Russia?")
+    assert "no veto" in answer
+    assert "Understood as: What did Mark Rutte say about Russia?" in answer
+    expect(visit.page.locator("#src-2-1 .na-paragraph mark")).to_contain_text("Mark Rutte said Russia had")
+    visit.shot("3-follow-up")
+
+
+def test_unanswerable_question_looks_different(visit: Visit) -> None:
+    answer = visit.ask("What is the population of Brazil?")
+    assert answer.startswith("∅") and "The articles don't say" in answer
+    expect(visit.page.locator("#na-sources .na-abstained")).to_have_count(1)
+    expect(visit.page.locator("#na-sources mark")).to_have_count(0)
+    visit.shot("4-abstained")
+
+
+def test_empty_question_is_refused_in_the_page(visit: Visit) -> None:
+    visit.page.locator("#na-question textarea").fill("   ")
+    visit.page.locator("#na-question textarea").press("Enter")
+    expect(visit.page.get_by_text("The question is empty")).to_be_visible(timeout=10_000)
+    expect(visit.page.locator("#na-chat [data-testid='bot']")).to_have_count(0)
+
+
+def _upload(visit: Visit, path: Path, shot: str) -> str:
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(path))
+    visit.page.get_by_role("button", name="Index these files").click()
+    status = visit.page.locator("#na-status")
+    expect(status).to_contain_text("added", timeout=60_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text(path.stem.replace("-", " ").title()[:5], timeout=10_000)
+    text = status.inner_text()
+    visit.shot(shot)
+    visit.page.get_by_role("tab", name="Chat").click()
+    return text
+
+
+def test_uploaded_article_is_listed_and_answered(visit: Visit, tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "harbour-ferry.txt",
+        "Harbour ferry returns\nThe Lindholm ferry returned to service on Monday after a winter refit.\n"
+        "Captain Ingrid Solberg said the refit added space for 41 cars.\nTessa Marr\n",
+    )
+    assert "1 added" in _upload(visit, article, "5-uploaded")
+    answer = visit.ask("How many cars did the refit add space for?")
+    assert answer.split("\n")[0].startswith("41")
+    expect(visit.page.locator("#na-sources .na-source mark").first).to_contain_text("space for 41 cars")
+    visit.shot("6-uploaded-answered")
+
+
+def test_hostile_article_renders_as_text(visit: Visit, tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "hostile-page.txt",
+        "Hostile page\nThe quay warden <script>window.__pwned=1</script> counted 17 gulls "
+        '<img src=x onerror="window.__pwned=2"> at dawn.\n'
+        "**Loud** ![beacon](http://198.51.100.7/x.png) [click](javascript:window.__pwned=3)\n",
+    )
+    _upload(visit, article, "7-hostile-uploaded")
+    answer = visit.ask("How many gulls did the quay warden count?")
+    assert "<script>window.__pwned=1</script>" in answer
+    source = visit.page.locator("#na-sources .na-source").first
+    expect(source).to_contain_text('<img src=x onerror="window.__pwned=2">')
+    source.locator("summary").click()
+    expect(source.locator("article")).to_contain_text("![beacon](http://198.51.100.7/x.png)")
+    visit.shot("8-hostile-inert")
+    assert visit.page.evaluate("window.__pwned") is None
+    assert visit.page.locator("img[src='x'], script:has-text('__pwned'), a[href^='javascript']").count() == 0

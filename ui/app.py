@@ -1,0 +1,178 @@
+"""The browser chat: ask, read the answer, see each cited sentence highlighted in its article; manage articles."""
+
+from __future__ import annotations
+
+import ipaddress
+import shutil
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.pipeline import Assistant, QuestionError
+from ui import render
+
+UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"]
+EXAMPLES = [
+    "who rejected foreign troops?",
+    "Who is the NATO chief?",
+    "How many Western allies committed to supporting Ukraine?",
+    "Where did Putin meet Trump?",
+]
+ASSETS = Path(__file__).resolve().parent / "assets"
+# System fonts only: Gradio's default theme fetches Google Fonts, and the machines this runs on are offline.
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+
+Turn = dict[str, str]  # {"question": standalone question, "answer": answer text}, kept per browser session
+
+
+class ChatApp:
+    """Gradio event handlers over one Assistant; per-user state lives in the page (``gr.State``), not here."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.uploads = Path(assistant.settings.store) / "uploads"
+
+    def respond(
+        self, message: str, chat: list[dict[str, Any]], turns: list[Turn], panels: list[str], k: int
+    ) -> Iterator[tuple[Any, ...]]:
+        """Show the question at once, then the answer with linked citation markers and its sources panel."""
+        try:
+            question = self.assistant.check_question(message)
+        except QuestionError as err:
+            gr.Warning(str(err))
+            yield message, chat, turns, panels, _panel(panels)
+            return
+        chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
+        yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
+        history = [(t["question"], t["answer"]) for t in turns]
+        answer = self.assistant.ask(question, history=history, k=int(k))
+        turn = len(turns) + 1
+        articles = {c.article_id: self.assistant.store.article(c.article_id) for c in answer.citations}
+        panels = [render.sources_html(answer, articles, turn), *panels]
+        turns = [*turns, {"question": answer.standalone_question or question, "answer": answer.text}]
+        chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]
+        yield "", chat, turns, panels, _panel(panels)
+
+    def ingest(self, files: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
+        """Index uploaded files, kept under ``<store>/uploads`` by their own names so a changed file replaces."""
+        if not files:
+            return "Choose one or more files first."
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        kept = []
+        for file in files:
+            target = self.uploads / Path(file).name
+            shutil.copyfile(file, target)
+            kept.append(target)
+        report = self.assistant.ingest(kept, progress=True)
+        problems = "".join(f"\n- {render.escape_markdown(str(p))}" for p in report.errors)
+        return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{problems}" if problems else "")
+
+    def article_choices(self) -> list[tuple[str, str]]:
+        return [
+            (f"{a.get('title') or 'Untitled'} ({a['id'][:8]})", a["id"]) for a in self.assistant.store.list_articles()
+        ]
+
+    def refresh(self) -> tuple[Any, Any]:
+        """The articles table and the article picker, as the store has them now."""
+        rows = render.articles_rows(self.assistant.store.list_articles())
+        return gr.update(value=rows), gr.update(choices=self.article_choices(), value=None)
+
+    def open_article(self, article_id: str | None) -> str:
+        article = self.assistant.store.article(article_id) if article_id else None
+        return render.article_html(article) if article else ""
+
+    def delete(self, article_id: str | None) -> str:
+        if not article_id:
+            return "Pick an article to delete."
+        article = self.assistant.store.article(article_id)
+        if article is None:
+            return "That article is no longer in the index."
+        self.assistant.delete(article_id)
+        return f"Deleted “{render.escape_markdown(article.get('title') or 'Untitled')}”."
+
+
+def _panel(panels: list[str]) -> str:
+    return "".join(panels) or '<p class="na-empty">Sources of each answer appear here.</p>'
+
+
+def build(assistant: Assistant) -> gr.Blocks:
+    """The Blocks app: a Chat tab (chat, sources panel, settings) and an Articles tab (upload, list, open, delete)."""
+    app = ChatApp(assistant)
+    with gr.Blocks(title="News Assistant", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "## News Assistant\nAnswers from your news articles, each claim pointing at the sentence that says it."
+        )
+        turns, panels = gr.State([]), gr.State([])
+        with gr.Tab("Chat"), gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(
+                    label="Conversation", elem_id="na-chat", height=520, latex_delimiters=[], buttons=["copy"]
+                )
+                question = gr.Textbox(
+                    elem_id="na-question", placeholder="Ask about the articles…", show_label=False, submit_btn=True
+                )
+                gr.Examples(EXAMPLES, inputs=question, label="Try")
+                with gr.Accordion("Settings", open=False):
+                    k = gr.Slider(1, 8, value=assistant.settings.k, step=1, label="Number of sources, at most")
+                    gr.Radio(
+                        ["extractive"],
+                        value="extractive",
+                        label="Answerer",
+                        info="Extractive: the source sentences themselves. An LLM answerer is not configured.",
+                    )
+                clear = gr.Button("New conversation", size="sm")
+            with gr.Column(scale=2):
+                sources = gr.HTML(_panel([]), elem_id="na-sources", label="Sources")
+        with gr.Tab("Articles") as articles_tab:
+            files = gr.File(label="Add articles", file_count="multiple", file_types=UPLOAD_TYPES, elem_id="na-files")
+            upload = gr.Button("Index these files", variant="primary")
+            status = gr.Markdown(elem_id="na-status")
+            table = gr.Dataframe(
+                headers=["Title", "Author", "Date", "Sentences", "Added"], interactive=False, elem_id="na-articles"
+            )
+            with gr.Row():
+                picked = gr.Dropdown(label="Article", choices=[], elem_id="na-picked")
+                show = gr.Button("Open")
+                remove = gr.Button("Delete", variant="stop")
+            article = gr.HTML(elem_id="na-article")
+
+        outputs = [question, chat, turns, panels, sources]
+        question.submit(app.respond, [question, chat, turns, panels, k], outputs, concurrency_limit=None)
+        clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
+        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1).then(
+            app.refresh, None, [table, picked]
+        )
+        remove.click(app.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
+            app.refresh, None, [table, picked]
+        ).then(lambda: "", None, article)
+        show.click(app.open_article, picked, article)
+        articles_tab.select(app.refresh, None, [table, picked])
+        demo.load(app.refresh, None, [table, picked])
+    return demo
+
+
+def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, **kwargs: Any) -> Any:
+    """Serve the app; warns when it is reachable from other machines."""
+    if share or not _loopback(host):
+        warnings.warn(f"News Assistant is exposed beyond this machine ({host}, share={share}).", stacklevel=2)
+    return build(assistant).launch(
+        server_name=host,
+        server_port=port,
+        share=share,
+        max_file_size=assistant.settings.max_file_bytes,
+        theme=THEME,
+        css_paths=[ASSETS / "app.css"],
+        head_paths=[ASSETS / "head.html"],
+        footer_links=[],
+        **kwargs,
+    )
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"

@@ -1,0 +1,131 @@
+"""What the page shows, as strings: answers as escaped Markdown, sources and articles as escaped HTML.
+
+Article text is untrusted (it may carry ``<script>``, event handlers or Markdown that fetches images), so every
+piece of it passes through ``html.escape`` or ``escape_markdown`` before it reaches the browser.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from assistant.types import Answer, Citation
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
+_MARKER = re.compile(r"\\\[(\d+)\\\]")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows as typed: HTML-escaped, Markdown punctuation backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def source_anchor(turn: int, n: int) -> str:
+    """The element id of citation ``n`` of chat turn ``turn`` in the sources panel."""
+    return f"src-{turn}-{n}"
+
+
+def answer_markdown(answer: Answer, turn: int) -> str:
+    """The answer for the chat: short answer in bold, ``[n]`` markers linking to their sources, abstention marked."""
+    if answer.abstained:
+        return f"∅ _{escape_markdown(answer.text)}_"
+    numbers = {c.n for c in answer.citations}
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return f"[\\[{n}\\]](#{source_anchor(turn, n)})" if n in numbers else match.group()
+
+    first, _, rest = answer.text.partition("\n\n")
+    body = _MARKER.sub(link, escape_markdown(rest)) if rest else ""
+    head = _MARKER.sub(link, escape_markdown(first))
+    if answer.short_answer and rest:
+        short = escape_markdown(answer.short_answer)
+        head = head.replace(short, f"**{short}**", 1)
+    text = f"{head}\n\n{body}" if body else head
+    if answer.standalone_question:
+        text += f"\n\n_Understood as: {escape_markdown(answer.standalone_question)}_"
+    return text
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of the article around characters ``start:end`` (articles keep one paragraph per line)."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return first, len(text) if last == -1 else last
+
+
+def _highlighted(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` escaped, with each ``(start, end)`` span wrapped in ``<mark>``."""
+    out, at = [], 0
+    for start, end in sorted(set(spans)):
+        if start < at:
+            continue
+        out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+def byline(article: dict[str, Any]) -> str:
+    """'Author · date' for an article, escaped; empty when neither is known."""
+    parts = [str(article[key]) for key in ("author", "date") if article.get(key)]
+    return html.escape(" · ".join(parts))
+
+
+def article_html(article: dict[str, Any], spans: Iterable[tuple[int, int]] = ()) -> str:
+    """The whole article, one ``<p>`` per paragraph, the given character spans highlighted."""
+    text, spans = article["text"], list(spans)
+    paragraphs, at = [], 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        inside = [(max(s, at) - at, min(e, end) - at) for s, e in spans if s < end and e > at]
+        if line.strip():
+            paragraphs.append(f"<p>{_highlighted(line, inside)}</p>")
+        at = end + 1
+    title = html.escape(article.get("title") or "Untitled")
+    head = f'<h3>{title}</h3><p class="na-byline">{byline(article)}</p>'
+    return f'<article class="na-article">{head}{"".join(paragraphs)}</article>'
+
+
+def _source_html(citation: Citation, article: dict[str, Any] | None, turn: int, spans: list[tuple[int, int]]) -> str:
+    anchor = source_anchor(turn, citation.n)
+    head = f'<div class="na-source" id="{anchor}"><div class="na-source-head"><b>[{citation.n}]</b> '
+    if article is None:  # deleted since the answer was given
+        return f"{head}{html.escape(citation.title)}</div><p><mark>{html.escape(citation.sentence)}</mark></p></div>"
+    first, last = _paragraph(article["text"], citation.start, citation.end)
+    paragraph = _highlighted(article["text"][first:last], [(citation.start - first, citation.end - first)])
+    title = html.escape(article.get("title") or "Untitled")
+    return (
+        f'{head}{title}<span class="na-byline"> {byline(article)}</span></div>'
+        f'<p class="na-paragraph">{paragraph}</p>'
+        f"<details><summary>Whole article</summary>{article_html(article, spans)}</details></div>"
+    )
+
+
+def sources_html(answer: Answer, articles: dict[str, dict[str, Any] | None], turn: int) -> str:
+    """The sources of one answer: each cited sentence highlighted inside its paragraph, the article one click away."""
+    question = html.escape(answer.question)
+    if answer.abstained:
+        return f'<section class="na-turn na-abstained"><h4>{question}</h4><p>No sentence answers this.</p></section>'
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in answer.citations:
+        spans.setdefault(c.article_id, []).append((c.start, c.end))
+    items = "".join(_source_html(c, articles.get(c.article_id), turn, spans[c.article_id]) for c in answer.citations)
+    return f'<section class="na-turn"><h4>{question}</h4>{items}</section>'
+
+
+def articles_rows(articles: list[dict[str, Any]]) -> list[list[Any]]:
+    """Rows of the articles table (title, author, date, sentences, added), newest first; Gradio escapes cells."""
+    ordered = sorted(articles, key=lambda a: a.get("added", ""), reverse=True)
+    return [
+        [
+            a.get("title") or "Untitled",
+            a.get("author", ""),
+            a.get("date", ""),
+            a.get("sentences", 0),
+            a.get("added", ""),
+        ]
+        for a in ordered
+    ]
