@@ -131,7 +131,29 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
     return tidy or None
 
 
+_SPEECH = re.compile(
+    r"\b(say|says|said|call|calls|called|describe|describes|described|dub|dubbed|term|termed|warn|warned)\b"
+)
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,200}?)[”\"]")
+
+
+def _quote(question: str, sentence: str) -> str | None:
+    """For 'what did X say / how did X describe …', the quotation nearest the question's words."""
+    if not _SPEECH.search(question.lower()):
+        return None
+    q_words = _content_words(question)
+    anchors = [m.start() for m in re.finditer(r"\w{3,}", sentence) if m.group().lower() in q_words]
+    quotes = [m for m in _QUOTED.finditer(sentence) if _content_words(m.group(1)) - q_words]
+    if not quotes:
+        return None
+    best = min(quotes, key=lambda m: min((abs(m.start() - a) for a in anchors), default=0))
+    return best.group(1)
+
+
 def _phrase(question: str, sentence: str) -> str | None:
+    quote = _quote(question, sentence)
+    if quote is not None:
+        return quote
     doc = nlp()(sentence)
     q_words = _content_words(question)
     anchors = [t.i for t in doc if t.lower_ in q_words]

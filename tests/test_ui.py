@@ -6,6 +6,7 @@ Screenshots of each step are saved under ``test-artifacts/ui/``.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -191,3 +192,35 @@ def test_hostile_article_renders_as_text(visit: Visit, tmp_path: Path) -> None:
     visit.shot("8-hostile-inert")
     assert visit.page.evaluate("window.__pwned") is None
     assert visit.page.locator("img[src='x'], script:has-text('__pwned'), a[href^='javascript']").count() == 0
+
+
+def test_bad_upload_is_explained_and_nothing_else_changes(visit: Visit, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    visit.page.get_by_role("tab", name="Articles").click()
+    rows_before = visit.page.locator("#na-articles tbody tr").count()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(broken))
+    visit.page.get_by_role("button", name="Index these files").click()
+    status = visit.page.locator("#na-status")
+    expect(status).to_contain_text("Not indexed", timeout=30_000)
+    expect(status).to_contain_text("broken.txt: looks like a binary file")
+    assert "/uploads/" not in status.inner_text()
+    assert "Traceback" not in status.inner_text()
+    expect(visit.page.locator("#na-articles tbody tr")).to_have_count(rows_before)
+    visit.shot("9-bad-upload")
+
+
+def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None:
+    article = write(tmp_path / "orchard-frost.txt", "Orchard frost\nA late frost cost the Vell orchards 30 tonnes.\n")
+    _upload(visit, article, "10-orchard-uploaded")
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-picked input").click()
+    visit.page.get_by_role("option", name=re.compile("Orchard frost")).click()
+    visit.page.get_by_role("button", name="Open").click()
+    expect(visit.page.locator("#na-article article")).to_contain_text("30 tonnes")
+    visit.page.get_by_role("button", name="Delete").click()
+    expect(visit.page.locator("#na-status")).to_contain_text("Deleted “Orchard frost”")
+    expect(visit.page.locator("#na-articles")).not_to_contain_text("Orchard frost")
+    visit.shot("11-deleted")
+    visit.page.get_by_role("tab", name="Chat").click()
+    assert "Vell" not in visit.ask("How much did the late frost cost the Vell orchards?")

@@ -67,8 +67,12 @@ class ChatApp:
             shutil.copyfile(file, target)
             kept.append(target)
         report = self.assistant.ingest(kept, progress=True)
-        problems = "".join(f"\n- {render.escape_markdown(str(p))}" for p in report.errors)
-        return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{problems}" if problems else "")
+        for target in kept:  # a refused file is not kept
+            if any(str(target) in problem for problem in report.errors):
+                target.unlink(missing_ok=True)
+        problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
+        listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
+        return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
 
     def article_choices(self) -> list[tuple[str, str]]:
         return [
@@ -131,7 +135,10 @@ def build(assistant: Assistant) -> gr.Blocks:
             upload = gr.Button("Index these files", variant="primary")
             status = gr.Markdown(elem_id="na-status")
             table = gr.Dataframe(
-                headers=["Title", "Author", "Date", "Sentences", "Added"], interactive=False, elem_id="na-articles"
+                headers=["Title", "Author", "Date", "Sentences", "Added"],
+                column_widths=["46%", "16%", "12%", "8%", "18%"],
+                interactive=False,
+                elem_id="na-articles",
             )
             with gr.Row():
                 picked = gr.Dropdown(label="Article", choices=[], elem_id="na-picked")
