@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
+MAX = "100000"  # upload limit of the test server, bytes
 KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
 
 
@@ -42,7 +43,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         [cli, "--store", store, "--collection", "ui-test", "ui", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"},
+        env={
+            **os.environ,
+            "GRADIO_ANALYTICS_ENABLED": "False",
+            "HF_HUB_OFFLINE": "1",
+            "NEWS_ASSISTANT_MAX_FILE_BYTES": MAX,
+        },
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
@@ -210,9 +216,17 @@ def test_bad_upload_is_explained_and_nothing_else_changes(visit: Visit, tmp_path
     visit.shot("9-bad-upload")
 
 
+def test_oversized_upload_is_refused_in_the_page(visit: Visit, tmp_path: Path) -> None:
+    big = write(tmp_path / "huge.txt", "A sentence about nothing much. " * 4000)
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(big))
+    expect(visit.page.get_by_text("exceed the maximum allowed size")).to_be_visible(timeout=10_000)
+    visit.shot("10-oversized-upload")
+
+
 def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None:
     article = write(tmp_path / "orchard-frost.txt", "Orchard frost\nA late frost cost the Vell orchards 30 tonnes.\n")
-    _upload(visit, article, "10-orchard-uploaded")
+    _upload(visit, article, "11-orchard-uploaded")
     visit.page.get_by_role("tab", name="Articles").click()
     visit.page.locator("#na-picked input").click()
     visit.page.get_by_role("option", name=re.compile("Orchard frost")).click()
@@ -221,6 +235,6 @@ def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None
     visit.page.get_by_role("button", name="Delete").click()
     expect(visit.page.locator("#na-status")).to_contain_text("Deleted “Orchard frost”")
     expect(visit.page.locator("#na-articles")).not_to_contain_text("Orchard frost")
-    visit.shot("11-deleted")
+    visit.shot("12-deleted")
     visit.page.get_by_role("tab", name="Chat").click()
     assert "Vell" not in visit.ask("How much did the late frost cost the Vell orchards?")
