@@ -27,9 +27,12 @@ def citations_for(evidence: list[Evidence]) -> list[Citation]:
 class ExtractiveAnswerer:
     """Answers with source sentences only, so every claim is cited and faithful; abstains with no evidence."""
 
+    def __init__(self, not_found: str = NOT_FOUND) -> None:
+        self.not_found = not_found
+
     def answer(self, question: str, evidence: list[Evidence]) -> Answer:
         if not evidence:
-            return Answer(question=question, text=NOT_FOUND, abstained=True)
+            return Answer(question=question, text=self.not_found, abstained=True)
         citations = citations_for(evidence)
         short = extract_short_answer(question, evidence[0].text)
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.injection import addresses_the_model
 from index.store import SentenceStore, neighbour_ids, sentence_id
 
 
@@ -35,7 +36,13 @@ class EvidenceSelector:
         self.margin = margin
 
     def select(self, ranked: list[tuple[str, float]], k: int | None = None) -> list[Evidence]:
-        """The evidence among ``ranked`` (sentence id, fused score), best first; ``k`` overrides the default."""
+        """The evidence among ``ranked`` (sentence id, fused score), best first; ``k`` overrides the default.
+
+        Sentences that address an AI ("ignore previous instructions…") are prompt injection, not news: never evidence.
+        """
+        head = ranked[: 3 * (k or self.k)]
+        texts = self.store.get_texts([id_ for id_, _ in head])
+        ranked = [(id_, score) for id_, score in head if not addresses_the_model(texts.get(id_, ""))]
         if not ranked or ranked[0][1] < self.min_relevance:
             return []
         floor = max(self.min_relevance, ranked[0][1] - self.margin)

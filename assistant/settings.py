@@ -4,8 +4,9 @@ overridable in code (``Settings(k=3)``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -54,3 +55,15 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
     batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")
+    prompts: Path = Field(PROJECT_ROOT / "prompts", description="Folder of the prompt template files.")
+    # The optional language model (see assistant/llm.py); with "none" answers are extractive.
+    llm: Literal["none", "openai", "ollama", "llamacpp"] = Field("none", description="LLM backend for answers.")
+    llm_model: str = Field("", description="Model name on the server (openai / ollama backends).")
+    llm_base_url: str | None = Field(None, description="Server URL, e.g. http://127.0.0.1:8080/v1 (openai).")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the openai backend.")
+    llm_gguf: Path | None = Field(None, description="A .gguf model file (llamacpp backend).")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the LLM before answering extractively.")
+    llm_max_tokens: int = Field(256, ge=16, description="Longest generated answer, in tokens.")
+    # Verifier thresholds, from benchmarks/tune_verifier.py on SQuAD-dev's tuning half.
+    verify_min_overlap: float = Field(0.45, description="Share of a claim's words its cited sentences must have ...")
+    verify_min_similarity: float = Field(0.65, description="... or its embedding similarity to one of them.")

@@ -26,4 +26,7 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
     standalone_question: str | None = None
+    answerer: str = Field("extractive", description="What wrote the text: 'extractive' or 'llm'.")
+    unsupported: list[str] = Field(default_factory=list, description="Generated sentences dropped by the verifier.")
+    notice: str | None = Field(None, description="Why the answer is not what was asked for (LLM down, dropped).")
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per pipeline stage.")

@@ -1,0 +1,72 @@
+"""The optional language model, built from settings as a LangChain chat model (or LLM for a base GGUF model).
+
+None is installed by default; each backend is an extra (``pip install -e '.[openai]'``, ``[ollama]``, ``[llamacpp]``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from langchain_core.language_models import BaseLanguageModel
+
+from assistant.settings import Settings
+
+BACKENDS = ("openai", "ollama", "llamacpp")
+
+
+class LLMUnavailable(RuntimeError):
+    """The configured language model cannot be used; the message says why and what to do."""
+
+
+def build_llm(settings: Settings) -> BaseLanguageModel | None:
+    """The chat model ``settings.llm`` names, or None when no LLM is configured."""
+    backend = settings.llm
+    if backend == "none":
+        return None
+    if backend == "openai":
+        ChatOpenAI = _import("langchain_openai", "ChatOpenAI", "openai")  # noqa: N806
+        kwargs: dict[str, Any] = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
+        return ChatOpenAI(
+            model=settings.llm_model or "gpt-4o-mini",
+            api_key=settings.llm_api_key.get_secret_value(),
+            temperature=0,
+            max_tokens=settings.llm_max_tokens,
+            timeout=settings.llm_timeout,
+            max_retries=0,
+            **kwargs,
+        )
+    if backend == "ollama":
+        ChatOllama = _import("langchain_ollama", "ChatOllama", "ollama")  # noqa: N806
+        kwargs = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
+        return ChatOllama(
+            model=settings.llm_model or "llama3.2",
+            temperature=0,
+            num_predict=settings.llm_max_tokens,
+            client_kwargs={"timeout": settings.llm_timeout},
+            **kwargs,
+        )
+    if backend == "llamacpp":
+        if settings.llm_gguf is None or not settings.llm_gguf.is_file():
+            raise LLMUnavailable(f"NEWS_ASSISTANT_LLM_GGUF must name a .gguf file (got {settings.llm_gguf}).")
+        LlamaCpp = _import("langchain_community.llms", "LlamaCpp", "llamacpp")  # noqa: N806
+        _import("llama_cpp", "Llama", "llamacpp")
+        # A completion-style LLM: base GGUF models have no chat template; the prompt is rendered as plain text.
+        return LlamaCpp(
+            model_path=str(settings.llm_gguf),
+            temperature=0,
+            max_tokens=settings.llm_max_tokens,
+            n_ctx=2048,
+            n_threads=2,
+            verbose=False,
+        )
+    raise LLMUnavailable(f"Unknown LLM backend {backend!r}; use one of: none, {', '.join(BACKENDS)}.")
+
+
+def _import(module: str, name: str, extra: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as err:
+        raise LLMUnavailable(
+            f"The {extra} LLM backend is not installed ({err.name} is missing): pip install -e '.[{extra}]'."
+        ) from err

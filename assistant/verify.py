@@ -1,0 +1,145 @@
+"""Citation checking for generated answers: every answer sentence must cite evidence that says what it says.
+
+A sentence is kept when it cites at least one existing evidence number, every name and number in it appears in the
+cited sentences, and it shares enough words with them or is close to one of them in embedding space. Thresholds
+come from ``benchmarks/tune_verifier.py`` (SQuAD-dev tuning half); see ``Settings.verify_*``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from index.lexical import tokenize
+from index.sentences import SentenceSplitter
+
+_MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+# A name (a capitalised word) or a number: each must be found in the cited sentences or around them.
+_NAME_OR_NUMBER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w'’.-]*\w|\d[\d,.]*\d|\d")
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One answer sentence without its markers, the evidence numbers it cites, and whether they support it."""
+
+    text: str
+    cited: tuple[int, ...]
+    supported: bool
+    reason: str = ""
+
+
+@dataclass
+class Verdict:
+    """The checked answer: supported claims (with markers) form ``text``; the rest are ``unsupported``."""
+
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[Claim]:
+        return [c for c in self.claims if c.supported]
+
+    @property
+    def unsupported(self) -> list[str]:
+        return [c.text for c in self.claims if not c.supported]
+
+    @property
+    def cited(self) -> list[int]:
+        """Evidence numbers cited by kept claims, in order of first citation."""
+        return list(dict.fromkeys(n for c in self.kept for n in c.cited))
+
+    @property
+    def text(self) -> str:
+        """The kept claims with their markers before the closing punctuation: "Kyiv said no [1]." """
+        return " ".join(_cite(c.text, c.cited) for c in self.kept)
+
+
+def _cite(text: str, cited: tuple[int, ...]) -> str:
+    body = text.rstrip(".!?…")
+    return f"{body} {''.join(f'[{n}]' for n in cited)}{text[len(body) :]}"
+
+
+def parse_claims(answer: str, splitter: SentenceSplitter | None = None) -> list[tuple[str, list[int]]]:
+    """The answer's sentences, each with the ``[n]`` / ``[n, m]`` numbers it carries, markers removed."""
+    splitter = splitter or SentenceSplitter()
+    claims = []
+    for sentence in splitter.split(answer.strip()):
+        numbers = [int(n) for group in _MARKERS.findall(sentence.text) for n in group.split(",")]
+        text = _MARKERS.sub("", sentence.text).strip()
+        if re.search(r"\w", text):
+            claims.append((text, numbers))
+        elif numbers and claims:  # a marker split off into its own "sentence" belongs to the previous one
+            claims[-1] = (claims[-1][0], claims[-1][1] + numbers)
+    return claims
+
+
+def names_and_numbers(text: str) -> set[str]:
+    """Capitalised words and numbers, lowercased; a capitalised common word ("It", "However") is not a name."""
+    found = {m.group().rstrip(".").replace(",", "").lower() for m in _NAME_OR_NUMBER.finditer(f" {text}")}
+    return found - STOP_WORDS
+
+
+def missing_names(claim: str, sources: str) -> set[str]:
+    """The claim's names and numbers that its sources never mention (a hallucinated name shows up here)."""
+    words = {w.lower() for w in re.findall(r"\w[\w'’.-]*\w|\w", sources)}
+    return names_and_numbers(claim) - names_and_numbers(sources) - words
+
+
+def overlap(claim: str, evidence: str) -> float:
+    """Share of the claim's content words (stemmed, stop words out) that the evidence has."""
+    mine, theirs = tokenize([claim, evidence])
+    return len(set(mine) & set(theirs)) / len(set(mine)) if mine else 0.0
+
+
+class Verifier:
+    """Keeps the claims their citations support; the rest are reported, not shown."""
+
+    def __init__(self, embed: Embed, min_overlap: float, min_similarity: float) -> None:
+        self.embed = embed
+        self.min_overlap = min_overlap
+        self.min_similarity = min_similarity
+        self._splitter = SentenceSplitter()
+
+    def check(self, answer: str, evidence: Sequence[str], context: Sequence[str] | None = None) -> Verdict:
+        """Check ``answer`` (with ``[n]`` markers) against the numbered ``evidence`` sentences (``[1]`` first).
+
+        ``context[i]`` (the sentence with its title and neighbours) is where a claim's names may also be found:
+        "It won in 2016 [1]" about a team named only in the sentence before is not an invention.
+        """
+        context = context or evidence
+        parsed = parse_claims(answer, self._splitter)
+        if not parsed:
+            return Verdict()
+        vectors = self.embed([text for text, _ in parsed] + list(evidence))
+        claim_vectors, evidence_vectors = vectors[: len(parsed)], vectors[len(parsed) :]
+        claims = []
+        for i, (text, numbers) in enumerate(parsed):
+            cited = tuple(dict.fromkeys(n for n in numbers if 1 <= n <= len(evidence)))
+            supported, reason = self._supports(text, cited, evidence, context, claim_vectors[i], evidence_vectors)
+            claims.append(Claim(text, cited, supported, reason))
+        return Verdict(claims)
+
+    def _supports(
+        self,
+        text: str,
+        cited: tuple[int, ...],
+        evidence: Sequence[str],
+        context: Sequence[str],
+        vector: np.ndarray,
+        evidence_vectors: np.ndarray,
+    ) -> tuple[bool, str]:
+        if not cited:
+            return False, "cites no source"
+        sources = " ".join(evidence[n - 1] for n in cited)
+        missing = missing_names(text, " ".join(context[n - 1] for n in cited))
+        if missing:
+            return False, f"not in its sources: {', '.join(sorted(missing))}"
+        similarity = max(float(vector @ evidence_vectors[n - 1]) for n in cited)
+        if overlap(text, sources) >= self.min_overlap or similarity >= self.min_similarity:
+            return True, ""
+        return False, "its sources do not say this"
