@@ -19,6 +19,10 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
 def format_answer(answer: Answer) -> str:
     """The answer text followed by its numbered sources."""
     lines = [answer.text]
+    if answer.unsupported:
+        lines.append(f"(removed {len(answer.unsupported)} sentence(s) their cited sources do not support)")
+    if answer.notice:
+        lines.append(f"note: {answer.notice}")
     if answer.citations:
         lines.append("")
         lines.append("Sources:")

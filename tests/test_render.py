@@ -68,3 +68,11 @@ def test_a_deleted_article_still_shows_the_cited_sentence() -> None:
     c = _citation("Some <i>text</i>.", "Some <i>text</i>.")
     out = render.sources_html(_answer("x [1]", [c]), {"a1": None}, turn=1)
     assert "<mark>Some &lt;i&gt;text&lt;/i&gt;.</mark>" in out
+
+
+def test_dropped_sentences_and_notices_are_shown() -> None:
+    answer = _answer("Kyiv said no [1].", [], unsupported=["Paris agreed."], notice="The language model failed (x).")
+    md = render.answer_markdown(answer, 1)
+    assert "_Removed 1 sentence(s) that the cited sources do not support._" in md
+    assert md.endswith("_⚠ The language model failed \\(x\\)\\._")
+    assert "Paris" not in md

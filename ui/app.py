@@ -36,9 +36,15 @@ class ChatApp:
         self.uploads = Path(assistant.settings.store) / "uploads"
 
     def respond(
-        self, message: str, chat: list[dict[str, Any]], turns: list[Turn], panels: list[str], k: int
+        self,
+        message: str,
+        chat: list[dict[str, Any]],
+        turns: list[Turn],
+        panels: list[str],
+        k: int,
+        answerer: str,
     ) -> Iterator[tuple[Any, ...]]:
-        """Show the question at once, then the answer with linked citation markers and its sources panel."""
+        """Show the question at once, stream the draft, then the checked answer with linked markers and its sources."""
         try:
             question = self.assistant.check_question(message)
         except QuestionError as err:
@@ -48,7 +54,14 @@ class ChatApp:
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
         history = [(t["question"], t["answer"]) for t in turns]
-        answer = self.assistant.ask(question, history=history, k=int(k))
+        stream = self.assistant.ask(question, history=history, k=int(k), stream=True, answerer=answerer)
+        draft = ""
+        for chunk in stream:
+            draft += chunk
+            if answerer == "llm":
+                partial = f"{render.escape_markdown(draft)} ▌\n\n_Checking citations when done…_"
+                yield "", [*chat, {"role": "assistant", "content": partial}], turns, panels, _panel(panels)
+        answer = stream.answer
         turn = len(turns) + 1
         articles = {c.article_id: self.assistant.store.article(c.article_id) for c in answer.citations}
         panels = [render.sources_html(answer, articles, turn), *panels]
@@ -121,11 +134,14 @@ def build(assistant: Assistant) -> gr.Blocks:
                 gr.Examples(EXAMPLES, inputs=question, label="Try")
                 with gr.Accordion("Settings", open=False):
                     k = gr.Slider(1, 8, value=assistant.settings.k, step=1, label="Number of sources, at most")
-                    gr.Radio(
-                        ["extractive"],
-                        value="extractive",
+                    llm = assistant.llm_answerer is not None
+                    answerer = gr.Radio(
+                        ["extractive", "llm"] if llm else ["extractive"],
+                        value="llm" if llm else "extractive",
                         label="Answerer",
-                        info="Extractive: the source sentences themselves. An LLM answerer is not configured.",
+                        info="Extractive: the source sentences themselves. LLM: a written answer whose every sentence "
+                        "is checked against the sentences it cites."
+                        + ("" if llm else f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."),
                     )
                 clear = gr.Button("New conversation", size="sm")
             with gr.Column(scale=2):
@@ -147,7 +163,7 @@ def build(assistant: Assistant) -> gr.Blocks:
             article = gr.HTML(elem_id="na-article")
 
         outputs = [question, chat, turns, panels, sources]
-        question.submit(app.respond, [question, chat, turns, panels, k], outputs, concurrency_limit=None)
+        question.submit(app.respond, [question, chat, turns, panels, k, answerer], outputs, concurrency_limit=None)
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
         upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1).then(
             app.refresh, None, [table, picked]

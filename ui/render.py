@@ -30,7 +30,8 @@ def source_anchor(turn: int, n: int) -> str:
 def answer_markdown(answer: Answer, turn: int) -> str:
     """The answer for the chat: short answer in bold, ``[n]`` markers linking to their sources, abstention marked."""
     if answer.abstained:
-        return f"∅ _{escape_markdown(answer.text)}_"
+        notice = f"\n\n_⚠ {escape_markdown(answer.notice)}_" if answer.notice else ""
+        return f"∅ _{escape_markdown(answer.text)}_{notice}"
     numbers = {c.n for c in answer.citations}
 
     def link(match: re.Match[str]) -> str:
@@ -46,6 +47,10 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     text = f"{head}\n\n{body}" if body else head
     if answer.standalone_question:
         text += f"\n\n_Understood as: {escape_markdown(answer.standalone_question)}_"
+    if answer.unsupported:
+        text += f"\n\n_Removed {len(answer.unsupported)} sentence(s) that the cited sources do not support._"
+    if answer.notice:
+        text += f"\n\n_⚠ {escape_markdown(answer.notice)}_"
     return text
 
 
