@@ -6,8 +6,11 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
+import chromadb
 import numpy as np
+from chromadb.config import Settings as ChromaSettings
 from langchain_core.language_models import BaseLanguageModel
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
@@ -24,6 +27,19 @@ from assistant.types import Answer
 from assistant.verify import Verifier
 from index.ingest import Ingestor, IngestReport
 from index.store import SentenceStore
+
+
+def chroma_client(url: str | None) -> Any | None:
+    """A client of the Chroma server at ``url``, or None for the embedded on-disk store."""
+    if not url:
+        return None
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    return chromadb.HttpClient(
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 8000,
+        ssl=parsed.scheme == "https",
+        settings=ChromaSettings(anonymized_telemetry=False),
+    )
 
 
 class QuestionError(ValueError):
@@ -56,7 +72,7 @@ class Assistant:
         updates = {k: v for k, v in {"store": store_path, "collection": collection}.items() if v is not None}
         self.settings = (settings or Settings()).model_copy(update={**updates, **overrides})
         s = self.settings
-        self.store = SentenceStore(Path(s.store), s.collection, s.model)
+        self.store = SentenceStore(Path(s.store), s.collection, s.model, client=chroma_client(s.chroma_url))
         self.lexical = LexicalIndexes(self.store)
         self.retriever = HybridRetriever(
             store=self.store,
@@ -185,7 +201,7 @@ class Assistant:
         return {
             "articles": articles,
             "sentences": sentences,
-            "store": str(self.store.path),
+            "store": self.settings.chroma_url or str(self.store.path),
             "collection": self.settings.collection,
             "model": self.settings.model,
         }

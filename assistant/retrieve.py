@@ -7,8 +7,8 @@ shares words with the passage rather than the one sentence that answers it. Weig
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -53,22 +53,32 @@ class FusionWeights:
 
 
 class LexicalIndexes:
-    """BM25 over the store's sentences and articles, built on first use and rebuilt after the store changes."""
+    """BM25 over the store's sentences and articles, built on first use and rebuilt when the store's counts change.
+
+    Checking the counts per query (two cheap calls) notices what another process or user added or deleted through a
+    shared store; ``invalidate`` forces a rebuild after this process changed it.
+    """
 
     def __init__(self, store: SentenceStore) -> None:
         self.store = store
+        self._lock = threading.Lock()
+        self._built: tuple[tuple[int, int], LexicalIndex, LexicalIndex] | None = None
 
-    @cached_property
-    def sentences(self) -> LexicalIndex:
-        return LexicalIndex(*self.store.all_texts("sentences"))
-
-    @cached_property
-    def articles(self) -> LexicalIndex:
-        return LexicalIndex(*self.store.all_texts("articles"))
+    def current(self) -> tuple[LexicalIndex, LexicalIndex]:
+        """The (sentences, articles) indexes, up to date with the store."""
+        counts = self.store.count()
+        built = self._built
+        if built is None or built[0] != counts:
+            with self._lock:
+                built = self._built
+                if built is None or built[0] != counts:
+                    sentences = LexicalIndex(*self.store.all_texts("sentences"))
+                    articles = LexicalIndex(*self.store.all_texts("articles"))
+                    built = self._built = ((len(articles.ids), len(sentences.ids)), sentences, articles)
+        return built[1], built[2]
 
     def invalidate(self) -> None:
-        self.__dict__.pop("sentences", None)
-        self.__dict__.pop("articles", None)
+        self._built = None
 
 
 @dataclass(frozen=True)
@@ -98,9 +108,10 @@ class HybridRetriever(BaseRetriever):
         """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each."""
         qv = self.embed(query) if query_vector is None else query_vector
         dense = self.store.nearest("sentences", qv, self.candidates)
-        lex_scores = self.lexical.sentences.scores(query)
+        lexical_sentences, lexical_articles = self.lexical.current()
+        lex_scores = lexical_sentences.scores(query)
         top_lex = np.argsort(-lex_scores)[: self.candidates]
-        lex_ids = [self.lexical.sentences.ids[i] for i in top_lex if lex_scores[i] > 0]
+        lex_ids = [lexical_sentences.ids[i] for i in top_lex if lex_scores[i] > 0]
         ids = list(dict.fromkeys([*dense, *lex_ids]))
         if not ids:
             return Candidates([], [], np.zeros((0, len(FEATURES)), dtype=np.float32))
@@ -111,7 +122,7 @@ class HybridRetriever(BaseRetriever):
         article_ids = [i.split(":", 1)[0] for i in ids]
         unique_articles = list(dict.fromkeys(article_ids))
         article_vectors = self.store.embeddings_of("articles", unique_articles)
-        art_lex = self.lexical.articles.scores(query)
+        art_lex = lexical_articles.scores(query)
         art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
         lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
         labels = wanted_labels(query)
@@ -124,8 +135,8 @@ class HybridRetriever(BaseRetriever):
         unranked = 2 * self.candidates
         features = np.zeros((len(ids), len(FEATURES)), dtype=np.float32)
         for row, (id_, art) in enumerate(zip(ids, article_ids, strict=True)):
-            pos = self.lexical.sentences.position(id_)
-            art_pos = self.lexical.articles.position(art)
+            pos = lexical_sentences.position(id_)
+            art_pos = lexical_articles.position(art)
             vector = article_vectors.get(art)
             terms = terms_of[id_]
             window = terms.union(*(terms_of[n] for n in neighbours[id_] if n in terms_of))

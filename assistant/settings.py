@@ -32,6 +32,9 @@ class Settings(BaseSettings):
 
     store: Path = Field(default_factory=_default_store, description="Directory of the Chroma store.")
     collection: str = Field("news", description="Name of the collection inside the store.")
+    chroma_url: str | None = Field(
+        None, description="A Chroma server (`chroma run`), e.g. http://127.0.0.1:8000, shared by several processes."
+    )
     seeds: Path | None = Field(
         default=PROJECT_ROOT / "seeds" if (PROJECT_ROOT / "seeds").is_dir() else None,
         description="Articles indexed automatically into an empty default store.",

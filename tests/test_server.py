@@ -1,0 +1,76 @@
+"""Chroma's own server (`chroma run`) shared by several processes: ingest through one, answer through another."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import chromadb
+import pytest
+from conftest import SEEDS, write
+
+from assistant import Assistant
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+BIN = Path(sys.executable).parent
+KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` on a free loopback port, stopped after the module."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    path = tmp_path_factory.mktemp("chroma-server")
+    log = (path / "server.log").open("w")
+    proc = subprocess.Popen(
+        [BIN / "chroma", "run", "--path", path / "data", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+            break
+        except Exception:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text()}")
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWS_ASSISTANT_CHROMA_URL": url, "NEWS_ASSISTANT_COLLECTION": "shared", "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([BIN / "news-assistant", *args], capture_output=True, text=True, env=env, timeout=180)
+
+
+def test_processes_share_one_index_through_the_server(chroma_url: str, tmp_path: Path) -> None:
+    here = Assistant(store_path=tmp_path / "local", collection="shared", chroma_url=chroma_url, seeds=SEEDS)
+    assert here.stats()["articles"] == 1
+    assert here.ask("who rejected foreign troops?").citations[0].sentence.startswith(KREMLIN)
+    assert not (tmp_path / "local").exists(), "server mode must not create an embedded store"
+
+    other = _cli(chroma_url, "ask", "--json", "who rejected foreign troops?")
+    assert other.returncode == 0, other.stderr
+    assert json.loads(other.stdout)["citations"][0]["sentence"].startswith(KREMLIN)
+
+    article = write(tmp_path / "ferry.txt", "Harbour ferry\nThe Lindholm ferry now carries 41 cars after a refit.\n")
+    added = _cli(chroma_url, "ingest", str(article))
+    assert added.returncode == 0 and "1 added" in added.stdout, added.stderr
+    answer = here.ask("How many cars does the Lindholm ferry carry?")
+    assert answer.short_answer == "41" and "Lindholm" in answer.citations[0].sentence
+    assert here.stats()["articles"] == 2
