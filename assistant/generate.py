@@ -6,6 +6,7 @@ extractive one, with a notice saying why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from langchain_core.language_models import BaseLanguageModel
@@ -17,6 +18,8 @@ from assistant.prompts import Prompts, format_history, format_sources
 from assistant.short_answer import extract_short_answer
 from assistant.types import Answer
 from assistant.verify import Verifier
+
+_LABEL = re.compile(r"^\s*(user|assistant|standalone question|follow-up question|question)\s*:\s*", re.IGNORECASE)
 
 
 class LLMAnswerer:
@@ -32,8 +35,10 @@ class LLMAnswerer:
     def rewrite(self, question: str, history: Sequence[tuple[str, str]]) -> str | None:
         """The follow-up as a standalone question, or None when the model gives nothing usable."""
         reply = self.rewrite_chain.invoke({"history": format_history(history), "question": question})
-        lines = [line.strip().strip('"“”') for line in reply.strip().splitlines() if line.strip()]
-        if not lines or len(lines[0]) > 3 * len(question) + 200:
+        lines = [_LABEL.sub("", line).strip().strip('"“”') for line in reply.strip().splitlines() if line.strip()]
+        if not lines or not lines[0] or len(lines[0]) > 3 * len(question) + 200:
+            return None
+        if lines[0].casefold() == question.casefold():  # "already standalone": let the rules have their say
             return None
         return lines[0]
 

@@ -58,6 +58,7 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
             max_tokens=settings.llm_max_tokens,
             n_ctx=2048,
             n_threads=2,
+            stop=["</sources>", "Question:"],  # a base model goes on to write the next prompt
             verbose=False,
         )
     raise LLMUnavailable(f"Unknown LLM backend {backend!r}; use one of: none, {', '.join(BACKENDS)}.")
