@@ -13,6 +13,7 @@ from langchain_core.language_models import BaseLanguageModel
 from assistant.settings import Settings
 
 BACKENDS = ("openai", "ollama", "llamacpp")
+STOP = ["</sources>", "Question:"]  # where a model that continues the prompt (a base model) has finished answering
 
 
 class LLMUnavailable(RuntimeError):
@@ -26,7 +27,9 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
         return None
     if backend == "openai":
         ChatOpenAI = _import("langchain_openai", "ChatOpenAI", "openai")  # noqa: N806
-        kwargs: dict[str, Any] = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
+        kwargs: dict[str, Any] = {}
+        if settings.llm_base_url:  # other servers (llama.cpp, vLLM…) read the older max_tokens
+            kwargs = {"base_url": settings.llm_base_url, "extra_body": {"max_tokens": settings.llm_max_tokens}}
         return ChatOpenAI(
             model=settings.llm_model or "gpt-4o-mini",
             api_key=settings.llm_api_key.get_secret_value(),
@@ -34,6 +37,7 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
             max_tokens=settings.llm_max_tokens,
             timeout=settings.llm_timeout,
             max_retries=0,
+            stop=STOP,
             **kwargs,
         )
     if backend == "ollama":
@@ -58,7 +62,7 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
             max_tokens=settings.llm_max_tokens,
             n_ctx=2048,
             n_threads=2,
-            stop=["</sources>", "Question:"],  # a base model goes on to write the next prompt
+            stop=STOP,
             verbose=False,
         )
     raise LLMUnavailable(f"Unknown LLM backend {backend!r}; use one of: none, {', '.join(BACKENDS)}.")

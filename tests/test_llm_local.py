@@ -1,4 +1,5 @@
-"""A real language model, end to end: llama.cpp running Gemma 3 270M (a base model, GGUF) through LangChain.
+"""A real language model, end to end: llama.cpp running Gemma 3 270M (a base model, GGUF) through LangChain,
+in process (the llamacpp backend) and behind llama.cpp's OpenAI-compatible server (the openai backend).
 
 The model is tiny and has no chat template, so it mostly copies the best source sentence; the test proves the
 wiring (settings → backend → prompt → streamed tokens → verifier), not eloquence. CI installs the `llm-test` extra;
@@ -6,6 +7,15 @@ elsewhere the test is skipped with the command that enables it.
 """
 
 from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -18,8 +28,12 @@ pytest.importorskip("llama_cpp", reason=INSTALL)
 
 
 @pytest.fixture(scope="module")
-def local_llm_assistant(seed_assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    gguf = gguf_package.assemble(tmp_path_factory.mktemp("gguf") / "gemma3-270m.gguf")
+def gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return gguf_package.assemble(tmp_path_factory.mktemp("gguf") / "gemma3-270m.gguf")
+
+
+@pytest.fixture(scope="module")
+def local_llm_assistant(seed_assistant: Assistant, gguf: Path) -> Assistant:
     settings = seed_assistant.settings
     return Assistant(
         store_path=settings.store, collection=settings.collection, seeds=None, llm="llamacpp", llm_gguf=gguf,
@@ -47,3 +61,44 @@ def test_a_real_model_rewrites_follow_ups(local_llm_assistant: Assistant) -> Non
     answer = local_llm_assistant.ask("What did he say about Russia?", history=[(first.question, first.text)])
     assert answer.standalone_question is not None and "Rutte" in answer.standalone_question
     assert "Mark Rutte said Russia had" in answer.citations[0].sentence
+
+
+@pytest.fixture(scope="module")
+def openai_server(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """llama.cpp's OpenAI-compatible server on a free loopback port; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("w")
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--n_threads", "2", "--chat_format", "gemma"]
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+    url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/models", timeout=2).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"llama_cpp.server did not start: {Path(log.name).read_text()}")
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def test_an_openai_compatible_server_answers_through_settings(seed_assistant: Assistant, openai_server: str) -> None:
+    settings = seed_assistant.settings
+    assistant = Assistant(
+        store_path=settings.store, collection=settings.collection, seeds=None,
+        llm="openai", llm_base_url=openai_server, llm_model="gemma", llm_max_tokens=48, llm_timeout=120,
+    )  # fmt: skip
+    stream = assistant.ask("who rejected foreign troops?", stream=True)
+    chunks = list(stream)
+    answer = stream.answer
+    assert answer.notice is None or "failed" not in answer.notice, answer.notice
+    assert len(chunks) > 1 and "".join(chunks).strip()
+    assert any(c.sentence.startswith("The Kremlin has dismissed proposals") for c in answer.citations)
