@@ -151,7 +151,9 @@ METRICS: dict[str, Metric] = {
     "wrong_abstention_rate": Metric(
         "Wrong abstentions", "Of the answerable questions, the share the assistant abstained on.", "", False
     ),
-    "latency_p50_ms": Metric("Latency p50", "Median wall time of one `ask()` per question.", "ms", False),
+    "latency_p50_ms": Metric(
+        "Latency p50", "Median wall time of one `ask()`, after one untimed warm-up question.", "ms", False
+    ),
     "latency_p95_ms": Metric("Latency p95", "95th percentile of the wall time of one `ask()`.", "ms", False),
     "ingest_seconds": Metric(
         "Ingestion time",
