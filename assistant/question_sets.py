@@ -91,6 +91,8 @@ def load_questions(path: str | Path) -> list[EvalQuestion]:
     path = Path(path)
     if path.suffix.lower() not in {".jsonl", ".csv"}:
         raise QuestionFileError(f"{path}: question files are .jsonl or .csv, not '{path.suffix or '(none)'}'")
+    if not path.is_file():
+        raise QuestionFileError(f"{path}: no such file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from assistant.evaluation import CitedSentence, QuestionResult, summarize
 from assistant.metrics import (
     best_over_gold,
     exact_match,
@@ -99,3 +102,54 @@ def test_ranks() -> None:
 def test_ratio_is_none_when_nothing_was_counted() -> None:
     assert ratio(1, 4) == 0.25
     assert ratio(0, 0) is None
+
+
+def _row(
+    answers: list[str], abstained: bool, latency_ms: float, cited: Sequence[bool] = (), **scores
+) -> QuestionResult:
+    citations = [
+        CitedSentence(n=n, article_id="a", title="t", sentence="s", supports=ok) for n, ok in enumerate(cited, 1)
+    ]
+    return QuestionResult(
+        id="q", question="q?", answers=answers, answer="", abstained=abstained, citations=citations,
+        latency_ms=latency_ms, **scores,
+    )  # fmt: skip
+
+
+def test_summary_metrics_on_hand_computed_rows() -> None:
+    rows = [
+        _row(["Paris"], False, 10, [True, False], exact_match=1, f1=1, evidence_rank=1, article_named=True,
+             article_rank=2),
+        _row(["Lyon"], False, 20, [False], exact_match=0, f1=0.5, evidence_rank=4, article_named=True),
+        _row(["Nice"], True, 30, exact_match=0, f1=0),
+        _row([], True, 40),
+        _row([], False, 50, [False]),
+    ]  # fmt: skip
+    summary = summarize(rows, k=5, ingest_seconds=1.5)
+    assert (summary.questions, summary.answerable, summary.unanswerable) == (5, 3, 2)
+    expected = {
+        "exact_match": 1 / 3,
+        "f1": 1.5 / 3,
+        "citation_precision": 1 / 3,  # 1 of the 3 sentences cited on answerable questions
+        "citation_recall": 1 / 3,
+        "top_citation_accuracy": 1 / 3,
+        "retrieval_recall_at_1": 1 / 3,
+        "retrieval_recall_at_k": 2 / 3,  # ranks 1 and 4 are within 5
+        "retrieval_mrr": (1 + 1 / 4 + 0) / 3,
+        "article_recall_at_k": 1 / 2,  # of the two questions naming an article
+        "article_mrr": (1 / 2 + 0) / 2,
+        "abstention_precision": 1 / 2,  # abstained on one answerable, one unanswerable
+        "abstention_recall": 1 / 2,
+        "wrong_abstention_rate": 1 / 3,
+        "latency_p50_ms": 30,
+        "latency_p95_ms": 48,  # linear interpolation between 40 and 50
+        "ingest_seconds": 1.5,
+    }
+    assert summary.metrics == pytest.approx(expected, abs=1e-4)
+    assert [r.correct for r in rows] == [True, False, False, True, False]
+
+
+def test_summary_of_nothing_is_not_a_number_but_none() -> None:
+    summary = summarize([_row([], False, 5)], k=3)
+    assert summary.metrics["exact_match"] is None and summary.metrics["abstention_precision"] is None
+    assert summary.metrics["abstention_recall"] == 0.0
