@@ -161,10 +161,7 @@ def gold_articles(q: EvalQuestion, aliases: dict[str, set[str]]) -> set[str]:
 def score_question(assistant: Assistant, q: EvalQuestion, k: int, aliases: dict[str, set[str]]) -> QuestionResult:
     """Ask one question, time it, and score its answer, citations and (if answerable) retrieval ranks."""
     started = time.perf_counter()
-    try:
-        answer = assistant.ask(q.question)
-    except QuestionError as err:
-        raise EvaluationError(f"question {q.id}: {err}") from err
+    answer = assistant.ask(q.question)
     latency_ms = (time.perf_counter() - started) * 1000
     row = QuestionResult(
         **q.model_dump(include={"id", "question", "answers", "evidence", "article_id", "source"}),
@@ -266,8 +263,16 @@ def evaluate(
         raise EvaluationError(str(err)) from err
     started = dt.datetime.now(dt.UTC)
     assistant, ingest_seconds, ingest = open_assistant(articles, store, collection, progress, overrides)
+    refused = []
+    for q in questions:  # before the run, not an hour into it
+        try:
+            assistant.check_question(q.question)
+        except QuestionError as err:
+            refused.append(f"question {q.id}: {err}")
+    if refused:
+        raise EvaluationError("\n".join(refused))
     aliases = article_aliases(assistant.store.list_articles())
-    assistant.ask(questions[0].question)  # untimed warm-up: builds the BM25 indexes, first model call
+    assistant.ask("warm-up")  # untimed: builds the BM25 indexes and makes the first model call
     bar = tqdm(questions, desc="eval", unit="question", disable=not progress)
     rows = [score_question(assistant, q, k, aliases) for q in bar]
     unresolved = sum(1 for q in questions if (q.article_id or q.source) and not gold_articles(q, aliases))

@@ -125,6 +125,14 @@ def test_articles_get_their_own_collection(seed_assistant: Assistant, tmp_path: 
         evaluate(questions, articles=articles, store=store, collection="news")
 
 
+def test_a_question_the_assistant_refuses_stops_the_run_before_it_starts(
+    seed_assistant: Assistant, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "q.jsonl", json.dumps({"question": "why? " * 1000, "answers": []}))
+    with pytest.raises(EvaluationError, match="question 1: .*characters long"):
+        evaluate(path, store=seed_assistant.settings.store, collection=seed_assistant.settings.collection)
+
+
 def test_llm_answerer_is_refused_clearly() -> None:
     with pytest.raises(EvaluationError, match="no LLM is configured"):
         evaluate(SEEDS / "questions.jsonl", answerer="llm")
