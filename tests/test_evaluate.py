@@ -168,6 +168,10 @@ def test_compare_flags_only_moves_beyond_tolerance(seed_evaluation: EvalResult) 
     slower = new.model_copy(update={"metrics": {**metrics, "latency_p50_ms": metrics["latency_p50_ms"] * 1.5}})
     assert [d.name for d in compare(new, slower) if d.regression] == ["latency_p50_ms"]
     assert not any(d.regression for d in compare(slower, new))  # faster is no regression
+    worse_at_10 = new.model_copy(update={"k": 10, "metrics": {**metrics, "retrieval_recall_at_k": 0.0}})
+    assert not any(d.regression for d in compare(new, worse_at_10))  # another k: not comparable
+    worse_at_5 = worse_at_10.model_copy(update={"k": new.k})
+    assert [d.name for d in compare(new, worse_at_5) if d.regression] == ["retrieval_recall_at_k"]
 
 
 @pytest.mark.parametrize(
