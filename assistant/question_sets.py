@@ -47,7 +47,7 @@ class EvalQuestion(BaseModel):
 
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit in a string
         if line.strip():
             try:
                 yield number, json.loads(line)

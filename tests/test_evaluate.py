@@ -34,9 +34,9 @@ def test_jsonl_questions_with_squad_fields(tmp_path: Path) -> None:
     rows = [
         {"id": "57a", "article_id": "Super_Bowl_50#0", "question": " Who won? ", "answers": ["Denver Broncos"],
          "answer_start": [177], "evidence": "The Denver Broncos defeated the Carolina Panthers."},
-        {"question": "What is the recipe for banana bread?", "answers": []},
+        {"question": "What is the recipe\u2028for banana bread?", "answers": []},  # a raw line separator
     ]  # fmt: skip
-    path = write(tmp_path / "q.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n\n")
+    path = write(tmp_path / "q.jsonl", "\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\r\n\n")
     first, second = load_questions(path)
     assert (first.id, first.question, first.answers, first.article_id) == ("57a", "Who won?", ["Denver Broncos"],
                                                                            "Super_Bowl_50#0")  # fmt: skip
