@@ -77,8 +77,9 @@ def markdown(result: EvalResult) -> str:
         definition = METRICS[name].definition.replace("top k", f"top {s.k}")
         lines.append(f"| {label(name, s.k)} | {format_value(name, value)} | {definition} |")
     misses = [r for r in result.rows if r.answers and not (r.citations and r.citations[0].supports)]
-    lines += ["", f"## Answerable questions whose top citation misses the gold: {len(misses)}"]
-    lines += [f"The first {MISSES_SHOWN} are shown; all are in results.jsonl." if len(misses) > MISSES_SHOWN else ""]
+    lines += ["", f"## Answerable questions whose top citation misses the gold: {len(misses)}", ""]
+    if len(misses) > MISSES_SHOWN:
+        lines.append(f"The first {MISSES_SHOWN} are shown; all are in results.jsonl.")
     for r in misses[:MISSES_SHOWN]:
         cited = r.citations[0].sentence if r.citations else "(abstained)"
         lines += ["", f"- **{r.question}** gold: {' | '.join(r.answers)}", f"  - cited [1]: {cited}"]
