@@ -272,7 +272,7 @@ def evaluate(
     if refused:
         raise EvaluationError("\n".join(refused))
     aliases = article_aliases(assistant.store.list_articles())
-    assistant.ask("warm-up")  # untimed: builds the BM25 indexes and makes the first model call
+    assistant.ask(questions[0].question)  # untimed warm-up: BM25 indexes, first model call, spaCy for short answers
     bar = tqdm(questions, desc="eval", unit="question", disable=not progress)
     rows = [score_question(assistant, q, k, aliases) for q in bar]
     unresolved = sum(1 for q in questions if (q.article_id or q.source) and not gold_articles(q, aliases))
