@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from assistant.evaluation import EvalResult, evaluate
 from assistant.pipeline import Assistant, QuestionError
 from assistant.settings import Settings
 from assistant.types import Answer, Citation
 
-__all__ = ["Answer", "Assistant", "Citation", "QuestionError", "Settings", "ask", "default_assistant"]
+__all__ = [
+    "Answer",
+    "Assistant",
+    "Citation",
+    "EvalResult",
+    "QuestionError",
+    "Settings",
+    "ask",
+    "default_assistant",
+    "evaluate",
+]
 
 
 @lru_cache(maxsize=1)

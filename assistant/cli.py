@@ -69,6 +69,44 @@ def cmd_ui(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run a question set, print the summary (and the comparison), write the report; 1 on a flagged regression."""
+    import datetime as dt
+    from pathlib import Path
+
+    from assistant.evaluation import EvaluationError, Summary, evaluate
+    from assistant.report import compare, format_comparison, format_summary
+
+    try:
+        old = Summary.model_validate_json(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
+    except (OSError, ValueError) as err:
+        print(f"error: cannot read the summary to compare with: {err}", file=sys.stderr)
+        return 2
+    out = Path(args.out or Path("eval-results") / dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    try:
+        result = evaluate(
+            args.questions,
+            articles=args.articles,
+            out=out,
+            k=args.k,
+            answerer=args.answerer,
+            store=args.store,
+            collection=args.collection,
+            progress=True,
+        )
+    except EvaluationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(format_summary(result.summary))
+    print(f"report: {out / 'report.md'} (also results.jsonl, results.csv, summary.json, report.png)")
+    if old is None:
+        return 0
+    deltas = compare(old, result.summary, tolerance=args.tolerance)
+    print(f"compared with {args.compare}:")
+    print(format_comparison(deltas, result.summary.k))
+    return 1 if any(d.regression for d in deltas) else 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     print(json.dumps(_assistant(args).stats(), indent=2))
     return 0
@@ -93,6 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--share", choices=["off", "on"], default="off", help="a public Gradio share link (needs network)")
     p.set_defaults(func=cmd_ui)
+    p = sub.add_parser("eval", help="score answers to a question set (JSONL/CSV) and write a report")
+    p.add_argument("questions", help="question file: .jsonl or .csv with question, answers[, evidence, article_id]")
+    p.add_argument("--articles", nargs="+", help="index these into an eval-<hash> collection and ask against it")
+    p.add_argument("--out", help="report directory (default: eval-results/<timestamp>)")
+    p.add_argument("--k", type=int, default=5, help="cut-off of retrieval recall@k (default: 5)")
+    p.add_argument("--answerer", choices=["extractive", "llm"], default="extractive")
+    p.add_argument(
+        "--compare", metavar="OLD_SUMMARY", help="an earlier summary.json: print deltas, exit 1 on a regression"
+    )
+    p.add_argument("--tolerance", type=float, default=0.01, help="how far a rate may drop before it is a regression")
+    p.set_defaults(func=cmd_eval)
     p = sub.add_parser("stats", help="articles, sentences, store path, model")
     p.set_defaults(func=cmd_stats)
     return parser

@@ -14,7 +14,8 @@ import time
 
 from tqdm import tqdm
 
-from benchmarks.squad import f1, holds_answer, normalize, questions, squad_assistant
+from assistant.metrics import f1, holds_answer, normalize
+from benchmarks.squad import questions, squad_assistant
 
 
 def main() -> None:

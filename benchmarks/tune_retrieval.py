@@ -16,8 +16,9 @@ import time
 import numpy as np
 from tqdm import tqdm
 
+from assistant.metrics import holds_answer
 from assistant.retrieve import FEATURES
-from benchmarks.squad import holds_answer, questions, squad_assistant
+from benchmarks.squad import questions, squad_assistant
 
 
 def collect(assistant, qs):  # noqa: ANN001, ANN201

@@ -1,4 +1,5 @@
-"""Shared fixtures: one seeded store per test session (the embedding model loads once), and small articles."""
+"""Shared fixtures: one seeded store per test session (the embedding model loads once), its evaluation on the seed
+questions, and small articles."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant
+from assistant import Assistant, EvalResult, evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -30,6 +31,13 @@ def empty_assistant(seed_assistant: Assistant) -> Assistant:
 @pytest.fixture(scope="session")
 def seed_questions() -> list[dict]:
     return [json.loads(line) for line in (SEEDS / "questions.jsonl").read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seed_evaluation(seed_assistant: Assistant) -> EvalResult:
+    """The seed question set evaluated once against the session's seeded collection (no report files)."""
+    store = seed_assistant.settings.store
+    return evaluate(SEEDS / "questions.jsonl", store=store, collection=seed_assistant.settings.collection)
 
 
 def write(path: Path, text: str) -> Path:
