@@ -5,18 +5,12 @@ Screenshots of each step are saved under ``test-artifacts/ui/``.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write
+from conftest import KREMLIN, ROOT, ui_server, write
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -24,47 +18,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
 MAX = "100000"  # upload limit of the test server, bytes
-KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real ``news-assistant ui`` command on a fresh store (seeds indexed on start); yields its URL."""
-    port, store = _free_port(), tmp_path_factory.mktemp("ui-store")
-    log = (tmp_path_factory.mktemp("ui-log") / "server.log").open("w")
-    cli = Path(sys.executable).with_name("news-assistant")
-    proc = subprocess.Popen(
-        [cli, "--store", store, "--collection", "ui-test", "ui", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={
-            **os.environ,
-            "GRADIO_ANALYTICS_ENABLED": "False",
-            "HF_HUB_OFFLINE": "1",
-            "NEWS_ASSISTANT_MAX_FILE_BYTES": MAX,
-        },
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"news-assistant ui did not serve {url}: {Path(log.name).read_text()}")
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    store, log = tmp_path_factory.mktemp("ui-store"), tmp_path_factory.mktemp("ui-log") / "server.log"
+    with ui_server(store, log, env={"NEWS_ASSISTANT_MAX_FILE_BYTES": MAX}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
