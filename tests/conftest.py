@@ -95,3 +95,27 @@ def ui_server(store: Path, log: Path, collection: str = "ui-test", env: dict[str
         finally:
             proc.terminate()
             proc.wait(timeout=20)
+
+
+TOWNS = ["Arnfell", "Brackwater", "Corrin", "Dunmere", "Elsby", "Fenwick", "Garrow", "Hollin", "Ivesby", "Jarrow"]
+THINGS = ["bridge", "library", "tram line", "harbour wall", "school", "clinic", "market hall", "reservoir"]
+
+
+def generated_articles(count: int, tag: str = "") -> list[dict[str, str]]:
+    """``count`` distinct small local-news articles (five sentences each) as JSONL records."""
+    records = []
+    for n in range(count):
+        town, thing = TOWNS[n % len(TOWNS)], THINGS[n % len(THINGS)]
+        text = (
+            f"The {town} council approved plan {tag}{n} for a new {thing} on Tuesday.\n"
+            f"Councillor Ada Brook{n} said the {thing} would cost {n + 3} million crowns. "
+            f"Work is due to start in spring and to last {n % 11 + 2} months. "
+            f"Residents of {town} asked for quieter building hours.\n"
+            f"The vote passed by {n % 7 + 5} votes to {n % 4}."
+        )
+        records.append({"id": f"{tag}{n}", "title": f"{town} {thing} plan {tag}{n}", "text": text})
+    return records
+
+
+def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    return write(path, "".join(json.dumps(r) + "\n" for r in records))
