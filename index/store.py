@@ -298,6 +298,8 @@ class SentenceStore:
         return {"id": article_id, "text": got["documents"][0], **got["metadatas"][0]}
 
     def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
         got = self.articles.get(ids=list(article_ids), include=["metadatas"])
         return {i: m.get("title", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
@@ -310,12 +312,16 @@ class SentenceStore:
         return self.articles.count(), self.sentences.count()
 
     def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]:
+        if not ids:
+            return {}
         got = self.sentences.get(ids=list(ids), include=["documents", "metadatas"])
         return {
             i: _as_sentence(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
     def get_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        if not ids:  # Chroma refuses an empty id list
+            return {}
         got = self.sentences.get(ids=list(ids), include=["documents"])
         return dict(zip(got["ids"], got["documents"], strict=True))
 
@@ -339,6 +345,8 @@ class SentenceStore:
         return len(orphans)
 
     def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
         collection = self.sentences if which == "sentences" else self.articles
         got = collection.get(ids=list(ids), include=["embeddings"])
         return dict(zip(got["ids"], got["embeddings"], strict=True))
