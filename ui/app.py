@@ -147,9 +147,11 @@ def build(assistant: Assistant) -> gr.Blocks:
             article = gr.HTML(elem_id="na-article")
 
         outputs = [question, chat, turns, panels, sources]
-        question.submit(app.respond, [question, chat, turns, panels, k], outputs, concurrency_limit=None)
+        question.submit(
+            app.respond, [question, chat, turns, panels, k], outputs, concurrency_limit=None, api_name="ask"
+        )
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
-        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1).then(
+        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
             app.refresh, None, [table, picked]
         )
         remove.click(app.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
