@@ -67,11 +67,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    from ui.app import launch
+    from ui.app import exposure_warning, launch
 
+    share = args.share == "on"
+    warning = exposure_warning(args.host, share)
+    if warning:  # before anything loads, so it is the first thing seen
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
     assistant = _assistant(args)
     print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
-    launch(assistant, host=args.host, port=args.port, share=args.share == "on")
+    try:
+        launch(assistant, host=args.host, port=args.port, share=share, warn=False)
+    except OSError as err:
+        where = f"{args.host}:{args.port}"
+        print(f"error: cannot serve on {where} ({err}); choose another --host or --port", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import KREMLIN, ROOT, ui_server, write
+from conftest import KREMLIN, ROOT, ui_server, write, write_jsonl
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -199,3 +199,29 @@ def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None
     visit.shot("12-deleted")
     visit.page.get_by_role("tab", name="Chat").click()
     assert "Vell" not in visit.ask("How much did the late frost cost the Vell orchards?")
+
+
+def test_hostile_title_and_byline_stay_text_in_the_table_picker_and_sources(visit: Visit, tmp_path: Path) -> None:
+    title = '<img src=x onerror="window.__pwned=4">Tide tables'
+    record = {
+        "title": title,
+        "author": "<script>window.__pwned=5</script>",
+        "date": "**bold** [x](javascript:alert(1))",
+        "text": "The harbour office printed 900 tide tables for the summer season.",
+    }
+    feed = write_jsonl(tmp_path / "tide-tables.jsonl", [record])
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(feed))
+    visit.page.get_by_role("button", name="Index these files").click()
+    expect(visit.page.locator("#na-status")).to_contain_text("1 added", timeout=60_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text(title, timeout=10_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text("<script>window.__pwned=5</script>")
+    visit.page.locator("#na-picked input").click()
+    expect(visit.page.get_by_role("option", name=re.compile("Tide tables"))).to_contain_text("<img src=x")
+    visit.page.keyboard.press("Escape")
+    visit.page.get_by_role("tab", name="Chat").click()
+    assert "900" in visit.ask("How many tide tables did the harbour office print?")
+    expect(visit.page.locator("#na-sources .na-source-head").first).to_contain_text(title)
+    visit.shot("13-hostile-title")
+    assert visit.page.evaluate("window.__pwned") is None
+    assert visit.page.locator("img[src='x'], a[href^='javascript'], script:has-text('__pwned')").count() == 0

@@ -163,10 +163,29 @@ def build(assistant: Assistant) -> gr.Blocks:
     return demo
 
 
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, **kwargs: Any) -> Any:
-    """Serve the app; warns when it is reachable from other machines."""
-    if share or not _loopback(host):
-        warnings.warn(f"News Assistant is exposed beyond this machine ({host}, share={share}).", stacklevel=2)
+def exposure_warning(host: str, share: bool) -> str | None:
+    """What to tell the person starting the app when it will be reachable from other machines, else None."""
+    if not share and _loopback(host):
+        return None
+    where = "through a public share link" if share else f"on {host}"
+    return (
+        f"News Assistant is exposed beyond this machine ({where}): anyone who can reach it can read, add and delete "
+        "articles, and there is no login. Use --host 127.0.0.1 unless that is what you want."
+    )
+
+
+def launch(
+    assistant: Assistant,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    share: bool = False,
+    warn: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """Serve the app; warns (unless ``warn=False``, when the caller has) when it is reachable from other machines."""
+    message = exposure_warning(host, share)
+    if message and warn:
+        warnings.warn(message, stacklevel=2)
     return build(assistant).launch(
         server_name=host,
         server_port=port,

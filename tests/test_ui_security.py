@@ -1,0 +1,100 @@
+"""The running UI from outside, as an attacker would try it: files outside the app are never served, uploads of
+other types or sizes are refused by the server itself (not just the browser's file filter), and exposure is
+warned about. Rendering of hostile article text in the browser is in test_ui."""
+
+from __future__ import annotations
+
+import http.client
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, run_cli, ui_server, write
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+MAX = 100_000  # upload limit of the test server, bytes
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A running ``news-assistant ui`` and its store directory."""
+    store = tmp_path_factory.mktemp("sec") / "store"
+    log = tmp_path_factory.mktemp("sec-log") / "server.log"
+    with ui_server(store, log, env={"NEWS_ASSISTANT_MAX_FILE_BYTES": str(MAX)}) as url:
+        yield url, store
+
+
+def _get(url: str, raw_path: str) -> tuple[int, bytes]:
+    """GET a path exactly as written (no client-side normalisation of ``..`` or ``%2e``)."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", raw_path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def test_files_outside_the_app_are_not_served(served: tuple[str, Path]) -> None:
+    url, store = served
+    client = Client(url, verbose=False)
+    note = write(store.parent / "note.txt", "A quiet day.")
+    assert "1 added" in client.predict([handle_file(str(note))], api_name="/upload")
+    secrets = {
+        "/etc/passwd": b"root:",
+        str(store / "chroma.sqlite3"): b"SQLite format",
+        str(store / "uploads" / "note.txt"): b"A quiet day.",
+        str(ROOT / "pyproject.toml"): b"[project]",
+    }
+    tried = []
+    for target, marker in secrets.items():
+        for path in (
+            f"/gradio_api/file={target}",
+            f"/gradio_api/file=/{target}",
+            f"/gradio_api/file=../../../../../..{target}",
+            f"/gradio_api/file=%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e{target}",
+            f"/gradio_api/file=/tmp/gradio/../../..{target}",
+            f"/file={target}",
+            f"/static/../../../../../..{target}",
+            f"/assets/..%2f..%2f..%2f..%2f..%2f..{target.replace('/', '%2f')}",
+        ):
+            status, body = _get(url, path)
+            tried.append(path)
+            assert status != 200 and marker not in body, (path, status, body[:200])
+    assert len(tried) == 32
+
+
+def test_uploads_of_other_types_are_refused_by_the_server(served: tuple[str, Path], tmp_path: Path) -> None:
+    url, store = served
+    client = Client(url, verbose=False)
+    before = len(client.predict(api_name="/refresh")[1]["choices"])
+    for name, content in [("setup.exe", b"MZ\x90\x00\x03"), ("report.pdf", b"%PDF-1.4\n"), ("page.svg", b"<svg/>")]:
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(AppError, match="Invalid file type"):
+            client.predict([handle_file(str(path))], api_name="/upload")
+    disguised = tmp_path / "disguised.txt"
+    disguised.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" * 20)
+    status = client.predict([handle_file(str(disguised))], api_name="/upload")
+    assert "Not indexed" in status and "disguised\\.txt: looks like a binary file" in status
+    oversized = write(tmp_path / "oversized.txt", "A sentence about nothing much. " * 4000)
+    with pytest.raises(Exception, match="(?i)size|large"):
+        client.predict([handle_file(str(oversized))], api_name="/upload")
+    assert len(client.predict(api_name="/refresh")[1]["choices"]) == before
+    assert sorted(p.name for p in (store / "uploads").iterdir()) == ["note.txt"]
+
+
+def test_exposed_host_is_warned_about_before_anything_is_served(tmp_path: Path) -> None:
+    not_a_store = write(tmp_path / "store", "a file")  # the store is refused after the warning: nothing is bound
+    result = run_cli("--store", not_a_store, "ui", "--host", "0.0.0.0", "--port", "9")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("warning: News Assistant is exposed beyond this machine (on 0.0.0.0)")
+    assert "Use --host 127.0.0.1" in first
+    quiet = run_cli("--store", not_a_store, "ui")
+    assert "warning" not in quiet.stderr and quiet.returncode == 2
