@@ -86,7 +86,26 @@ def test_uploads_of_other_types_are_refused_by_the_server(served: tuple[str, Pat
     with pytest.raises(Exception, match="(?i)size|large"):
         client.predict([handle_file(str(oversized))], api_name="/upload")
     assert len(client.predict(api_name="/refresh")[1]["choices"]) == before
-    assert sorted(p.name for p in (store / "uploads").iterdir()) == ["note.txt"]
+    assert not {"setup.exe", "report.pdf", "page.svg", "disguised.txt", "oversized.txt"} & {
+        p.name for p in (store / "uploads").iterdir()
+    }
+
+
+def test_a_refused_upload_does_not_cost_the_good_file_of_that_name(served: tuple[str, Path], tmp_path: Path) -> None:
+    url, store = served
+    client = Client(url, verbose=False)
+    good = write(tmp_path / "good" / "harbour.txt", "The harbour master logged 63 arrivals in March.")
+    assert "1 added" in client.predict([handle_file(str(good))], api_name="/upload")
+    bad = tmp_path / "bad" / "harbour.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00binary\x00" * 30)
+    assert "harbour\\.txt: looks like a binary file" in client.predict([handle_file(str(bad))], api_name="/upload")
+    assert (store / "uploads" / "harbour.txt").read_text() == good.read_text()
+    mixed = write(tmp_path / "mixed.jsonl", '{"text": "The quay reopened on Friday."}\n{broken\n')
+    status = client.predict([handle_file(str(mixed))], api_name="/upload")
+    assert "1 added" in status and "mixed\\.jsonl:2: not valid JSON" in status
+    assert (store / "uploads" / "mixed.jsonl").is_file(), "a file with a bad line but good ones is kept"
+    assert not [p for p in (store / "uploads").iterdir() if p.name.startswith(".")]
 
 
 def test_exposed_host_is_warned_about_before_anything_is_served(tmp_path: Path) -> None:

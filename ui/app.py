@@ -61,15 +61,21 @@ class ChatApp:
         if not files:
             return "Choose one or more files first."
         self.uploads.mkdir(parents=True, exist_ok=True)
-        kept = []
+        kept, previous = [], {}
         for file in files:
             target = self.uploads / Path(file).name
+            if target.exists():  # set aside, so a refused file does not cost the good one it would replace
+                previous[target] = target.replace(target.with_name(f".{target.name}.previous"))
             shutil.copyfile(file, target)
             kept.append(target)
         report = self.assistant.ingest(kept, progress=True)
-        for target in kept:  # a refused file is not kept
-            if any(str(target) in problem for problem in report.errors):
+        for target in kept:  # a refused file is not kept (bad lines of a JSONL file do not refuse the file)
+            if any(p.startswith((f"{target}: ", f"{target.resolve()}: ")) for p in report.errors):
                 target.unlink(missing_ok=True)
+                if target in previous:
+                    previous.pop(target).replace(target)
+        for aside in previous.values():
+            aside.unlink(missing_ok=True)
         problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
         listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
         return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
