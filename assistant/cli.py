@@ -141,14 +141,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from chromadb.errors import ChromaError
+
     from assistant.pipeline import QuestionError
     from index.load import LoadError
-    from index.store import StoreError
+    from index.store import StoreError, reindex_hint
 
     try:
         return args.func(args)
     except (QuestionError, LoadError, StoreError) as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except ChromaError as err:  # the store failed in use, e.g. a damaged vector index
+        from assistant.settings import Settings
+
+        store = args.store or Settings().store
+        print(
+            f"error: the store {store} could not be read ({err}); {reindex_hint(store, args.collection)}",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -206,7 +206,9 @@ class SentenceStore:
             build["dimension"] = int(self.ef._model.get_embedding_dimension())
             self.sentences = self._open(collection, build)
             self.articles = self._open(f"{collection}-articles", build)
-            self.count()
+            probe = np.eye(1, build["dimension"], dtype=np.float32)[0]
+            for which in ("sentences", "articles"):  # loads each vector index now: a damaged one fails here
+                self.nearest(which, probe, 1)
         except ChromaError as err:
             hint = reindex_hint(self.path, collection)
             raise StoreCorruptError(f"the store {self.path} cannot be read ({err}); {hint}") from err

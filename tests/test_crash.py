@@ -72,17 +72,38 @@ def _kill_after_first_batch(store: Path, feed: Path) -> str:
     return seen.decode(errors="replace").rsplit("\r", 1)[-1]
 
 
+def _copy(store: Path, to: Path) -> Path:
+    """A copy of a store that this process or another may open (an open store stays locked by its process)."""
+    return Path(shutil.copytree(store, to, ignore=shutil.ignore_patterns("*.lock")))
+
+
+@pytest.fixture(scope="module")
+def crash_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A 300-article ingest killed after its first batch, then run again to the end; copies of the store taken
+    after the kill and after the rerun."""
+    tmp = tmp_path_factory.mktemp("crash")
+    records = generated_articles(ARTICLES, tag="k")
+    feed = write_jsonl(tmp / "feed.jsonl", records)
+    store = tmp / "store"
+    progress = _kill_after_first_batch(store, feed)
+    after_kill = _copy(store, tmp / "after-kill")
+    rerun = run_cli("--store", store, "ingest", feed)
+    completed = _copy(store, tmp / "completed")
+    return {
+        "records": records,
+        "progress": progress,
+        "after_kill": after_kill,
+        "rerun": rerun,
+        "store": store,
+        "completed": completed,
+    }
+
+
 @pytest.mark.slow
 @pytest.mark.integration
-def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
-    records = generated_articles(ARTICLES, tag="k")
-    feed = write_jsonl(tmp_path / "feed.jsonl", records)
-    store = tmp_path / "store"
-    progress = _kill_after_first_batch(store, feed)
-
-    # Look at what the crash left, in a copy (this process keeps a store it opens locked until it exits).
-    after_kill = Path(shutil.copytree(store, tmp_path / "after-kill", ignore=shutil.ignore_patterns("*.lock")))
-    crashed = Assistant(store_path=after_kill, collection="news", seeds=None)
+def test_sigkill_during_ingest_leaves_a_consistent_index_and_the_rerun_completes(crash_run: dict) -> None:
+    records, progress = crash_run["records"], crash_run["progress"]
+    crashed = Assistant(store_path=crash_run["after_kill"], collection="news", seeds=None)
     state = _consistency(crashed.store)
     assert 1 + 64 <= state["articles"] < 1 + ARTICLES, (progress, state)
     answer = crashed.ask(SEED_QUESTION)
@@ -94,11 +115,11 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
             article = crashed.store.article(citation.article_id)
             assert article["text"][citation.start : citation.end] == citation.sentence
 
-    result = run_cli("--store", store, "ingest", feed)
+    result = crash_run["rerun"]
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     added = int(result.stdout.split(" added")[0])
     assert added == 1 + ARTICLES - state["articles"], result.stdout
-    final = _consistency(SentenceStore(store, "news", crashed.settings.model))
+    final = _consistency(SentenceStore(crash_run["store"], "news", crashed.settings.model))
     assert final == {
         "articles": 1 + ARTICLES,
         "sentences": 14 + _expected_sentences(records),
@@ -106,6 +127,20 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
         "orphan_sentences": 0,
     }
     print(f"killed at {progress.strip()!r}; after the kill {state}; the rerun added {added}; final {final}")
+
+
+@pytest.mark.slow
+@pytest.mark.integration
+def test_damaged_vector_index_is_refused_with_the_way_out(crash_run: dict, tmp_path: Path) -> None:
+    store = _copy(crash_run["completed"], tmp_path / "store")
+    segments = sorted(store.glob("*/data_level0.bin"), key=lambda p: p.stat().st_size)
+    assert segments and segments[-1].stat().st_size > 1_000_000, "over Chroma's sync threshold the index is on disk"
+    with segments[-1].open("r+b") as f:
+        f.truncate(1000)
+    result = run_cli("--store", store, "ask", SEED_QUESTION)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert re.search(rf"error: the store {re.escape(str(store))} (cannot|could not) be read \(", result.stderr)
+    assert re.search(rf"rebuild it with `news-assistant --store {re.escape(str(store))}.* reindex`", result.stderr)
 
 
 def test_orphan_sentences_are_never_cited_and_the_next_ingest_removes_them(

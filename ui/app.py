@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from chromadb.errors import ChromaError
 
 from assistant.pipeline import Assistant, QuestionError
 from ui import render
@@ -48,7 +49,12 @@ class ChatApp:
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
         history = [(t["question"], t["answer"]) for t in turns]
-        answer = self.assistant.ask(question, history=history, k=int(k))
+        try:
+            answer = self.assistant.ask(question, history=history, k=int(k))
+        except ChromaError as err:  # say so in the page rather than as a bare "Error"
+            gr.Warning(f"The article store could not be read ({err}); rebuild it with: news-assistant reindex")
+            yield message, chat[:-1], turns, panels, _panel(panels)
+            return
         turn = len(turns) + 1
         articles = {c.article_id: self.assistant.store.article(c.article_id) for c in answer.citations}
         panels = [render.sources_html(answer, articles, turn), *panels]
