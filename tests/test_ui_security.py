@@ -117,3 +117,12 @@ def test_exposed_host_is_warned_about_before_anything_is_served(tmp_path: Path) 
     assert "Use --host 127.0.0.1" in first
     quiet = run_cli("--store", not_a_store, "ui")
     assert "warning" not in quiet.stderr and quiet.returncode == 2
+
+
+def test_bad_questions_leave_the_conversation_as_it_was(served: tuple[str, Path]) -> None:
+    client = Client(served[0], verbose=False)
+    for question in ["", "   \n\t", "x" * 20_000]:
+        message, chat, _ = client.predict(question, [], 3, api_name="/ask")
+        assert (message, chat) == (question, []), "a refused question is left in the box, and nothing is answered"
+    _, chat, _ = client.predict("who rejected foreign troops?", [], 3, api_name="/ask")
+    assert "Kremlin" in chat[-1]["content"][0]["text"]
