@@ -1,4 +1,7 @@
-"""The ``news-assistant`` command: ingest, ask, chat, ui, stats."""
+"""The ``news-assistant`` command: ingest, ask, chat, ui, stats, reindex.
+
+Refused input (a bad question, unreadable files, an unusable store) ends with one ``error:`` line and exit code 2.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from assistant.types import Answer
 
@@ -35,7 +39,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(report.summary())
     for problem in report.errors:
         print(f"  ! {problem}", file=sys.stderr)
-    return 1 if report.errors and not (report.added or report.skipped or report.replaced) else 0
+    return 2 if report.errors and not (report.added or report.skipped or report.replaced) else 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -45,6 +49,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.pipeline import QuestionError
+
     assistant = _assistant(args)
     history: list[tuple[str, str]] = []
     print("Ask about the articles (empty line or Ctrl-D to quit).")
@@ -55,17 +61,30 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return 0
         if not question:
             return 0
-        answer = assistant.ask(question, history=history)
+        try:
+            answer = assistant.ask(question, history=history)
+        except QuestionError as err:  # say why and keep the conversation going
+            print(f"error: {err}\n", file=sys.stderr)
+            continue
         print(format_answer(answer) + "\n")
         history.append((answer.standalone_question or question, answer.text))
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    from ui.app import launch
+    from ui.app import exposure_warning, launch
 
+    share = args.share == "on"
+    warning = exposure_warning(args.host, share)
+    if warning:  # before anything loads, so it is the first thing seen
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
     assistant = _assistant(args)
     print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
-    launch(assistant, host=args.host, port=args.port, share=args.share == "on")
+    try:
+        launch(assistant, host=args.host, port=args.port, share=share, warn=False)
+    except OSError as err:
+        where = f"{args.host}:{args.port}"
+        print(f"error: cannot serve on {where} ({err}); choose another --host or --port", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -112,6 +131,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from assistant.settings import Settings
+    from index.reindex import reindex
+
+    updates = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
+    settings = Settings().model_copy(update=updates)
+    report = reindex(Path(settings.store), settings.collection, settings.model, args.sources, progress=True)
+    print(report.summary(Path(settings.store)))
+    for problem in report.ingest.errors:
+        print(f"  ! {problem}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-assistant", description=__doc__)
     parser.add_argument("--store", help="store directory (default: $NEWS_ASSISTANT_STORE or index/.store)")
@@ -144,20 +176,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("stats", help="articles, sentences, store path, model")
     p.set_defaults(func=cmd_stats)
+    p = sub.add_parser(
+        "reindex",
+        help="rebuild the collection into a fresh store with the current model (the old store is kept as a backup)",
+    )
+    p.add_argument(
+        "--from",
+        dest="sources",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="article files or directories to add (needed when the stored articles cannot be read)",
+    )
+    p.set_defaults(func=cmd_reindex)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from chromadb.errors import ChromaError
+
     from assistant.pipeline import QuestionError
     from index.load import LoadError
-    from index.store import StoreMismatchError
+    from index.store import StoreError, reindex_hint
 
     try:
         return args.func(args)
-    except (QuestionError, LoadError, StoreMismatchError) as err:
+    except (QuestionError, LoadError, StoreError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except ChromaError as err:  # the store failed in use, e.g. a damaged vector index
+        from assistant.settings import Settings
+
+        store = args.store or Settings().store
+        print(
+            f"error: the store {store} could not be read ({err}); {reindex_hint(store, args.collection)}",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -50,10 +50,12 @@ class EvidenceSelector:
         chosen_ids = [id_ for id_, _ in chosen]
         wanted = [*chosen_ids, *(n for id_ in chosen_ids for n in neighbour_ids(id_))]
         stored = self.store.get_sentences(list(dict.fromkeys(wanted)))
-        titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids}))
+        titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids if id_ in stored}))
         evidence = []
         for id_, score in chosen:
-            s = stored[id_]
+            s = stored.get(id_)
+            if s is None or s.article_id not in titles:  # deleted since it was ranked
+                continue
             before = stored.get(sentence_id(s.article_id, s.index - 1))
             after = stored.get(sentence_id(s.article_id, s.index + 1))
             evidence.append(

@@ -107,27 +107,32 @@ class HybridRetriever(BaseRetriever):
     def candidate_features(self, query: str, query_vector: np.ndarray | None = None) -> Candidates:
         """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each."""
         qv = self.embed(query) if query_vector is None else query_vector
+        # One snapshot of each BM25 index per call: an ingest in another thread may replace them meanwhile.
+        sentence_index, article_index = self.lexical.current()
         dense = self.store.nearest("sentences", qv, self.candidates)
-        lexical_sentences, lexical_articles = self.lexical.current()
-        lex_scores = lexical_sentences.scores(query)
+        lex_scores = sentence_index.scores(query)
         top_lex = np.argsort(-lex_scores)[: self.candidates]
-        lex_ids = [lexical_sentences.ids[i] for i in top_lex if lex_scores[i] > 0]
+        lex_ids = [sentence_index.ids[i] for i in top_lex if lex_scores[i] > 0]
         ids = list(dict.fromkeys([*dense, *lex_ids]))
+        article_vectors = self.store.embeddings_of("articles", list(dict.fromkeys(i.split(":", 1)[0] for i in ids)))
+        # A sentence whose article row is missing belongs to an ingest in progress or cut short (or a delete
+        # under way): never an answer. Such ids are dropped before ranks are counted.
+        neighbours = {id_: neighbour_ids(id_) for id_ in ids if id_.split(":", 1)[0] in article_vectors}
+        texts = self.store.get_texts(list(dict.fromkeys([*neighbours, *(n for ns in neighbours.values() for n in ns)])))
+        ids = [i for i in neighbours if i in texts]
         if not ids:
             return Candidates([], [], np.zeros((0, len(FEATURES)), dtype=np.float32))
+        dense = {i: score for i, score in dense.items() if i in texts}
+        lex_ids = [i for i in lex_ids if i in texts]
         missing = [i for i in ids if i not in dense]
         if missing:
             for id_, vector in self.store.embeddings_of("sentences", missing).items():
                 dense[id_] = float(np.dot(vector, qv))
         article_ids = [i.split(":", 1)[0] for i in ids]
-        unique_articles = list(dict.fromkeys(article_ids))
-        article_vectors = self.store.embeddings_of("articles", unique_articles)
-        art_lex = lexical_articles.scores(query)
+        art_lex = article_index.scores(query)
         art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
         lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
         labels = wanted_labels(query)
-        neighbours = {id_: neighbour_ids(id_) for id_ in ids}
-        texts = self.store.get_texts(list(dict.fromkeys([*ids, *(n for ns in neighbours.values() for n in ns)])))
         q_terms = set(tokenize([query])[0])
         terms_of = dict(zip(texts, map(set, tokenize(list(texts.values()))), strict=True))
         dense_rank = {id_: r for r, id_ in enumerate(sorted(dense, key=dense.get, reverse=True))}
@@ -135,8 +140,8 @@ class HybridRetriever(BaseRetriever):
         unranked = 2 * self.candidates
         features = np.zeros((len(ids), len(FEATURES)), dtype=np.float32)
         for row, (id_, art) in enumerate(zip(ids, article_ids, strict=True)):
-            pos = lexical_sentences.position(id_)
-            art_pos = lexical_articles.position(art)
+            pos = sentence_index.position(id_)
+            art_pos = article_index.position(art)
             vector = article_vectors.get(art)
             terms = terms_of[id_]
             window = terms.union(*(terms_of[n] for n in neighbours[id_] if n in terms_of))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,11 @@ class IngestReport:
 
 
 class Ingestor:
-    """Writes articles into a store; the same text twice is skipped, a changed file replaces its old version."""
+    """Writes articles into a store; the same text twice is skipped, a changed file replaces its old version.
+
+    Resumable: an ingest killed midway is completed by running it again (stored articles are skipped by content
+    hash, and sentences a crash left without their article row are removed first). One ingest runs at a time.
+    """
 
     def __init__(self, store: SentenceStore, batch_size: int = 64, max_file_bytes: int = 20_000_000) -> None:
         self.store = store
@@ -46,8 +51,10 @@ class Ingestor:
         self.max_file_bytes = max_file_bytes
         self.splitter = SentenceSplitter()
         self.articles_per_batch = 64
+        self._lock = threading.Lock()
 
     def ingest(self, paths: Iterable[str | Path], progress: bool = False) -> IngestReport:
+        """Load, clean and store the articles in these files and directories; problems are reported, not raised."""
         report = IngestReport()
         articles: dict[str, Article] = {}
         for path in find_files(paths):
@@ -64,8 +71,19 @@ class Ingestor:
                     report.errors.append(str(err))
                     continue
                 articles.setdefault(article.id, article)
-        pending = list(articles.values())
-        with tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar:
+        return self.ingest_articles(articles.values(), progress=progress, report=report)
+
+    def ingest_articles(
+        self, articles: Iterable[Article], progress: bool = False, report: IngestReport | None = None
+    ) -> IngestReport:
+        """Store cleaned articles (from files, or read back from another store) in batches."""
+        report = report or IngestReport()
+        unique: dict[str, Article] = {}
+        for article in articles:
+            unique.setdefault(article.id, article)
+        pending = list(unique.values())
+        with self._lock, tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar:
+            self.store.remove_orphans()
             for lo in range(0, len(pending), self.articles_per_batch):
                 batch = pending[lo : lo + self.articles_per_batch]
                 self._ingest_batch(batch, report)

@@ -23,16 +23,18 @@ class LexicalIndex:
         self.ids = list(ids)
         self._position = {id_: n for n, id_ in enumerate(self.ids)}
         self._bm25 = bm25s.BM25()
-        if self.ids:
-            self._bm25.index(tokenize(texts), show_progress=False)
+        tokens = tokenize(texts) if self.ids else []
+        self._indexed = any(tokens)  # bm25s cannot index a corpus without a single term (e.g. only "0" or "…")
+        if self._indexed:
+            self._bm25.index(tokens, show_progress=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document, in ``ids`` order (zeros for a query with no known terms)."""
-        if not self.ids:
-            return np.zeros(0, dtype=np.float32)
+        if not self._indexed:
+            return np.zeros(len(self.ids), dtype=np.float32)
         tokens = [t for t in tokenize([query])[0] if t in self._bm25.vocab_dict]
         if not tokens:
             return np.zeros(len(self.ids), dtype=np.float32)

@@ -56,10 +56,13 @@ def read_text(path: Path, max_bytes: int) -> str:
     """Read a file as UTF-8 text, with a clear error for missing, huge, binary or undecodable files."""
     if not path.is_file():
         raise LoadError(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise LoadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file")
+        data = path.read_bytes()
+    except OSError as err:
+        raise LoadError(f"{path}: cannot be read ({err.strerror or err})") from err
     if b"\x00" in data:
         raise LoadError(f"{path}: looks like a binary file, not text")
     try:
@@ -85,6 +88,24 @@ def _html_document(html: str, source: str) -> RawDocument:
     )
 
 
+_JSONL_FIELDS = ("title", "author", "date", "url")
+
+
+def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, str | None]:
+    """The record's title/author/date/url as text: numbers are kept as text, other values dropped and reported."""
+    meta: dict[str, str | None] = {}
+    for key in _JSONL_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) or value is None:
+            meta[key] = value
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            meta[key] = str(value)
+        else:
+            meta[key] = None
+            problems.append(f"{where}: '{key}' is not text; ignored")
+    return meta
+
+
 def _jsonl_documents(text: str, source: str) -> Loaded:
     loaded = Loaded()
     for number, line in enumerate(text.splitlines(), start=1):
@@ -99,21 +120,15 @@ def _jsonl_documents(text: str, source: str) -> Loaded:
         if not isinstance(body, str) or not body.strip():
             loaded.problems.append(f"{source}:{number}: no 'text' field")
             continue
-        loaded.documents.append(
-            RawDocument(
-                text=body,
-                source=f"{source}#{record.get('id', number)}",
-                title=record.get("title"),
-                author=record.get("author"),
-                date=record.get("date"),
-                url=record.get("url"),
-            )
-        )
+        meta = _jsonl_metadata(record, f"{source}:{number}", loaded.problems)
+        loaded.documents.append(RawDocument(text=body, source=f"{source}#{record.get('id', number)}", **meta))
     return loaded
 
 
 def load_file(path: Path, max_bytes: int = 20_000_000) -> Loaded:
     """Read one file into raw documents; raise LoadError when nothing in it can be used."""
+    if not path.exists():
+        raise LoadError(f"{path}: no such file or directory")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))

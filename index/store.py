@@ -2,11 +2,20 @@
 
 Sentence ids are ``<article id>:<index>``; an article's row is written after its sentences, so a present article
 row means a complete article. The collection records the model and splitter it was built with.
+
+Chroma's on-disk store serves one process at a time (a second writer leaves the first one's view broken), so a
+store directory is locked by the process that opens it; a locked, corrupted or lost store is refused with a
+``StoreError`` that says what to do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
+import re
+import sqlite3
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +24,122 @@ from typing import Any
 import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from index.clean import Article
 from index.embed import embedding_function, model_label
 from index.sentences import SPLITTER_VERSION, Sentence
 
+DATABASE = "chroma.sqlite3"
+LOCK_FILE = "news-assistant.lock"
+_COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]")
+_LOCKS: dict[Path, int] = {}  # store directory -> lock file descriptor held by this process
 
-class StoreMismatchError(RuntimeError):
+
+class StoreError(RuntimeError):
+    """The store cannot be used as it is; the message says why and what to do, ``reason`` only why."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class StoreMismatchError(StoreError):
     """The store was built with another model or splitter than the one configured."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store."""
+
+
+class StoreCorruptError(StoreError):
+    """The store's files are damaged or missing."""
+
+
+def reindex_hint(path: Path, collection: str | None = None, texts_lost: bool = False) -> str:
+    """The command that rebuilds a store, for error messages."""
+    command = f"news-assistant --store {path}{f' --collection {collection}' if collection else ''} reindex"
+    if texts_lost:
+        return (
+            f"rebuild it from the article files with `{command} --from FILES...` "
+            f"(files uploaded in the browser, kept in {path / 'uploads'}, are included)"
+        )
+    return f"rebuild it with `{command}` (from the articles' texts kept in the store)"
+
+
+def check_collection_name(name: str) -> None:
+    """Refuse a name Chroma cannot store (3-400 letters, digits, ``._-``, starting and ending alphanumeric)."""
+    if not _COLLECTION_NAME.fullmatch(name):
+        raise StoreError(
+            f"'{name}' is not a usable collection name: use 3-400 letters, digits, '.', '_' or '-', "
+            "starting and ending with a letter or digit"
+        )
+
+
+def lock_store(path: Path) -> None:
+    """Hold an exclusive lock on the store directory for the rest of this process (released when it exits)."""
+    key = path.resolve()
+    if key in _LOCKS:
+        return
+    fd = os.open(key / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 300, 0).decode("utf-8", "replace").strip() or "another process"
+        os.close(fd)
+        raise StoreLockedError(
+            f"the store {path} is in use by {holder}; stop that process (or ask through it), or use another --store"
+        ) from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"pid {os.getpid()} ({' '.join(sys.argv)[:250]})".encode(), 0)
+    _LOCKS[key] = fd
+
+
+def unlock_store(path: Path) -> None:
+    """Release this process's lock on the store directory, if it holds one."""
+    fd = _LOCKS.pop(Path(path).resolve(), None)
+    if fd is not None:
+        os.close(fd)
+
+
+def check_store_files(path: Path, busy_timeout: float = 5.0) -> None:
+    """Refuse a store path that is not a directory, has lost its database, or whose database is locked or damaged.
+
+    A missing directory is fine: it becomes a new, empty store.
+    """
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"the store path {path} is a file, not a directory; give a directory with --store")
+    if not path.is_dir():
+        return
+    db = path / DATABASE
+    others = [p.name for p in path.iterdir() if p.name not in {LOCK_FILE, DATABASE}]
+    if (not db.is_file() or db.stat().st_size == 0) and others:
+        reason = f"{path} holds files ({', '.join(sorted(others)[:3])}…) but no Chroma database ({DATABASE})"
+        raise StoreCorruptError(
+            f"{reason}: it is not a store, or its database was lost; use a new directory, or "
+            f"{reindex_hint(path, texts_lost=True)}",
+            reason,
+        )
+    if not db.is_file():
+        return
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=busy_timeout)
+        try:
+            con.execute("BEGIN IMMEDIATE")  # waits up to busy_timeout for another writer, then fails
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            con.rollback()
+        finally:
+            con.close()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            raise StoreLockedError(
+                f"the store database {db} is locked by another program ({err}); close it and try again"
+            ) from err
+        reason = f"the store database {db} cannot be read ({err})"
+        raise StoreCorruptError(f"{reason}; {reindex_hint(path, texts_lost=True)}", reason) from err
+    except sqlite3.DatabaseError as err:
+        reason = f"the store database {db} is damaged ({err})"
+        raise StoreCorruptError(f"{reason}; {reindex_hint(path, texts_lost=True)}", reason) from err
 
 
 @dataclass(frozen=True)
@@ -47,6 +164,17 @@ def neighbour_ids(id_: str) -> list[str]:
     return [sentence_id(article, int(index) + step) for step in (-1, 1) if int(index) + step >= 0]
 
 
+def read_all(collection: Any, include: list[str], page: int = 5000) -> dict[str, list[Any]]:
+    """Every row of a collection (``ids`` and the ``include``d fields), read in pages to bound memory per call."""
+    out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+    while True:
+        got = collection.get(include=include, limit=page, offset=len(out["ids"]))
+        for key in out:
+            out[key].extend(got[key])
+        if len(got["ids"]) < page:
+            return out
+
+
 def _as_sentence(id_: str, text: str, meta: dict[str, Any]) -> StoredSentence:
     return StoredSentence(id_, meta["article_id"], meta["index"], meta["start"], meta["end"], text)
 
@@ -57,30 +185,54 @@ class SentenceStore:
     def __init__(self, path: Path, collection: str, model: str, client: Any | None = None) -> None:
         self.path = Path(path)
         self.model = model
-        self.ef = embedding_function(model)
+        self.collection = collection
+        check_collection_name(collection)
         if client is None:
-            self.path.mkdir(parents=True, exist_ok=True)
+            check_store_files(self.path)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(f"cannot create the store directory {self.path} ({err.strerror or err})") from err
+            lock_store(self.path)
             client = chromadb.PersistentClient(str(self.path), settings=ChromaSettings(anonymized_telemetry=False))
         self._client = client
-        build = {
-            "model": model_label(model),
-            "dimension": int(self.ef._model.get_embedding_dimension()),
-            "splitter": SPLITTER_VERSION,
-        }
-        self.sentences = self._open(collection, build)
-        self.articles = self._open(f"{collection}-articles", build)
+        build: dict[str, Any] = {"model": model_label(model), "splitter": SPLITTER_VERSION}
+        try:
+            existing = {c.name for c in client.list_collections()}
+            for name in (collection, f"{collection}-articles"):  # refuse a mismatch before loading the model
+                if name in existing:
+                    self._check_build(name, client.get_collection(name).metadata, build)
+            self.ef = embedding_function(model)
+            build["dimension"] = int(self.ef._model.get_embedding_dimension())
+            self.sentences = self._open(collection, build)
+            self.articles = self._open(f"{collection}-articles", build)
+            probe = np.eye(1, build["dimension"], dtype=np.float32)[0]
+            for which in ("sentences", "articles"):  # loads each vector index now: a damaged one fails here
+                self.nearest(which, probe, 1)
+        except ChromaError as err:
+            hint = reindex_hint(self.path, collection)
+            raise StoreCorruptError(f"the store {self.path} cannot be read ({err}); {hint}") from err
 
     def _open(self, name: str, build: dict[str, Any]) -> chromadb.Collection:
         collection = self._client.get_or_create_collection(
             name, embedding_function=self.ef, configuration={"hnsw": {"space": "cosine"}}, metadata=build
         )
-        recorded = {key: (collection.metadata or {}).get(key) for key in build}
-        if recorded != build:
-            raise StoreMismatchError(
-                f"the collection '{name}' in {self.path} was built with {recorded}, but this assistant uses "
-                f"{build}; use another store or collection, or rebuild it with `news-assistant reindex`"
-            )
+        self._check_build(name, collection.metadata, build)
         return collection
+
+    def _check_build(self, name: str, metadata: dict[str, Any] | None, build: dict[str, Any]) -> None:
+        """Refuse a collection recorded as built with another model, dimension or splitter than ``build``."""
+        recorded = {key: (metadata or {}).get(key) for key in build}
+        if recorded != build:
+            differs = ", ".join(
+                f"{key} {recorded[key]!r} (this assistant uses {build[key]!r})"
+                for key in build
+                if recorded[key] != build[key]
+            )
+            raise StoreMismatchError(
+                f"the collection '{name}' in {self.path} was built with {differs}; its vectors cannot be mixed with "
+                f"new ones: use another store or collection, or {reindex_hint(self.path, self.collection)}"
+            )
 
     # --- writing -------------------------------------------------------------------------------------
 
@@ -148,6 +300,8 @@ class SentenceStore:
         return {"id": article_id, "text": got["documents"][0], **got["metadatas"][0]}
 
     def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
         got = self.articles.get(ids=list(article_ids), include=["metadatas"])
         return {i: m.get("title", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
@@ -160,28 +314,41 @@ class SentenceStore:
         return self.articles.count(), self.sentences.count()
 
     def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]:
+        if not ids:
+            return {}
         got = self.sentences.get(ids=list(ids), include=["documents", "metadatas"])
         return {
             i: _as_sentence(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
     def get_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        if not ids:  # Chroma refuses an empty id list
+            return {}
         got = self.sentences.get(ids=list(ids), include=["documents"])
         return dict(zip(got["ids"], got["documents"], strict=True))
 
-    def all_texts(self, which: str = "sentences", page: int = 5000) -> tuple[list[str], list[str]]:
+    def all_texts(self, which: str = "sentences") -> tuple[list[str], list[str]]:
         """Every (id, text) of the sentences or articles collection, read in pages."""
-        collection = self.sentences if which == "sentences" else self.articles
-        ids: list[str] = []
-        texts: list[str] = []
-        while True:
-            got = collection.get(include=["documents"], limit=page, offset=len(ids))
-            ids.extend(got["ids"])
-            texts.extend(got["documents"])
-            if len(got["ids"]) < page:
-                return ids, texts
+        got = read_all(self.sentences if which == "sentences" else self.articles, ["documents"])
+        return got["ids"], got["documents"]
+
+    def orphan_sentences(self) -> list[str]:
+        """Ids of sentences whose article row is missing: what a crash between the two writes leaves behind."""
+        articles = set(read_all(self.articles, [])["ids"])
+        got = read_all(self.sentences, ["metadatas"])
+        return [i for i, m in zip(got["ids"], got["metadatas"], strict=True) if m["article_id"] not in articles]
+
+    def remove_orphans(self) -> int:
+        """Delete sentences without their article row (never visible to answers, see retrieval); how many."""
+        orphans = self.orphan_sentences()
+        step = self._client.get_max_batch_size()
+        for lo in range(0, len(orphans), step):
+            self.sentences.delete(ids=orphans[lo : lo + step])
+        return len(orphans)
 
     def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
         collection = self.sentences if which == "sentences" else self.articles
         got = collection.get(ids=list(ids), include=["embeddings"])
         return dict(zip(got["ids"], got["embeddings"], strict=True))

@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import SEEDS, write
+from conftest import KREMLIN, SEEDS, write
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.stream import AnswerStream
 
-KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
 QUESTION = "who rejected foreign troops?"
 
 

@@ -64,3 +64,44 @@ def test_unreadable_files_are_refused_clearly(tmp_path: Path, name: str, content
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="limit"):
         load_file(write(tmp_path / "big.txt", "word " * 100), max_bytes=100)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>Nothing</title></head><body></body></html>",
+        "<html><body><script>var a = 1;</script><style>p {color: red}</style><!-- only a comment --></body></html>",
+    ],
+)
+def test_html_without_text_is_refused(tmp_path: Path, html: str) -> None:
+    with pytest.raises(LoadError, match="no article text found in the HTML"):
+        load_file(write(tmp_path / "page.html", html))
+
+
+def test_fifty_megabyte_file_is_refused_by_its_size(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(50_000_000)  # sparse: all NUL bytes, so were it read, it would be refused as binary instead
+    with pytest.raises(LoadError, match=r"50,000,000 bytes is over the 20,000,000-byte limit; split the file"):
+        load_file(huge)
+
+
+def test_missing_paths_are_named_as_missing(tmp_path: Path) -> None:
+    for missing in (tmp_path / "gone", tmp_path / "gone.txt"):
+        with pytest.raises(LoadError, match="no such file"):
+            load_file(missing)
+
+
+def test_jsonl_metadata_that_is_not_text_is_dropped_and_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "feed.jsonl",
+        '{"text": "The dam held.", "title": 5, "author": {"name": "A"}, "date": ["2025"], "url": true}\n',
+    )
+    loaded = load_file(path)
+    doc = loaded.documents[0]
+    assert (doc.title, doc.author, doc.date, doc.url) == ("5", None, None, None)
+    assert [p.split(": ", 1)[1] for p in loaded.problems] == [
+        "'author' is not text; ignored",
+        "'date' is not text; ignored",
+        "'url' is not text; ignored",
+    ]

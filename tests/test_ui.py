@@ -5,18 +5,12 @@ Screenshots of each step are saved under ``test-artifacts/ui/``.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write
+from conftest import KREMLIN, ROOT, ui_server, write, write_jsonl
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -24,47 +18,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
 MAX = "100000"  # upload limit of the test server, bytes
-KREMLIN = "The Kremlin has dismissed proposals for foreign troops"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real ``news-assistant ui`` command on a fresh store (seeds indexed on start); yields its URL."""
-    port, store = _free_port(), tmp_path_factory.mktemp("ui-store")
-    log = (tmp_path_factory.mktemp("ui-log") / "server.log").open("w")
-    cli = Path(sys.executable).with_name("news-assistant")
-    proc = subprocess.Popen(
-        [cli, "--store", store, "--collection", "ui-test", "ui", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={
-            **os.environ,
-            "GRADIO_ANALYTICS_ENABLED": "False",
-            "HF_HUB_OFFLINE": "1",
-            "NEWS_ASSISTANT_MAX_FILE_BYTES": MAX,
-        },
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"news-assistant ui did not serve {url}: {Path(log.name).read_text()}")
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    store, log = tmp_path_factory.mktemp("ui-store"), tmp_path_factory.mktemp("ui-log") / "server.log"
+    with ui_server(store, log, env={"NEWS_ASSISTANT_MAX_FILE_BYTES": MAX}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +199,29 @@ def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None
     visit.shot("12-deleted")
     visit.page.get_by_role("tab", name="Chat").click()
     assert "Vell" not in visit.ask("How much did the late frost cost the Vell orchards?")
+
+
+def test_hostile_title_and_byline_stay_text_in_the_table_picker_and_sources(visit: Visit, tmp_path: Path) -> None:
+    title = '<img src=x onerror="window.__pwned=4">Tide tables'
+    record = {
+        "title": title,
+        "author": "<script>window.__pwned=5</script>",
+        "date": "**bold** [x](javascript:alert(1))",
+        "text": "The harbour office printed 900 tide tables for the summer season.",
+    }
+    feed = write_jsonl(tmp_path / "tide-tables.jsonl", [record])
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(feed))
+    visit.page.get_by_role("button", name="Index these files").click()
+    expect(visit.page.locator("#na-status")).to_contain_text("1 added", timeout=60_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text(title, timeout=10_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text("<script>window.__pwned=5</script>")
+    visit.page.locator("#na-picked input").click()
+    expect(visit.page.get_by_role("option", name=re.compile("Tide tables"))).to_contain_text("<img src=x")
+    visit.page.keyboard.press("Escape")
+    visit.page.get_by_role("tab", name="Chat").click()
+    assert "900" in visit.ask("How many tide tables did the harbour office print?")
+    expect(visit.page.locator("#na-sources .na-source-head").first).to_contain_text(title)
+    visit.shot("13-hostile-title")
+    assert visit.page.evaluate("window.__pwned") is None
+    assert visit.page.locator("img[src='x'], a[href^='javascript'], script:has-text('__pwned')").count() == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from chromadb.errors import ChromaError
 
 from assistant.pipeline import Assistant, QuestionError
 from ui import render
@@ -54,14 +55,19 @@ class ChatApp:
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
         history = [(t["question"], t["answer"]) for t in turns]
-        stream = self.assistant.ask(question, history=history, k=int(k), stream=True, answerer=answerer)
-        draft = ""
-        for chunk in stream:
-            draft += chunk
-            if answerer == "llm":
-                partial = f"{render.escape_markdown(draft)} ▌\n\n_Checking citations when done…_"
-                yield "", [*chat, {"role": "assistant", "content": partial}], turns, panels, _panel(panels)
-        answer = stream.answer
+        try:
+            stream = self.assistant.ask(question, history=history, k=int(k), stream=True, answerer=answerer)
+            draft = ""
+            for chunk in stream:
+                draft += chunk
+                if answerer == "llm":
+                    partial = f"{render.escape_markdown(draft)} ▌\n\n_Checking citations when done…_"
+                    yield "", [*chat, {"role": "assistant", "content": partial}], turns, panels, _panel(panels)
+            answer = stream.answer
+        except ChromaError as err:  # say so in the page rather than as a bare "Error"
+            gr.Warning(f"The article store could not be read ({err}); rebuild it with: news-assistant reindex")
+            yield message, chat[:-1], turns, panels, _panel(panels)
+            return
         turn = len(turns) + 1
         articles = {c.article_id: self.assistant.store.article(c.article_id) for c in answer.citations}
         panels = [render.sources_html(answer, articles, turn), *panels]
@@ -74,15 +80,21 @@ class ChatApp:
         if not files:
             return "Choose one or more files first."
         self.uploads.mkdir(parents=True, exist_ok=True)
-        kept = []
+        kept, previous = [], {}
         for file in files:
             target = self.uploads / Path(file).name
+            if target.exists():  # set aside, so a refused file does not cost the good one it would replace
+                previous[target] = target.replace(target.with_name(f".{target.name}.previous"))
             shutil.copyfile(file, target)
             kept.append(target)
         report = self.assistant.ingest(kept, progress=True)
-        for target in kept:  # a refused file is not kept
-            if any(str(target) in problem for problem in report.errors):
+        for target in kept:  # a refused file is not kept (bad lines of a JSONL file do not refuse the file)
+            if any(p.startswith((f"{target}: ", f"{target.resolve()}: ")) for p in report.errors):
                 target.unlink(missing_ok=True)
+                if target in previous:
+                    previous.pop(target).replace(target)
+        for aside in previous.values():
+            aside.unlink(missing_ok=True)
         problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
         listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
         return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
@@ -163,9 +175,11 @@ def build(assistant: Assistant) -> gr.Blocks:
             article = gr.HTML(elem_id="na-article")
 
         outputs = [question, chat, turns, panels, sources]
-        question.submit(app.respond, [question, chat, turns, panels, k, answerer], outputs, concurrency_limit=None)
+        question.submit(
+            app.respond, [question, chat, turns, panels, k, answerer], outputs, concurrency_limit=None, api_name="ask"
+        )
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
-        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1).then(
+        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
             app.refresh, None, [table, picked]
         )
         remove.click(app.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
@@ -177,10 +191,29 @@ def build(assistant: Assistant) -> gr.Blocks:
     return demo
 
 
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, **kwargs: Any) -> Any:
-    """Serve the app; warns when it is reachable from other machines."""
-    if share or not _loopback(host):
-        warnings.warn(f"News Assistant is exposed beyond this machine ({host}, share={share}).", stacklevel=2)
+def exposure_warning(host: str, share: bool) -> str | None:
+    """What to tell the person starting the app when it will be reachable from other machines, else None."""
+    if not share and _loopback(host):
+        return None
+    where = "through a public share link" if share else f"on {host}"
+    return (
+        f"News Assistant is exposed beyond this machine ({where}): anyone who can reach it can read, add and delete "
+        "articles, and there is no login. Use --host 127.0.0.1 unless that is what you want."
+    )
+
+
+def launch(
+    assistant: Assistant,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    share: bool = False,
+    warn: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """Serve the app; warns (unless ``warn=False``, when the caller has) when it is reachable from other machines."""
+    message = exposure_warning(host, share)
+    if message and warn:
+        warnings.warn(message, stacklevel=2)
     return build(assistant).launch(
         server_name=host,
         server_port=port,
