@@ -20,9 +20,10 @@ import re
 
 import numpy as np
 
+from assistant.metrics import holds_answer
 from assistant.settings import Settings
 from assistant.verify import missing_names, overlap
-from benchmarks.squad import SHARED, holds_answer, questions
+from benchmarks.squad import SHARED, questions
 from index.embed import embedding_function
 from index.sentences import SentenceSplitter
 

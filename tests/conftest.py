@@ -77,32 +77,39 @@ def free_port() -> int:
 
 
 @contextmanager
-def ui_server(store: Path, log: Path, collection: str = "ui-test", env: dict[str, str] | None = None) -> Iterator[str]:
-    """The real ``news-assistant ui`` on a free 127.0.0.1 port (seeds indexed on start); yields its URL."""
-    port = free_port()
+def serving(
+    command: list, log: Path, ready_url: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> Iterator[subprocess.Popen]:
+    """A real server process, started, waited for until ``ready_url`` answers, and stopped afterwards."""
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [CLI, "--store", store, "--collection", collection, "ui", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **CLI_ENV, **(env or {})},
+            [str(part) for part in command], stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + timeout
         while True:
             try:
-                urllib.request.urlopen(url, timeout=2).close()
+                urllib.request.urlopen(ready_url, timeout=2).close()
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     proc.kill()
-                    pytest.fail(f"news-assistant ui did not serve {url}: {log.read_text()}")
-                time.sleep(0.5)
+                    pytest.fail(f"{command[0]} did not serve {ready_url}: {log.read_text()}")
+                time.sleep(0.3)
         try:
-            yield url
+            yield proc
         finally:
             proc.terminate()
             proc.wait(timeout=20)
+
+
+@contextmanager
+def ui_server(store: Path, log: Path, collection: str = "ui-test", env: dict[str, str] | None = None) -> Iterator[str]:
+    """The real ``news-assistant ui`` on a free 127.0.0.1 port (seeds indexed on start); yields its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [CLI, "--store", store, "--collection", collection, "ui", "--port", str(port)]
+    with serving(command, log, url, env={**CLI_ENV, **(env or {})}):
+        yield url
 
 
 TOWNS = ["Arnfell", "Brackwater", "Corrin", "Dunmere", "Elsby", "Fenwick", "Garrow", "Hollin", "Ivesby", "Jarrow"]

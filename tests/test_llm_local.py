@@ -8,16 +8,12 @@ elsewhere the test is skipped with the command that enables it.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from conftest import free_port, serving
 
 from assistant import Assistant
 
@@ -67,25 +63,11 @@ def test_a_real_model_rewrites_follow_ups(local_llm_assistant: Assistant) -> Non
 def openai_server(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """llama.cpp's OpenAI-compatible server on a free loopback port; yields its base URL."""
     port = free_port()
-    log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("w")
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1"]
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1"]
     command += ["--port", str(port), "--n_threads", "2", "--chat_format", "gemma"]
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/models", timeout=2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"llama_cpp.server did not start: {Path(log.name).read_text()}")
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    with serving(command, tmp_path_factory.mktemp("llama-server") / "server.log", f"{url}/models"):
+        yield url
 
 
 def test_an_openai_compatible_server_answers_through_settings(seed_assistant: Assistant, openai_server: str) -> None:

@@ -6,13 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import chromadb
 import pytest
-from conftest import KREMLIN, SEEDS, free_port, write
+from conftest import KREMLIN, SEEDS, free_port, serving, write
 
 from assistant import Assistant
 
@@ -24,29 +22,11 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `chroma run` on a free loopback port, stopped after the module."""
-    port = free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    log = (path / "server.log").open("w")
-    proc = subprocess.Popen(
-        [BIN / "chroma", "run", "--path", path / "data", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-            break
-        except Exception:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text()}")
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    port, path = free_port(), tmp_path_factory.mktemp("chroma-server")
+    command = [BIN / "chroma", "run", "--path", path / "data", "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    with serving(command, path / "server.log", f"{url}/api/v2/heartbeat", env={"ANONYMIZED_TELEMETRY": "False"}):
+        yield url
 
 
 def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
