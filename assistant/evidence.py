@@ -41,15 +41,16 @@ class EvidenceSelector:
         Sentences that address an AI ("ignore previous instructions…") are prompt injection, not news: never evidence.
         """
         head = ranked[: 3 * (k or self.k)]
-        texts = self.store.get_texts([id_ for id_, _ in head])
-        ranked = [(id_, score) for id_, score in head if not addresses_the_model(texts.get(id_, ""))]
+        wanted = [id_ for id_, _ in head]  # one read: the head's sentences and their neighbours
+        stored = self.store.get_sentences(
+            list(dict.fromkeys([*wanted, *(n for i in wanted for n in neighbour_ids(i))]))
+        )
+        ranked = [(id_, score) for id_, score in head if not (id_ in stored and addresses_the_model(stored[id_].text))]
         if not ranked or ranked[0][1] < self.min_relevance:
             return []
         floor = max(self.min_relevance, ranked[0][1] - self.margin)
         chosen = [(id_, score) for id_, score in ranked[: k or self.k] if score >= floor]
         chosen_ids = [id_ for id_, _ in chosen]
-        wanted = [*chosen_ids, *(n for id_ in chosen_ids for n in neighbour_ids(id_))]
-        stored = self.store.get_sentences(list(dict.fromkeys(wanted)))
         titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids if id_ in stored}))
         evidence = []
         for id_, score in chosen:

@@ -21,16 +21,12 @@ _PERSON = ("PERSON",)
 _THING = ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
-def _entities(text: str, labels: tuple[str, ...]) -> list[str]:
-    return [e.text for e in nlp()(text).ents if e.label_ in labels]
-
-
-def _previous_names(turn: tuple[str, str], labels: tuple[str, ...]) -> list[str]:
-    """Entities of one earlier turn, the answer's first line (its short answer) first, then the question's."""
+def _previous_names(turn: tuple[str, str]) -> list[tuple[str, str]]:
+    """(name, label) entities of one earlier turn: the answer's first line (its short answer) first, then the
+    question's, then the rest of the answer's."""
     question, answer = turn
-    answer = _MARKER.sub("", answer)
-    first_line = answer.split("\n", 1)[0]
-    return _entities(first_line, labels) + _entities(question, labels) + _entities(answer, labels)
+    first_line, _, rest = _MARKER.sub("", answer).partition("\n")
+    return [(e.text, e.label_) for text in (first_line, question, rest) for e in nlp()(text).ents]
 
 
 def _replace_pronouns(question: str, pattern: re.Pattern[str], name: str) -> str:
@@ -46,14 +42,12 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
         return question
     turn = history[-1]
     rewritten = question
-    if _PERSON_PRONOUNS.search(rewritten):
-        names = _previous_names(turn, _PERSON)
-        if names:
-            rewritten = _replace_pronouns(rewritten, _PERSON_PRONOUNS, names[0])
-    if _THING_PRONOUNS.search(rewritten):
-        names = _previous_names(turn, _THING)
-        if names:
-            rewritten = _replace_pronouns(rewritten, _THING_PRONOUNS, names[0])
+    if _PERSON_PRONOUNS.search(rewritten) or _THING_PRONOUNS.search(rewritten):
+        previous = _previous_names(turn)
+        for pattern, labels in ((_PERSON_PRONOUNS, _PERSON), (_THING_PRONOUNS, _THING)):
+            names = [name for name, label in previous if label in labels]
+            if names and pattern.search(rewritten):
+                rewritten = _replace_pronouns(rewritten, pattern, names[0])
     if _PERSON_PRONOUNS.search(rewritten) or _THING_PRONOUNS.search(rewritten):
         return _carry_context(rewritten, turn[0])
     if _ELLIPSIS.search(question) and len(question.split()) <= _ELLIPSIS_WORDS:

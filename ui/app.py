@@ -69,7 +69,7 @@ class ChatApp:
             yield message, chat[:-1], turns, panels, _panel(panels)
             return
         turn = len(turns) + 1
-        articles = {c.article_id: self.assistant.store.article(c.article_id) for c in answer.citations}
+        articles = {a: self.assistant.store.article(a) for a in {c.article_id for c in answer.citations}}
         panels = [render.sources_html(answer, articles, turn), *panels]
         turns = [*turns, {"question": answer.standalone_question or question, "answer": answer.text}]
         chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]
