@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run chat test lint clean-store
+.PHONY: install run chat test bench lint clean-store
 
 install: $(STAMP)
 
@@ -26,6 +26,9 @@ chat: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python -m benchmarks all
 
 lint: install
 	$(BIN)/ruff check .

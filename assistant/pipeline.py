@@ -20,12 +20,13 @@ from assistant.followup import standalone_question
 from assistant.generate import LLMAnswerer
 from assistant.llm import LLMUnavailable, build_llm
 from assistant.prompts import load_prompts
-from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever, LexicalIndexes
+from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever
 from assistant.settings import Settings
 from assistant.stream import AnswerStream
 from assistant.types import Answer
 from assistant.verify import Verifier
 from index.ingest import Ingestor, IngestReport
+from index.lexical import LexicalIndexes
 from index.store import SentenceStore
 
 
@@ -140,7 +141,7 @@ class Assistant:
 
     def _evidence(self, state: dict[str, Any]) -> list:
         tick = time.perf_counter()
-        ranked = self.retriever.rank(state["standalone"])
+        ranked = self.retriever.rank(state["standalone"], timings=state["timings"])
         state["timings"]["retrieve"] = time.perf_counter() - tick
         tick = time.perf_counter()
         evidence = self.selector.select([(id_, score) for id_, score, _ in ranked], k=state["k"])

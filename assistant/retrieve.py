@@ -7,17 +7,19 @@ shares words with the passage rather than the one sentence that answers it. Weig
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from assistant.short_answer import type_match, wanted_labels
-from index.lexical import LexicalIndex, tokenize
+from assistant.timing import StageClock
+from index.lexical import LexicalIndexes, tokenize, top_positions
 from index.store import SentenceStore, neighbour_ids
 
 FEATURES = (
@@ -52,35 +54,6 @@ class FusionWeights:
         return np.array([getattr(self, f) for f in FEATURES], dtype=np.float32)
 
 
-class LexicalIndexes:
-    """BM25 over the store's sentences and articles, built on first use and rebuilt when the store's counts change.
-
-    Checking the counts per query (two cheap calls) notices what another process or user added or deleted through a
-    shared store; ``invalidate`` forces a rebuild after this process changed it.
-    """
-
-    def __init__(self, store: SentenceStore) -> None:
-        self.store = store
-        self._lock = threading.Lock()
-        self._built: tuple[tuple[int, int], LexicalIndex, LexicalIndex] | None = None
-
-    def current(self) -> tuple[LexicalIndex, LexicalIndex]:
-        """The (sentences, articles) indexes, up to date with the store."""
-        counts = self.store.count()
-        built = self._built
-        if built is None or built[0] != counts:
-            with self._lock:
-                built = self._built
-                if built is None or built[0] != counts:
-                    sentences = LexicalIndex(*self.store.all_texts("sentences"))
-                    articles = LexicalIndex(*self.store.all_texts("articles"))
-                    built = self._built = ((len(articles.ids), len(sentences.ids)), sentences, articles)
-        return built[1], built[2]
-
-    def invalidate(self) -> None:
-        self._built = None
-
-
 @dataclass(frozen=True)
 class Candidates:
     """Candidate sentence ids with their feature matrix (one row per id, columns as ``FEATURES``)."""
@@ -101,18 +74,39 @@ class HybridRetriever(BaseRetriever):
     candidates: int = 40
     k: int = 5
 
-    def embed(self, text: str) -> np.ndarray:
-        return np.asarray(self.store.ef([text])[0], dtype=np.float32)
+    query_cache: int = 2048
+    _encode: Any = PrivateAttr(None)
 
-    def candidate_features(self, query: str, query_vector: np.ndarray | None = None) -> Candidates:
-        """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each."""
+    def model_post_init(self, context: Any, /) -> None:
+        self._encode = lru_cache(maxsize=self.query_cache)(self._encode_one)
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        vector = np.asarray(self.store.ef([text])[0], dtype=np.float32)
+        vector.setflags(write=False)  # shared by every later ask of the same question
+        return vector
+
+    def embed(self, text: str) -> np.ndarray:
+        """The question's vector; the last ``query_cache`` questions are remembered (eval runs, UI examples)."""
+        return self._encode(text)
+
+    def candidate_features(
+        self, query: str, query_vector: np.ndarray | None = None, timings: dict[str, float] | None = None
+    ) -> Candidates:
+        """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each.
+
+        ``timings`` (if given) receives the seconds spent per stage: embed, dense, bm25, fetch, features.
+        """
+        clock = StageClock(timings)
         qv = self.embed(query) if query_vector is None else query_vector
+        clock.lap("embed")
+        dense = self.store.nearest("sentences", qv, self.candidates)
+        clock.lap("dense")
         # One snapshot of each BM25 index per call: an ingest in another thread may replace them meanwhile.
         sentence_index, article_index = self.lexical.current()
-        dense = self.store.nearest("sentences", qv, self.candidates)
         lex_scores = sentence_index.scores(query)
-        top_lex = np.argsort(-lex_scores)[: self.candidates]
-        lex_ids = [sentence_index.ids[i] for i in top_lex if lex_scores[i] > 0]
+        lex_ids = [sentence_index.ids[i] for i in top_positions(lex_scores, self.candidates)]
+        art_lex = article_index.scores(query)
+        clock.lap("bm25")
         ids = list(dict.fromkeys([*dense, *lex_ids]))
         article_vectors = self.store.embeddings_of("articles", list(dict.fromkeys(i.split(":", 1)[0] for i in ids)))
         # A sentence whose article row is missing belongs to an ingest in progress or cut short (or a delete
@@ -128,8 +122,8 @@ class HybridRetriever(BaseRetriever):
         if missing:
             for id_, vector in self.store.embeddings_of("sentences", missing).items():
                 dense[id_] = float(np.dot(vector, qv))
+        clock.lap("fetch")
         article_ids = [i.split(":", 1)[0] for i in ids]
-        art_lex = article_index.scores(query)
         art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
         lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
         labels = wanted_labels(query)
@@ -155,13 +149,18 @@ class HybridRetriever(BaseRetriever):
                 len(q_terms & window) / len(q_terms) if q_terms else 0.0,
                 _RRF_K / (_RRF_K + dense_rank.get(id_, unranked)) + _RRF_K / (_RRF_K + lex_rank.get(id_, unranked)),
             )
+        clock.lap("features")
         return Candidates(ids, article_ids, features)
 
-    def rank(self, query: str, query_vector: np.ndarray | None = None) -> list[tuple[str, float, np.ndarray]]:
-        """Candidate ids with fused score and features, best first."""
-        cands = self.candidate_features(query, query_vector)
+    def rank(
+        self, query: str, query_vector: np.ndarray | None = None, timings: dict[str, float] | None = None
+    ) -> list[tuple[str, float, np.ndarray]]:
+        """Candidate ids with fused score and features, best first (``timings`` as in ``candidate_features``)."""
+        cands = self.candidate_features(query, query_vector, timings)
+        clock = StageClock(timings)
         fused = cands.features @ self.weights.as_array()
         order = np.argsort(-fused, kind="stable")
+        clock.lap("fusion")
         return [(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]
 
     def _get_relevant_documents(

@@ -187,6 +187,7 @@ class SentenceStore:
         self.model = model
         self.collection = collection
         check_collection_name(collection)
+        self.on_disk = client is None
         if client is None:
             check_store_files(self.path)
             try:
@@ -268,8 +269,12 @@ class SentenceStore:
             centroids,
         )
 
+    def max_batch_size(self) -> int:
+        """The most rows Chroma takes in one call."""
+        return self._client.get_max_batch_size()
+
     def _add(self, collection: Any, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> None:
-        step = self._client.get_max_batch_size()
+        step = self.max_batch_size()
         for lo in range(0, len(ids), step):
             part = slice(lo, lo + step)
             collection.upsert(ids=ids[part], documents=texts[part], metadatas=metas[part], embeddings=vectors[part])
@@ -341,7 +346,7 @@ class SentenceStore:
     def remove_orphans(self) -> int:
         """Delete sentences without their article row (never visible to answers, see retrieval); how many."""
         orphans = self.orphan_sentences()
-        step = self._client.get_max_batch_size()
+        step = self.max_batch_size()
         for lo in range(0, len(orphans), step):
             self.sentences.delete(ids=orphans[lo : lo + step])
         return len(orphans)

@@ -1,0 +1,76 @@
+"""BM25 indexes saved beside the store: loaded (not rebuilt) by a new process's view, rebuilt when the store changes
+or the save is damaged, and the partial top-n selection agrees with a full sort."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import write
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from assistant import Assistant
+from index.lexical import LexicalIndexes, top_positions
+
+pytestmark = pytest.mark.integration
+
+
+def _reopened(assistant: Assistant) -> LexicalIndexes:
+    """The indexes as a new process would see them: a fresh LexicalIndexes on the same collection."""
+    return LexicalIndexes(assistant.store)
+
+
+def test_saved_indexes_are_loaded_not_rebuilt(empty_assistant: Assistant, tmp_path) -> None:
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    sentences, _ = empty_assistant.lexical.current()
+    assert empty_assistant.lexical.loaded_from is None  # built here, then saved
+    again = _reopened(empty_assistant)
+    loaded, _ = again.current()
+    assert again.loaded_from is not None and (again.loaded_from / "complete").exists()
+    assert loaded.ids == sentences.ids
+    np.testing.assert_allclose(loaded.scores("Kestrel ferry"), sentences.scores("Kestrel ferry"))
+    assert loaded.scores("Kestrel ferry").max() > 0
+
+
+def test_a_change_to_the_store_rebuilds_and_replaces_the_save(empty_assistant: Assistant, tmp_path) -> None:
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    empty_assistant.lexical.current()
+    first = _reopened(empty_assistant)
+    first.current()
+    old_save = first.loaded_from
+    assert old_save is not None
+    write(tmp_path / "b.txt", "Rail news\nThe Osprey tram line opens to passengers on Monday.")
+    empty_assistant.ingest([tmp_path / "b.txt"])
+    sentences, _ = first.current()  # counts changed: rebuilt from the store, not the stale save
+    assert first.loaded_from is None
+    assert sentences.scores("Osprey tram").max() > 0
+    assert not old_save.exists()
+    assert _reopened(empty_assistant).current()[0].ids == sentences.ids
+
+
+def test_a_damaged_save_is_rebuilt(empty_assistant: Assistant, tmp_path) -> None:
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    empty_assistant.lexical.current()
+    saved = _reopened(empty_assistant)
+    saved.current()
+    for array in (saved.loaded_from / "sentences" / "bm25").glob("*.npy"):
+        array.write_bytes(b"not an array")
+    again = _reopened(empty_assistant)
+    sentences, _ = again.current()
+    assert again.loaded_from is None
+    assert sentences.scores("Kestrel ferry").max() > 0
+
+
+@given(
+    arrays(np.float32, st.integers(0, 300), elements=st.floats(-1, 50, width=32)),
+    st.integers(1, 60),
+)
+def test_top_positions_match_a_full_sort(scores: np.ndarray, n: int) -> None:
+    got = top_positions(scores, n)
+    expected = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0][:n]
+    assert sorted(scores[got].tolist(), reverse=True) == scores[got].tolist()
+    assert scores[got].tolist() == scores[expected].tolist()
