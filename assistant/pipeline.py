@@ -105,12 +105,12 @@ class Assistant:
         """Add articles from files or directories; re-ingesting the same text adds nothing."""
         report = self._ingestor.ingest(paths, progress=progress)
         if report.changed:
-            self.lexical.invalidate()
+            self.lexical.refresh()
         return report
 
     def delete(self, article_id: str) -> None:
         self.store.delete(article_id)
-        self.lexical.invalidate()
+        self.lexical.refresh()
 
     def check_question(self, question: str) -> str:
         """The question stripped, or a QuestionError saying why it cannot be asked."""

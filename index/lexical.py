@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -84,36 +85,66 @@ def top_positions(scores: np.ndarray, n: int) -> np.ndarray:
 class LexicalIndexes:
     """The BM25 indexes of a store's sentences and articles, kept up to date with it.
 
-    Loaded on first use from ``<store>/bm25/`` when they were saved for the store's current state (its
-    collections' ids and row counts), else built from the stored texts and saved there. Checking that state per
-    question (two count calls) notices what another process added or deleted through a shared store; ``invalidate``
-    forces a rebuild after this process changed it. A Chroma server's store has no directory here: its indexes stay
-    in memory.
+    Loaded on first use from ``<store>/bm25/`` when they were saved for the store's current state (its collections'
+    ids, generation and row counts), else built from the stored texts and saved there. Changes made through this
+    process are followed by ``refresh()``, which rebuilds while questions go on with the previous indexes; changes
+    from other processes sharing a Chroma server are noticed by a state check at most every ``recheck_seconds``,
+    run in the background (Chroma's count scans the collection: ~7 ms at 100k rows, too slow for every question).
+    A Chroma server's store has no directory here: its indexes stay in memory.
     """
 
-    def __init__(self, store: SentenceStore) -> None:
+    def __init__(self, store: SentenceStore, recheck_seconds: float = 2.0) -> None:
         self.store = store
-        self._lock = threading.Lock()
+        self.recheck_seconds = recheck_seconds
+        self._lock = threading.Lock()  # one build at a time
         self._built: tuple[str, LexicalIndex, LexicalIndex] | None = None
+        self._checked = 0.0
+        self._checking = False
         self.loaded_from: Path | None = None  # the saved indexes in use, None when built here (or in memory)
 
     def current(self) -> tuple[LexicalIndex, LexicalIndex]:
-        """The (sentences, articles) indexes, up to date with the store."""
-        key = self._state()
+        """The (sentences, articles) indexes: built or loaded on first use, then checked in the background."""
         built = self._built
-        if built is None or built[0] != key:
+        if built is None:
             with self._lock:
+                if self._built is None:
+                    self._rebuild()
                 built = self._built
-                if built is None or built[0] != key:
-                    built = self._built = (key, *self._load_or_build(key))
+        elif time.monotonic() - self._checked > self.recheck_seconds and not self._checking:
+            self._checking = True
+            threading.Thread(target=self._check, name="bm25-check", daemon=True).start()
         return built[1], built[2]
 
+    def refresh(self) -> None:
+        """Bring the indexes up to date after a change to the store; until done, questions use the previous ones."""
+        with self._lock:
+            self._rebuild()
+
     def invalidate(self) -> None:
+        """Forget the indexes: the next question rebuilds (or loads) them first."""
         self._built = None
 
+    def _check(self) -> None:
+        try:
+            if self._built is not None and self._built[0] != self._state():
+                self.refresh()
+        except Exception:  # noqa: BLE001 - a failed background check is retried at the next interval
+            pass
+        finally:
+            self._checked = time.monotonic()
+            self._checking = False
+
+    def _rebuild(self) -> None:
+        key = self._state()
+        if self._built is None or self._built[0] != key:
+            self._built = (key, *self._load_or_build(key))
+        self._checked = time.monotonic()
+
     def _state(self) -> str:
+        """A key of the store's contents: collection ids, generation (bumped by every write) and row counts."""
         articles, sentences = self.store.count()
-        state = [_FORMAT, str(self.store.sentences.id), str(self.store.articles.id), articles, sentences]
+        collections = [str(self.store.sentences.id), str(self.store.articles.id)]
+        state = [_FORMAT, *collections, self.store.generation(), articles, sentences]
         return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:16]
 
     def _directory(self) -> Path | None:
