@@ -137,7 +137,15 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
     updates = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
     settings = Settings().model_copy(update=updates)
-    report = reindex(Path(settings.store), settings.collection, settings.model, args.sources, progress=True)
+    report = reindex(
+        Path(settings.store),
+        settings.collection,
+        settings.model,
+        args.sources,
+        progress=True,
+        encoder=settings.encoder,
+        encoder_cache=settings.encoder_cache,
+    )
     print(report.summary(Path(settings.store)))
     for problem in report.ingest.errors:
         print(f"  ! {problem}", file=sys.stderr)

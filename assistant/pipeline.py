@@ -73,7 +73,14 @@ class Assistant:
         updates = {k: v for k, v in {"store": store_path, "collection": collection}.items() if v is not None}
         self.settings = (settings or Settings()).model_copy(update={**updates, **overrides})
         s = self.settings
-        self.store = SentenceStore(Path(s.store), s.collection, s.model, client=chroma_client(s.chroma_url))
+        self.store = SentenceStore(
+            Path(s.store),
+            s.collection,
+            s.model,
+            client=chroma_client(s.chroma_url),
+            encoder=s.encoder,
+            encoder_cache=s.encoder_cache,
+        )
         self.lexical = LexicalIndexes(self.store)
         self.retriever = HybridRetriever(
             store=self.store,
@@ -205,4 +212,5 @@ class Assistant:
             "store": self.settings.chroma_url or str(self.store.path),
             "collection": self.settings.collection,
             "model": self.settings.model,
+            "encoder": self.settings.encoder,
         }

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.onnx_encoder import default_cache_dir
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -58,6 +60,12 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
     batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")
+    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch", description="How the model runs: sentence-transformers (torch), or ONNX Runtime fp32 / int8 weights."
+    )
+    encoder_cache: Path = Field(
+        default_factory=default_cache_dir, description="Where ONNX encoders exported from the model are kept."
+    )
     prompts: Path = Field(PROJECT_ROOT / "prompts", description="Folder of the prompt template files.")
     # The optional language model (see assistant/llm.py); with "none" answers are extractive.
     llm: Literal["none", "openai", "ollama", "llamacpp"] = Field("none", description="LLM backend for answers.")

@@ -31,7 +31,7 @@ def measure(limit: int | None = None, encoder: str | None = None) -> dict[str, f
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         overrides = {"encoder": encoder} if encoder else {}
         assistant = Assistant(store_path=Path(tmp) / "store", seeds=None, **overrides)
-        model = assistant.store.ef._model
+        model = assistant.store.encoder
         model.encode(["warm-up sentence"] * 64)  # first-call costs belong to neither side
         started = time.perf_counter()
         report = assistant.ingest([source])

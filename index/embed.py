@@ -1,10 +1,16 @@
-"""The embedding function for Chroma and the retriever: sentence-transformers, normalised vectors, offline."""
+"""The embedding function for Chroma and the retriever: sentence-transformers, normalised vectors, offline.
+
+``encoder`` picks how the same model runs: ``torch`` (sentence-transformers, fp32), ``onnx`` (ONNX Runtime, fp32) or
+``onnx-int8`` (ONNX Runtime, int8 weights); the ONNX files are exported from the local weights into a cache
+directory on first use (see index/onnx_encoder.py).
+"""
 
 from __future__ import annotations
 
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -14,20 +20,83 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # later, threadpoolctl for those already loaded.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from chromadb.utils.embedding_functions import SentenceTransformerEmbeddingFunction  # noqa: E402
+import numpy as np  # noqa: E402
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space  # noqa: E402
+from chromadb.utils.embedding_functions import (  # noqa: E402
+    SentenceTransformerEmbeddingFunction,
+    register_embedding_function,
+)
 from threadpoolctl import threadpool_limits  # noqa: E402
 from transformers.utils import logging as transformers_logging  # noqa: E402
+
+from index.onnx_encoder import ONNX_ENCODERS, OnnxEncoder, default_cache_dir  # noqa: E402
 
 threadpool_limits(limits=1, user_api="blas")
 transformers_logging.disable_progress_bar()  # no "Loading weights" bar in every CLI answer
 
+ENCODERS = ("torch", *ONNX_ENCODERS)
 
-@lru_cache(maxsize=4)
-def embedding_function(model_path: str) -> SentenceTransformerEmbeddingFunction:
-    """One embedding function (and so one loaded model) per model path and process."""
+
+class Encoder(Protocol):
+    """What the indexer needs from a model: batched encoding and the vector size."""
+
+    def encode(self, texts: list[str], batch_size: int = ..., normalize_embeddings: bool = ...) -> Any: ...
+
+    def get_embedding_dimension(self) -> int | None: ...
+
+
+@register_embedding_function
+class OnnxEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Chroma's embedding-function protocol over an :class:`OnnxEncoder` (normalised float32 vectors)."""
+
+    def __init__(self, model_name: str, encoder: str, cache_dir: str) -> None:
+        self.model_name, self.encoder, self.cache_dir = model_name, encoder, cache_dir
+        self._model = OnnxEncoder(model_name, encoder, cache_dir)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(self._model.encode(list(input), normalize_embeddings=True))
+
+    @staticmethod
+    def name() -> str:
+        return "news_assistant_onnx"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine", "l2", "ip"]
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> OnnxEmbeddingFunction:
+        return OnnxEmbeddingFunction(config["model_name"], config["encoder"], config["cache_dir"])
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model_name": self.model_name, "encoder": self.encoder, "cache_dir": self.cache_dir}
+
+
+@lru_cache(maxsize=8)
+def embedding_function(
+    model_path: str, encoder: str = "torch", cache_dir: str | None = None
+) -> SentenceTransformerEmbeddingFunction | OnnxEmbeddingFunction:
+    """One embedding function (and so one loaded model) per model path, encoder and process."""
     if not Path(model_path).exists():
         raise FileNotFoundError(f"embedding model not found at {model_path}")
-    return SentenceTransformerEmbeddingFunction(model_name=model_path, device="cpu", normalize_embeddings=True)
+    if encoder == "torch":
+        return SentenceTransformerEmbeddingFunction(model_name=model_path, device="cpu", normalize_embeddings=True)
+    if encoder not in ENCODERS:
+        raise ValueError(f"unknown encoder {encoder!r}; use one of {', '.join(ENCODERS)}")
+    return OnnxEmbeddingFunction(model_path, encoder, str(cache_dir or default_cache_dir()))
+
+
+def encoder_of(ef: SentenceTransformerEmbeddingFunction | OnnxEmbeddingFunction) -> Encoder:
+    """The model behind an embedding function, for batched encoding and its dimension."""
+    return ef._model
+
+
+def encode(ef: SentenceTransformerEmbeddingFunction | OnnxEmbeddingFunction, texts: list[str], batch_size: int):
+    """Normalised float32 vectors of ``texts``, encoded ``batch_size`` at a time."""
+    vectors = encoder_of(ef).encode(texts, batch_size=batch_size, normalize_embeddings=True)
+    return np.asarray(vectors, dtype=np.float32)
 
 
 def model_label(model_path: str) -> str:

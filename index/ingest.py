@@ -101,8 +101,7 @@ class Ingestor:
         split = [self.splitter.split(a.text) for a in new]
         texts = [s.text for sentences in split for s in sentences]
         vectors = np.asarray(
-            self.store.ef._model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True),
-            dtype=np.float32,
+            self.store.encoder.encode(texts, batch_size=self.batch_size, normalize_embeddings=True), dtype=np.float32
         )
         batch, offset = [], 0
         for article, sentences in zip(new, split, strict=True):

@@ -96,9 +96,15 @@ def read_articles(path: Path, collection: str) -> tuple[list[Article], list[str]
 
 
 def reindex(
-    path: Path, collection: str, model: str, sources: Sequence[str | Path] = (), progress: bool = False
+    path: Path,
+    collection: str,
+    model: str,
+    sources: Sequence[str | Path] = (),
+    progress: bool = False,
+    encoder: str = "torch",
+    encoder_cache: Path | None = None,
 ) -> ReindexReport:
-    """Rebuild ``collection`` of the store at ``path`` with ``model``, and swap the new store in."""
+    """Rebuild ``collection`` of the store at ``path`` with ``model`` run by ``encoder``, and swap the new store in."""
     path = Path(path)
     check_collection_name(collection)
     report = ReindexReport()
@@ -118,7 +124,7 @@ def reindex(
             ) from err
     fresh = path.with_name(f".{path.name}.reindex")
     shutil.rmtree(fresh, ignore_errors=True)
-    store = SentenceStore(fresh, collection, model)
+    store = SentenceStore(fresh, collection, model, encoder=encoder, encoder_cache=encoder_cache)
     ingestor = Ingestor(store)
     report.ingest = ingestor.ingest_articles(articles, progress=progress)
     if sources:

@@ -28,13 +28,15 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from index.clean import Article
-from index.embed import embedding_function, model_label
+from index.embed import embedding_function, encoder_of, model_label
 from index.sentences import SPLITTER_VERSION, Sentence
 
 DATABASE = "chroma.sqlite3"
 LOCK_FILE = "news-assistant.lock"
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]")
 _LOCKS: dict[Path, int] = {}  # store directory -> lock file descriptor held by this process
+# What a collection recorded before a build key existed was built with (stores from before the ``encoder`` key).
+_BUILD_BEFORE_KEY = {"encoder": "torch"}
 
 
 class StoreError(RuntimeError):
@@ -183,9 +185,18 @@ def _as_sentence(id_: str, text: str, meta: dict[str, Any]) -> StoredSentence:
 class SentenceStore:
     """Sentences and articles of one named collection in a Chroma store (embedded on disk, or a server)."""
 
-    def __init__(self, path: Path, collection: str, model: str, client: Any | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        collection: str,
+        model: str,
+        client: Any | None = None,
+        encoder: str = "torch",
+        encoder_cache: Path | None = None,
+    ) -> None:
         self.path = Path(path)
         self.model = model
+        self.encoder_name = encoder
         self.collection = collection
         check_collection_name(collection)
         self.on_disk = client is None
@@ -198,14 +209,15 @@ class SentenceStore:
             lock_store(self.path)
             client = chromadb.PersistentClient(str(self.path), settings=ChromaSettings(anonymized_telemetry=False))
         self._client = client
-        build: dict[str, Any] = {"model": model_label(model), "splitter": SPLITTER_VERSION}
+        build: dict[str, Any] = {"model": model_label(model), "encoder": encoder, "splitter": SPLITTER_VERSION}
         try:
             existing = {c.name for c in client.list_collections()}
             for name in (collection, f"{collection}-articles"):  # refuse a mismatch before loading the model
                 if name in existing:
                     self._check_build(name, client.get_collection(name).metadata, build)
-            self.ef = embedding_function(model)
-            build["dimension"] = int(self.ef._model.get_embedding_dimension())
+            self.ef = embedding_function(model, encoder, str(encoder_cache) if encoder_cache else None)
+            self.encoder = encoder_of(self.ef)
+            build["dimension"] = int(self.encoder.get_embedding_dimension())
             self.sentences = self._open(collection, build)
             self.articles = self._open(f"{collection}-articles", build)
             probe = np.eye(1, build["dimension"], dtype=np.float32)[0]
@@ -223,8 +235,8 @@ class SentenceStore:
         return collection
 
     def _check_build(self, name: str, metadata: dict[str, Any] | None, build: dict[str, Any]) -> None:
-        """Refuse a collection recorded as built with another model, dimension or splitter than ``build``."""
-        recorded = {key: (metadata or {}).get(key) for key in build}
+        """Refuse a collection recorded as built with another model, encoder, dimension or splitter than ``build``."""
+        recorded = {key: (metadata or {}).get(key, _BUILD_BEFORE_KEY.get(key)) for key in build}
         if recorded != build:
             differs = ", ".join(
                 f"{key} {recorded[key]!r} (this assistant uses {build[key]!r})"
