@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from index.clean import Article, clean
 from index.load import LoadError, find_files, load_file
-from index.sentences import SentenceSplitter
+from index.sentences import Sentence, SentenceSplitter
 from index.store import SentenceStore
 
 
@@ -50,7 +50,8 @@ class Ingestor:
         self.batch_size = batch_size
         self.max_file_bytes = max_file_bytes
         self.splitter = SentenceSplitter()
-        self.articles_per_batch = 64
+        self.articles_per_check = 64  # articles looked up in the store at once
+        self.sentences_per_write = 1024  # sentences encoded and written at once (a crash loses at most these)
         self._lock = threading.Lock()
 
     def ingest(self, paths: Iterable[str | Path], progress: bool = False) -> IngestReport:
@@ -84,32 +85,38 @@ class Ingestor:
         pending = list(unique.values())
         with self._lock, tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar:
             self.store.remove_orphans()
-            for lo in range(0, len(pending), self.articles_per_batch):
-                batch = pending[lo : lo + self.articles_per_batch]
-                self._ingest_batch(batch, report)
-                bar.update(len(batch))
+            split: list[tuple[Article, list[Sentence]]] = []
+            for lo in range(0, len(pending), self.articles_per_check):
+                chunk = pending[lo : lo + self.articles_per_check]
+                present = self.store.existing([a.id for a in chunk])
+                report.skipped += len(present)
+                bar.update(len(present))
+                split += [(a, self.splitter.split(a.text)) for a in chunk if a.id not in present]
+                if sum(len(sentences) for _, sentences in split) >= self.sentences_per_write:
+                    self._write(split, report)
+                    bar.update(len(split))
+                    split = []
+            self._write(split, report)
+            bar.update(len(split))
         return report
 
-    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
-        """Split and embed a batch of articles in one encoder call and write them in one go."""
-        present = self.store.existing([a.id for a in articles])
-        report.skipped += len(present)
-        new = [a for a in articles if a.id not in present]
-        if not new:
+    def _write(self, split: list[tuple[Article, list[Sentence]]], report: IngestReport) -> None:
+        """Embed the sentences of these articles in one encoder call (sorted by length there, so little padding)
+        and write them in one go."""
+        if not split:
             return
-        previous = self.store.articles_for_sources([a.source for a in new])
-        split = [self.splitter.split(a.text) for a in new]
-        texts = [s.text for sentences in split for s in sentences]
+        previous = self.store.articles_for_sources([a.source for a, _ in split])
+        texts = [s.text for _, sentences in split for s in sentences]
         vectors = np.asarray(
             self.store.encoder.encode(texts, batch_size=self.batch_size, normalize_embeddings=True), dtype=np.float32
         )
         batch, offset = [], 0
-        for article, sentences in zip(new, split, strict=True):
+        for article, sentences in split:
             batch.append((article, sentences, vectors[offset : offset + len(sentences)]))
             offset += len(sentences)
         self.store.write(batch)
         report.sentences_added += len(texts)
-        for article in new:
+        for article, _ in split:
             old = previous.get(article.source)
             if old and old != article.id:
                 self.store.delete(old)
