@@ -1,7 +1,10 @@
 """The Chroma store: a collection of sentences (the retrieval unit) and one of whole articles.
 
 Sentence ids are ``<article id>:<index>``; an article's row is written after its sentences, so a present article
-row means a complete article. The collection records the model and splitter it was built with.
+row means a complete article; the articles being written are recorded in the collection's metadata until done, so
+the next ingest removes what a crash left half written. Every write also records a new generation, which tells
+caches of the contents (BM25) in any process to rebuild. The collection records the model, encoder and splitter it
+was built with.
 
 Chroma's on-disk store serves one process at a time (a second writer leaves the first one's view broken), so a
 store directory is locked by the process that opens it; a locked, corrupted or lost store is refused with a
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import json
 import os
 import re
 import sqlite3
@@ -252,6 +256,7 @@ class SentenceStore:
 
     def write(self, batch: Sequence[tuple[Article, Sequence[Sentence], np.ndarray]]) -> None:
         """Store articles' sentences with their embeddings, then the article rows that mark them complete."""
+        self._mark(writing=[article.id for article, _, _ in batch])
         ids, texts, metas, vectors = [], [], [], []
         for article, sentences, embeddings in batch:
             ids += [sentence_id(article.id, s.index) for s in sentences]
@@ -285,7 +290,16 @@ class SentenceStore:
 
     def mark_changed(self) -> None:
         """Record a new generation of the collection, so caches of its contents (BM25) in any process rebuild."""
-        self.articles.modify(metadata={**(self.articles.metadata or {}), "generation": uuid.uuid4().hex})
+        self._mark()
+
+    def _mark(self, writing: Sequence[str] = ()) -> None:
+        """A new generation, and the articles being written or deleted (until the next mark): what a crash could
+        leave half done, so the next ingest checks just those instead of scanning every sentence."""
+        metadata = {k: v for k, v in (self.articles.metadata or {}).items() if k not in {"generation", "writing"}}
+        metadata["generation"] = uuid.uuid4().hex
+        if writing:
+            metadata["writing"] = json.dumps(list(writing))
+        self.articles.modify(metadata=metadata)
 
     def generation(self) -> str:
         """The collection's current generation, as last written by any process."""
@@ -315,6 +329,7 @@ class SentenceStore:
 
     def delete(self, article_id: str) -> None:
         """Remove an article and all its sentences."""
+        self._mark(writing=[article_id])
         self.articles.delete(ids=[article_id])
         self.sentences.delete(where={"article_id": article_id})
         self.mark_changed()
@@ -362,19 +377,27 @@ class SentenceStore:
         return got["ids"], got["documents"]
 
     def orphan_sentences(self) -> list[str]:
-        """Ids of sentences whose article row is missing: what a crash between the two writes leaves behind."""
+        """Ids of sentences whose article row is missing: what a crash between the two writes leaves behind.
+
+        Reads every row (minutes at a million sentences): for checks and tests; ingestion uses ``remove_orphans``.
+        """
         articles = set(read_all(self.articles, [])["ids"])
         got = read_all(self.sentences, ["metadatas"])
         return [i for i, m in zip(got["ids"], got["metadatas"], strict=True) if m["article_id"] not in articles]
 
     def remove_orphans(self) -> int:
-        """Delete sentences without their article row (never visible to answers, see retrieval); how many."""
-        orphans = self.orphan_sentences()
+        """Delete the sentences a write or delete cut short left without their article row (never visible to
+        answers, see retrieval); how many. Only the articles recorded as in progress are looked at."""
+        fresh = self._client.get_collection(self.articles.name, embedding_function=self.ef).metadata or {}
+        writing = json.loads(fresh.get("writing") or "[]")
+        if not writing:
+            return 0
+        incomplete = [a for a in writing if a not in self.existing(writing)]
+        orphans = self.sentences.get(where={"article_id": {"$in": incomplete}}, include=[])["ids"] if incomplete else []
         step = self.max_batch_size()
         for lo in range(0, len(orphans), step):
             self.sentences.delete(ids=orphans[lo : lo + step])
-        if orphans:
-            self.mark_changed()
+        self.mark_changed()
         return len(orphans)
 
     def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]:

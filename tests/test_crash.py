@@ -165,3 +165,24 @@ def test_orphan_sentences_are_never_cited_and_the_next_ingest_removes_them(
     assert empty_assistant.store.count() == (2, 16)
     answer = empty_assistant.ask("How many grey herons did volunteers count along the Lune estuary?")
     assert answer.citations[0].sentence == "Volunteers counted 212 grey herons along the Lune estuary."
+
+
+def test_the_next_ingest_removes_what_an_interrupted_write_left_without_a_full_scan(
+    empty_assistant: Assistant, tmp_path: Path
+) -> None:
+    store = empty_assistant.store
+    path = write(tmp_path / "heron.txt", "Heron count\nVolunteers counted 212 grey herons along the Lune estuary.\n")
+    article = clean(RawDocument(text=path.read_text(), source=str(path)))
+    sentences = SentenceSplitter().split(article.text)
+    store.write([(article, sentences, np.asarray(store.ef([s.text for s in sentences]), dtype=np.float32))])
+    # The state a crash between the sentence and article writes leaves: sentences, no article row, and the
+    # article still recorded as being written.
+    store.articles.delete(ids=[article.id])
+    store._mark(writing=[article.id])
+    assert len(store.orphan_sentences()) == 2
+
+    other = write(tmp_path / "tern.txt", "Tern count\nVolunteers counted 40 arctic terns on the Farne Islands.\n")
+    report = empty_assistant.ingest([other])  # a different article: the orphans are not overwritten, but removed
+    assert report.added == 1
+    assert store.orphan_sentences() == []
+    assert store.count() == (1, 2)
