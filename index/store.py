@@ -372,9 +372,28 @@ class SentenceStore:
         return dict(zip(got["ids"], got["documents"], strict=True))
 
     def all_texts(self, which: str = "sentences") -> tuple[list[str], list[str]]:
-        """Every (id, text) of the sentences or articles collection, read in pages."""
-        got = read_all(self.sentences if which == "sentences" else self.articles, ["documents"])
-        return got["ids"], got["documents"]
+        """Every (id, text) of the articles, or of the sentences of complete articles.
+
+        Sentences are read by id (known from each article's sentence count), which at a million rows is several
+        times faster than paging through the collection by offset.
+        """
+        if which != "sentences":
+            got = read_all(self.articles, ["documents"])
+            return got["ids"], got["documents"]
+        articles = read_all(self.articles, ["metadatas"])
+        wanted = [
+            sentence_id(article, n)
+            for article, meta in zip(articles["ids"], articles["metadatas"], strict=True)
+            for n in range(meta["sentences"])
+        ]
+        ids: list[str] = []
+        texts: list[str] = []
+        step = self.max_batch_size()
+        for lo in range(0, len(wanted), step):
+            got = self.sentences.get(ids=wanted[lo : lo + step], include=["documents"])
+            ids += got["ids"]
+            texts += got["documents"]
+        return ids, texts
 
     def orphan_sentences(self) -> list[str]:
         """Ids of sentences whose article row is missing: what a crash between the two writes leaves behind.
