@@ -29,7 +29,7 @@ from chromadb.utils.embedding_functions import (  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 from transformers.utils import logging as transformers_logging  # noqa: E402
 
-from index.onnx_encoder import ONNX_ENCODERS, OnnxEncoder, default_cache_dir  # noqa: E402
+from index.onnx_encoder import DEFAULT_ENCODER, ONNX_ENCODERS, OnnxEncoder, default_cache_dir  # noqa: E402
 
 threadpool_limits(limits=1, user_api="blas")
 transformers_logging.disable_progress_bar()  # no "Loading weights" bar in every CLI answer
@@ -76,7 +76,7 @@ class OnnxEmbeddingFunction(EmbeddingFunction[Documents]):
 
 @lru_cache(maxsize=8)
 def embedding_function(
-    model_path: str, encoder: str = "torch", cache_dir: str | None = None
+    model_path: str, encoder: str = DEFAULT_ENCODER, cache_dir: str | None = None
 ) -> SentenceTransformerEmbeddingFunction | OnnxEmbeddingFunction:
     """One embedding function (and so one loaded model) per model path, encoder and process."""
     if not Path(model_path).exists():

@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 ONNX_ENCODERS = ("onnx", "onnx-int8")
+# int8 weights through ONNX Runtime: 2.4x torch's encoding speed at the same held-out top-citation accuracy (README).
+DEFAULT_ENCODER = "onnx-int8"
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _ROOT = Path(__file__).resolve().parents[1]
 

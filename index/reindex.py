@@ -23,6 +23,7 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from index.clean import Article, article_id
+from index.embed import DEFAULT_ENCODER
 from index.ingest import Ingestor, IngestReport
 from index.store import (
     SentenceStore,
@@ -101,7 +102,7 @@ def reindex(
     model: str,
     sources: Sequence[str | Path] = (),
     progress: bool = False,
-    encoder: str = "torch",
+    encoder: str = DEFAULT_ENCODER,
     encoder_cache: Path | None = None,
 ) -> ReindexReport:
     """Rebuild ``collection`` of the store at ``path`` with ``model`` run by ``encoder``, and swap the new store in."""

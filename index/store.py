@@ -32,7 +32,7 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from index.clean import Article
-from index.embed import embedding_function, encoder_of, model_label
+from index.embed import DEFAULT_ENCODER, embedding_function, encoder_of, model_label
 from index.sentences import SPLITTER_VERSION, Sentence
 
 DATABASE = "chroma.sqlite3"
@@ -195,7 +195,7 @@ class SentenceStore:
         collection: str,
         model: str,
         client: Any | None = None,
-        encoder: str = "torch",
+        encoder: str = DEFAULT_ENCODER,
         encoder_cache: Path | None = None,
     ) -> None:
         self.path = Path(path)
