@@ -68,7 +68,8 @@ class OnnxEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> OnnxEmbeddingFunction:
-        return OnnxEmbeddingFunction(config["model_name"], config["encoder"], config["cache_dir"])
+        # Chroma rebuilds the function from the collection's config on every add/upsert: reuse the loaded one.
+        return embedding_function(config["model_name"], config["encoder"], config["cache_dir"])
 
     def get_config(self) -> dict[str, Any]:
         return {"model_name": self.model_name, "encoder": self.encoder, "cache_dir": self.cache_dir}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,8 +84,26 @@ class Ingestor:
         for article in articles:
             unique.setdefault(article.id, article)
         pending = list(unique.values())
-        with self._lock, tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar:
+        with (
+            self._lock,
+            tqdm(total=len(pending), unit="article", disable=not progress, desc="ingest") as bar,
+            ThreadPoolExecutor(1, thread_name_prefix="encode") as encoder,
+            ThreadPoolExecutor(1, thread_name_prefix="write") as writer,
+        ):
             self.store.remove_orphans()
+            # A pipeline: this thread splits the next articles while the encoder (ONNX Runtime / torch, outside the
+            # GIL) embeds the previous ones and the writer stores those before them, in order.
+            writing: Future[None] | None = None
+
+            def flush(split: list[tuple[Article, list[Sentence]]]) -> None:
+                nonlocal writing
+                if not split:
+                    return
+                vectors = encoder.submit(self._encode, split)
+                if writing is not None:
+                    writing.result()  # at most one batch waits to be written: memory stays bounded
+                writing = writer.submit(self._write, split, vectors, report, bar)
+
             split: list[tuple[Article, list[Sentence]]] = []
             for lo in range(0, len(pending), self.articles_per_check):
                 chunk = pending[lo : lo + self.articles_per_check]
@@ -93,29 +112,32 @@ class Ingestor:
                 bar.update(len(present))
                 split += [(a, self.splitter.split(a.text)) for a in chunk if a.id not in present]
                 if sum(len(sentences) for _, sentences in split) >= self.sentences_per_write:
-                    self._write(split, report)
-                    bar.update(len(split))
+                    flush(split)
                     split = []
-            self._write(split, report)
-            bar.update(len(split))
+            flush(split)
+            if writing is not None:
+                writing.result()
         return report
 
-    def _write(self, split: list[tuple[Article, list[Sentence]]], report: IngestReport) -> None:
-        """Embed the sentences of these articles in one encoder call (sorted by length there, so little padding)
-        and write them in one go."""
-        if not split:
-            return
-        previous = self.store.articles_for_sources([a.source for a, _ in split])
+    def _encode(self, split: list[tuple[Article, list[Sentence]]]) -> np.ndarray:
+        """The sentences' vectors, in one encoder call (sorted by length there, so little padding)."""
         texts = [s.text for _, sentences in split for s in sentences]
-        vectors = np.asarray(
+        return np.asarray(
             self.store.encoder.encode(texts, batch_size=self.batch_size, normalize_embeddings=True), dtype=np.float32
         )
+
+    def _write(
+        self, split: list[tuple[Article, list[Sentence]]], vectors: Future[np.ndarray], report: IngestReport, bar: tqdm
+    ) -> None:
+        """Store the articles with their vectors once encoded, replacing older versions of the same sources."""
+        previous = self.store.articles_for_sources([a.source for a, _ in split])
+        embedded = vectors.result()
         batch, offset = [], 0
         for article, sentences in split:
-            batch.append((article, sentences, vectors[offset : offset + len(sentences)]))
+            batch.append((article, sentences, embedded[offset : offset + len(sentences)]))
             offset += len(sentences)
         self.store.write(batch)
-        report.sentences_added += len(texts)
+        report.sentences_added += offset
         for article, _ in split:
             old = previous.get(article.source)
             if old and old != article.id:
@@ -123,3 +145,4 @@ class Ingestor:
                 report.replaced += 1
             else:
                 report.added += 1
+        bar.update(len(split))

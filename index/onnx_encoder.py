@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,7 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-assistant" / "models"
 
 
+@lru_cache(maxsize=8)
 def _fingerprint(model_path: Path, encoder: str) -> str:
     """A cache key that changes with the weights, the encoder kind and the exporting/running library versions."""
     import onnxruntime
