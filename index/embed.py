@@ -15,9 +15,9 @@ from typing import Any, Protocol
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-# OpenBLAS threads spin after each numpy call and starve torch's on 2 cores (a question's embedding took ~220 ms
-# instead of ~25 ms); our numpy work is small, so BLAS runs on one thread: the variable for libraries loaded
-# later, threadpoolctl for those already loaded.
+# OpenBLAS threads spin after each numpy call and starve the encoder's on 2 cores (a question's embedding through
+# torch took ~220 ms instead of ~25 ms); our numpy work is small, so BLAS runs on one thread: the variable for
+# libraries loaded later, threadpoolctl for those already loaded.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
