@@ -303,8 +303,11 @@ class SentenceStore:
 
     def generation(self) -> str:
         """The collection's current generation, as last written by any process."""
-        fresh = self._client.get_collection(self.articles.name, embedding_function=self.ef)
-        return (fresh.metadata or {}).get("generation", "")
+        return self._stored_metadata().get("generation", "")
+
+    def _stored_metadata(self) -> dict[str, Any]:
+        """The articles collection's metadata as stored now (``self.articles.metadata`` is this process's copy)."""
+        return self._client.get_collection(self.articles.name, embedding_function=self.ef).metadata or {}
 
     def max_batch_size(self) -> int:
         """The most rows Chroma takes in one call."""
@@ -407,8 +410,7 @@ class SentenceStore:
     def remove_orphans(self) -> int:
         """Delete the sentences a write or delete cut short left without their article row (never visible to
         answers, see retrieval); how many. Only the articles recorded as in progress are looked at."""
-        fresh = self._client.get_collection(self.articles.name, embedding_function=self.ef).metadata or {}
-        writing = json.loads(fresh.get("writing") or "[]")
+        writing = json.loads(self._stored_metadata().get("writing") or "[]")
         if not writing:
             return 0
         incomplete = [a for a in writing if a not in self.existing(writing)]
