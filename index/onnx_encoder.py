@@ -13,15 +13,17 @@ import os
 import shutil
 import tempfile
 import warnings
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 ONNX_ENCODERS = ("onnx", "onnx-int8")
 # int8 weights through ONNX Runtime: 2.4x torch's encoding speed at the same held-out top-citation accuracy (README).
 DEFAULT_ENCODER = "onnx-int8"
-_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -32,32 +34,99 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-assistant" / "models"
 
 
-@lru_cache(maxsize=8)
-def _fingerprint(model_path: Path, encoder: str) -> str:
-    """A cache key that changes with the weights, the encoder kind and the exporting/running library versions."""
-    import onnxruntime
-    import torch
-
+def file_digest(files: Sequence[Path]) -> str:
+    """A short sha256 of the files' contents (missing files skipped), for cache keys that follow the weights."""
     digest = hashlib.sha256()
-    for name in ("config.json", "model.safetensors", "sentence_bert_config.json", "1_Pooling/config.json"):
-        file = model_path / name
+    for file in files:
         if file.is_file():
             with file.open("rb") as handle:
                 for block in iter(lambda h=handle: h.read(1 << 20), b""):
                     digest.update(block)
-    versions = f"torch{torch.__version__.split('+')[0]}-ort{onnxruntime.__version__}"
-    return f"{model_path.parent.name}-{encoder}-{versions}-{digest.hexdigest()[:12]}"
+    return digest.hexdigest()[:12]
 
 
-def _export(model_path: Path, target: Path, quantize: bool) -> None:
-    """Write ``model.onnx`` (mean-pooled later in numpy) into ``target``; int8 weights if ``quantize``."""
+def runtime_versions() -> str:
+    """The exporting and running libraries' versions: an export is redone when either changes."""
+    import onnxruntime
     import torch
-    from transformers import AutoModel, AutoTokenizer
+
+    return f"torch{torch.__version__.split('+')[0]}-ort{onnxruntime.__version__}"
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(model_path: Path, encoder: str) -> str:
+    """A cache key that changes with the weights, the encoder kind and the exporting/running library versions."""
+    names = ("config.json", "model.safetensors", "sentence_bert_config.json", "1_Pooling/config.json")
+    return f"{model_path.parent.name}-{encoder}-{runtime_versions()}-{file_digest([model_path / n for n in names])}"
+
+
+def export_onnx(
+    module: Any, args: tuple, inputs: Sequence[str], outputs: Sequence[str], target: Path, quantize: bool
+) -> None:
+    """Write ``module`` as ``target/model.onnx`` with dynamic batch and sequence axes; int8 weights if ``quantize``."""
+    import torch
 
     try:
         import onnx  # noqa: F401 - the exporter and the quantiser need it
     except ModuleNotFoundError as err:
-        raise RuntimeError("the ONNX encoders need the 'fast' extra: pip install 'news-assistant[fast]'") from err
+        raise RuntimeError("exporting ONNX models needs the onnx package (pip install onnx)") from err
+
+    fp32 = target / ("model-fp32.onnx" if quantize else "model.onnx")
+    dynamic = {name: {0: "batch", 1: "sequence"} for name in (*inputs, *outputs)}
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # tracer notes about python-side shape checks that do not affect BERT
+        # The TorchScript exporter: one self-contained file, no onnxscript needed; verified against fp32 in tests.
+        torch.onnx.export(
+            module.eval(), args, str(fp32), input_names=list(inputs),
+            output_names=list(outputs), dynamic_axes=dynamic, opset_version=14, dynamo=False,
+        )  # fmt: skip
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(target / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+        fp32.unlink()
+
+
+def sample_inputs(model_path: Path, pair: bool = False) -> tuple:
+    """Tokenised example inputs (as torch tensors, in ``ONNX_INPUTS`` order) for tracing a BERT export."""
+    import torch
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(model_path))
+    texts = ["an example", "a second, longer example"]
+    sample = tokenizer(texts, texts[::-1] if pair else None, padding=True)
+    return tuple(torch.tensor(sample[name]) for name in ONNX_INPUTS)
+
+
+def cached_export(cache_dir: Path, name: str, build: Callable[[Path], None], source: dict[str, str]) -> Path:
+    """``cache_dir/name/model.onnx``, made by ``build(directory)`` on first use and reused afterwards.
+
+    Export goes to a temporary directory beside the final one and is renamed into place, so two processes exporting
+    at once both end with one complete copy.
+    """
+    final = cache_dir / name
+    if (final / "model.onnx").is_file():
+        return final / "model.onnx"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=cache_dir))
+    try:
+        work.chmod(0o755)  # readable by other users of a shared cache, like any installed model
+        build(work)
+        (work / "source.json").write_text(json.dumps(source) + "\n")
+        try:
+            os.rename(work, final)
+        except OSError:  # another process finished first: keep its copy
+            if not (final / "model.onnx").is_file():
+                raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return final / "model.onnx"
+
+
+def _export_encoder(model_path: Path, target: Path, quantize: bool) -> None:
+    """The encoder's ONNX file: BERT's last hidden state, mean-pooled later in numpy."""
+    import torch
+    from transformers import AutoModel
 
     # Eager attention exports to the plain MatMul/Softmax pattern that ONNX Runtime fuses and quantises well.
     bert = AutoModel.from_pretrained(str(model_path), attn_implementation="eager").eval()
@@ -72,50 +141,20 @@ def _export(model_path: Path, target: Path, quantize: bool) -> None:
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
 
-    sample = AutoTokenizer.from_pretrained(str(model_path))(["an example", "a second, longer example"], padding=True)
-    args = tuple(torch.tensor(sample[name]) for name in _INPUTS)
-    fp32 = target / ("model-fp32.onnx" if quantize else "model.onnx")
-    dynamic = {name: {0: "batch", 1: "sequence"} for name in (*_INPUTS, "last_hidden_state")}
-    with warnings.catch_warnings(), torch.no_grad():
-        warnings.simplefilter("ignore")  # tracer notes about python-side shape checks that do not affect BERT
-        # The TorchScript exporter: one self-contained file, no onnxscript needed; verified against fp32 in tests.
-        torch.onnx.export(
-            _LastHidden(bert).eval(), args, str(fp32), input_names=list(_INPUTS),
-            output_names=["last_hidden_state"], dynamic_axes=dynamic, opset_version=14, dynamo=False,
-        )  # fmt: skip
-    if quantize:
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        quantize_dynamic(str(fp32), str(target / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-        fp32.unlink()
+    export_onnx(_LastHidden(bert), sample_inputs(model_path), ONNX_INPUTS, ["last_hidden_state"], target, quantize)
 
 
 def exported_model(model_path: str | Path, encoder: str, cache_dir: str | Path) -> Path:
-    """The ONNX file for ``encoder`` of the model, exported into ``cache_dir`` on first use and reused afterwards.
-
-    Export goes to a temporary directory beside the final one and is renamed into place, so two processes exporting
-    at once both end with one complete copy.
-    """
+    """The ONNX file for ``encoder`` of the model, exported into ``cache_dir`` on first use and reused afterwards."""
     if encoder not in ONNX_ENCODERS:
         raise ValueError(f"unknown ONNX encoder {encoder!r}; use one of {', '.join(ONNX_ENCODERS)}")
-    model_path, cache_dir = Path(model_path), Path(cache_dir)
-    final = cache_dir / _fingerprint(model_path, encoder)
-    if (final / "model.onnx").is_file():
-        return final / "model.onnx"
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=cache_dir))
-    try:
-        work.chmod(0o755)  # readable by other users of a shared cache, like any installed model
-        _export(model_path, work, quantize=encoder == "onnx-int8")
-        (work / "source.json").write_text(json.dumps({"model": str(model_path), "encoder": encoder}) + "\n")
-        try:
-            os.rename(work, final)
-        except OSError:  # another process finished first: keep its copy
-            if not (final / "model.onnx").is_file():
-                raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return final / "model.onnx"
+    model_path = Path(model_path)
+    return cached_export(
+        Path(cache_dir),
+        _fingerprint(model_path, encoder),
+        lambda work: _export_encoder(model_path, work, quantize=encoder == "onnx-int8"),
+        {"model": str(model_path), "encoder": encoder},
+    )
 
 
 class OnnxEncoder:
@@ -150,7 +189,7 @@ class OnnxEncoder:
                 max_length=self.max_seq_length,
                 return_tensors="np",
             )
-            hidden = self.session.run(None, {name: tokens[name].astype(np.int64) for name in _INPUTS})[0]
+            hidden = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})[0]
             mask = tokens["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             if normalize_embeddings:
