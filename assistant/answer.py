@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.evidence import Evidence
-from assistant.short_answer import extract_short_answer
+from assistant.short_answer import extract_short_answer, tidy
 from assistant.types import Answer, Citation
 
 NOT_FOUND = "The articles don't say: nothing in the indexed articles answers this question."
@@ -24,17 +26,33 @@ def citations_for(evidence: list[Evidence]) -> list[Citation]:
     ]
 
 
-class ExtractiveAnswerer:
-    """Answers with source sentences only, so every claim is cited and faithful; abstains with no evidence."""
+def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
+    """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase."""
+    if top.answer is not None and top.reading is not None and top.reading >= min_reading:
+        start, end = top.answer
+        if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
+            start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
+        phrase = tidy(top.text[start:end])
+        if phrase:
+            return phrase
+    return extract_short_answer(question, top.text)
 
-    def __init__(self, not_found: str = NOT_FOUND) -> None:
+
+class ExtractiveAnswerer:
+    """Answers with source sentences only, so every claim is cited and faithful; abstains with no evidence.
+
+    The short answer is the reader's span when its score reaches ``min_reading``, else spaCy's rule-based phrase.
+    """
+
+    def __init__(self, not_found: str = NOT_FOUND, min_reading: float = 0.0) -> None:
         self.not_found = not_found
+        self.min_reading = min_reading
 
     def answer(self, question: str, evidence: list[Evidence]) -> Answer:
         if not evidence:
             return Answer(question=question, text=self.not_found, abstained=True)
         citations = citations_for(evidence)
-        short = extract_short_answer(question, evidence[0].text)
+        short = short_answer(question, evidence[0], self.min_reading)
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
         text = f"{short} [1]\n\n{quoted}" if short else quoted
         return Answer(question=question, text=text, short_answer=short, citations=citations)

@@ -20,6 +20,7 @@ from assistant.followup import standalone_question
 from assistant.generate import LLMAnswerer
 from assistant.llm import LLMUnavailable, build_llm
 from assistant.prompts import load_prompts
+from assistant.reader import reader
 from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever
 from assistant.settings import Settings
 from assistant.stream import AnswerStream
@@ -89,9 +90,17 @@ class Assistant:
             candidates=s.candidates,
             k=s.k,
         )
-        self.selector = EvidenceSelector(self.store, k=s.k, min_relevance=s.min_relevance, margin=s.margin)
+        self.selector = EvidenceSelector(
+            self.store,
+            k=s.k,
+            min_relevance=s.min_relevance,
+            margin=s.margin,
+            reader=reader(s.model, str(s.encoder_cache)) if s.reader else None,
+            read_depth=s.read_depth,
+            read_weight=s.read_weight,
+        )
         self.prompts = load_prompts(s.prompts)
-        self.answerer = ExtractiveAnswerer(self.prompts.not_found)
+        self.answerer = ExtractiveAnswerer(self.prompts.not_found, min_reading=s.min_reading)
         self.llm_problem: str | None = None
         if llm is None:
             try:
@@ -150,10 +159,12 @@ class Assistant:
         tick = time.perf_counter()
         ranked = self.retriever.rank(state["standalone"], timings=state["timings"])
         state["timings"]["retrieve"] = time.perf_counter() - tick
-        tick = time.perf_counter()
-        evidence = self.selector.select([(id_, score) for id_, score, _ in ranked], k=state["k"])
-        state["timings"]["evidence"] = time.perf_counter() - tick
-        return evidence
+        return self.selector.select(
+            [(id_, score) for id_, score, _ in ranked],
+            k=state["k"],
+            question=state["standalone"],
+            timings=state["timings"],
+        )
 
     def ask(
         self,

@@ -57,6 +57,17 @@ class Settings(BaseSettings):
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
     )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
+    # The reader (assistant/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on tuning
+    # questions it was not trained on (README): reading 5 or 10 sentences re-orders as well, and weights 0.05-0.08
+    # are within two questions of each other; 0.05 is the smaller change from the fused order.
+    reader: bool = Field(True, description="Read the top sentences with the extractive-QA reader.")
+    read_depth: int = Field(5, ge=1, le=20, description="How many top sentences the reader reads and re-orders.")
+    read_weight: float = Field(0.05, ge=0, description="Weight of the reader's score added to the fused score.")
+    min_reading: float = Field(
+        float("-inf"),
+        description="Reader score from which its span is the short answer, else the rule-based phrase is used "
+        "(-inf: always the span, which scored best at every threshold tried).",
+    )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
     batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")

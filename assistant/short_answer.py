@@ -125,10 +125,12 @@ def _content_words(text: str) -> set[str]:
 def extract_short_answer(question: str, sentence: str) -> str | None:
     """A phrase of ``sentence`` answering ``question``, or None when nothing fits."""
     phrase = _phrase(question, sentence)
-    if phrase is None:
-        return None
-    tidy = phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "")
-    return tidy or None
+    return tidy(phrase) if phrase is not None else None
+
+
+def tidy(phrase: str) -> str | None:
+    """The phrase without edge punctuation and double quotes; None if nothing is left."""
+    return phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "") or None
 
 
 _SPEECH = re.compile(

@@ -22,7 +22,7 @@ from benchmarks.corpus import build_scaled, scaled_collection, squad_store
 from benchmarks.report import print_table
 from benchmarks.squad import questions
 
-STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "answer")
+STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "read", "answer")
 SIZES = {"10k": 1, "100k": 10, "1M": 97}  # copies of the 10,328-sentence SQuAD store
 DEFAULT_WORK = Path(__file__).resolve().parents[1] / "index" / ".bench"
 

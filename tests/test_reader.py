@@ -1,0 +1,117 @@
+"""The reader: answer spans cut from the sentence, a score that tells answering sentences apart, and what the
+evidence selector and the answerer do with both."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from safetensors.torch import load_file, save_file
+
+from assistant import Assistant
+from assistant.answer import ExtractiveAnswerer
+from assistant.evidence import EvidenceSelector
+from assistant.metrics import f1
+from assistant.reader import READER_DIR, Reader, exported_reader, reader, reader_model
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def seed_reader(seed_assistant: Assistant) -> Reader:
+    return reader(seed_assistant.settings.model, str(seed_assistant.settings.encoder_cache))
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seed_assistant: Assistant) -> dict[str, str]:
+    """The seed articles' sentences by id."""
+    return dict(zip(*seed_assistant.store.all_texts("sentences"), strict=True))
+
+
+def _gold(sentences: dict[str, str], evidence: str) -> str:
+    return next(id_ for id_, text in sentences.items() if evidence in text)
+
+
+def test_spans_answer_the_seed_questions_from_their_sentences(seed_reader, seed_questions, seed_sentences) -> None:
+    answerable = [q for q in seed_questions if q["answers"]]
+    scores = []
+    for q in answerable:
+        sentence = seed_sentences[_gold(seed_sentences, q["evidence"])]
+        (reading,) = seed_reader.read(q["question"], [sentence])
+        assert 0 <= reading.start < reading.end <= len(sentence)
+        scores.append(max(f1(sentence[reading.start : reading.end], a) for a in q["answers"]))
+    assert sum(scores) / len(scores) >= 0.6, scores
+
+
+def test_answering_sentences_read_higher_than_others(seed_reader, seed_questions, seed_sentences) -> None:
+    """For each seed question, its sentence outscores every sentence of the article that lacks the answer."""
+    beaten = total = 0
+    for q in (q for q in seed_questions if q["answers"]):
+        gold = _gold(seed_sentences, q["evidence"])
+        others = [t for id_, t in seed_sentences.items() if not any(a.lower() in t.lower() for a in q["answers"])]
+        gold_reading, *other_readings = seed_reader.read(q["question"], [seed_sentences[gold], *others])
+        beaten += sum(r.score < gold_reading.score for r in other_readings)
+        total += len(other_readings)
+    assert beaten >= 0.95 * total
+
+
+def test_empty_and_oversized_input(seed_reader) -> None:
+    assert seed_reader.read("who?", []) == []
+    long = "The Kremlin said no. " * 400  # far past the reader's window: cut, never an error
+    (reading,) = seed_reader.read("Who said no?", [long])
+    assert 0 <= reading.start < reading.end <= len(long)
+
+
+def test_reader_export_is_reused(seed_assistant: Assistant, seed_reader: Reader) -> None:
+    file = exported_reader(seed_assistant.settings.model, seed_assistant.settings.encoder_cache)
+    assert file == seed_reader.file and file.stat().st_mtime_ns == seed_reader.file.stat().st_mtime_ns
+
+
+def test_damaged_or_incomplete_reader_weights_are_refused(seed_assistant: Assistant, tmp_path: Path) -> None:
+    shutil.copy(READER_DIR / "reader.json", tmp_path)
+    shutil.copy(READER_DIR / "reader.safetensors", tmp_path)
+    with (tmp_path / "reader.safetensors").open("r+b") as weights:
+        weights.seek(-1000, 2)
+        weights.write(b"\0" * 1000)
+    with pytest.raises(ValueError, match="damaged or replaced"):
+        reader_model(seed_assistant.settings.model, tmp_path)
+    # A file that matches its description but has no answer head (say, saved from another model) is refused too.
+    layers = {k: v for k, v in load_file(READER_DIR / "reader.safetensors").items() if not k.startswith("qa_outputs")}
+    save_file(layers, str(tmp_path / "reader.safetensors"))
+    config = json.loads((READER_DIR / "reader.json").read_text())
+    config["sha256"] = hashlib.sha256((tmp_path / "reader.safetensors").read_bytes()).hexdigest()
+    (tmp_path / "reader.json").write_text(json.dumps(config))
+    with pytest.raises(ValueError, match="lack qa_outputs"):
+        reader_model(seed_assistant.settings.model, tmp_path)
+
+
+def test_rereading_puts_the_answering_sentence_first(seed_assistant: Assistant, seed_reader, seed_sentences) -> None:
+    question = "Who is the Kremlin spokesperson?"
+    gold = _gold(seed_sentences, "Kremlin spokesperson Dmitry Peskov")
+    decoy = _gold(seed_sentences, "The Kremlin has dismissed proposals")
+    ranked = [(decoy, 2.0), (gold, 1.95)]
+    plain = EvidenceSelector(seed_assistant.store, k=1).select(ranked, question=question)
+    assert [e.sentence_id for e in plain] == [decoy] and plain[0].answer is None
+    timings: dict[str, float] = {}
+    reading = EvidenceSelector(seed_assistant.store, k=1, reader=seed_reader, read_weight=0.1)
+    (top,) = reading.select(ranked, question=question, timings=timings)
+    assert top.sentence_id == gold and top.reading > 0
+    assert top.text[top.answer[0] : top.answer[1]] == "Dmitry Peskov"
+    assert {"read", "evidence"} <= set(timings)
+    # Without a question there is nothing to read: the fused order stands.
+    assert reading.select(ranked)[0].sentence_id == decoy
+
+
+def test_short_answer_is_the_span_only_when_the_reader_is_sure(seed_assistant: Assistant, seed_reader) -> None:
+    question = "Who is the Kremlin spokesperson?"
+    selector = EvidenceSelector(seed_assistant.store, k=1, reader=seed_reader, read_weight=0.1)
+    gold = seed_assistant.retriever.rank(question)
+    evidence = selector.select([(id_, score) for id_, score, _ in gold], question=question)
+    assert ExtractiveAnswerer(min_reading=evidence[0].reading - 1).answer(question, evidence).short_answer == (
+        "Dmitry Peskov"
+    )
+    unsure = ExtractiveAnswerer(min_reading=evidence[0].reading + 1).answer(question, evidence)
+    assert unsure.short_answer and "Peskov" in unsure.short_answer  # spaCy's phrase, from the same sentence
