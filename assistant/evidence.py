@@ -79,8 +79,9 @@ class EvidenceSelector:
             clock.lap("evidence")
             ranked, readings = self._reread(question, ranked, stored, k or self.k)
             clock.lap("read")
+        # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
         floor = max(self.min_relevance, ranked[0][1] - self.margin)
-        chosen = [(id_, score) for id_, score in ranked[: k or self.k] if score >= floor]
+        chosen = [ranked[0], *((id_, score) for id_, score in ranked[1 : k or self.k] if score >= floor)]
         chosen_ids = [id_ for id_, _ in chosen]
         titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids if id_ in stored}))
         evidence = []

@@ -105,6 +105,15 @@ def test_rereading_puts_the_answering_sentence_first(seed_assistant: Assistant, 
     assert reading.select(ranked)[0].sentence_id == decoy
 
 
+def test_rereading_never_turns_an_answer_into_an_abstention(seed_assistant: Assistant, seed_sentences) -> None:
+    """Whether to abstain is decided on fused scores; a poor reading lowers the top's score under the floor."""
+    seed_reader = reader(seed_assistant.settings.model, str(seed_assistant.settings.encoder_cache))
+    sentence = _gold(seed_sentences, "The Kremlin has dismissed proposals")
+    selector = EvidenceSelector(seed_assistant.store, k=3, min_relevance=1.1, reader=seed_reader, read_weight=0.1)
+    (top,) = selector.select([(sentence, 1.2)], question="What is the population of Brazil?")
+    assert top.sentence_id == sentence and top.reading < -1 and top.score < 1.1
+
+
 def test_short_answer_is_the_span_only_when_the_reader_is_sure(seed_assistant: Assistant, seed_reader) -> None:
     question = "Who is the Kremlin spokesperson?"
     selector = EvidenceSelector(seed_assistant.store, k=1, reader=seed_reader, read_weight=0.1)
