@@ -52,6 +52,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from assistant.pipeline import QuestionError
 
     assistant = _assistant(args)
+    assistant.warm()
     history: list[tuple[str, str]] = []
     print("Ask about the articles (empty line or Ctrl-D to quit).")
     while True:
@@ -78,6 +79,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if warning:  # before anything loads, so it is the first thing seen
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     assistant = _assistant(args)
+    assistant.warm()
     print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
     try:
         launch(assistant, host=args.host, port=args.port, share=share, warn=False)

@@ -128,6 +128,11 @@ class Assistant:
         self.store.delete(article_id)
         self.lexical.refresh()
 
+    def warm(self) -> None:
+        """Load what the first question would otherwise wait for (the reader; exported on its very first use)."""
+        if self.selector.reader is not None:
+            self.selector.reader.load()
+
     def check_question(self, question: str) -> str:
         """The question stripped, or a QuestionError saying why it cannot be asked."""
         text = " ".join(str(question or "").split())

@@ -116,6 +116,11 @@ class Reader:
 
         return onnxruntime.InferenceSession(str(self.file), providers=["CPUExecutionProvider"])
 
+    def load(self) -> Reader:
+        """Export (first use only) and load the model now rather than at the first question."""
+        _ = self.session, self.tokenizer
+        return self
+
     def read(self, question: str, sentences: list[str]) -> list[Reading]:
         """One Reading per sentence, in order (all sentences in one batch)."""
         if not sentences:

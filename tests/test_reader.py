@@ -65,6 +65,14 @@ def test_empty_and_oversized_input(seed_reader) -> None:
     assert 0 <= reading.start < reading.end <= len(long)
 
 
+def test_reader_loads_at_first_read_or_when_warmed(seed_assistant: Assistant) -> None:
+    fresh = Reader(seed_assistant.settings.model, seed_assistant.settings.encoder_cache)
+    assert "session" not in vars(fresh)  # making one costs nothing: ingest and stats never read
+    assert fresh.load() is fresh and "session" in vars(fresh)
+    seed_assistant.warm()
+    assert "session" in vars(seed_assistant.selector.reader)
+
+
 def test_reader_export_is_reused(seed_assistant: Assistant, seed_reader: Reader) -> None:
     file = exported_reader(seed_assistant.settings.model, seed_assistant.settings.encoder_cache)
     assert file == seed_reader.file and file.stat().st_mtime_ns == seed_reader.file.stat().st_mtime_ns
