@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from assistant.injection import addresses_the_model
 from assistant.reader import Reader, Reading
 from assistant.timing import StageClock
-from index.store import SentenceStore, neighbour_ids, sentence_id
+from index.store import SentenceStore, StoredSentence, neighbour_ids, sentence_id
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class EvidenceSelector:
         return evidence
 
     def _reread(
-        self, question: str, ranked: list[tuple[str, float]], stored: dict, k: int
+        self, question: str, ranked: list[tuple[str, float]], stored: dict[str, StoredSentence], k: int
     ) -> tuple[list[tuple[str, float]], dict[str, Reading]]:
         """The top ``read_depth`` (at least ``k``) re-ordered by fused score + weight x reading, then the rest."""
         top = [(id_, score) for id_, score in ranked[: max(self.read_depth, k)] if id_ in stored]
