@@ -106,22 +106,30 @@ def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, 
     return meta
 
 
+_QUESTION_SET = (
+    "a question set, not articles (its rows have 'question', no 'text'); skipped: ask them with `news-assistant eval`"
+)
+
+
 def _jsonl_documents(text: str, source: str) -> Loaded:
     loaded = Loaded()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    questions = 0  # rows of a question set (seeds/questions.jsonl sits beside the seed articles)
+    rows = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    for number, line in rows:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             loaded.problems.append(f"{source}:{number}: not valid JSON ({err.msg})")
             continue
+        questions += isinstance(record, dict) and "question" in record and "text" not in record
         body = record.get("text") if isinstance(record, dict) else None
         if not isinstance(body, str) or not body.strip():
             loaded.problems.append(f"{source}:{number}: no 'text' field")
             continue
         meta = _jsonl_metadata(record, f"{source}:{number}", loaded.problems)
         loaded.documents.append(RawDocument(text=body, source=f"{source}#{record.get('id', number)}", **meta))
+    if questions == len(rows):
+        return Loaded(problems=[f"{source}: {_QUESTION_SET}"])
     return loaded
 
 

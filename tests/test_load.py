@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import SEEDS, write
 
 from index.load import LoadError, find_files, load_file
 
@@ -43,6 +43,16 @@ def test_jsonl_reports_bad_lines_and_keeps_good_ones(tmp_path: Path) -> None:
     assert [d.text for d in loaded.documents] == ["Good one.", "Good two."]
     assert loaded.documents[0].author == "A" and loaded.documents[0].date == "2025-01-01"
     assert [p.split(":")[-2] for p in loaded.problems] == ["2", "3"]
+
+
+def test_a_question_set_beside_the_articles_is_one_note_not_a_problem_per_row(tmp_path: Path) -> None:
+    """`news-assistant ingest seeds` meets seeds/questions.jsonl: it says once what the file is and skips it."""
+    loaded = load_file(SEEDS / "questions.jsonl")
+    assert loaded.documents == []
+    assert len(loaded.problems) == 1 and "a question set, not articles" in loaded.problems[0]
+    mixed = write(tmp_path / "mixed.jsonl", '{"question": "Who?"}\n{"text": "An article."}\n')
+    loaded = load_file(mixed)  # a feed with a stray question row is still a feed
+    assert [d.text for d in loaded.documents] == ["An article."] and loaded.problems[0].endswith("no 'text' field")
 
 
 @pytest.mark.parametrize(
