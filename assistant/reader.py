@@ -15,7 +15,15 @@ from pathlib import Path
 
 import numpy as np
 
-from index.onnx_encoder import ONNX_INPUTS, cached_export, export_onnx, file_digest, runtime_versions, sample_inputs
+from index.onnx_encoder import (
+    ONNX_INPUTS,
+    cached_export,
+    export_onnx,
+    file_digest,
+    model_digest,
+    runtime_versions,
+    sample_inputs,
+)
 
 READER_DIR = Path(__file__).resolve().parent / "models" / "reader"
 _OUTPUTS = ("start_logits", "end_logits")
@@ -59,7 +67,7 @@ def exported_reader(model_path: str | Path, cache_dir: str | Path, weights_dir: 
     import torch
 
     model_path, weights_dir = Path(model_path), Path(weights_dir)
-    digest = file_digest([model_path / "model.safetensors", weights_dir / "reader.safetensors"])
+    digest = f"{model_digest(model_path)}-{file_digest([weights_dir / 'reader.safetensors'])}"
 
     class _Logits(torch.nn.Module):
         def __init__(self, model: torch.nn.Module) -> None:

@@ -54,10 +54,15 @@ def runtime_versions() -> str:
 
 
 @lru_cache(maxsize=8)
+def model_digest(model_path: Path) -> str:
+    """The packaged model's weights and configuration digest, computed once per process (its weights are 90 MB)."""
+    names = ("config.json", "model.safetensors", "sentence_bert_config.json", "1_Pooling/config.json")
+    return file_digest([model_path / n for n in names])
+
+
 def _fingerprint(model_path: Path, encoder: str) -> str:
     """A cache key that changes with the weights, the encoder kind and the exporting/running library versions."""
-    names = ("config.json", "model.safetensors", "sentence_bert_config.json", "1_Pooling/config.json")
-    return f"{model_path.parent.name}-{encoder}-{runtime_versions()}-{file_digest([model_path / n for n in names])}"
+    return f"{model_path.parent.name}-{encoder}-{runtime_versions()}-{model_digest(model_path)}"
 
 
 def export_onnx(
