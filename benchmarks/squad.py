@@ -21,6 +21,12 @@ def squad_assistant(store: str, **overrides) -> Assistant:
     return assistant
 
 
+def paragraphs() -> dict[str, dict]:
+    """The SQuAD-dev paragraphs by id (each row: ``id``, ``title``, ``text``)."""
+    rows = (json.loads(line) for line in (SHARED / "articles.jsonl").read_text(encoding="utf-8").splitlines())
+    return {row["id"]: row for row in rows}
+
+
 def questions(name: str, limit: int | None = None) -> list[dict]:
     lines = (SHARED / f"questions.{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines[:limit] if line.strip()]

@@ -26,7 +26,7 @@ import numpy as np
 from assistant.metrics import f1, normalize
 from assistant.reader import READER_DIR, Reader
 from assistant.settings import Settings
-from benchmarks.squad import SHARED, questions
+from benchmarks.squad import paragraphs, questions
 from index.sentences import SentenceSplitter
 
 Pair = tuple[str, str, int, int]  # question, sentence, answer start, answer end (-1, -1: no answer)
@@ -39,10 +39,7 @@ def tuning_titles() -> list[str]:
 def build_pairs(qs: list[dict], negatives: int, rng: random.Random) -> tuple[list[Pair], list[tuple[dict, str]]]:
     """Training pairs, and (question, gold sentence) for each question whose answer lies inside one sentence."""
     splitter = SentenceSplitter()
-    texts = {}
-    for line in (SHARED / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        texts[row["id"]] = row["text"]
+    texts = {id_: row["text"] for id_, row in paragraphs().items()}
     sentences = {}
     pairs: list[Pair] = []
     golds = []

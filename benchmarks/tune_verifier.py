@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import random
 import re
 
@@ -23,7 +22,8 @@ import numpy as np
 from assistant.metrics import holds_answer
 from assistant.settings import Settings
 from assistant.verify import missing_names, overlap
-from benchmarks.squad import SHARED, questions
+from benchmarks.squad import paragraphs as squad_paragraphs
+from benchmarks.squad import questions
 from index.embed import embedding_function
 from index.sentences import SentenceSplitter
 
@@ -42,11 +42,9 @@ def build_pairs(limit: int, seed: int = 0) -> list[tuple[str, str, str, bool, in
     The context is the sentence with its neighbours and the paragraph's title, as the assistant's evidence has.
     """
     splitter = SentenceSplitter()
-    paragraphs, titles = {}, {}
-    for line in (SHARED / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        paragraphs[row["id"]] = [s.text for s in splitter.split(row["text"])]
-        titles[row["id"]] = row.get("title", "")
+    rows = squad_paragraphs()
+    paragraphs = {id_: [s.text for s in splitter.split(row["text"])] for id_, row in rows.items()}
+    titles = {id_: row.get("title", "") for id_, row in rows.items()}
 
     def context(paragraph: str, sentence: str) -> str:
         sentences = paragraphs[paragraph]
