@@ -33,6 +33,7 @@ from chromadb.errors import ChromaError
 
 from index.clean import Article
 from index.embed import DEFAULT_ENCODER, embedding_function, encoder_of, model_label
+from index.hnsw_files import vector_index_damage
 from index.sentences import SPLITTER_VERSION, Sentence
 
 DATABASE = "chroma.sqlite3"
@@ -206,6 +207,10 @@ class SentenceStore:
         self.on_disk = client is None
         if client is None:
             check_store_files(self.path)
+            damage = vector_index_damage(self.path)
+            if damage:
+                hint = reindex_hint(self.path, collection)
+                raise StoreCorruptError(f"the store {self.path} cannot be read ({damage}); {hint}", damage)
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
             except OSError as err:

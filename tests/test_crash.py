@@ -141,6 +141,13 @@ def test_damaged_vector_index_is_refused_with_the_way_out(crash_run: dict, tmp_p
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert re.search(rf"error: the store {re.escape(str(store))} (cannot|could not) be read \(", result.stderr)
     assert re.search(rf"rebuild it with `news-assistant --store {re.escape(str(store))}.* reindex`", result.stderr)
+    assert "data_level0.bin holds 1,000 bytes" in result.stderr, result.stderr
+
+    rebuilt = run_cli("--store", store, "reindex")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert f"rebuilt {store}: {1 + ARTICLES} articles" in rebuilt.stdout, rebuilt.stdout
+    answer = run_cli("--store", store, "ask", SEED_QUESTION)
+    assert answer.returncode == 0 and KREMLIN in answer.stdout, answer.stderr
 
 
 def test_orphan_sentences_are_never_cited_and_the_next_ingest_removes_them(
