@@ -24,6 +24,7 @@ from index.store import SentenceStore
 
 _STEMMER = Stemmer.Stemmer("english")
 _FORMAT = "bm25s-0.3.16/snowball-en/1"  # bump when tokenisation or the saved layout changes
+_ABANDONED_SECONDS = 3600  # a scratch directory this old is a crashed save's (a save at 1M sentences takes ~90 s)
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
@@ -170,7 +171,8 @@ class LexicalIndexes:
     @staticmethod
     def _save(home: Path, key: str, sentences: LexicalIndex, articles: LexicalIndex) -> None:
         """Write to a temporary directory and rename it into place, so a reader never sees half an index;
-        older saves are removed. A failure to save only costs a rebuild next time."""
+        older saves are removed, and scratch directories a crashed save left. A failure to save only costs a
+        rebuild next time."""
         try:
             home.mkdir(parents=True, exist_ok=True)
             scratch = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=home))
@@ -182,7 +184,8 @@ class LexicalIndexes:
             except OSError:  # another process saved the same state first
                 shutil.rmtree(scratch, ignore_errors=True)
             for old in home.iterdir():
-                if old.name != key and not old.name.startswith("."):
+                abandoned = old.name.startswith(".") and time.time() - old.stat().st_mtime > _ABANDONED_SECONDS
+                if old.name != key and (abandoned or not old.name.startswith(".")):
                     shutil.rmtree(old, ignore_errors=True)
         except OSError:
             pass

@@ -3,6 +3,7 @@ or the save is damaged, and the partial top-n selection agrees with a full sort.
 
 from __future__ import annotations
 
+import os
 import time
 
 import numpy as np
@@ -52,6 +53,21 @@ def test_changes_show_at_once_here_and_soon_in_another_view(empty_assistant: Ass
         assert time.monotonic() < deadline, "the other view never saw the new article"
         time.sleep(0.05)
     assert other.loaded_from is not None and other.loaded_from != old_save
+
+
+def test_a_crashed_saves_scratch_directory_is_removed_once_abandoned(empty_assistant: Assistant, tmp_path) -> None:
+    home = empty_assistant.store.path / "bm25" / empty_assistant.store.collection
+    home.mkdir(parents=True, exist_ok=True)
+    crashed, saving = home / ".0123456789abcdef-crashed", home / ".0123456789abcdef-saving"
+    for scratch in (crashed, saving):
+        (scratch / "sentences").mkdir(parents=True)
+    os.utime(crashed, (time.time() - 2 * 3600,) * 2)
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    empty_assistant.lexical.current()  # builds and saves the new state
+    assert not crashed.exists()
+    assert saving.exists(), "a recent scratch directory may be another process's save in progress"
+    assert any((saved / "complete").exists() for saved in home.iterdir())
 
 
 def test_a_damaged_save_is_rebuilt(empty_assistant: Assistant, tmp_path) -> None:
