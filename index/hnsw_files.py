@@ -25,7 +25,10 @@ def vector_index_damage(store: Path) -> str | None:
     Index directories without a ``header.bin`` (not yet persisted, or another format) are not judged.
     """
     for header in sorted(Path(store).glob("*/header.bin")):
-        problem = _index_damage(header.parent)
+        try:
+            problem = _index_damage(header.parent)
+        except OSError as err:
+            problem = f"its files cannot be read ({err.strerror or err})"
         if problem:
             return f"the vector index {header.parent.name} is damaged: {problem}"
     return None
