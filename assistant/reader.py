@@ -18,6 +18,7 @@ import numpy as np
 from index.onnx_encoder import (
     ONNX_INPUTS,
     cached_export,
+    cpu_session,
     export_onnx,
     file_digest,
     model_digest,
@@ -120,12 +121,7 @@ class Reader:
 
     @cached_property
     def session(self):  # noqa: ANN201 - an onnxruntime.InferenceSession
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        # ONNX Runtime's threads spin after each run; between questions that only steals the cores from the rest.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        return onnxruntime.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
+        return cpu_session(self.file)
 
     def load(self) -> Reader:
         """Export (first use only) and load the model now rather than at the first question."""

@@ -162,11 +162,23 @@ def exported_model(model_path: str | Path, encoder: str, cache_dir: str | Path) 
     )
 
 
+def cpu_session(file: Path) -> Any:
+    """An ONNX Runtime CPU session for ``file`` whose threads do not spin after each run.
+
+    Spinning threads took the cores from the other session (the reader's stage 38 → 24 ms per question at 10k once
+    both stopped spinning); ingestion speed is unchanged (benchmarks/ingest.py).
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
+
+
 class OnnxEncoder:
     """Encodes texts like ``SentenceTransformer.encode`` (same tokenizer, mean pooling, L2 norm) with ONNX Runtime."""
 
     def __init__(self, model_path: str | Path, encoder: str, cache_dir: str | Path) -> None:
-        import onnxruntime
         from transformers import AutoTokenizer
 
         model_path = Path(model_path)
@@ -174,11 +186,7 @@ class OnnxEncoder:
         self.tokenizer = AutoTokenizer.from_pretrained(str(model_path))
         config = json.loads((model_path / "sentence_bert_config.json").read_text())
         self.max_seq_length = int(config.get("max_seq_length", 256))
-        options = onnxruntime.SessionOptions()
-        # No spinning threads after each run: they took the cores from the reader's session (its stage 38 → 24 ms
-        # per question at 10k); ingestion speed is unchanged (benchmarks/ingest.py).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = onnxruntime.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
+        self.session = cpu_session(self.file)
         self._dimension = int(self.session.get_outputs()[0].shape[-1])
 
     def get_embedding_dimension(self) -> int:
