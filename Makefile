@@ -25,9 +25,13 @@ chat: install
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/deptry .
 	$(BIN)/pytest
 
 bench: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]' >> $(VENV)/pip.log 2>&1 \
+		|| { grep -v '^WARNING: Location' $(VENV)/pip.log; exit 1; }
 	$(BIN)/python -m benchmarks all
 
 lint: install

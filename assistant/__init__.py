@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-from assistant.evaluation import EvalResult, evaluate
 from assistant.pipeline import Assistant, QuestionError
-from assistant.settings import Settings
+from assistant.settings import Settings, SettingsError
 from assistant.types import Answer, Citation
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "EvalResult",
     "QuestionError",
     "Settings",
+    "SettingsError",
     "ask",
     "default_assistant",
     "evaluate",
@@ -36,3 +37,13 @@ def default_assistant() -> Assistant:
 def ask(question: str, history: list[tuple[str, str]] | None = None, k: int | None = None) -> Answer:
     """Answer a question from the default store; the model and store load once per process."""
     return default_assistant().ask(question, history=history, k=k)
+
+
+def __getattr__(name: str) -> Any:
+    """``evaluate`` and ``EvalResult`` for ``from assistant import evaluate``: the evaluation package stands above
+    the assistant (it imports it), so it is imported only when asked for."""
+    if name in ("evaluate", "EvalResult"):
+        import evaluation
+
+        return getattr(evaluation, name)
+    raise AttributeError(f"module 'assistant' has no attribute {name!r}")

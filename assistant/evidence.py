@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
 
 from assistant.injection import addresses_the_model
-from assistant.reader import Reader, Reading
+from assistant.retrieve import ScoredSentence
 from assistant.timing import StageClock
-from index.store import SentenceStore, StoredSentence, neighbour_ids, sentence_id
+from index.models.reader import Reader, Reading
+from index.store import StoredSentence, neighbour_ids, sentence_id
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,15 @@ class Evidence:
     reading: float | None = None  # how well the reader thinks the sentence answers (> 0: it does)
 
 
+@runtime_checkable
+class SentenceSource(Protocol):
+    """What evidence selection reads from a store: sentences by id and article titles."""
+
+    def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]: ...
+
+    def titles(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+
+
 class EvidenceSelector:
     """Keeps the top sentence and any other sentence scoring within ``margin`` of it, up to ``k``.
 
@@ -37,7 +49,7 @@ class EvidenceSelector:
 
     def __init__(
         self,
-        store: SentenceStore,
+        store: SentenceSource,
         k: int = 3,
         min_relevance: float = 0.0,
         margin: float = 0.08,
@@ -55,73 +67,70 @@ class EvidenceSelector:
 
     def select(
         self,
-        ranked: list[tuple[str, float]],
+        ranked: Sequence[ScoredSentence],
         k: int | None = None,
         question: str | None = None,
-        timings: dict[str, float] | None = None,
+        clock: StageClock | None = None,
     ) -> list[Evidence]:
-        """The evidence among ``ranked`` (sentence id, fused score), best first; ``k`` overrides the default.
+        """The evidence among ``ranked`` (best first); ``k`` overrides the default.
 
         Sentences that address an AI ("ignore previous instructions…") are prompt injection, not news: never evidence.
-        The reader (if any) reads the head for ``question``; ``timings`` gets its seconds as "read".
+        The reader (if any) reads the head for ``question``; ``clock`` gets laps "evidence" and "read".
         """
-        clock = StageClock(timings)
-        head = ranked[: 3 * (k or self.k)]
-        wanted = [id_ for id_, _ in head]  # one read: the head's sentences and their neighbours
+        clock = clock or StageClock()
+        k = k or self.k
+        head = ranked[: 3 * k]
+        wanted = [r.id for r in head]  # one read: the head's sentences and their neighbours
         stored = self.store.get_sentences(
             list(dict.fromkeys([*wanted, *(n for i in wanted for n in neighbour_ids(i))]))
         )
-        ranked = [(id_, score) for id_, score in head if not (id_ in stored and addresses_the_model(stored[id_].text))]
-        if not ranked or ranked[0][1] < self.min_relevance:
+        kept = [r for r in head if not (r.id in stored and addresses_the_model(stored[r.id].text))]
+        if not kept or kept[0].score < self.min_relevance:
             return []
         readings: dict[str, Reading] = {}
         if self.reader is not None and question:
             clock.lap("evidence")
-            ranked, readings = self._reread(question, ranked, stored, k or self.k)
+            kept, readings = self._reread(question, kept, stored, k)
             clock.lap("read")
         # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
-        floor = max(self.min_relevance, ranked[0][1] - self.margin)
-        chosen = [ranked[0], *((id_, score) for id_, score in ranked[1 : k or self.k] if score >= floor)]
-        chosen_ids = [id_ for id_, _ in chosen]
-        titles = self.store.titles(list({stored[id_].article_id for id_ in chosen_ids if id_ in stored}))
+        floor = max(self.min_relevance, kept[0].score - self.margin)
+        chosen = [kept[0], *(r for r in kept[1:k] if r.score >= floor)]
+        titles = self.store.titles(list({stored[r.id].article_id for r in chosen if r.id in stored}))
         evidence = []
-        for id_, score in chosen:
-            s = stored.get(id_)
+        for r in chosen:
+            s = stored.get(r.id)
             if s is None or s.article_id not in titles:  # deleted since it was ranked
                 continue
             before = stored.get(sentence_id(s.article_id, s.index - 1))
             after = stored.get(sentence_id(s.article_id, s.index + 1))
+            reading = readings.get(r.id)
             evidence.append(
                 Evidence(
-                    id_,
+                    r.id,
                     s.article_id,
                     titles[s.article_id],
                     s.text,
                     s.start,
                     s.end,
-                    score,
+                    r.score,
                     before.text if before else "",
                     after.text if after else "",
-                    (readings[id_].start, readings[id_].end) if id_ in readings else None,
-                    readings[id_].score if id_ in readings else None,
+                    (reading.start, reading.end) if reading else None,
+                    reading.score if reading else None,
                 )
             )
         clock.lap("evidence")
         return evidence
 
     def _reread(
-        self, question: str, ranked: list[tuple[str, float]], stored: dict[str, StoredSentence], k: int
-    ) -> tuple[list[tuple[str, float]], dict[str, Reading]]:
+        self, question: str, ranked: list[ScoredSentence], stored: dict[str, StoredSentence], k: int
+    ) -> tuple[list[ScoredSentence], dict[str, Reading]]:
         """The top ``read_depth`` (at least ``k``) re-ordered by fused score + weight x reading, then the rest."""
-        top = [(id_, score) for id_, score in ranked[: max(self.read_depth, k)] if id_ in stored]
+        top = [r for r in ranked[: max(self.read_depth, k)] if r.id in stored]
         readings = dict(
-            zip(
-                [id_ for id_, _ in top],
-                self.reader.read(question, [stored[id_].text for id_, _ in top]),
-                strict=True,
-            )
+            zip([r.id for r in top], self.reader.read(question, [stored[r.id].text for r in top]), strict=True)
         )
         reread = sorted(
-            ((id_, score + self.read_weight * readings[id_].score) for id_, score in top), key=lambda p: -p[1]
+            (replace(r, score=r.score + self.read_weight * readings[r.id].score) for r in top), key=lambda r: -r.score
         )
-        return reread + [p for p in ranked if p[0] not in readings], readings
+        return reread + [r for r in ranked if r.id not in readings], readings

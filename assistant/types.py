@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
 class Citation(BaseModel):
@@ -30,3 +34,32 @@ class Answer(BaseModel):
     unsupported: list[str] = Field(default_factory=list, description="Generated sentences dropped by the verifier.")
     notice: str | None = Field(None, description="Why the answer is not what was asked for (LLM down, dropped).")
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per pipeline stage.")
+
+    def __str__(self) -> str:
+        """The answer as the terminal chat shows it: its text, then its numbered sources."""
+        lines = [self.text]
+        if self.unsupported:
+            lines.append(f"(removed {len(self.unsupported)} sentence(s) their cited sources do not support)")
+        if self.notice:
+            lines.append(f"note: {self.notice}")
+        if self.citations:
+            lines += ["", "Sources:"]
+            lines += [f"[{c.n}] {c.title} (chars {c.start}-{c.end}, score {c.score:.2f})" for c in self.citations]
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        """The answer in a notebook: the short answer in bold, then each source's title and sentence."""
+        text = _escape(self.text)
+        if self.short_answer and not self.abstained:
+            text = text.replace(_escape(self.short_answer), f"**{_escape(self.short_answer)}**", 1)
+        parts = [text]
+        if self.notice:
+            parts.append(f"*{_escape(self.notice)}*")
+        if self.citations:
+            parts.append("\n".join(f"{c.n}. *{_escape(c.title)}*: {_escape(c.sentence)}" for c in self.citations))
+        return "\n\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    """Text that Markdown shows as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

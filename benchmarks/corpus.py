@@ -24,7 +24,7 @@ _NOISE = 0.005  # per-dimension standard deviation of the noise on copied vector
 def squad_store(work: Path) -> Assistant:
     """An Assistant on all SQuAD-dev paragraphs in ``work/squad``, ingesting them the first time."""
     assistant = Assistant(store_path=work / "squad", collection="squad-dev", seeds=None)
-    if assistant.store.count()[0] < 2067:
+    if assistant.parts.store.count()[0] < 2067:
         print(assistant.ingest([SHARED / "articles.jsonl"], progress=True).summary())
     return assistant
 

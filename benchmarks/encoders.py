@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.metrics import holds_answer
 from assistant.settings import Settings
 from benchmarks.squad import SHARED, questions, squad_assistant
+from evaluation.metrics import holds_answer
 from index.embed import ENCODERS, embedding_function, encode
 from index.sentences import SentenceSplitter
 

@@ -34,13 +34,13 @@ def measure(limit: int | None = None, encoder: str | None = None) -> dict[str, f
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         overrides = {"encoder": encoder} if encoder else {}
         assistant = Assistant(store_path=Path(tmp) / "store", seeds=None, **overrides)
-        model = assistant.store.encoder
+        model = assistant.parts.store.encoder
         model.encode(["warm-up sentence"] * 64)  # first-call costs belong to neither side
         started = time.perf_counter()
         report = assistant.ingest([source])
         ingest_s = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        _, texts = assistant.store.all_texts("sentences")
+        _, texts = assistant.parts.store.all_texts("sentences")
         assert len(texts) == report.sentences_added, "the store holds other sentences than this ingest's"
         encode_s = _encode_time(model, texts, assistant.settings.batch_size)
         torch_s = _encode_time(SentenceTransformer(assistant.settings.model, device="cpu"), texts, 64)

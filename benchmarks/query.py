@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from assistant import Assistant
-from assistant.metrics import holds_answer
 from benchmarks.corpus import build_scaled, scaled_collection, squad_store
 from benchmarks.report import print_table
 from benchmarks.squad import questions
+from evaluation.metrics import holds_answer
 
 STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "read", "answer")
 SIZES = {"10k": 1, "100k": 10, "1M": 97}  # copies of the 10,328-sentence SQuAD store
@@ -38,7 +38,7 @@ def prepare(work: Path, copies: int) -> tuple[Path, str]:
 def measure(assistant: Assistant, qs: list[dict]) -> dict[str, float]:
     """Latency percentiles, per-stage medians (ms) and top-citation accuracy over ``qs``."""
     started = time.perf_counter()
-    assistant.lexical.current()
+    assistant.parts.lexical.current()
     bm25_load = time.perf_counter() - started
     assistant.ask("warm-up: who wrote this?")
     totals, stages, hits = [], {s: [] for s in STAGES}, 0
@@ -50,7 +50,7 @@ def measure(assistant: Assistant, qs: list[dict]) -> dict[str, float]:
         hits += bool(answer.citations) and holds_answer(answer.citations[0].sentence, q["answers"])
     totals.sort()
     return {
-        "sentences": assistant.store.count()[1],
+        "sentences": assistant.parts.store.count()[1],
         "bm25_load_s": bm25_load,
         "p50": 1000 * statistics.median(totals),
         "p95": 1000 * totals[max(0, int(0.95 * len(totals)) - 1)],

@@ -16,7 +16,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "squad-dev"
 def squad_assistant(store: str, **overrides) -> Assistant:
     """An Assistant on the SQuAD collection of ``store``, indexing all 2,067 paragraphs if not there yet."""
     assistant = Assistant(store_path=store, collection="squad-dev", seeds=None, **overrides)
-    if assistant.store.count()[0] < 2067:
+    if assistant.parts.store.count()[0] < 2067:
         print(assistant.ingest([SHARED / "articles.jsonl"], progress=True).summary())
     return assistant
 

@@ -14,8 +14,8 @@ import time
 
 from tqdm import tqdm
 
-from assistant.metrics import f1, holds_answer, normalize
 from benchmarks.squad import questions, squad_assistant
+from evaluation.metrics import f1, holds_answer, normalize
 
 
 def main() -> None:
@@ -41,9 +41,8 @@ def main() -> None:
         f1_sum += max(f1(short, a) for a in q["answers"])
     n = len(qs)
     latencies.sort()
-    print(
-        f"questions {n} ({args.split}); articles {assistant.store.count()[0]}, sentences {assistant.store.count()[1]}"
-    )
+    stats = assistant.stats()
+    print(f"questions {n} ({args.split}); articles {stats['articles']}, sentences {stats['sentences']}")
     print(f"top citation holds a gold answer: {top / n:.3f}")
     print(f"short answer exact match: {em / n:.3f}   F1: {f1_sum / n:.3f}")
     print(f"abstained: {abstained / n:.3f}")

@@ -1,4 +1,4 @@
-"""Train the reader (assistant/reader.py): the packaged MiniLM with an answer-span head, on SQuAD-dev's tuning half.
+"""Train the reader (index/models/reader.py): the packaged MiniLM with an answer-span head, on SQuAD-dev's tuning half.
 
 Each tuning question gives one positive pair (question, the sentence holding its answer, the answer's span) and
 ``--negatives`` pairs with another sentence of the same paragraph that lacks the answer, whose target is the [CLS]
@@ -7,7 +7,7 @@ tuning titles are trained on; the rest of the tuning half is validation (here, a
 score is used: benchmarks/tune_reader.py). The held-out half is never read.
 
 The word embeddings stay frozen, so only the transformer layers and the head are saved (fp16) into
-``assistant/models/reader/``, with ``reader.json`` recording how they were made.
+``index/models/reader-weights/``, with ``reader.json`` recording how they were made.
 
     python -m benchmarks.train_reader --epochs 2
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.metrics import f1, normalize
-from assistant.reader import READER_DIR, Reader
 from assistant.settings import Settings
 from benchmarks.squad import paragraphs, questions
+from evaluation.metrics import f1, normalize
+from index.models.reader import READER_DIR, Reader
 from index.sentences import SentenceSplitter
 
 Pair = tuple[str, str, int, int]  # question, sentence, answer start, answer end (-1, -1: no answer)

@@ -18,12 +18,12 @@ import json
 import numpy as np
 from tqdm import tqdm
 
-from assistant.metrics import f1, holds_answer, normalize
-from assistant.reader import READER_DIR, reader
 from assistant.short_answer import extract_short_answer, tidy
 from benchmarks.report import print_table
 from benchmarks.squad import questions, squad_assistant
 from benchmarks.train_reader import tuning_titles
+from evaluation.metrics import f1, holds_answer, normalize
+from index.models.reader import READER_DIR, reader
 
 DEPTHS = (1, 3, 5, 8, 10)
 WEIGHTS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.5, 1.0, 100.0)
@@ -42,9 +42,9 @@ def main() -> None:
     read = reader(assistant.settings.model, str(assistant.settings.encoder_cache))
     rows = []  # per question: fused scores, reader scores, holds-answer flags, spans, texts
     for q in tqdm(qs, desc="validation"):
-        ranked = assistant.retriever.rank(q["question"])[: max(DEPTHS)]
-        stored = assistant.store.get_sentences([id_ for id_, _, _ in ranked])
-        top = [(stored[id_].text, score) for id_, score, _ in ranked if id_ in stored]
+        ranked = assistant.parts.retriever.rank(q["question"])[: max(DEPTHS)]
+        stored = assistant.parts.store.get_sentences([r.id for r in ranked])
+        top = [(stored[r.id].text, r.score) for r in ranked if r.id in stored]
         readings = read.read(q["question"], [text for text, _ in top])
         rows.append((q, top, readings))
 

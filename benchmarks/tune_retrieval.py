@@ -16,16 +16,16 @@ import time
 import numpy as np
 from tqdm import tqdm
 
-from assistant.metrics import holds_answer
 from assistant.retrieve import FEATURES
 from benchmarks.squad import questions, squad_assistant
+from evaluation.metrics import holds_answer
 
 
 def collect(assistant, qs):  # noqa: ANN001, ANN201
     rows = []
     for q in tqdm(qs, desc="features"):
-        cands = assistant.retriever.candidate_features(q["question"])
-        texts = assistant.store.get_texts(cands.ids)
+        cands = assistant.parts.retriever.candidate_features(q["question"])
+        texts = assistant.parts.store.get_texts(cands.ids)
         labels = np.array([holds_answer(texts[i], q["answers"]) for i in cands.ids], dtype=bool)
         own = np.array([a == q["article_id"] for a in cands.article_ids], dtype=bool)
         rows.append((cands.features, labels, own))

@@ -19,11 +19,11 @@ import re
 
 import numpy as np
 
-from assistant.metrics import holds_answer
 from assistant.settings import Settings
 from assistant.verify import missing_names, overlap
 from benchmarks.squad import paragraphs as squad_paragraphs
 from benchmarks.squad import questions
+from evaluation.metrics import holds_answer
 from index.embed import embedding_function
 from index.sentences import SentenceSplitter
 

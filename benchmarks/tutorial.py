@@ -23,11 +23,11 @@ from langchain_huggingface import HuggingFaceEmbeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant import Assistant
-from assistant.metrics import holds_answer
 from benchmarks.corpus import squad_store
 from benchmarks.query import DEFAULT_WORK
 from benchmarks.report import print_table
 from benchmarks.squad import SHARED, questions
+from evaluation.metrics import holds_answer
 
 
 def tutorial_store(work: Path, model: str) -> Chroma:

@@ -2,7 +2,7 @@
 
 ``encoder`` picks how the same model runs: ``torch`` (sentence-transformers, fp32), ``onnx`` (ONNX Runtime, fp32) or
 ``onnx-int8`` (ONNX Runtime, int8 weights); the ONNX files are exported from the local weights into a cache
-directory on first use (see index/onnx_encoder.py).
+directory on first use (see index/models/).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from chromadb.utils.embedding_functions import (  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 from transformers.utils import logging as transformers_logging  # noqa: E402
 
-from index.onnx_encoder import DEFAULT_ENCODER, ONNX_ENCODERS, OnnxEncoder, default_cache_dir  # noqa: E402
+from index.models.encoder import DEFAULT_ENCODER, ONNX_ENCODERS, OnnxEncoder  # noqa: E402
+from index.models.onnx import default_cache_dir  # noqa: E402
 
 threadpool_limits(limits=1, user_api="blas")
 transformers_logging.disable_progress_bar()  # no "Loading weights" bar in every CLI answer

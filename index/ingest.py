@@ -14,7 +14,7 @@ from tqdm import tqdm
 from index.clean import Article, clean
 from index.load import LoadError, find_files, load_file
 from index.sentences import Sentence, SentenceSplitter
-from index.store import SentenceStore
+from index.store import EmbeddedArticle, SentenceStore
 
 
 @dataclass
@@ -134,7 +134,7 @@ class Ingestor:
         embedded = vectors.result()
         batch, offset = [], 0
         for article, sentences in split:
-            batch.append((article, sentences, embedded[offset : offset + len(sentences)]))
+            batch.append(EmbeddedArticle(article, sentences, embedded[offset : offset + len(sentences)]))
             offset += len(sentences)
         self.store.write(batch)
         report.sentences_added += offset

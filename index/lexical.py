@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ import numpy as np
 import Stemmer
 
 from index.store import SentenceStore
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import; its build notes are not news
 
 _STEMMER = Stemmer.Stemmer("english")
 _FORMAT = "bm25s-0.3.16/snowball-en/1"  # bump when tokenisation or the saved layout changes

@@ -18,23 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from index.clean import Article, article_id
 from index.embed import DEFAULT_ENCODER
 from index.ingest import Ingestor, IngestReport
-from index.store import (
-    SentenceStore,
-    StoreCorruptError,
-    StoreError,
-    check_collection_name,
-    check_store_files,
-    lock_store,
-    read_all,
-    unlock_store,
-)
+from index.store import SentenceStore, StoreCorruptError, StoreError, check_collection_name, read_all, unlock_store
+from index.store.client import unchecked_client
+from index.store.files import DATABASE, check_store_files
+from index.store.lock import lock_store
 
 UPLOADS = "uploads"
 
@@ -70,10 +62,10 @@ def read_articles(path: Path, collection: str) -> tuple[list[Article], list[str]
     Raises StoreError when the store or the collection cannot be read.
     """
     check_store_files(path)
-    if not (path / "chroma.sqlite3").is_file():
+    if not (path / DATABASE).is_file():
         raise StoreCorruptError(f"no Chroma database in {path}")
     try:
-        client = chromadb.PersistentClient(str(path), settings=ChromaSettings(anonymized_telemetry=False))
+        client = unchecked_client(path)
         names = [c.name for c in client.list_collections()]
         if f"{collection}-articles" not in names:
             raise StoreCorruptError(f"the store has no collection '{collection}-articles'")

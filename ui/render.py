@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from assistant.types import Answer, Citation
+from index.store import StoredArticle
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
@@ -73,15 +73,14 @@ def _highlighted(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def byline(article: dict[str, Any]) -> str:
+def byline(article: StoredArticle) -> str:
     """'Author · date' for an article, escaped; empty when neither is known."""
-    parts = [str(article[key]) for key in ("author", "date") if article.get(key)]
-    return html.escape(" · ".join(parts))
+    return html.escape(" · ".join(part for part in (article.author, article.date) if part))
 
 
-def article_html(article: dict[str, Any], spans: Iterable[tuple[int, int]] = ()) -> str:
+def article_html(article: StoredArticle, spans: Iterable[tuple[int, int]] = ()) -> str:
     """The whole article, one ``<p>`` per paragraph, the given character spans highlighted."""
-    text, spans = article["text"], list(spans)
+    text, spans = article.text, list(spans)
     paragraphs, at = [], 0
     for line in text.split("\n"):
         end = at + len(line)
@@ -89,19 +88,19 @@ def article_html(article: dict[str, Any], spans: Iterable[tuple[int, int]] = ())
         if line.strip():
             paragraphs.append(f"<p>{_highlighted(line, inside)}</p>")
         at = end + 1
-    title = html.escape(article.get("title") or "Untitled")
+    title = html.escape(article.title or "Untitled")
     head = f'<h3>{title}</h3><p class="na-byline">{byline(article)}</p>'
     return f'<article class="na-article">{head}{"".join(paragraphs)}</article>'
 
 
-def _source_html(citation: Citation, article: dict[str, Any] | None, turn: int, spans: list[tuple[int, int]]) -> str:
+def _source_html(citation: Citation, article: StoredArticle | None, turn: int, spans: list[tuple[int, int]]) -> str:
     anchor = source_anchor(turn, citation.n)
     head = f'<div class="na-source" id="{anchor}"><div class="na-source-head"><b>[{citation.n}]</b> '
     if article is None:  # deleted since the answer was given
         return f"{head}{html.escape(citation.title)}</div><p><mark>{html.escape(citation.sentence)}</mark></p></div>"
-    first, last = _paragraph(article["text"], citation.start, citation.end)
-    paragraph = _highlighted(article["text"][first:last], [(citation.start - first, citation.end - first)])
-    title = html.escape(article.get("title") or "Untitled")
+    first, last = _paragraph(article.text, citation.start, citation.end)
+    paragraph = _highlighted(article.text[first:last], [(citation.start - first, citation.end - first)])
+    title = html.escape(article.title or "Untitled")
     return (
         f'{head}{title}<span class="na-byline"> {byline(article)}</span></div>'
         f'<p class="na-paragraph">{paragraph}</p>'
@@ -109,7 +108,7 @@ def _source_html(citation: Citation, article: dict[str, Any] | None, turn: int, 
     )
 
 
-def sources_html(answer: Answer, articles: dict[str, dict[str, Any] | None], turn: int) -> str:
+def sources_html(answer: Answer, articles: dict[str, StoredArticle | None], turn: int) -> str:
     """The sources of one answer: each cited sentence highlighted inside its paragraph, the article one click away."""
     question = html.escape(answer.question)
     if answer.abstained:
@@ -121,16 +120,7 @@ def sources_html(answer: Answer, articles: dict[str, dict[str, Any] | None], tur
     return f'<section class="na-turn"><h4>{question}</h4>{items}</section>'
 
 
-def articles_rows(articles: list[dict[str, Any]]) -> list[list[Any]]:
+def articles_rows(articles: list[StoredArticle]) -> list[list[str | int]]:
     """Rows of the articles table (title, author, date, sentences, added), newest first; Gradio escapes cells."""
-    ordered = sorted(articles, key=lambda a: a.get("added", ""), reverse=True)
-    return [
-        [
-            a.get("title") or "Untitled",
-            a.get("author", ""),
-            a.get("date", ""),
-            a.get("sentences", 0),
-            a.get("added", ""),
-        ]
-        for a in ordered
-    ]
+    ordered = sorted(articles, key=lambda a: a.added, reverse=True)
+    return [[a.title or "Untitled", a.author or "", a.date or "", a.sentences, a.added] for a in ordered]

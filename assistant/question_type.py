@@ -1,0 +1,64 @@
+"""Question typing: which kind of phrase a question asks for (a number, a date, a name, a place), from its wh-words.
+
+Retrieval scores a sentence higher when it holds that kind of phrase; the short answer picks a phrase of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERIC = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+_QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"\bhow (many|much)\b|\bwhat (percentage|percent|number|amount)\b"), _NUMERIC),
+    (re.compile(r"\bhow (long|old)\b"), ("DATE", "TIME", "QUANTITY", "CARDINAL")),
+    (re.compile(r"\bhow (far|big|large|tall|high|wide|deep|heavy)\b"), ("QUANTITY", "CARDINAL")),
+    (
+        re.compile(r"\bwhen\b|\bwhat (year|date|time|day|month|century|decade|era)\b|\bwhich (year|century)\b"),
+        ("DATE", "TIME"),
+    ),
+    (
+        re.compile(r"\bwho(m|se)?\b|\bwhich (person|man|woman|group|company|team|organi[sz]ation)\b"),
+        ("PERSON", "ORG", "NORP", "GPE"),
+    ),
+    (
+        re.compile(r"\bwhere\b|\bwhat (country|city|state|place|region)\b|\bwhich (country|city|state)\b"),
+        ("GPE", "LOC", "FAC", "ORG"),
+    ),
+]
+
+
+def wanted_labels(question: str) -> tuple[str, ...]:
+    """The entity labels a question asks for, most wanted first; empty when it asks for no entity type."""
+    q = question.lower()
+    for pattern, labels in _QUESTION_TYPES:
+        if pattern.search(q):
+            return labels
+    return ()
+
+
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen|half)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(1\d{3}|20\d{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|decade|year|today|yesterday)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+")
+
+
+def type_match(labels: tuple[str, ...], sentence: str, question: str) -> float:
+    """1.0 when the sentence holds the kind of phrase the question wants (a number, a date, a name), else 0.0.
+
+    A cheap, spaCy-free test for ranking many candidates; it ignores words the question already has.
+    """
+    if not labels:
+        return 0.0
+    if labels[0] in ("DATE", "TIME"):
+        return float(bool(_DATE.search(sentence)))
+    if labels[0] in _NUMERIC or labels[0] == "QUANTITY":
+        return float(bool(_NUMBER.search(sentence)))
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    return float(any(m.group().lower() not in asked for m in _NAME.finditer(sentence)))

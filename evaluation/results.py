@@ -1,0 +1,109 @@
+"""What an evaluation produces: one scored row per question, and their summary over every metric."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, computed_field
+
+from evaluation.metrics import ratio, reciprocal_rank, within
+
+
+class CitedSentence(BaseModel):
+    """A sentence the answer cited, and whether it supports the gold (holds a gold answer or the evidence)."""
+
+    n: int
+    article_id: str
+    title: str
+    sentence: str
+    supports: bool
+
+
+class QuestionResult(BaseModel):
+    """One question's answer and scores; ``exact_match``/``f1``/ranks are None where they do not apply."""
+
+    id: str
+    question: str
+    answers: list[str]
+    evidence: str | None = None
+    article_id: str | None = None
+    source: str | None = None
+    answer: str
+    short_answer: str | None = None
+    abstained: bool
+    citations: list[CitedSentence] = []
+    exact_match: float | None = None
+    f1: float | None = None
+    evidence_rank: int | None = None
+    article_named: bool = False
+    article_rank: int | None = None
+    latency_ms: float
+
+    @computed_field
+    @property
+    def correct(self) -> bool:
+        """Answerable: the short answer matches a gold answer exactly; unanswerable: the assistant abstained."""
+        return self.exact_match == 1.0 if self.answers else self.abstained
+
+
+class Summary(BaseModel):
+    """Counts, every metric of ``evaluation.metrics.METRICS`` (None = nothing to count), and how the run was made."""
+
+    questions: int
+    answerable: int
+    unanswerable: int
+    k: int
+    metrics: dict[str, float | None]
+    run: dict[str, Any] = {}
+
+
+class EvalResult(BaseModel):
+    """The per-question rows and their summary; ``out`` is where the report files were written, if anywhere."""
+
+    summary: Summary
+    rows: list[QuestionResult]
+    out: Path | None = None
+
+
+def summarize(
+    rows: Sequence[QuestionResult], k: int, ingest_seconds: float | None = None, run: dict[str, Any] | None = None
+) -> Summary:
+    """Aggregate per-question rows into the summary metrics (definitions in ``evaluation.metrics.METRICS``)."""
+    answerable = [r for r in rows if r.answers]
+    unanswerable = [r for r in rows if not r.answers]
+    abstained = [r for r in rows if r.abstained]
+    cited = [c for r in answerable for c in r.citations]
+    named = [r for r in answerable if r.article_named]
+    latencies = np.array([r.latency_ms for r in rows])
+    metrics = {
+        "exact_match": ratio(sum(r.exact_match or 0.0 for r in answerable), len(answerable)),
+        "f1": ratio(sum(r.f1 or 0.0 for r in answerable), len(answerable)),
+        "citation_precision": ratio(sum(c.supports for c in cited), len(cited)),
+        "citation_recall": ratio(sum(any(c.supports for c in r.citations) for r in answerable), len(answerable)),
+        "top_citation_accuracy": ratio(
+            sum(r.citations[0].supports for r in answerable if r.citations), len(answerable)
+        ),
+        "retrieval_recall_at_1": ratio(sum(within(r.evidence_rank, 1) for r in answerable), len(answerable)),
+        "retrieval_recall_at_k": ratio(sum(within(r.evidence_rank, k) for r in answerable), len(answerable)),
+        "retrieval_mrr": ratio(sum(reciprocal_rank(r.evidence_rank) for r in answerable), len(answerable)),
+        "article_recall_at_k": ratio(sum(within(r.article_rank, k) for r in named), len(named)),
+        "article_mrr": ratio(sum(reciprocal_rank(r.article_rank) for r in named), len(named)),
+        "abstention_precision": ratio(sum(not r.answers for r in abstained), len(abstained)),
+        "abstention_recall": ratio(sum(r.abstained for r in unanswerable), len(unanswerable)),
+        "wrong_abstention_rate": ratio(sum(r.abstained for r in answerable), len(answerable)),
+        "latency_p50_ms": float(np.percentile(latencies, 50)) if rows else None,
+        "latency_p95_ms": float(np.percentile(latencies, 95)) if rows else None,
+        "ingest_seconds": ingest_seconds,
+    }
+    rounded = {name: None if value is None else round(value, 4) for name, value in metrics.items()}
+    return Summary(
+        questions=len(rows),
+        answerable=len(answerable),
+        unanswerable=len(unanswerable),
+        k=k,
+        metrics=rounded,
+        run=run or {},
+    )

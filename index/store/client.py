@@ -1,0 +1,54 @@
+"""Chroma clients: the embedded on-disk store (checked and locked first), or a Chroma server shared by processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.config import Settings as ChromaSettings
+
+from index.store.errors import StoreCorruptError, StoreError, reindex_hint
+from index.store.files import check_store_files, vector_index_damage
+from index.store.lock import lock_store
+
+
+def _settings() -> ChromaSettings:
+    """Chroma's client settings, new for each client: Chroma writes the client's kind and address into them."""
+    return ChromaSettings(anonymized_telemetry=False)
+
+
+def local_client(path: Path, collection: str) -> ClientAPI:
+    """The embedded store at ``path``, refused with what to do when its files are damaged or another process has it.
+
+    A missing directory becomes a new, empty store.
+    """
+    check_store_files(path)
+    damage = vector_index_damage(path)
+    if damage:
+        raise StoreCorruptError(f"the store {path} cannot be read ({damage}); {reindex_hint(path, collection)}", damage)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot create the store directory {path} ({err.strerror or err})") from err
+    lock_store(path)
+    return chromadb.PersistentClient(str(path), settings=_settings())
+
+
+def unchecked_client(path: Path) -> ClientAPI:
+    """The embedded store at ``path`` as it is, for reading back what can still be read (``reindex``)."""
+    return chromadb.PersistentClient(str(path), settings=_settings())
+
+
+def server_client(url: str | None) -> ClientAPI | None:
+    """A client of the Chroma server at ``url``, or None for the embedded on-disk store."""
+    if not url:
+        return None
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    return chromadb.HttpClient(
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 8000,
+        ssl=parsed.scheme == "https",
+        settings=_settings(),
+    )

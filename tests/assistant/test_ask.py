@@ -1,0 +1,100 @@
+"""Answers on the seed article: the right sentence, a short answer, exact offsets, abstention, bad questions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant import Answer, Assistant, Citation, QuestionError
+from tests.support import ROOT
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").strip(' .,“”"').split())
+
+
+def test_who_rejected_foreign_troops(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("who rejected foreign troops?")
+    assert isinstance(answer, Answer) and not answer.abstained
+    assert "Kremlin" in answer.short_answer
+    top = answer.citations[0]
+    assert isinstance(top, Citation) and top.n == 1
+    assert top.sentence.startswith("The Kremlin has dismissed proposals for foreign troops")
+    article = seed_assistant.article(top.article_id)
+    assert article.text[top.start : top.end] == top.sentence
+    assert "[1]" in answer.text
+    assert set(answer.timings) >= {"retrieve", "evidence", "answer", "total"}
+
+
+def test_seed_questions_answered_from_the_right_sentence(seed_assistant: Assistant, seed_questions) -> None:
+    answerable = [q for q in seed_questions if q["answers"]]
+    assert len(answerable) >= 15
+    right_sentence = short_right = 0
+    for q in answerable:
+        answer = seed_assistant.ask(q["question"])
+        assert not answer.abstained, q["question"]
+        right_sentence += q["evidence"] in answer.citations[0].sentence
+        short_right += _normal(answer.short_answer or "") in {_normal(a) for a in q["answers"]}
+    assert right_sentence == len(answerable)
+    assert short_right >= 0.7 * len(answerable)
+
+
+def test_unanswerable_questions_abstain(seed_assistant: Assistant, seed_questions) -> None:
+    for q in (q for q in seed_questions if not q["answers"]):
+        answer = seed_assistant.ask(q["question"])
+        assert answer.abstained, (q["question"], answer.citations)
+        assert answer.citations == [] and answer.text.startswith("The articles don't say")
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t", "x" * 20_000])
+def test_bad_questions_get_a_clear_error(seed_assistant: Assistant, question: str) -> None:
+    with pytest.raises(QuestionError, match="empty|characters long"):
+        seed_assistant.ask(question)
+
+
+def test_citation_offsets_always_slice_the_article(seed_assistant: Assistant, seed_questions) -> None:
+    for q in seed_questions[:8]:
+        for c in seed_assistant.ask(q["question"]).citations:
+            assert seed_assistant.article(c.article_id).text[c.start : c.end] == c.sentence
+
+
+def test_langchain_retriever_returns_sentence_documents(seed_assistant: Assistant) -> None:
+    docs = seed_assistant.parts.retriever.invoke("Who is the NATO chief?")
+    assert "Mark Rutte" in docs[0].page_content
+    assert docs[0].metadata["score"] >= docs[-1].metadata["score"]
+    assert {"article_id", "start", "end", "dense", "lexical"} <= set(docs[0].metadata)
+
+
+def test_lexical_half_finds_a_rare_term(empty_assistant: Assistant, tmp_path) -> None:
+    from tests.support import write
+
+    filler = " ".join(f"The council discussed budget item number {n} at length." for n in range(30))
+    write(tmp_path / "council.txt", filler + "\nThe XQ-77 drone was grounded by the regulator.")
+    empty_assistant.ingest([tmp_path / "council.txt"])
+    docs = empty_assistant.parts.retriever.invoke("XQ-77")
+    assert "XQ-77" in docs[0].page_content
+    assert docs[0].metadata["lexical"] == 1.0
+
+
+@pytest.mark.slow
+def test_ask_in_a_fresh_interpreter_and_cli_json(tmp_path) -> None:
+    env = {**os.environ, "NEWS_ASSISTANT_STORE": str(tmp_path / "store")}
+    code = "from assistant import ask; a = ask('who rejected foreign troops?'); print(a.short_answer)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "The Kremlin"
+    cli = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ask", "--json", "who rejected foreign troops?"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert cli.returncode == 0, cli.stderr
+    data = json.loads(cli.stdout)
+    assert data["citations"][0]["sentence"].startswith("The Kremlin has dismissed")
+    assert data["citations"][0]["start"] == 0

@@ -1,0 +1,80 @@
+"""What the page is given: escaped Markdown answers with linked markers, escaped HTML sources with highlights."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant import Answer, Citation
+from index.store import StoredArticle
+from ui import render
+
+HOSTILE = 'Warden <script>alert(1)</script> saw <img src=x onerror="alert(2)"> ![b](http://h/x.png) $x$ [c](js:1)'
+ARTICLE = StoredArticle(id="a1", title="Port <b>news</b>", author="Tessa Marr", date="2025-03-01")
+
+
+def _article(text: str) -> StoredArticle:
+    return replace(ARTICLE, text=text)
+
+
+def _answer(text: str, citations: list[Citation], **kw) -> Answer:
+    return Answer(question="q?", text=text, citations=citations, **kw)
+
+
+def _citation(text: str, sentence: str, n: int = 1) -> Citation:
+    start = text.index(sentence)
+    return Citation(n=n, article_id="a1", title="t", sentence=sentence, start=start, end=start + len(sentence), score=1)
+
+
+def test_escape_markdown_leaves_no_markup() -> None:
+    escaped = render.escape_markdown(HOSTILE)
+    assert "<" not in escaped and ">" not in escaped
+    assert not re.search(r"(?<!\\)[\[\]()!$`*_]", escaped), escaped
+
+
+def test_answer_markers_link_to_their_sources_only_when_cited() -> None:
+    text = "Line one.\nWarden saw 17 gulls.\n"
+    c = _citation(text, "Warden saw 17 gulls.")
+    md = render.answer_markdown(_answer("17 [1]\n\nWarden saw 17 gulls. [1] [9]", [c], short_answer="17"), turn=3)
+    assert md.startswith("**17** [\\[1\\]](#src-3-1)")
+    assert md.count("(#src-3-1)") == 2 and "#src-3-9" not in md and "\\[9\\]" in md
+
+
+def test_abstained_and_rewritten_answers_are_marked() -> None:
+    assert render.answer_markdown(_answer("The articles don't say.", [], abstained=True), 1).startswith("∅ _")
+    md = render.answer_markdown(_answer("x [1]", [], standalone_question="What did Mark Rutte say?"), 1)
+    assert md.endswith("_Understood as: What did Mark Rutte say?_")
+
+
+def test_sources_highlight_the_sentence_inside_its_paragraph_escaped() -> None:
+    text = f"Headline\nFirst sentence here. {HOSTILE} Last one.\nOther paragraph.\n"
+    c = _citation(text, HOSTILE)
+    out = render.sources_html(_answer("x [1]", [c]), {"a1": _article(text)}, turn=2)
+    assert 'id="src-2-1"' in out
+    paragraph = re.search(r'<p class="na-paragraph">(.*?)</p>', out).group(1)
+    assert paragraph.startswith("First sentence here. <mark>") and paragraph.endswith("</mark> Last one.")
+    assert "<script>" not in out and "<img" not in out and "<b>news" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "Tessa Marr · 2025-03-01" in out
+
+
+def test_whole_article_highlights_every_cited_span() -> None:
+    text = "Title\nAlpha one. Beta two.\nGamma three.\n"
+    spans = [(text.index("Beta two."), text.index("Beta two.") + 9), (text.index("Gamma"), len(text) - 1)]
+    out = render.article_html(_article(text), spans)
+    assert out.count("<mark>") == 2
+    assert "<p>Alpha one. <mark>Beta two.</mark></p><p><mark>Gamma three.</mark></p>" in out
+
+
+def test_a_deleted_article_still_shows_the_cited_sentence() -> None:
+    c = _citation("Some <i>text</i>.", "Some <i>text</i>.")
+    out = render.sources_html(_answer("x [1]", [c]), {"a1": None}, turn=1)
+    assert "<mark>Some &lt;i&gt;text&lt;/i&gt;.</mark>" in out
+
+
+def test_dropped_sentences_and_notices_are_shown() -> None:
+    answer = _answer("Kyiv said no [1].", [], unsupported=["Paris agreed."], notice="The language model failed (x).")
+    md = render.answer_markdown(answer, 1)
+    assert "_Removed 1 sentence(s) that the cited sources do not support._" in md
+    assert md.endswith("_⚠ The language model failed \\(x\\)\\._")
+    assert "Paris" not in md

@@ -1,0 +1,228 @@
+"""The browser chat in real headless Chromium, against ``news-assistant ui`` started by the test on 127.0.0.1.
+
+Screenshots of each step are saved under ``test-artifacts/ui/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.support import KREMLIN, ROOT, ui_server, write, write_jsonl
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts" / "ui"
+MAX = "100000"  # upload limit of the test server, bytes
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real ``news-assistant ui`` command on a fresh store (seeds indexed on start); yields its URL."""
+    store, log = tmp_path_factory.mktemp("ui-store"), tmp_path_factory.mktemp("ui-log") / "server.log"
+    with ui_server(store, log, env={"NEWS_ASSISTANT_MAX_FILE_BYTES": MAX}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium: apt-get install chromium"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One browser session on the app, recording console errors and every host the page contacts."""
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.errors: list[str] = []
+        self.hosts: set[str] = set()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2]) if "://" in r.url else None)
+        self.page.goto(url, wait_until="domcontentloaded")
+        self.page.locator("#na-question textarea").wait_for()
+
+    def ask(self, question: str) -> str:
+        """Type the question, wait for its answer, return the answer's text."""
+        answers = self.page.locator("#na-chat [data-testid='bot']")
+        before = answers.count()
+        box = self.page.locator("#na-question textarea")
+        box.fill(question)
+        box.press("Enter")
+        expect(answers).to_have_count(before + 1, timeout=60_000)
+        expect(answers.last).not_to_contain_text("Searching the articles", timeout=60_000)
+        return answers.last.inner_text()
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    v = Visit(browser, server)
+    yield v
+    v.page.close()
+    assert not v.errors, f"console errors: {v.errors}"
+    assert v.hosts <= {server.split("/")[2]}, f"the page reached beyond the app: {v.hosts}"
+
+
+def test_seed_question_shows_the_highlighted_kremlin_sentence(visit: Visit) -> None:
+    answer = visit.ask("who rejected foreign troops?")
+    assert "Kremlin" in answer.split("\n")[0]
+    highlighted = visit.page.locator("#na-sources .na-source mark").first
+    expect(highlighted).to_contain_text(KREMLIN)
+    visit.shot("1-seed-question")
+    marker = visit.page.locator("#na-chat a[href='#src-1-1']").first
+    marker.click()
+    source = visit.page.locator("#src-1-1")
+    expect(source).to_have_class("na-source na-flash")
+    expect(source).to_be_in_viewport()
+    source.locator("summary").click()
+    expect(source.locator("article.na-article")).to_contain_text("Erizia Rubyjeana")
+    visit.shot("2-marker-and-whole-article")
+
+
+def test_follow_up_is_rewritten_and_answered(visit: Visit) -> None:
+    assert "Mark Rutte" in visit.ask("Who is the NATO chief?")
+    answer = visit.ask("What did he say about Russia?")
+    assert "no veto" in answer
+    assert "Understood as: What did Mark Rutte say about Russia?" in answer
+    expect(visit.page.locator("#src-2-1 .na-paragraph mark")).to_contain_text("Mark Rutte said Russia had")
+    visit.shot("3-follow-up")
+
+
+def test_unanswerable_question_looks_different(visit: Visit) -> None:
+    answer = visit.ask("What is the population of Brazil?")
+    assert answer.startswith("∅") and "The articles don't say" in answer
+    expect(visit.page.locator("#na-sources .na-abstained")).to_have_count(1)
+    expect(visit.page.locator("#na-sources mark")).to_have_count(0)
+    visit.shot("4-abstained")
+
+
+def test_empty_question_is_refused_in_the_page(visit: Visit) -> None:
+    visit.page.locator("#na-question textarea").fill("   ")
+    visit.page.locator("#na-question textarea").press("Enter")
+    expect(visit.page.get_by_text("The question is empty")).to_be_visible(timeout=10_000)
+    expect(visit.page.locator("#na-chat [data-testid='bot']")).to_have_count(0)
+
+
+def _upload(visit: Visit, path: Path, shot: str) -> str:
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(path))
+    visit.page.get_by_role("button", name="Index these files").click()
+    status = visit.page.locator("#na-status")
+    expect(status).to_contain_text("added", timeout=60_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text(path.stem.replace("-", " ").title()[:5], timeout=10_000)
+    text = status.inner_text()
+    visit.shot(shot)
+    visit.page.get_by_role("tab", name="Chat").click()
+    return text
+
+
+def test_uploaded_article_is_listed_and_answered(visit: Visit, tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "harbour-ferry.txt",
+        "Harbour ferry returns\nThe Lindholm ferry returned to service on Monday after a winter refit.\n"
+        "Captain Ingrid Solberg said the refit added space for 41 cars.\nTessa Marr\n",
+    )
+    assert "1 added" in _upload(visit, article, "5-uploaded")
+    answer = visit.ask("How many cars did the refit add space for?")
+    assert answer.split("\n")[0].startswith("41")
+    expect(visit.page.locator("#na-sources .na-source mark").first).to_contain_text("space for 41 cars")
+    visit.shot("6-uploaded-answered")
+
+
+def test_hostile_article_renders_as_text(visit: Visit, tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "hostile-page.txt",
+        "Hostile page\nThe quay warden <script>window.__pwned=1</script> counted 17 gulls "
+        '<img src=x onerror="window.__pwned=2"> at dawn.\n'
+        "**Loud** ![beacon](http://198.51.100.7/x.png) [click](javascript:window.__pwned=3)\n",
+    )
+    _upload(visit, article, "7-hostile-uploaded")
+    answer = visit.ask("How many gulls did the quay warden count?")
+    assert "<script>window.__pwned=1</script>" in answer
+    source = visit.page.locator("#na-sources .na-source").first
+    expect(source).to_contain_text('<img src=x onerror="window.__pwned=2">')
+    source.locator("summary").click()
+    expect(source.locator("article")).to_contain_text("![beacon](http://198.51.100.7/x.png)")
+    visit.shot("8-hostile-inert")
+    assert visit.page.evaluate("window.__pwned") is None
+    assert visit.page.locator("img[src='x'], script:has-text('__pwned'), a[href^='javascript']").count() == 0
+
+
+def test_bad_upload_is_explained_and_nothing_else_changes(visit: Visit, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    visit.page.get_by_role("tab", name="Articles").click()
+    rows_before = visit.page.locator("#na-articles tbody tr").count()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(broken))
+    visit.page.get_by_role("button", name="Index these files").click()
+    status = visit.page.locator("#na-status")
+    expect(status).to_contain_text("Not indexed", timeout=30_000)
+    expect(status).to_contain_text("broken.txt: looks like a binary file")
+    assert "/uploads/" not in status.inner_text()
+    assert "Traceback" not in status.inner_text()
+    expect(visit.page.locator("#na-articles tbody tr")).to_have_count(rows_before)
+    visit.shot("9-bad-upload")
+
+
+def test_oversized_upload_is_refused_in_the_page(visit: Visit, tmp_path: Path) -> None:
+    big = write(tmp_path / "huge.txt", "A sentence about nothing much. " * 4000)
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(big))
+    expect(visit.page.get_by_text("exceed the maximum allowed size")).to_be_visible(timeout=10_000)
+    visit.shot("10-oversized-upload")
+
+
+def test_article_can_be_opened_and_deleted(visit: Visit, tmp_path: Path) -> None:
+    article = write(tmp_path / "orchard-frost.txt", "Orchard frost\nA late frost cost the Vell orchards 30 tonnes.\n")
+    _upload(visit, article, "11-orchard-uploaded")
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-picked input").click()
+    visit.page.get_by_role("option", name=re.compile("Orchard frost")).click()
+    visit.page.get_by_role("button", name="Open").click()
+    expect(visit.page.locator("#na-article article")).to_contain_text("30 tonnes")
+    visit.page.get_by_role("button", name="Delete").click()
+    expect(visit.page.locator("#na-status")).to_contain_text("Deleted “Orchard frost”")
+    expect(visit.page.locator("#na-articles")).not_to_contain_text("Orchard frost")
+    visit.shot("12-deleted")
+    visit.page.get_by_role("tab", name="Chat").click()
+    assert "Vell" not in visit.ask("How much did the late frost cost the Vell orchards?")
+
+
+def test_hostile_title_and_byline_stay_text_in_the_table_picker_and_sources(visit: Visit, tmp_path: Path) -> None:
+    title = '<img src=x onerror="window.__pwned=4">Tide tables'
+    record = {
+        "title": title,
+        "author": "<script>window.__pwned=5</script>",
+        "date": "**bold** [x](javascript:alert(1))",
+        "text": "The harbour office printed 900 tide tables for the summer season.",
+    }
+    feed = write_jsonl(tmp_path / "tide-tables.jsonl", [record])
+    visit.page.get_by_role("tab", name="Articles").click()
+    visit.page.locator("#na-files input[type=file]").set_input_files(str(feed))
+    visit.page.get_by_role("button", name="Index these files").click()
+    expect(visit.page.locator("#na-status")).to_contain_text("1 added", timeout=60_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text(title, timeout=10_000)
+    expect(visit.page.locator("#na-articles")).to_contain_text("<script>window.__pwned=5</script>")
+    visit.page.locator("#na-picked input").click()
+    expect(visit.page.get_by_role("option", name=re.compile("Tide tables"))).to_contain_text("<img src=x")
+    visit.page.keyboard.press("Escape")
+    visit.page.get_by_role("tab", name="Chat").click()
+    assert "900" in visit.ask("How many tide tables did the harbour office print?")
+    expect(visit.page.locator("#na-sources .na-source-head").first).to_contain_text(title)
+    visit.shot("13-hostile-title")
+    assert visit.page.evaluate("window.__pwned") is None
+    assert visit.page.locator("img[src='x'], a[href^='javascript'], script:has-text('__pwned')").count() == 0

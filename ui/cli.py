@@ -1,0 +1,209 @@
+"""The ``news-assistant`` command: ingest, ask, chat, ui, stats, reindex.
+
+Refused input (a bad question, unreadable files, an unusable store) ends with one ``error:`` line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
+    from assistant import Assistant
+
+    return Assistant(store_path=args.store, collection=args.collection)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    report = _assistant(args).ingest(args.paths, progress=True)
+    print(report.summary())
+    for problem in report.errors:
+        print(f"  ! {problem}", file=sys.stderr)
+    return 2 if report.errors and not (report.added or report.skipped or report.replaced) else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    answer = _assistant(args).ask(" ".join(args.question))
+    print(answer.model_dump_json(indent=2) if args.json else answer)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant import QuestionError
+
+    assistant = _assistant(args)
+    assistant.warm()
+    history: list[tuple[str, str]] = []
+    print("Ask about the articles (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            return 0
+        if not question:
+            return 0
+        try:
+            answer = assistant.ask(question, history=history)
+        except QuestionError as err:  # say why and keep the conversation going
+            print(f"error: {err}\n", file=sys.stderr)
+            continue
+        print(f"{answer}\n")
+        history.append((answer.standalone_question or question, answer.text))
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from ui.web import exposure_warning, launch
+
+    share = args.share == "on"
+    warning = exposure_warning(args.host, share)
+    if warning:  # before anything loads, so it is the first thing seen
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
+    assistant = _assistant(args)
+    assistant.warm()
+    print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
+    try:
+        launch(assistant, host=args.host, port=args.port, share=share, warn=False)
+    except OSError as err:
+        where = f"{args.host}:{args.port}"
+        print(f"error: cannot serve on {where} ({err}); choose another --host or --port", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run a question set, print the summary (and the comparison), write the report; 1 on a flagged regression."""
+    import datetime as dt
+
+    from evaluation import EvaluationError, Summary, evaluate
+    from evaluation.compare import compare, format_comparison
+    from evaluation.report import format_summary
+
+    try:
+        old = Summary.model_validate_json(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
+    except (OSError, ValueError) as err:
+        print(f"error: cannot read the summary to compare with: {err}", file=sys.stderr)
+        return 2
+    out = Path(args.out or Path("eval-results") / dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    try:
+        result = evaluate(
+            args.questions,
+            articles=args.articles,
+            out=out,
+            k=args.k,
+            answerer=args.answerer,
+            store=args.store,
+            collection=args.collection,
+            progress=True,
+        )
+    except EvaluationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(format_summary(result.summary))
+    print(f"report: {out / 'report.md'} (also results.jsonl, results.csv, summary.json, report.png)")
+    if old is None:
+        return 0
+    deltas = compare(old, result.summary, tolerance=args.tolerance)
+    print(f"compared with {args.compare}:")
+    print(format_comparison(deltas, result.summary.k))
+    return 1 if any(d.regression for d in deltas) else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    print(json.dumps(_assistant(args).stats(), indent=2))
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from assistant import Settings
+    from assistant.wiring import reindex_store
+
+    named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
+    settings = Settings().updated(**named)
+    report = reindex_store(settings, args.sources, progress=True)
+    print(report.summary(settings.store))
+    for problem in report.ingest.errors:
+        print(f"  ! {problem}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="news-assistant", description=__doc__)
+    parser.add_argument("--store", help="store directory (default: $NEWS_ASSISTANT_STORE or index/.store)")
+    parser.add_argument("--collection", help="collection name (default: $NEWS_ASSISTANT_COLLECTION or news)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="index article files or directories (.txt .md .html .jsonl)")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("ask", help="answer one question with cited sentences")
+    p.add_argument("question", nargs="+")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("chat", help="ask questions in the terminal")
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("ui", help="serve the browser chat")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--share", choices=["off", "on"], default="off", help="a public Gradio share link (needs network)")
+    p.set_defaults(func=cmd_ui)
+    p = sub.add_parser("eval", help="score answers to a question set (JSONL/CSV) and write a report")
+    p.add_argument("questions", help="question file: .jsonl or .csv with question, answers[, evidence, article_id]")
+    p.add_argument("--articles", nargs="+", help="index these into an eval-<hash> collection and ask against it")
+    p.add_argument("--out", help="report directory (default: eval-results/<timestamp>)")
+    p.add_argument("--k", type=int, default=5, help="cut-off of retrieval recall@k (default: 5)")
+    p.add_argument("--answerer", choices=["extractive", "llm"], default="extractive")
+    p.add_argument(
+        "--compare", metavar="OLD_SUMMARY", help="an earlier summary.json: print deltas, exit 1 on a regression"
+    )
+    p.add_argument("--tolerance", type=float, default=0.01, help="how far a rate may drop before it is a regression")
+    p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("stats", help="articles, sentences, store path, model")
+    p.set_defaults(func=cmd_stats)
+    p = sub.add_parser(
+        "reindex",
+        help="rebuild the collection into a fresh store with the current model (the old store is kept as a backup)",
+    )
+    p.add_argument(
+        "--from",
+        dest="sources",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="article files or directories to add (needed when the stored articles cannot be read)",
+    )
+    p.set_defaults(func=cmd_reindex)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from chromadb.errors import ChromaError
+
+    from assistant import QuestionError, SettingsError
+    from index.load import LoadError
+    from index.store import StoreError, reindex_hint
+
+    try:
+        return args.func(args)
+    except (QuestionError, LoadError, StoreError, SettingsError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except ChromaError as err:  # the store failed in use, e.g. a damaged vector index
+        from assistant import Settings
+
+        store = args.store or Settings().store
+        print(
+            f"error: the store {store} could not be read ({err}); {reindex_hint(store, args.collection)}",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
