@@ -1,0 +1,119 @@
+"""A small in-memory store for fast unit tests of retrieval and evidence selection: no model, no Chroma.
+
+Texts are embedded as normalised bag-of-words vectors over the store's vocabulary, so "dense similarity" is word
+overlap: enough to know what every feature should be. BM25 is the real ``index.lexical.LexicalIndex``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.lexical import LexicalIndex
+from index.models.reader import Reading
+from index.store import StoredSentence, sentence_id
+
+FERRY = (
+    "Harbour ferry",
+    [
+        "The Lindholm ferry carried 41 cars on Monday.",
+        "Its captain said the refit cost three million crowns.",
+        "The harbour reopened at noon.",
+    ],
+)
+COUNCIL = (
+    "Council vote",
+    [
+        "The council approved the new bridge on Tuesday.",
+        "Councillor Ada Brook said work starts in spring.",
+        "The vote passed by seven votes to two.",
+    ],
+)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+class FakeStore:
+    """Articles (id → title and sentences) held in memory, answering what retrieval and evidence selection ask."""
+
+    def __init__(self, articles: dict[str, tuple[str, list[str]]]) -> None:
+        self.titles_by_id = {a: title for a, (title, _) in articles.items()}
+        self.sentences: dict[str, StoredSentence] = {}
+        for article, (_, texts) in articles.items():
+            text = " ".join(texts)
+            at = 0
+            for n, sentence in enumerate(texts):
+                start = text.index(sentence, at)
+                self.sentences[sentence_id(article, n)] = StoredSentence(
+                    sentence_id(article, n), article, n, start, start + len(sentence), sentence
+                )
+                at = start + len(sentence)
+        self.vocabulary = {
+            w: i for i, w in enumerate(sorted({w for s in self.sentences.values() for w in words(s.text)}))
+        }
+        self.vectors = {id_: self.embed(s.text) for id_, s in self.sentences.items()}
+        self.article_vectors = {}
+        for article in articles:
+            mean = np.mean([v for id_, v in self.vectors.items() if self.sentences[id_].article_id == article], axis=0)
+            self.article_vectors[article] = mean / max(np.linalg.norm(mean), 1e-12)
+        self.hidden_articles: set[str] = set()  # rows "being written": their article row is not there yet
+
+    def embed(self, text: str) -> np.ndarray:
+        vector = np.zeros(len(self.vocabulary) + 1, dtype=np.float32)
+        for w in words(text):
+            vector[self.vocabulary.get(w, len(self.vocabulary))] += 1.0
+        return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+    def ef(self, texts: list[str]) -> list[np.ndarray]:
+        return [self.embed(t) for t in texts]
+
+    def nearest(self, which: str, query: np.ndarray, n: int) -> dict[str, float]:
+        vectors = self.vectors if which == "sentences" else self.article_vectors
+        scored = sorted(((float(v @ query), id_) for id_, v in vectors.items()), reverse=True)[:n]
+        return {id_: score for score, id_ in scored}
+
+    def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if which == "sentences":
+            return {i: self.vectors[i] for i in ids if i in self.vectors}
+        return {i: self.article_vectors[i] for i in ids if i in self.article_vectors and i not in self.hidden_articles}
+
+    def get_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        return {i: self.sentences[i].text for i in ids if i in self.sentences}
+
+    def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]:
+        return {i: self.sentences[i] for i in ids if i in self.sentences}
+
+    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        return {
+            a: self.titles_by_id[a] for a in article_ids if a in self.titles_by_id and a not in self.hidden_articles
+        }
+
+
+class FakeLexical:
+    """BM25 over the fake store's sentences and articles (the real index class)."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self.sentences = LexicalIndex(list(store.sentences), [s.text for s in store.sentences.values()])
+        articles = {
+            a: " ".join(s.text for s in store.sentences.values() if s.article_id == a) for a in store.titles_by_id
+        }
+        self.articles = LexicalIndex(list(articles), list(articles.values()))
+
+    def current(self) -> tuple[LexicalIndex, LexicalIndex]:
+        return self.sentences, self.articles
+
+
+class FakeReader:
+    """A reader that scores each sentence by a fixed table (default -5) and answers with its first word."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def read(self, question: str, sentences: list[str]) -> list[Reading]:
+        self.asked.append((question, sentences))
+        return [Reading(self.scores.get(s, -5.0), 0, len(s.split()[0])) for s in sentences]
