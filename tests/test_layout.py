@@ -1,0 +1,47 @@
+"""The layout's rules are checked, not just written down: the import contracts pass on the tree as it is and fail
+when a module imports upwards (here: the assistant importing the web interface)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+PACKAGES = ("assistant", "benchmarks", "evaluation", "index", "ui")
+
+
+def _lint(tree: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [LINT_IMPORTS, "--no-cache", "--no-logo", "--config", str(tree / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of the packages and pyproject.toml, to break on purpose."""
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    return tmp_path
+
+
+def test_the_contracts_hold_and_catch_an_upward_import(tree: Path) -> None:
+    kept = _lint(tree)
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    answer = tree / "assistant" / "answer.py"
+    answer.write_text(answer.read_text() + "\nfrom ui.render import escape_markdown  # noqa: E402, F401\n")
+    broken = _lint(tree)
+    assert broken.returncode == 1
+    assert "Packages: benchmarks, then ui, then evaluation, then assistant, then index BROKEN" in broken.stdout
+    assert "assistant.answer -> ui.render" in broken.stdout
