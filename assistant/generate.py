@@ -25,10 +25,12 @@ _LABEL = re.compile(r"^\s*(user|assistant|standalone question|follow-up question
 class LLMAnswerer:
     """Drafts an answer with a language model from numbered evidence and keeps only the claims it can verify."""
 
-    def __init__(self, llm: BaseLanguageModel, prompts: Prompts, verifier: Verifier) -> None:
+    def __init__(
+        self, llm: BaseLanguageModel, prompts: Prompts, verifier: Verifier, fallback: ExtractiveAnswerer
+    ) -> None:
         self.prompts = prompts
         self.verifier = verifier
-        self.fallback = ExtractiveAnswerer(prompts.not_found)
+        self.fallback = fallback  # the assistant's own extractive answerer: a refused draft shows its answer
         self.draft_chain = prompts.answer | llm | StrOutputParser()
         self.rewrite_chain = prompts.rewrite | llm | StrOutputParser()
 

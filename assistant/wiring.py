@@ -79,6 +79,7 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
             llm = build_llm(s)
         except LLMUnavailable as err:
             llm_problem = str(err)
+    answerer = ExtractiveAnswerer(prompts.not_found, min_reading=s.min_reading)
     llm_answerer = None
     if llm is not None:
 
@@ -86,13 +87,13 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
             return np.asarray(store.ef(texts), dtype=np.float32)
 
         verifier = Verifier(embed, s.verify_min_overlap, s.verify_min_similarity)
-        llm_answerer = LLMAnswerer(llm, prompts, verifier)
+        llm_answerer = LLMAnswerer(llm, prompts, verifier, fallback=answerer)
     return Parts(
         store=store,
         lexical=lexical,
         retriever=retriever,
         selector=selector,
-        answerer=ExtractiveAnswerer(prompts.not_found, min_reading=s.min_reading),
+        answerer=answerer,
         llm_answerer=llm_answerer,
         llm_problem=llm_problem,
         ingestor=Ingestor(store, batch_size=s.batch_size, max_file_bytes=s.max_file_bytes),

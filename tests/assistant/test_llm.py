@@ -136,3 +136,17 @@ def test_missing_backend_is_explained_and_not_required(seed_assistant: Assistant
     answer = assistant.ask(QUESTION)
     assert answer.answerer == "extractive" and answer.citations[0].sentence.startswith(KREMLIN)
     assert "pip install -e '.[ollama]'" in answer.notice
+
+
+def test_the_fallback_is_the_extractive_answer_itself(with_llm) -> None:
+    """When the draft is refused, the answer shown is exactly what the extractive answerer gives, short answer
+    included (here the reader's span, read at under 0: the fallback once had a threshold of its own)."""
+    assistant = with_llm("Paris is lovely in spring.")
+    fallback = assistant.ask("What did Macron announce?")
+    extractive = assistant.ask("What did Macron announce?", answerer="extractive")
+    assert fallback.answerer == "extractive" and "not supported" in fallback.notice
+    assert (fallback.text, fallback.short_answer, fallback.citations) == (
+        extractive.text,
+        extractive.short_answer,
+        extractive.citations,
+    )
