@@ -5,7 +5,7 @@ top-citation accuracy on the held-out questions, one store per encoder.
 
 Throughput is sentences per second after one warm-up run, ``batch_size`` as in the settings; on a shared machine it
 is noisy, so compare the ratios of one run. Accuracy counts questions whose top citation holds a gold answer
-(``assistant.metrics.holds_answer``).
+(``evaluation.metrics.holds_answer``).
 """
 
 from __future__ import annotations

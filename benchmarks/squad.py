@@ -1,6 +1,6 @@
 """Shared helpers for the SQuAD-dev benchmarks: build the open-corpus store, read questions.
 
-Answers are scored with ``assistant.metrics``, the same functions ``news-assistant eval`` uses.
+Answers are scored with ``evaluation.metrics``, the same functions ``news-assistant eval`` uses.
 """
 
 from __future__ import annotations
