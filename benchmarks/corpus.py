@@ -41,15 +41,15 @@ def build_scaled(source: Assistant, work: Path, copies: int, seed: int = 0) -> P
     """
     path = work / f"x{copies}"
     target = Assistant(store_path=path, collection=scaled_collection(copies), seeds=None)
-    done = target.store.count()[0] // 2067
+    done = target.parts.store.count()[0] // 2067
     if done >= copies:
         return path
-    sentences = read_all(source.store.sentences, ["documents", "metadatas", "embeddings"])
-    articles = read_all(source.store.articles, ["documents", "metadatas", "embeddings"])
+    sentences = read_all(source.parts.store.sentences, ["documents", "metadatas", "embeddings"])
+    articles = read_all(source.parts.store.articles, ["documents", "metadatas", "embeddings"])
     s_vectors = np.asarray(sentences["embeddings"], dtype=np.float32)
     a_vectors = np.asarray(articles["embeddings"], dtype=np.float32)
     rng = np.random.default_rng(seed)
-    step = target.store.max_batch_size()
+    step = target.parts.store.max_batch_size()
     started = time.perf_counter()
     for copy in tqdm(range(done, copies), desc=f"build x{copies}", initial=done, total=copies):
         suffix = "" if copy == 0 else f"-{copy:03d}"
@@ -61,17 +61,17 @@ def build_scaled(source: Assistant, work: Path, copies: int, seed: int = 0) -> P
         vectors = s_vectors if copy == 0 else _jitter(s_vectors, rng)
         for lo in range(0, len(ids), step):
             part = slice(lo, lo + step)
-            target.store.sentences.add(
+            target.parts.store.sentences.add(
                 ids=ids[part], documents=sentences["documents"][part], metadatas=metas[part], embeddings=vectors[part]
             )
-        target.store.articles.add(
+        target.parts.store.articles.add(
             ids=[i + suffix for i in articles["ids"]],
             documents=articles["documents"],
             metadatas=[{**m, "source": f"{m['source']}#{copy}"} for m in articles["metadatas"]],
             embeddings=a_vectors if copy == 0 else _jitter(a_vectors, rng),
         )
     took = time.perf_counter() - started
-    print(f"built {path}: {copies} copies, {target.store.count()[1]:,} sentences, {took:.0f} s")
+    print(f"built {path}: {copies} copies, {target.parts.store.count()[1]:,} sentences, {took:.0f} s")
     return path
 
 
