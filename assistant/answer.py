@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.evidence import Evidence
 from assistant.short_answer import extract_short_answer, tidy
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Quote
 
 NOT_FOUND = "The articles don't say: nothing in the indexed articles answers this question."
+
+
+def quotes_for(evidence: list[Evidence]) -> list[Quote]:
+    """The evidence as sentences shown beside an answer but not cited by it."""
+    return [
+        Quote(
+            article_id=e.article_id, title=e.title, sentence=e.text, start=e.start, end=e.end, score=round(e.score, 4)
+        )
+        for e in evidence
+    ]
 
 
 def citations_for(evidence: list[Evidence]) -> list[Citation]:
@@ -56,3 +67,14 @@ class ExtractiveAnswerer:
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
         text = f"{short} [1]\n\n{quoted}" if short else quoted
         return Answer(question=question, text=text, short_answer=short, citations=citations)
+
+    def abstain(self, question: str, evidence: list[Evidence], missing: Sequence[str] = ()) -> Answer:
+        """The articles don't say, and the closest sentences shown as related (never cited), with the question's
+        names they lack, where there are such: "The closest sentences don't mention Germany"."""
+        text = self.not_found
+        if evidence and missing:
+            names = ", ".join(missing[:-1]) + (" or " if len(missing) > 1 else "") + missing[-1]
+            text += f" The closest sentences don't mention {names}; they are shown as related, not as an answer."
+        elif evidence:
+            text += " The closest sentences are shown as related, not as an answer."
+        return Answer(question=question, text=text, abstained=True, related=quotes_for(evidence))

@@ -10,7 +10,7 @@ from assistant.injection import addresses_the_model
 from assistant.retrieve import ScoredSentence
 from assistant.timing import StageClock
 from index.models.reader import Reader, Reading
-from index.store import StoredSentence, neighbour_ids, sentence_id
+from index.store import StoredArticle, StoredSentence, neighbour_ids, sentence_id
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,18 @@ class Evidence:
     score: float
     before: str = ""
     after: str = ""
+    author: str | None = None  # the article's byline
     answer: tuple[int, int] | None = None  # the reader's answer span, as offsets into ``text``
     reading: float | None = None  # how well the reader thinks the sentence answers (> 0: it does)
 
 
 @runtime_checkable
 class SentenceSource(Protocol):
-    """What evidence selection reads from a store: sentences by id and article titles."""
+    """What evidence selection reads from a store: sentences by id and their articles' metadata."""
 
     def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]: ...
 
-    def titles(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]: ...
 
 
 class EvidenceSelector:
@@ -95,28 +96,29 @@ class EvidenceSelector:
         # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
         floor = max(self.min_relevance, kept[0].score - self.margin)
         chosen = [kept[0], *(r for r in kept[1:k] if r.score >= floor)]
-        titles = self.store.titles(list({stored[r.id].article_id for r in chosen if r.id in stored}))
+        headers = self.store.headers(list({stored[r.id].article_id for r in chosen if r.id in stored}))
         evidence = []
         for r in chosen:
             s = stored.get(r.id)
-            if s is None or s.article_id not in titles:  # deleted since it was ranked
+            if s is None or s.article_id not in headers:  # deleted since it was ranked
                 continue
             before = stored.get(sentence_id(s.article_id, s.index - 1))
             after = stored.get(sentence_id(s.article_id, s.index + 1))
             reading = readings.get(r.id)
             evidence.append(
                 Evidence(
-                    r.id,
-                    s.article_id,
-                    titles[s.article_id],
-                    s.text,
-                    s.start,
-                    s.end,
-                    r.score,
-                    before.text if before else "",
-                    after.text if after else "",
-                    (reading.start, reading.end) if reading else None,
-                    reading.score if reading else None,
+                    sentence_id=r.id,
+                    article_id=s.article_id,
+                    title=headers[s.article_id].title,
+                    text=s.text,
+                    start=s.start,
+                    end=s.end,
+                    score=r.score,
+                    before=before.text if before else "",
+                    after=after.text if after else "",
+                    author=headers[s.article_id].author,
+                    answer=(reading.start, reading.end) if reading else None,
+                    reading=reading.score if reading else None,
                 )
             )
         clock.lap("evidence")

@@ -1,8 +1,8 @@
 """The Assistant: runs a question through its steps and keeps the articles it answers from.
 
-A question goes standalone question → retrieve → evidence → answer (extractive, or an LLM's draft) → verify, each
-step handing the next a typed value and taking its laps on one clock. ``ask()``, the web chat, the CLI and the
-evaluation all use this class; its parts are built by ``assistant.wiring``.
+A question goes standalone question → retrieve → evidence → answerability → answer (extractive, or an LLM's
+draft) → verify, each step handing the next a typed value and taking its laps on one clock. ``ask()``, the web
+chat, the CLI and the evaluation all use this class; its parts are built by ``assistant.wiring``.
 """
 
 from __future__ import annotations
@@ -151,9 +151,14 @@ class Assistant:
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock)
         evidence = self.parts.selector.select(ranked, k=k, question=standalone, clock=clock)
-        llm = self.parts.llm_answerer if evidence and answerer != "extractive" else None
+        decision = self.parts.answerability.decide(standalone, evidence)
+        clock.lap("answerability")
+        llm = self.parts.llm_answerer if decision.answerable and answerer != "extractive" else None
         extractive: Answer | None = None
-        if llm is None:
+        if not decision.answerable:  # never sent to a language model
+            extractive = self.parts.answerer.abstain(standalone, evidence, decision.missing)
+            clock.lap("answer")
+        elif llm is None:
             extractive = self.parts.answerer.answer(standalone, evidence)
             clock.lap("answer")
 

@@ -62,6 +62,21 @@ class Settings(BaseSettings):
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
     )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
+    # Answerability (assistant/answerability.py): besides names the articles never use, a logistic model of the
+    # reader's best score over the evidence and the top sentence's fused score, fitted by
+    # benchmarks/tune_answerability.py (docs/evaluation.md).
+    answerable_bias: float = Field(-2.7587, description="Fitted intercept of the answerability model.")
+    answerable_w_reading: float = Field(0.0140, description="Fitted weight of the reader's best score in the evidence.")
+    answerable_w_relevance: float = Field(1.4238, description="Fitted weight of the top sentence's fused score.")
+    # The highest setting that abstains wrongly on at most 3% of the fitting titles' answerable questions, in SQuAD
+    # 2.0's corpus and in v1.1's (benchmarks/tune_answerability.py).
+    min_answerable: float = Field(
+        0.22,
+        ge=0.0,
+        le=1.0,
+        description="Probability that the evidence answers, under which the assistant abstains: higher abstains on "
+        "more unanswerable questions, and on more answerable ones too (the curve is in docs/evaluation.md).",
+    )
     # The reader (index/models/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on tuning
     # questions it was not trained on (docs/evaluation.md): reading 5 or 10 sentences re-orders as well, and weights
     # 0.05-0.08 are within two questions of each other; 0.05 is the smaller change from the fused order.

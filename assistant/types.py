@@ -9,16 +9,21 @@ from pydantic import BaseModel, Field
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
-class Citation(BaseModel):
-    """A cited sentence: ``article_text[start:end] == sentence``, always."""
+class Quote(BaseModel):
+    """A sentence of a stored article: ``article_text[start:end] == sentence``, always."""
 
-    n: int = Field(description="The citation's number, as marked [n] in the answer text.")
     article_id: str
     title: str
     sentence: str
     start: int
     end: int
     score: float = Field(description="Fused relevance of the sentence to the question.")
+
+
+class Citation(Quote):
+    """A sentence the answer stands on, marked [n] in its text."""
+
+    n: int = Field(description="The citation's number, as marked [n] in the answer text.")
 
 
 class Answer(BaseModel):
@@ -29,6 +34,9 @@ class Answer(BaseModel):
     short_answer: str | None = None
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    related: list[Quote] = Field(
+        default_factory=list, description="When abstaining: the closest sentences, which do not answer (not cited)."
+    )
     standalone_question: str | None = None
     answerer: str = Field("extractive", description="What wrote the text: 'extractive' or 'llm'.")
     unsupported: list[str] = Field(default_factory=list, description="Generated sentences dropped by the verifier.")
@@ -45,6 +53,9 @@ class Answer(BaseModel):
         if self.citations:
             lines += ["", "Sources:"]
             lines += [f"[{c.n}] {c.title} (chars {c.start}-{c.end}, score {c.score:.2f})" for c in self.citations]
+        if self.related:
+            lines += ["", "Related, not an answer:"]
+            lines += [f"- {r.sentence} ({r.title})" for r in self.related]
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
@@ -57,6 +68,9 @@ class Answer(BaseModel):
             parts.append(f"*{_escape(self.notice)}*")
         if self.citations:
             parts.append("\n".join(f"{c.n}. *{_escape(c.title)}*: {_escape(c.sentence)}" for c in self.citations))
+        if self.related:
+            related = "\n".join(f"- {_escape(r.sentence)} (*{_escape(r.title)}*)" for r in self.related)
+            parts.append(f"Related, not an answer:\n\n{related}")
         return "\n\n".join(parts)
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from langchain_core.language_models import BaseLanguageModel
 
 from assistant.answer import ExtractiveAnswerer
+from assistant.answerability import AnswerabilityCheck, AnswerabilityWeights
 from assistant.evidence import EvidenceSelector
 from assistant.generate import LLMAnswerer
 from assistant.llm import LLMUnavailable, build_llm
@@ -38,6 +39,7 @@ class Parts:
     lexical: LexicalIndexes
     retriever: HybridRetriever
     selector: EvidenceSelector
+    answerability: AnswerabilityCheck
     answerer: ExtractiveAnswerer
     llm_answerer: LLMAnswerer | None
     llm_problem: str | None
@@ -93,6 +95,11 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
         lexical=lexical,
         retriever=retriever,
         selector=selector,
+        answerability=AnswerabilityCheck(
+            store,
+            AnswerabilityWeights(s.answerable_bias, s.answerable_w_reading, s.answerable_w_relevance),
+            s.min_answerable,
+        ),
         answerer=answerer,
         llm_answerer=llm_answerer,
         llm_problem=llm_problem,

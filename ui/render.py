@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Quote
 from index.store import StoredArticle
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
@@ -93,13 +93,13 @@ def article_html(article: StoredArticle, spans: Iterable[tuple[int, int]] = ()) 
     return f'<article class="na-article">{head}{"".join(paragraphs)}</article>'
 
 
-def _source_html(citation: Citation, article: StoredArticle | None, turn: int, spans: list[tuple[int, int]]) -> str:
-    anchor = source_anchor(turn, citation.n)
-    head = f'<div class="na-source" id="{anchor}"><div class="na-source-head"><b>[{citation.n}]</b> '
-    if article is None:  # deleted since the answer was given
-        return f"{head}{html.escape(citation.title)}</div><p><mark>{html.escape(citation.sentence)}</mark></p></div>"
-    first, last = _paragraph(article.text, citation.start, citation.end)
-    paragraph = _highlighted(article.text[first:last], [(citation.start - first, citation.end - first)])
+def _quote_html(quote: Quote, article: StoredArticle | None, head: str, spans: list[tuple[int, int]]) -> str:
+    """One sentence highlighted inside its paragraph under ``head`` (an opened ``<div>``), its article one click
+    away; just the sentence when its article was deleted since."""
+    if article is None:
+        return f"{head}{html.escape(quote.title)}</div><p><mark>{html.escape(quote.sentence)}</mark></p></div>"
+    first, last = _paragraph(article.text, quote.start, quote.end)
+    paragraph = _highlighted(article.text[first:last], [(quote.start - first, quote.end - first)])
     title = html.escape(article.title or "Untitled")
     return (
         f'{head}{title}<span class="na-byline"> {byline(article)}</span></div>'
@@ -108,15 +108,40 @@ def _source_html(citation: Citation, article: StoredArticle | None, turn: int, s
     )
 
 
+def _spans(quotes: list[Quote]) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        spans.setdefault(q.article_id, []).append((q.start, q.end))
+    return spans
+
+
 def sources_html(answer: Answer, articles: dict[str, StoredArticle | None], turn: int) -> str:
-    """The sources of one answer: each cited sentence highlighted inside its paragraph, the article one click away."""
+    """The sources of one answer: each cited sentence highlighted inside its paragraph, the article one click away.
+
+    An abstention has none; the closest sentences it shows instead are marked as related, never numbered.
+    """
     question = html.escape(answer.question)
     if answer.abstained:
-        return f'<section class="na-turn na-abstained"><h4>{question}</h4><p>No sentence answers this.</p></section>'
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for c in answer.citations:
-        spans.setdefault(c.article_id, []).append((c.start, c.end))
-    items = "".join(_source_html(c, articles.get(c.article_id), turn, spans[c.article_id]) for c in answer.citations)
+        spans, head = _spans(answer.related), '<div class="na-source na-related"><div class="na-source-head">'
+        related = "".join(_quote_html(r, articles.get(r.article_id), head, spans[r.article_id]) for r in answer.related)
+        if related:
+            related = (
+                f'<div class="na-related-list"><p class="na-related-head">Related, not an answer</p>{related}</div>'
+            )
+        return (
+            f'<section class="na-turn na-abstained"><h4>{question}</h4><p>No sentence answers this.</p>'
+            f"{related}</section>"
+        )
+    spans = _spans(answer.citations)
+    items = "".join(
+        _quote_html(
+            c,
+            articles.get(c.article_id),
+            f'<div class="na-source" id="{source_anchor(turn, c.n)}"><div class="na-source-head"><b>[{c.n}]</b> ',
+            spans[c.article_id],
+        )
+        for c in answer.citations
+    )
     return f'<section class="na-turn"><h4>{question}</h4>{items}</section>'
 
 

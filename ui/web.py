@@ -69,7 +69,8 @@ class ChatApp:
             yield message, chat[:-1], turns, panels, _panel(panels)
             return
         turn = len(turns) + 1
-        articles = {a: self.assistant.article(a) for a in {c.article_id for c in answer.citations}}
+        shown = {q.article_id for q in [*answer.citations, *answer.related]}
+        articles = {a: self.assistant.article(a) for a in shown}
         panels = [render.sources_html(answer, articles, turn), *panels]
         turns = [*turns, {"question": answer.standalone_question or question, "answer": answer.text}]
         chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]

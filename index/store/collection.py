@@ -158,11 +158,19 @@ class SentenceStore:
             return None
         return StoredArticle.from_row(article_id, got["metadatas"][0], got["documents"][0])
 
-    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """The metadata (title, byline, date…) of those of these articles that are stored, without their text."""
         if not article_ids:
             return {}
         got = self.articles.get(ids=list(article_ids), include=["metadatas"])
-        return {i: m.get("title", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        return {i: StoredArticle.from_row(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The whole texts of those of these articles that are stored."""
+        if not article_ids:
+            return {}
+        got = self.articles.get(ids=list(article_ids), include=["documents"])
+        return dict(zip(got["ids"], got["documents"], strict=True))
 
     def list_articles(self) -> list[StoredArticle]:
         """Every article's metadata, without its text."""

@@ -13,7 +13,7 @@ import numpy as np
 
 from index.lexical import LexicalIndex
 from index.models.reader import Reading
-from index.store import StoredSentence, sentence_id
+from index.store import StoredArticle, StoredSentence, sentence_id
 
 FERRY = (
     "Harbour ferry",
@@ -42,6 +42,7 @@ class FakeStore:
 
     def __init__(self, articles: dict[str, tuple[str, list[str]]]) -> None:
         self.titles_by_id = {a: title for a, (title, _) in articles.items()}
+        self.authors: dict[str, str] = {}
         self.sentences: dict[str, StoredSentence] = {}
         for article, (_, texts) in articles.items():
             text = " ".join(texts)
@@ -87,9 +88,11 @@ class FakeStore:
     def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]:
         return {i: self.sentences[i] for i in ids if i in self.sentences}
 
-    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
         return {
-            a: self.titles_by_id[a] for a in article_ids if a in self.titles_by_id and a not in self.hidden_articles
+            a: StoredArticle(a, title=self.titles_by_id[a], author=self.authors.get(a))
+            for a in article_ids
+            if a in self.titles_by_id and a not in self.hidden_articles
         }
 
 

@@ -50,6 +50,18 @@ def test_unanswerable_questions_abstain(seed_assistant: Assistant, seed_question
         assert answer.citations == [] and answer.text.startswith("The articles don't say")
 
 
+def test_a_question_the_article_only_seems_to_answer_is_abstained_on_with_what_is_missing(
+    seed_assistant: Assistant,
+) -> None:
+    answer = seed_assistant.ask("How many troops will Germany send?")
+    assert answer.abstained and answer.citations == [] and answer.short_answer is None
+    assert "The closest sentences don't mention Germany" in answer.text
+    assert answer.related and all("Germany" not in r.sentence for r in answer.related)
+    article = seed_assistant.article(answer.related[0].article_id)
+    assert article.text[answer.related[0].start : answer.related[0].end] == answer.related[0].sentence
+    assert "answerability" in answer.timings and "Related, not an answer:" in str(answer)
+
+
 @pytest.mark.parametrize("question", ["", "   \n\t", "x" * 20_000])
 def test_bad_questions_get_a_clear_error(seed_assistant: Assistant, question: str) -> None:
     with pytest.raises(QuestionError, match="empty|characters long"):

@@ -150,3 +150,10 @@ def test_the_fallback_is_the_extractive_answer_itself(with_llm) -> None:
         extractive.short_answer,
         extractive.citations,
     )
+
+
+def test_a_question_judged_unanswerable_is_never_sent_to_the_model(with_llm) -> None:
+    recorder = PromptRecorder()
+    answer = with_llm("Germany will send 26 brigades [1].", recorder=recorder).ask("How many troops will Germany send?")
+    assert recorder.prompts == []
+    assert answer.abstained and answer.answerer == "extractive" and answer.related and "Germany" in answer.text

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant import Answer, Citation
+from assistant.types import Quote
 from index.store import StoredArticle
 from ui import render
 
@@ -78,3 +79,16 @@ def test_dropped_sentences_and_notices_are_shown() -> None:
     assert "_Removed 1 sentence(s) that the cited sources do not support._" in md
     assert md.endswith("_⚠ The language model failed \\(x\\)\\._")
     assert "Paris" not in md
+
+
+def test_an_abstention_shows_its_closest_sentences_as_related_never_numbered() -> None:
+    text = f"Headline\nThe ferry carried 41 cars. {HOSTILE}\nOther paragraph.\n"
+    c = _citation(text, "The ferry carried 41 cars.")
+    related = Quote(**c.model_dump(exclude={"n"}))
+    answer = _answer("The articles don't mention Germany: nothing in them answers this question.", [], abstained=True)
+    answer = answer.model_copy(update={"related": [related]})
+    out = render.sources_html(answer, {"a1": _article(text)}, turn=4)
+    assert "No sentence answers this." in out and "Related, not an answer" in out
+    assert '<div class="na-source na-related">' in out and "<mark>The ferry carried 41 cars.</mark>" in out
+    assert "[1]" not in out and 'id="src-' not in out and "<script>" not in out
+    assert "Related" not in render.sources_html(answer.model_copy(update={"related": []}), {}, turn=4)

@@ -110,6 +110,17 @@ def test_unanswerable_question_looks_different(visit: Visit) -> None:
     visit.shot("4-abstained")
 
 
+def test_a_question_the_article_only_seems_to_answer_shows_related_sentences_apart(visit: Visit) -> None:
+    answer = visit.ask("How many troops will Germany send?")
+    assert answer.startswith("∅") and "don't mention Germany" in answer and "[1]" not in answer
+    turn = visit.page.locator("#na-sources .na-turn").first
+    expect(turn.locator(".na-related-head")).to_have_text("Related, not an answer")
+    expect(turn.locator(".na-related mark").first).to_be_visible()
+    expect(turn.locator(".na-source:not(.na-related)")).to_have_count(0)  # nothing cited, nothing numbered
+    assert "[1]" not in turn.inner_text()
+    visit.shot("4b-related")
+
+
 def test_empty_question_is_refused_in_the_page(visit: Visit) -> None:
     visit.page.locator("#na-question textarea").fill("   ")
     visit.page.locator("#na-question textarea").press("Enter")
