@@ -22,7 +22,7 @@ from benchmarks.report import print_table
 from benchmarks.squad import questions
 from evaluation.metrics import holds_answer
 
-STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "read", "answer")
+STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "read", "answerability", "answer")
 SIZES = {"10k": 1, "100k": 10, "1M": 97}  # copies of the 10,328-sentence SQuAD store
 DEFAULT_WORK = Path(__file__).resolve().parents[1] / "index" / ".bench"
 

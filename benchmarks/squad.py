@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant import Assistant
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "squad-dev"
+SQUAD2 = SHARED.parent / "squad2-dev-tune"  # SQuAD 2.0 dev, the tuning half's titles: unanswerable questions too
 
 
 def squad_assistant(store: str, **overrides) -> Assistant:
@@ -30,3 +31,13 @@ def paragraphs() -> dict[str, dict]:
 def questions(name: str, limit: int | None = None) -> list[dict]:
     lines = (SHARED / f"questions.{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines[:limit] if line.strip()]
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def squad2() -> tuple[dict[str, dict], list[dict]]:
+    """SQuAD 2.0's tuning titles: paragraphs by id, and questions (``answers: []`` when unanswerable, with the
+    ``plausible_answers`` a careless reader would give)."""
+    return {row["id"]: row for row in _rows(SQUAD2 / "articles.jsonl")}, _rows(SQUAD2 / "questions.jsonl")

@@ -2,9 +2,13 @@
 
 Each tuning question gives one positive pair (question, the sentence holding its answer, the answer's span) and
 ``--negatives`` pairs with another sentence of the same paragraph that lacks the answer, whose target is the [CLS]
-token ("no answer"), so the reader also learns to say how well a sentence answers. Only the first ``--train-titles``
-tuning titles are trained on; the rest of the tuning half is validation (here, and for fitting how the reader's
-score is used: benchmarks/tune_reader.py). The held-out half is never read.
+token ("no answer"), so the reader also learns to say how well a sentence answers. Optionally (``--unanswerable 1
+--swaps 0.5 --train-titles 18``, tried and not shipped: docs/evaluation.md) questions that only look answerable are
+"no answer" too, SQuAD 2.0 style: the unanswerable questions of SQuAD 2.0's tuning titles against the sentence
+holding what a careless reader would answer and one other sentence, and tuning questions whose name was swapped for
+another name of the same kind against their own gold sentence. Only the first ``--train-titles`` tuning titles are
+trained on; the rest fit and validate what uses the reader (benchmarks/tune_reader.py,
+benchmarks/tune_answerability.py). The held-out half is never read.
 
 The word embeddings stay frozen, so only the transformer layers and the head are saved (fp16) into
 ``index/models/reader-weights/``, with ``reader.json`` recording how they were made.
@@ -23,8 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.nlp import nlp
 from assistant.settings import Settings
-from benchmarks.squad import paragraphs, questions
+from benchmarks.squad import paragraphs, questions, squad2
 from evaluation.metrics import f1, normalize
 from index.models.reader import READER_DIR, Reader
 from index.sentences import SentenceSplitter
@@ -57,6 +62,48 @@ def build_pairs(qs: list[dict], negatives: int, rng: random.Random) -> tuple[lis
         for s in rng.sample(others, min(negatives, len(others))):
             pairs.append((q["question"], s.text, -1, -1))
     return pairs, golds
+
+
+_SWAPPABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "DATE", "CARDINAL")
+
+
+def unanswerable_pairs(titles: set[str], rng: random.Random) -> list[Pair]:
+    """SQuAD 2.0's unanswerable questions of ``titles``, each against the sentence holding its plausible (wrong)
+    answer and one other sentence of its paragraph: both "no answer"."""
+    splitter = SentenceSplitter()
+    articles, qs = squad2()
+    pairs: list[Pair] = []
+    for q in qs:
+        if q["answers"] or q["article_id"].split("#")[0] not in titles:
+            continue
+        sentences = splitter.split(articles[q["article_id"]]["text"])
+        tempting = [s for s in sentences if any(a and a in s.text for a in q["plausible_answers"])][:1]
+        others = [s for s in sentences if s not in tempting]
+        for s in tempting + rng.sample(others, min(1, len(others))):
+            pairs.append((q["question"], s.text, -1, -1))
+    return pairs
+
+
+def swapped_name_pairs(golds: list[tuple[dict, str]], share: float, rng: random.Random) -> list[Pair]:
+    """For a ``share`` of the questions: a name the question shares with its gold sentence swapped for another
+    name of the same kind (from other questions), against that sentence: "no answer"."""
+    docs = list(nlp().pipe(q["question"] for q, _ in golds))
+    pool: dict[str, list[str]] = {}
+    for doc in docs:
+        for e in doc.ents:
+            if e.label_ in _SWAPPABLE:
+                pool.setdefault(e.label_, []).append(e.text)
+    pairs: list[Pair] = []
+    for (q, sentence), doc in zip(golds, docs, strict=True):
+        shared = [e for e in doc.ents if e.label_ in _SWAPPABLE and e.text in sentence]
+        if not shared or rng.random() >= share:
+            continue
+        name = rng.choice(shared)
+        others = [n for n in pool[name.label_] if n not in sentence and n.lower() != name.text.lower()]
+        if others:
+            swapped = q["question"][: name.start_char] + rng.choice(others) + q["question"][name.end_char :]
+            pairs.append((swapped, sentence, -1, -1))
+    return pairs
 
 
 def token_targets(tokens, pairs: list[Pair]) -> tuple[list[int], list[int]]:  # noqa: ANN001 - a BatchEncoding
@@ -125,9 +172,11 @@ def validate(reader: Reader, golds: list[tuple[dict, str]]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--train-titles", type=int, default=20, help="tuning titles trained on; the rest validate")
+    parser.add_argument("--train-titles", type=int, default=20, help="tuning titles trained on; the rest do not")
     parser.add_argument("--train-layers", type=int, default=6, help="top transformer layers trained (6 = all)")
     parser.add_argument("--negatives", type=int, default=2, help="no-answer sentences per question")
+    parser.add_argument("--swaps", type=float, default=0.0, help="share of questions also asked with a swapped name")
+    parser.add_argument("--unanswerable", type=int, default=0, help="1: train on SQuAD 2.0's unanswerable questions")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--batch", type=int, default=32)
@@ -149,9 +198,19 @@ def main() -> None:
     trained = set(titles[: args.train_titles])
     tune = questions("tune")
     rng = random.Random(args.seed)
-    pairs, _ = build_pairs([q for q in tune if q["article_id"].split("#")[0] in trained], args.negatives, rng)
+    pairs, trained_golds = build_pairs(
+        [q for q in tune if q["article_id"].split("#")[0] in trained], args.negatives, rng
+    )
     _, golds = build_pairs([q for q in tune if q["article_id"].split("#")[0] not in trained], 0, rng)
-    print(f"{len(pairs):,} training pairs from {len(trained)} titles; {len(golds):,} validation questions")
+    answerable = len(pairs)
+    if args.swaps:
+        pairs += swapped_name_pairs(trained_golds, args.swaps, rng)
+    if args.unanswerable:
+        pairs += unanswerable_pairs(trained, rng)
+    print(
+        f"{len(pairs):,} training pairs from {len(trained)} titles ({len(pairs) - answerable:,} from swapped names "
+        f"and unanswerable questions); {len(golds):,} validation questions"
+    )
 
     torch.set_num_threads(torch.get_num_threads())
     model = BertForQuestionAnswering.from_pretrained(settings.model, attn_implementation="eager")
@@ -170,7 +229,10 @@ def main() -> None:
         "architecture": BertConfig.from_pretrained(settings.model).model_type,
         "max_length": args.max_length,
         "max_answer_tokens": args.max_answer_tokens,
-        "trained_on": f"SQuAD v1.1 dev, tuning half, first {args.train_titles} titles ({len(pairs):,} pairs)",
+        "trained_on": f"SQuAD v1.1 dev, tuning half, first {args.train_titles} titles"
+        + (", with SQuAD 2.0's unanswerable questions of those titles" if args.unanswerable else "")
+        + (", with swapped names" if args.swaps else "")
+        + f" ({len(pairs):,} pairs)",
         "training": {k: v for k, v in vars(args).items() if k != "out"},
     }
     (args.out / "reader.json").write_text(json.dumps(config, indent=2) + "\n")

@@ -1,0 +1,189 @@
+"""Fit the answerability decision on SQuAD 2.0's tuning titles, report it on titles kept out, draw its curve.
+
+SQuAD 2.0's tuning titles (570 paragraphs) are indexed as one open corpus and their questions asked as users ask,
+with the decision off, recording its signals for each: whether the question names something its evidence's articles
+never mention (then it abstains whatever the model says), the reader's best score over the evidence sentences, and
+the top sentence's fused score. The titles the reader was not trained on (after ``train_titles`` in
+``reader.json``) are validation: never fitted to, and what is reported. The other titles fit a logistic regression
+(label: the question is answerable) and the threshold; the reader was trained on their answerable questions, so its
+scores there are a little optimistic (its weight in the fit is small: the fused score carries the decision).
+
+The threshold (``min_answerable``) is the highest probability at which no more than ``--max-wrong`` of the fitting
+titles' answerable questions are abstained on, both here and (with ``--squad-store``) when SQuAD v1.1's tuning
+questions of those titles are asked against the whole v1.1 corpus (2,067 paragraphs), where retrieval misses more.
+The curve of both rates over the threshold, for the fitting and the validation titles, is drawn to ``--plot``; the
+v1.1 questions of the validation titles are reported too.
+
+    python -m benchmarks.tune_answerability --store /tmp/squad2-store [--squad-store /tmp/squad-store]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from assistant import Assistant
+from benchmarks.report import print_table
+from benchmarks.squad import SQUAD2, questions, squad2, squad_assistant
+from benchmarks.train_reader import tuning_titles
+from evaluation.metrics import holds_answer
+from index.models.reader import READER_DIR
+
+THRESHOLDS = np.round(np.arange(0.0, 1.0001, 0.02), 2)
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@dataclass(frozen=True)
+class Observed:
+    """One question's signals with the decision off, and what is true of it."""
+
+    title: str
+    answerable: bool
+    features: tuple[float, float]  # reading, relevance; NaN without evidence
+    names_missing: bool
+    top_holds_answer: bool
+
+
+def observe(assistant: Assistant, qs: list[dict]) -> list[Observed]:
+    """Each question ranked and its evidence selected as ``ask`` does, with the decision's signals."""
+    rows = []
+    for q in tqdm(qs, desc="signals", unit="question"):
+        evidence = assistant.parts.selector.select(
+            assistant.parts.retriever.rank(q["question"]), question=q["question"]
+        )
+        decision = assistant.parts.answerability.decide(q["question"], evidence)
+        features = (math.nan, math.nan)
+        if evidence:
+            features = (decision.reading if decision.reading is not None else 0.0, decision.relevance)
+        holds = bool(evidence) and holds_answer(evidence[0].text, q["answers"])
+        rows.append(
+            Observed(q["article_id"].split("#")[0], bool(q["answers"]), features, bool(decision.missing), holds)
+        )
+    return rows
+
+
+def probabilities(rows: list[Observed], coef: np.ndarray, bias: float) -> np.ndarray:
+    """The fitted probability per row (NaN where there was no evidence)."""
+    x = np.array([r.features for r in rows], dtype=np.float64).reshape(-1, 2)
+    return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ coef, -50, 50)))
+
+
+def rates(rows: list[Observed], p: np.ndarray, threshold: float) -> dict[str, float]:
+    """Unanswerable abstained, answerable wrongly abstained, and answerable top citation at a threshold."""
+    ruled_out = np.array([r.names_missing for r in rows], dtype=bool)
+    answer = (np.nan_to_num(p, nan=-1.0) >= threshold) & ~ruled_out  # no evidence, or a missing name: abstained
+    ans = np.array([r.answerable for r in rows], dtype=bool)
+    holds = np.array([r.top_holds_answer for r in rows])
+    return {
+        "unanswerable_abstained": float((~answer[~ans]).mean()) if (~ans).any() else math.nan,
+        "wrongly_abstained": float((~answer[ans]).mean()) if ans.any() else math.nan,
+        "top_citation": float((answer[ans] & holds[ans]).mean()) if ans.any() else math.nan,
+    }
+
+
+def plot(curves: dict[str, list[dict[str, float]]], chosen: float, path: Path) -> None:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7, 5), layout="constrained")
+    ax = fig.subplots()
+    for (name, curve), color in zip(curves.items(), ("#4477aa", "#ee6677"), strict=False):
+        ax.plot([c["wrongly_abstained"] for c in curve], [c["unanswerable_abstained"] for c in curve], ".-",
+                color=color, label=name)  # fmt: skip
+        at = next(c for c in curve if c["threshold"] == chosen)
+        ax.plot(
+            at["wrongly_abstained"], at["unanswerable_abstained"], "o", color=color, markersize=10, fillstyle="none"
+        )
+    ax.set_xlabel("answerable questions abstained on (wrongly)")
+    ax.set_ylabel("unanswerable questions abstained on")
+    ax.set_title(f"Answerability over min_answerable (0 … 1); circled: the default {chosen:g}")
+    ax.set_xlim(0, 0.5)
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right")
+    fig.savefig(path, format="png", dpi=100)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", required=True, help="store for the SQuAD 2.0 tuning corpus (indexed if needed)")
+    parser.add_argument("--max-wrong", type=float, default=0.03, help="answerable questions abstained on, at most")
+    parser.add_argument("--squad-store", help="the SQuAD v1.1 store (benchmarks/squad.py), for its wrong abstentions")
+    parser.add_argument("--plot", type=Path, default=DOCS / "answerability.png")
+    parser.add_argument("--all-rows", action="store_true", help="print every threshold, not just around the chosen")
+    args = parser.parse_args(argv)
+    from sklearn.linear_model import LogisticRegression
+
+    trained_titles = json.loads((READER_DIR / "reader.json").read_text())["training"]["train_titles"]
+    validation_titles = set(tuning_titles()[trained_titles:])
+    articles, qs = squad2()
+    fit_titles = {q["article_id"].split("#")[0] for q in qs} - validation_titles
+    assistant = Assistant(store_path=args.store, collection="squad2-tune", seeds=None)
+    if assistant.stats()["articles"] < len(articles):
+        print(assistant.ingest([SQUAD2 / "articles.jsonl"], progress=True).summary())
+    asked = [q for q in qs if q["article_id"].split("#")[0] in fit_titles | validation_titles]
+    rows = observe(assistant, asked)
+    fit = [r for r in rows if r.title in fit_titles and not math.isnan(r.features[0]) and not r.names_missing]
+    model = LogisticRegression(C=1.0).fit([r.features for r in fit], [r.answerable for r in fit])
+    coef, bias = model.coef_[0], float(model.intercept_[0])
+    fitting = [r for r in rows if r.title in fit_titles]
+    validation = [r for r in rows if r.title in validation_titles]
+    p_fit, p_val = probabilities(fitting, coef, bias), probabilities(validation, coef, bias)
+    curves = {
+        f"fitting titles ({len(fit_titles)} of SQuAD 2.0's tuning titles)": [
+            {"threshold": t, **rates(fitting, p_fit, t)} for t in THRESHOLDS
+        ],
+        f"validation titles ({', '.join(sorted(validation_titles & {r.title for r in rows}))})": [
+            {"threshold": t, **rates(validation, p_val, t)} for t in THRESHOLDS
+        ],
+    }
+    fit_curve = next(iter(curves.values()))
+    allowed = {c["threshold"] for c in fit_curve if c["wrongly_abstained"] <= args.max_wrong}
+    if args.squad_store:
+        squad = squad_assistant(args.squad_store)
+        v1_fit, v1_val = (
+            observe(squad, [q for q in questions("tune") if q["article_id"].split("#")[0] in titles])
+            for titles in (fit_titles, validation_titles)
+        )
+        p_v1_fit = probabilities(v1_fit, coef, bias)
+        allowed &= {t for t in THRESHOLDS if rates(v1_fit, p_v1_fit, t)["wrongly_abstained"] <= args.max_wrong}
+    chosen = max(allowed, default=0.0)
+    named = {n: sum(r.names_missing for r in rs) for n, rs in (("fitting", fitting), ("validation", validation))}
+    print(f"\nabstained on for a missing name: {named}")
+    print(f"weights: bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}")
+    print(f"min_answerable: {chosen:g} (the highest with at most {args.max_wrong:g} wrongly abstained when fitting)")
+    if not allowed:
+        print(f"  (no threshold keeps wrong abstentions under {args.max_wrong:g}: the names rule alone exceeds it)")
+    table = []
+    for name, curve in curves.items():
+        for c in curve:
+            if c["threshold"] in (0.0, round(chosen - 0.1, 2), chosen, round(chosen + 0.1, 2)) or args.all_rows:
+                table.append([name.split(" (")[0], f"{c['threshold']:g}", f"{c['unanswerable_abstained']:.3f}",
+                              f"{c['wrongly_abstained']:.3f}", f"{c['top_citation']:.3f}"])  # fmt: skip
+    counts = {n: (sum(r.answerable for r in rs), sum(not r.answerable for r in rs)) for n, rs in
+              (("fitting", fitting), ("validation", validation))}  # fmt: skip
+    print_table(
+        f"SQuAD 2.0 tuning titles as one corpus (answerable, unanswerable): {counts}",
+        ["titles", "min_answerable", "unanswerable abstained", "answerable wrongly abstained", "top citation"],
+        table,
+    )
+    plot(curves, chosen, args.plot)
+    print(f"curve: {args.plot}")
+    if args.squad_store:
+        print_table(
+            "SQuAD v1.1 tuning questions against the whole v1.1 corpus",
+            ["titles", "min_answerable", "answerable wrongly abstained", "top citation"],
+            [[name, f"{t:g}", f"{r['wrongly_abstained']:.3f}", f"{r['top_citation']:.3f}"]
+             for name, rows_ in (("fitting", v1_fit), ("validation", v1_val))
+             for t in sorted({0.0, round(chosen / 2, 2), chosen})
+             for r in [rates(rows_, probabilities(rows_, coef, bias), t)]],
+        )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
