@@ -13,7 +13,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
-from assistant.settings import Settings
+from assistant.settings import Settings, load_settings
 from assistant.standalone import standalone_question
 from assistant.stream import AnswerStream
 from assistant.timing import StageClock
@@ -57,7 +57,7 @@ class Assistant:
         named = {
             key: value for key, value in {"store": store_path, "collection": collection}.items() if value is not None
         }
-        self.settings = (settings or Settings()).updated(**named, **overrides)
+        self.settings = (settings or load_settings()).updated(**named, **overrides)
         self.parts: Parts = build_parts(self.settings, llm)
         if self.settings.seeds is not None and self.parts.store.count()[0] == 0:
             self.ingest([self.settings.seeds])

@@ -123,7 +123,20 @@ class Settings(BaseSettings):
         try:
             return type(self)(**{**self.model_dump(), **changes})
         except ValidationError as err:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc']))} = {e['input']!r}: {e['msg']}" for e in err.errors(include_url=False)
-            )
-            raise SettingsError(f"invalid setting: {problems}") from None
+            raise SettingsError(f"invalid setting: {_problems(err)}") from None
+
+
+def load_settings() -> Settings:
+    """The settings from the environment; a variable with a bad value is a SettingsError naming it."""
+    try:
+        return Settings()
+    except ValidationError as err:
+        raise SettingsError(f"invalid environment variable: {_problems(err, prefix='NEWS_ASSISTANT_')}") from None
+
+
+def _problems(err: ValidationError, prefix: str = "") -> str:
+    """Each field that failed, as ``name = value: why``; names upper-cased with ``prefix`` for variables."""
+    names = (lambda loc: prefix + loc.upper()) if prefix else (lambda loc: loc)
+    return "; ".join(
+        f"{names('.'.join(map(str, e['loc'])))} = {e['input']!r}: {e['msg']}" for e in err.errors(include_url=False)
+    )

@@ -118,11 +118,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from assistant import Settings
+    from assistant.settings import load_settings
     from assistant.wiring import reindex_store
 
     named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
-    settings = Settings().updated(**named)
+    settings = load_settings().updated(**named)
     report = reindex_store(settings, args.sources, progress=True)
     print(report.summary(settings.store))
     for problem in report.ingest.errors:
@@ -192,9 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     except ChromaError as err:  # the store failed in use, e.g. a damaged vector index
-        from assistant import Settings
+        from assistant.settings import load_settings
 
-        store = args.store or Settings().store
+        store = args.store or load_settings().store
         print(
             f"error: the store {store} could not be read ({err}); {reindex_hint(store, args.collection)}",
             file=sys.stderr,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings, SettingsError
+from assistant.settings import load_settings
 
 
 def test_overrides_are_coerced_like_environment_values() -> None:
@@ -50,3 +51,11 @@ def test_an_assistant_takes_overrides_as_the_environment_would(seed_assistant: A
     assert not assistant.has_llm and "NEWS_ASSISTANT_LLM_GGUF must name a .gguf file" in assistant.llm_problem
     with pytest.raises(SettingsError, match="k = 0"):
         Assistant(store_path=store, collection="seed-test", seeds=None, k=0)
+
+
+def test_a_bad_environment_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWS_ASSISTANT_K", "0")
+    with pytest.raises(SettingsError, match="NEWS_ASSISTANT_K = '0': Input should be greater than or equal to 1"):
+        load_settings()
+    monkeypatch.delenv("NEWS_ASSISTANT_K")
+    assert load_settings() == Settings()

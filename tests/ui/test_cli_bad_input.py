@@ -47,6 +47,15 @@ def test_blank_question_is_refused(store_copy: Path) -> None:
     _refused(run_cli("--store", store_copy, "ask", "   "), "error: The question is empty")
 
 
+def test_a_bad_setting_in_the_environment_is_named(store_copy: Path) -> None:
+    result = run_cli("--store", store_copy, "stats", env={"NEWS_ASSISTANT_K": "0", "NEWS_ASSISTANT_ENCODER": "fast"})
+    _refused(
+        result,
+        "error: invalid environment variable: NEWS_ASSISTANT_K = '0'",
+        "NEWS_ASSISTANT_ENCODER = 'fast': Input should be 'torch', 'onnx' or 'onnx-int8'",
+    )
+
+
 def test_chat_explains_a_too_long_question_and_goes_on(store_copy: Path) -> None:
     result = run_cli("--store", store_copy, "chat", stdin=f"{'x' * 20_000}\n{'why ' * 600}\n{SEED_QUESTION}\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
