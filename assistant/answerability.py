@@ -50,8 +50,9 @@ class AnswerabilityWeights:
 
 @dataclass(frozen=True)
 class Decision:
-    """Whether to answer, how likely the evidence answers, and the names of the question its articles never use."""
+    """The evidence judged, whether it answers, how likely, and the names of the question its articles never use."""
 
+    evidence: tuple[Evidence, ...]
     answerable: bool
     probability: float
     missing: tuple[str, ...] = ()
@@ -112,7 +113,7 @@ class AnswerabilityCheck:
     def decide(self, question: str, evidence: Sequence[Evidence]) -> Decision:
         """No evidence, or a name its articles never use, is no answer; else the probability against the setting."""
         if not evidence:
-            return Decision(answerable=False, probability=0.0)
+            return Decision(evidence=(), answerable=False, probability=0.0)
         missing: tuple[str, ...] = ()
         if question_names(question):
             texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
@@ -123,9 +124,18 @@ class AnswerabilityCheck:
         logit = w.bias + w.reading * reading + w.relevance * evidence[0].score
         probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
         return Decision(
+            evidence=tuple(evidence),
             answerable=not missing and probability >= self.min_answerable,
             probability=probability,
             missing=missing,
             reading=reading if readings else None,
             relevance=evidence[0].score,
         )
+
+    def articles_naming(self, question: str, article_ids: Sequence[str]) -> list[str]:
+        """Those of these articles, in order, whose text mentions every name of the question."""
+        ids = list(dict.fromkeys(article_ids))
+        if not question_names(question):
+            return ids
+        texts = self.articles.article_texts(ids)
+        return [a for a in ids if a in texts and not missing_names(question, [texts[a]])]

@@ -8,11 +8,14 @@ chat, the CLI and the evaluation all use this class; its parts are built by ``as
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
+from assistant.answerability import Decision, question_names
+from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.standalone import standalone_question
 from assistant.stream import AnswerStream
@@ -21,6 +24,8 @@ from assistant.types import Answer
 from assistant.wiring import Parts, build_parts
 from index.ingest import IngestReport
 from index.store import StoredArticle, StoredSentence
+
+_NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 
 
 class QuestionError(ValueError):
@@ -59,6 +64,7 @@ class Assistant:
         }
         self.settings = (settings or load_settings()).updated(**named, **overrides)
         self.parts: Parts = build_parts(self.settings, llm)
+        self._side = ThreadPoolExecutor(2, thread_name_prefix="question")
         if self.settings.seeds is not None and self.parts.store.count()[0] == 0:
             self.ingest([self.settings.seeds])
 
@@ -148,10 +154,13 @@ class Assistant:
         text = self.check_question(question)
         standalone = self._standalone(text, list(history or []))
         clock.lap("rewrite")
+        # The question's names (spaCy, ~2 ms) are found on the side while retrieval runs.
+        names = self._side.submit(question_names, standalone)
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock)
-        evidence = self.parts.selector.select(ranked, k=k, question=standalone, clock=clock)
-        decision = self.parts.answerability.decide(standalone, evidence)
+        names.result()
+        decision = self._judge(standalone, ranked, k, clock)
+        evidence = list(decision.evidence)
         clock.lap("answerability")
         llm = self.parts.llm_answerer if decision.answerable and answerer != "extractive" else None
         extractive: Answer | None = None
@@ -181,6 +190,27 @@ class Assistant:
         chunks = llm.stream(standalone, evidence) if llm is not None else [extractive.text]
         result = AnswerStream(chunks, finish)
         return result if stream else result.result()
+
+    def judge(self, question: str, k: int | None = None) -> Decision:
+        """The evidence ``ask`` would answer ``question`` from, and whether it answers, without answering."""
+        return self._judge(question, self.parts.retriever.rank(question), k, StageClock())
+
+    def _judge(self, question: str, ranked: list[ScoredSentence], k: int | None, clock: StageClock) -> Decision:
+        """Evidence from the ranked sentences and the decision on it; when the best sentences' articles never name
+        what the question names, evidence from the best-ranked articles that do, if that answers."""
+        decision = self.parts.answerability.decide(
+            question, self.parts.selector.select(ranked, k=k, question=question, clock=clock)
+        )
+        if not decision.missing:
+            return decision
+        check = self.parts.answerability
+        naming = set(check.articles_naming(question, [r.article_id for r in ranked[:_NAMING_DEPTH]]))
+        if naming:
+            named = [r for r in ranked if r.article_id in naming]
+            retry = check.decide(question, self.parts.selector.select(named, k=k, question=question, clock=clock))
+            if retry.answerable:
+                return retry
+        return decision
 
     def _standalone(self, question: str, history: list[tuple[str, str]]) -> str:
         """The follow-up made standalone: by the LLM when there is one (and it answers), else by rule."""

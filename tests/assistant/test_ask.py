@@ -110,3 +110,27 @@ def test_ask_in_a_fresh_interpreter_and_cli_json(tmp_path) -> None:
     data = json.loads(cli.stdout)
     assert data["citations"][0]["sentence"].startswith("The Kremlin has dismissed")
     assert data["citations"][0]["start"] == 0
+
+
+def test_when_the_best_sentences_never_name_what_is_asked_about_an_article_that_does_answers(
+    empty_assistant: Assistant, tmp_path
+) -> None:
+    from tests.support import write
+
+    write(
+        tmp_path / "paris.txt",
+        "Plague in Paris\nIn 1466, perhaps 40,000 people died of the plague in Paris.\n"
+        "During 1498 to 1500 plague returned to the city many times.\n",
+    )
+    write(
+        tmp_path / "baghdad.txt",
+        "The Middle East\nThe city on the Tigris suffered severely from visitations of the disease.\n"
+        "Baghdad lost two-thirds of its people in the worst of them.\n",
+    )
+    empty_assistant.ingest([tmp_path])
+    question = "How many people died of the plague in Baghdad?"
+    ranked = empty_assistant.parts.retriever.rank(question)
+    top = empty_assistant.parts.selector.select(ranked, question=question)
+    assert "Paris" in top[0].text, "the case needs the best sentence to be from the article without Baghdad"
+    answer = empty_assistant.ask(question)
+    assert not answer.abstained and "Baghdad" in answer.citations[0].sentence
