@@ -65,13 +65,13 @@ class Settings(BaseSettings):
     # Answerability (assistant/answerability.py): besides names the articles never use, a logistic model of the
     # reader's best score over the evidence and the top sentence's fused score, fitted by
     # benchmarks/tune_answerability.py (docs/evaluation.md).
-    answerable_bias: float = Field(-2.7587, description="Fitted intercept of the answerability model.")
-    answerable_w_reading: float = Field(0.0140, description="Fitted weight of the reader's best score in the evidence.")
-    answerable_w_relevance: float = Field(1.4238, description="Fitted weight of the top sentence's fused score.")
+    answerable_bias: float = Field(-2.7482, description="Fitted intercept of the answerability model.")
+    answerable_w_reading: float = Field(0.0129, description="Fitted weight of the reader's best score in the evidence.")
+    answerable_w_relevance: float = Field(1.4221, description="Fitted weight of the top sentence's fused score.")
     # The highest setting that abstains wrongly on at most 3% of the fitting titles' answerable questions, in SQuAD
     # 2.0's corpus and in v1.1's (benchmarks/tune_answerability.py).
     min_answerable: float = Field(
-        0.22,
+        0.24,
         ge=0.0,
         le=1.0,
         description="Probability that the evidence answers, under which the assistant abstains: higher abstains on "

@@ -51,20 +51,17 @@ class Observed:
 
 
 def observe(assistant: Assistant, qs: list[dict]) -> list[Observed]:
-    """Each question ranked and its evidence selected as ``ask`` does, with the decision's signals."""
+    """Each question's evidence and decision signals, as ``ask`` gets them (``Assistant.judge``)."""
     rows = []
     for q in tqdm(qs, desc="signals", unit="question"):
-        evidence = assistant.parts.selector.select(
-            assistant.parts.retriever.rank(q["question"]), question=q["question"]
-        )
-        decision = assistant.parts.answerability.decide(q["question"], evidence)
+        decision = assistant.judge(q["question"])
+        evidence = decision.evidence
         features = (math.nan, math.nan)
         if evidence:
             features = (decision.reading if decision.reading is not None else 0.0, decision.relevance)
         holds = bool(evidence) and holds_answer(evidence[0].text, q["answers"])
-        rows.append(
-            Observed(q["article_id"].split("#")[0], bool(q["answers"]), features, bool(decision.missing), holds)
-        )
+        title = q["article_id"].split("#")[0]
+        rows.append(Observed(title, bool(q["answers"]), features, bool(decision.missing), holds))
     return rows
 
 
