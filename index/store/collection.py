@@ -2,7 +2,8 @@
 
 Sentence ids are ``<article id>:<index>``; an article's row is written after its sentences, so a present article
 row means a complete article. Every write and delete is marked (``marks.py``), so the next ingest removes what a
-crash left half written and other processes' caches of the contents rebuild.
+crash left half written and other processes' caches of the contents rebuild. (It runs a little over 250 lines: one
+class for every read and write of one pair of collections; what it relies on has modules of its own.)
 """
 
 from __future__ import annotations
