@@ -23,18 +23,8 @@ def quotes_for(evidence: list[Evidence]) -> list[Quote]:
 
 
 def citations_for(evidence: list[Evidence]) -> list[Citation]:
-    return [
-        Citation(
-            n=n,
-            article_id=e.article_id,
-            title=e.title,
-            sentence=e.text,
-            start=e.start,
-            end=e.end,
-            score=round(e.score, 4),
-        )
-        for n, e in enumerate(evidence, start=1)
-    ]
+    """The evidence as the answer's citations, numbered [1], [2], … in order."""
+    return [Citation(n=n, **quote.model_dump()) for n, quote in enumerate(quotes_for(evidence), start=1)]
 
 
 def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
