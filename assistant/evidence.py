@@ -81,10 +81,7 @@ class EvidenceSelector:
         clock = clock or StageClock()
         k = k or self.k
         head = ranked[: 3 * k]
-        wanted = [r.id for r in head]  # one read: the head's sentences and their neighbours
-        stored = self.store.get_sentences(
-            list(dict.fromkeys([*wanted, *(n for i in wanted for n in neighbour_ids(i))]))
-        )
+        stored = self._with_neighbours([r.id for r in head])
         kept = [r for r in head if not (r.id in stored and addresses_the_model(stored[r.id].text))]
         if not kept or kept[0].score < self.min_relevance:
             return []
@@ -96,6 +93,22 @@ class EvidenceSelector:
         # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
         floor = max(self.min_relevance, kept[0].score - self.margin)
         chosen = [kept[0], *(r for r in kept[1:k] if r.score >= floor)]
+        evidence = self._evidence(chosen, stored, readings)
+        clock.lap("evidence")
+        return evidence
+
+    def sentences(self, scored: Sequence[ScoredSentence]) -> list[Evidence]:
+        """These sentences as evidence, in the order given, without selection or reading (summaries and lists)."""
+        return self._evidence(scored, self._with_neighbours([r.id for r in scored]), {})
+
+    def _with_neighbours(self, ids: list[str]) -> dict[str, StoredSentence]:
+        """One read: these sentences and their neighbours."""
+        return self.store.get_sentences(list(dict.fromkeys([*ids, *(n for i in ids for n in neighbour_ids(i))])))
+
+    def _evidence(
+        self, chosen: Sequence[ScoredSentence], stored: dict[str, StoredSentence], readings: dict[str, Reading]
+    ) -> list[Evidence]:
+        """The chosen sentences with their neighbours and articles' headers; a sentence deleted since is left out."""
         headers = self.store.headers(list({stored[r.id].article_id for r in chosen if r.id in stored}))
         evidence = []
         for r in chosen:
@@ -121,7 +134,6 @@ class EvidenceSelector:
                     reading=reading.score if reading else None,
                 )
             )
-        clock.lap("evidence")
         return evidence
 
     def _reread(

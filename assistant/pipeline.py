@@ -1,8 +1,9 @@
 """The Assistant: runs a question through its steps and keeps the articles it answers from.
 
-A question goes standalone question → retrieve → evidence → answerability → answer (extractive, or an LLM's
-draft) → verify, each step handing the next a typed value and taking its laps on one clock. ``ask()``, the web
-chat, the CLI and the evaluation all use this class; its parts are built by ``assistant.wiring``.
+A question goes standalone question → its shape → retrieve → evidence → answerability → answer (extractive, in
+the question's shape, or an LLM's draft) → verify, each step handing the next a typed value and taking its laps on
+one clock. ``ask()``, the web chat, the CLI and the evaluation all use this class; its parts are built by
+``assistant.wiring``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from langchain_core.language_models import BaseLanguageModel
 from assistant.answerability import Decision, question_names
 from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
+from assistant.shape import shape_of
 from assistant.standalone import standalone_question
 from assistant.stream import AnswerStream
 from assistant.timing import StageClock
@@ -154,22 +156,38 @@ class Assistant:
         text = self.check_question(question)
         standalone = self._standalone(text, list(history or []))
         clock.lap("rewrite")
+        shape = shape_of(standalone)
+        clock.lap("shape")
         # The question's names (spaCy, ~2 ms) are found on the side while retrieval runs.
         names = self._side.submit(question_names, standalone)
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock)
         names.result()
-        decision = self._judge(standalone, ranked, k, clock)
-        evidence = list(decision.evidence)
-        clock.lap("answerability")
-        llm = self.parts.llm_answerer if decision.answerable and answerer != "extractive" else None
-        extractive: Answer | None = None
-        if not decision.answerable:  # never sent to a language model
-            extractive = self.parts.answerer.abstain(standalone, evidence, decision.missing)
+        llm, evidence, extractive, shaped = None, [], None, False
+        if shape.kind in ("summary", "news") or (shape.kind == "list" and not shape.topic):
+            # About the articles themselves, not a claim to find: only articles naming what the question names.
+            if shape.kind == "news":
+                naming = set(self.parts.answerability.articles_naming(standalone, [r.article_id for r in ranked]))
+                ranked = [r for r in ranked if r.article_id in naming]
+            extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked), True
             clock.lap("answer")
-        elif llm is None:
-            extractive = self.parts.answerer.answer(standalone, evidence)
-            clock.lap("answer")
+        else:
+            decision = self._judge(standalone, ranked, k, clock)
+            evidence = list(decision.evidence)
+            clock.lap("answerability")
+            # The reader judges whether a sentence answers a question of fact; "Tell me about X" is answered by any
+            # relevant sentence about X, unless the articles never name what it names.
+            answerable = decision.answerable if shape.kind == "fact" else bool(evidence) and not decision.missing
+            if not answerable:  # never sent to a language model
+                extractive = self.parts.answerer.abstain(standalone, evidence, decision.missing)
+            elif shape.kind != "fact":  # in its shape, or a fact where the sentences give no names or role
+                extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked, evidence), True
+            elif answerer != "extractive" and self.parts.llm_answerer is not None:
+                llm = self.parts.llm_answerer
+            else:
+                extractive = self.parts.answerer.answer(standalone, evidence)
+            if extractive is not None:
+                clock.lap("answer")
 
         def finish(draft: str, error: Exception | None) -> Answer:
             answer = extractive
@@ -181,6 +199,7 @@ class Assistant:
             return answer.model_copy(
                 update={
                     "question": text,
+                    "kind": answer.kind if shaped else shape.kind,
                     "standalone_question": standalone if standalone != text else None,
                     "notice": answer.notice or self.parts.llm_problem,
                     "timings": {key: round(value, 4) for key, value in timings.items()},

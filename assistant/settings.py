@@ -88,6 +88,10 @@ class Settings(BaseSettings):
         description="Reader score from which its span is the short answer, else the rule-based phrase is used "
         "(-inf: always the span, which scored best at every threshold tried).",
     )
+    # Answers shaped to the question (assistant/shape.py, assistant/shaped.py).
+    summary_sentences: int = Field(4, ge=1, le=20, description="Sentences in an article's summary, its lead included.")
+    overview_sentences: int = Field(5, ge=1, le=20, description="Sentences in an overview ('Tell me about…').")
+    news_articles: int = Field(3, ge=1, le=20, description="Articles in a round-up of the news on a topic.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
     batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+# The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
+# an overview in several sentences, a list of names, what a name is, or the sentence a yes-or-no question turns on.
+Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no"]
+KINDS: tuple[Kind, ...] = ("fact", "summary", "news", "overview", "list", "definition", "yes_no")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
@@ -34,6 +39,9 @@ class Answer(BaseModel):
     short_answer: str | None = None
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    kind: Kind = Field(
+        "fact", description="The answer's shape: fact, summary, news, overview, list, definition or yes_no."
+    )
     related: list[Quote] = Field(
         default_factory=list, description="When abstaining: the closest sentences, which do not answer (not cited)."
     )

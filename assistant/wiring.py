@@ -1,7 +1,7 @@
 """Wiring: the one place that builds an Assistant's parts (and a store's rebuild) from settings.
 
 The parts are made here and handed to ``Assistant``, which only runs them: the store and its BM25 indexes, the
-retriever, the evidence selector (with the reader), the answerers (extractive, and the LLM's when one is
+retriever, the evidence selector (with the reader), the answerers (extractive, shaped, and the LLM's when one is
 configured) and the ingestor.
 """
 
@@ -22,6 +22,7 @@ from assistant.llm import LLMUnavailable, build_llm
 from assistant.prompts import load_prompts
 from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever
 from assistant.settings import Settings
+from assistant.shaped import ShapedAnswerer, ShapeLimits
 from assistant.verify import Verifier
 from index.ingest import Ingestor
 from index.lexical import LexicalIndexes
@@ -41,6 +42,7 @@ class Parts:
     selector: EvidenceSelector
     answerability: AnswerabilityCheck
     answerer: ExtractiveAnswerer
+    shaped: ShapedAnswerer
     llm_answerer: LLMAnswerer | None
     llm_problem: str | None
     ingestor: Ingestor
@@ -101,6 +103,12 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
             s.min_answerable,
         ),
         answerer=answerer,
+        shaped=ShapedAnswerer(
+            store,
+            selector,
+            answerer,
+            ShapeLimits(s.summary_sentences, s.overview_sentences, s.news_articles, s.min_relevance),
+        ),
         llm_answerer=llm_answerer,
         llm_problem=llm_problem,
         ingestor=Ingestor(store, batch_size=s.batch_size, max_file_bytes=s.max_file_bytes),

@@ -105,13 +105,22 @@ _GOLD_SENTENCE = (
 )
 
 METRICS: dict[str, Metric] = {
+    "shape_accuracy": Metric(
+        "Shape accuracy",
+        "Of the questions whose set gives the expected `kind` (fact, summary, news, overview, list, definition, "
+        "yes_no), the share answered in that shape.",
+    ),
     "exact_match": Metric(
         "Short answer exact match",
         "Share of answerable questions whose short answer equals a gold answer after SQuAD normalisation "
         "(lowercase; ASCII punctuation and a/an/the removed; whitespace collapsed), best over the gold answers; "
-        "an abstention scores 0.",
+        "an abstention scores 0. Summaries, round-ups, overviews and yes-or-no answers, which pick out no phrase, are "
+        "not counted.",
     ),
-    "f1": Metric("Short answer F1", "Mean over answerable questions of SQuAD token F1, best over the gold answers."),
+    "f1": Metric(
+        "Short answer F1",
+        "Mean over answerable questions of SQuAD token F1, best over the gold answers (counted as exact match is).",
+    ),
     "citation_precision": Metric(
         "Citation precision",
         "Share of the sentences cited on answerable questions that support the gold: they contain a gold answer "

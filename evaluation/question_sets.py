@@ -1,7 +1,8 @@
 """Read evaluation question sets (JSONL or CSV) into validated questions, with line numbers in every error.
 
 Fields: ``question``; ``answers`` (a list; empty = unanswerable; in CSV a JSON list or ``|``-separated); optional
-``id``, ``article_id``, ``source`` and ``evidence``; other fields (e.g. SQuAD's ``answer_start``) are ignored.
+``id``, ``article_id``, ``source``, ``evidence`` and ``kind`` (the answer's expected shape: fact, summary, news,
+overview, list, definition or yes_no); other fields (e.g. SQuAD's ``answer_start``) are ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from assistant.types import Kind
 
 _MAX_REPORTED = 10
 
@@ -33,6 +36,7 @@ class EvalQuestion(BaseModel):
     article_id: str | None = None
     source: str | None = None
     evidence: str | None = None
+    kind: Kind | None = Field(None, description="The shape the answer should take, where the set says.")
 
     @field_validator("answers")
     @classmethod

@@ -14,6 +14,7 @@ CSV_COLUMNS = (
     "question",
     "answer",
     "short_answer",
+    "kind",
     "gold",
     "correct",
     "exact_match",
@@ -50,6 +51,13 @@ def format_summary(summary: Summary) -> str:
     ]
     width = max(len(label(name, summary.k)) for name in METRICS)
     lines += [f"  {label(n, summary.k):<{width}}  {format_value(n, v)}" for n, v in summary.metrics.items()]
+    if len(summary.by_kind) > 1:
+        lines.append("  by the answer's shape: questions, top citation, F1, abstained")
+        lines += [
+            f"    {kind:<12}{m['questions']:>6.0f}  "
+            + "  ".join(format_value("f1", m[name]) for name in ("top_citation_accuracy", "f1", "abstained"))
+            for kind, m in summary.by_kind.items()
+        ]
     return "\n".join(lines)
 
 

@@ -34,6 +34,8 @@ class QuestionResult(BaseModel):
     answer: str
     short_answer: str | None = None
     abstained: bool
+    kind: str = "fact"
+    expected_kind: str | None = None
     citations: list[CitedSentence] = []
     exact_match: float | None = None
     f1: float | None = None
@@ -45,8 +47,13 @@ class QuestionResult(BaseModel):
     @computed_field
     @property
     def correct(self) -> bool:
-        """Answerable: the short answer matches a gold answer exactly; unanswerable: the assistant abstained."""
-        return self.exact_match == 1.0 if self.answers else self.abstained
+        """Answerable: the short answer matches a gold answer exactly (a summary or overview, which has none: its
+        first citation supports the gold); unanswerable: the assistant abstained."""
+        if not self.answers:
+            return self.abstained
+        if self.exact_match is None:
+            return bool(self.citations) and self.citations[0].supports
+        return self.exact_match == 1.0
 
 
 class Summary(BaseModel):
@@ -57,6 +64,7 @@ class Summary(BaseModel):
     unanswerable: int
     k: int
     metrics: dict[str, float | None]
+    by_kind: dict[str, dict[str, float | None]] = {}
     run: dict[str, Any] = {}
 
 
@@ -78,9 +86,12 @@ def summarize(
     cited = [c for r in answerable for c in r.citations]
     named = [r for r in answerable if r.article_named]
     latencies = np.array([r.latency_ms for r in rows])
+    shaped = [r for r in rows if r.expected_kind]
+    phrased = [r for r in answerable if r.f1 is not None and r.exact_match is not None]
     metrics = {
-        "exact_match": ratio(sum(r.exact_match or 0.0 for r in answerable), len(answerable)),
-        "f1": ratio(sum(r.f1 or 0.0 for r in answerable), len(answerable)),
+        "shape_accuracy": ratio(sum(r.kind == r.expected_kind for r in shaped), len(shaped)),
+        "exact_match": ratio(sum(r.exact_match for r in phrased), len(phrased)),
+        "f1": ratio(sum(r.f1 for r in phrased), len(phrased)),
         "citation_precision": ratio(sum(c.supports for c in cited), len(cited)),
         "citation_recall": ratio(sum(any(c.supports for c in r.citations) for r in answerable), len(answerable)),
         "top_citation_accuracy": ratio(
@@ -105,5 +116,19 @@ def summarize(
         unanswerable=len(unanswerable),
         k=k,
         metrics=rounded,
+        by_kind={kind: _kind_metrics([r for r in rows if r.kind == kind]) for kind in sorted({r.kind for r in rows})},
         run=run or {},
     )
+
+
+def _kind_metrics(rows: Sequence[QuestionResult]) -> dict[str, float | None]:
+    """The questions answered in one shape: how many, and how well (answerable ones: top citation, F1)."""
+    answerable = [r for r in rows if r.answers]
+    return {
+        "questions": len(rows),
+        "top_citation_accuracy": ratio(
+            sum(bool(r.citations) and r.citations[0].supports for r in answerable), len(answerable)
+        ),
+        "f1": ratio(sum(r.f1 for r in answerable if r.f1 is not None), sum(r.f1 is not None for r in answerable)),
+        "abstained": ratio(sum(r.abstained for r in rows), len(rows)),
+    }

@@ -51,6 +51,9 @@ def gold_articles(q: EvalQuestion, aliases: dict[str, set[str]]) -> set[str]:
     return aliases.get(q.article_id or "", set()) | aliases.get(q.source or "", set())
 
 
+PHRASED = ("fact", "list", "definition")  # the shapes of answer with a short answer
+
+
 def score_question(
     assistant: Assistant, q: EvalQuestion, k: int, aliases: dict[str, set[str]], answerer: str = "extractive"
 ) -> QuestionResult:
@@ -63,6 +66,8 @@ def score_question(
         answer=answer.text,
         short_answer=answer.short_answer,
         abstained=answer.abstained,
+        kind=answer.kind,
+        expected_kind=q.kind,
         citations=[
             CitedSentence(
                 n=c.n,
@@ -81,10 +86,11 @@ def score_question(
     short = "" if answer.abstained else answer.short_answer or ""
     sentences = assistant.ranking(answer.question)
     gold = gold_articles(q, aliases)
+    phrased = answer.abstained or answer.kind in PHRASED  # summaries and overviews pick out no phrase to score
     return row.model_copy(
         update={
-            "exact_match": best_over_gold(exact_match, short, q.answers),
-            "f1": best_over_gold(f1, short, q.answers),
+            "exact_match": best_over_gold(exact_match, short, q.answers) if phrased else None,
+            "f1": best_over_gold(f1, short, q.answers) if phrased else None,
             "evidence_rank": first_rank(is_evidence_sentence(s.text, q.answers, q.evidence) for s in sentences),
             "article_rank": first_rank(s.article_id in gold for s in sentences) if gold else None,
         }

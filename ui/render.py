@@ -22,6 +22,16 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+_SHAPES = {
+    "summary": "Summary: the article's lead and its most central sentences",
+    "news": "Round-up: the best sentences of the best-matching articles",
+    "overview": "Overview: the most relevant sentences",
+    "list": "List: the names the sentences give",
+    "definition": "Definition: what the articles say it is",
+    "yes_no": "Yes or no: the sentences it turns on",
+}
+
+
 def source_anchor(turn: int, n: int) -> str:
     """The element id of citation ``n`` of chat turn ``turn`` in the sources panel."""
     return f"src-{turn}-{n}"
@@ -45,6 +55,8 @@ def answer_markdown(answer: Answer, turn: int) -> str:
         short = escape_markdown(answer.short_answer)
         head = head.replace(short, f"**{short}**", 1)
     text = f"{head}\n\n{body}" if body else head
+    if answer.kind != "fact":
+        text += f"\n\n_{_SHAPES[answer.kind]}_"
     if answer.standalone_question:
         text += f"\n\n_Understood as: {escape_markdown(answer.standalone_question)}_"
     if answer.unsupported:

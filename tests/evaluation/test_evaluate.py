@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, EvalResult, evaluate
+from assistant.types import KINDS
 from evaluation import EvaluationError, Summary
 from evaluation.compare import compare
 from evaluation.metrics import METRICS, is_evidence_sentence
@@ -88,18 +89,24 @@ def test_bad_question_files_name_the_line(tmp_path: Path, name: str, text: str, 
 
 def test_seed_evaluation(seed_evaluation: EvalResult) -> None:
     s, rows = seed_evaluation.summary, seed_evaluation.rows
-    assert (s.questions, s.answerable, s.unanswerable) == (22, 18, 4)
+    assert (s.questions, s.answerable, s.unanswerable) == (38, 32, 6)
     assert s == summarize(rows, s.k, run=s.run)  # the summary is the rows' aggregate
     assert set(s.metrics) == set(METRICS)
     assert s.metrics["abstention_recall"] == 1.0 and s.metrics["wrong_abstention_rate"] == 0.0
     assert s.metrics["top_citation_accuracy"] == 1.0
     assert s.metrics["exact_match"] >= 0.7
+    assert s.metrics["shape_accuracy"] == 1.0 and set(s.by_kind) == set(KINDS)
+    assert sum(m["questions"] for m in s.by_kind.values()) == s.questions
     assert s.metrics["latency_p50_ms"] > 0 and s.metrics["ingest_seconds"] is None
     for row in rows:
-        if row.answers:
+        if row.kind in ("summary", "news", "overview", "yes_no"):  # no phrase picked out, so none scored
+            assert row.exact_match is None and row.f1 is None
+        if row.answers and row.kind == "fact":
             # the retriever's first sentence is the answer's first citation
             top = is_evidence_sentence(row.citations[0].sentence, row.answers, row.evidence)
             assert (row.evidence_rank == 1) == top, row.question
+        elif row.answers:
+            assert row.correct == row.citations[0].supports, row.question
         else:
             assert row.exact_match is None and row.evidence_rank is None and row.correct == row.abstained
 
@@ -156,11 +163,11 @@ def test_cli_writes_the_report_and_flags_regressions(
     assert code == 1 and "REGRESSION" in printed and "1 regression(s)" in printed
     assert (out / "report.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     summary = Summary.model_validate_json((out / "summary.json").read_text())
-    assert summary.questions == 22
+    assert summary.questions == 38
     with (out / "results.csv").open(newline="") as handle:
         table = list(csv.DictReader(handle))
-    assert len(table) == 22 and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
-    assert len((out / "results.jsonl").read_text().splitlines()) == 22
+    assert len(table) == 38 and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
+    assert len((out / "results.jsonl").read_text().splitlines()) == 38
     report = (out / "report.md").read_text()
     assert all(f"| {label(name, 5)} |" in report and METRICS[name].definition[:40] in report for name in METRICS)
 

@@ -145,8 +145,27 @@ def test_summary_metrics_on_hand_computed_rows() -> None:
         "latency_p95_ms": 48,  # linear interpolation between 40 and 50
         "ingest_seconds": 1.5,
     }
+    assert summary.metrics.pop("shape_accuracy") is None  # no question says which shape it wants
     assert summary.metrics == pytest.approx(expected, abs=1e-4)
     assert [r.correct for r in rows] == [True, False, False, True, False]
+
+
+def test_shapes_are_scored_apart_and_summaries_pick_no_phrase_to_score() -> None:
+    rows = [
+        _row(["Paris"], False, 10, [True], exact_match=1, f1=1, kind="fact", expected_kind="fact"),
+        _row(["Lyon"], False, 10, [False], exact_match=0, f1=0.5, kind="fact", expected_kind="list"),
+        _row(["harbour"], False, 10, [True], kind="summary", expected_kind="summary"),
+        _row(["orchard"], False, 10, [False], kind="summary"),
+        _row([], True, 10, kind="definition", expected_kind="definition"),
+    ]
+    summary = summarize(rows, k=5)
+    assert summary.metrics["shape_accuracy"] == pytest.approx(3 / 4)
+    assert summary.metrics["exact_match"] == pytest.approx(1 / 2)  # the two facts; summaries have no phrase
+    assert summary.metrics["f1"] == pytest.approx(1.5 / 2)
+    assert summary.by_kind["summary"] == {"questions": 2, "top_citation_accuracy": 0.5, "f1": None, "abstained": 0.0}
+    assert summary.by_kind["fact"]["f1"] == pytest.approx(0.75)
+    assert summary.by_kind["definition"]["abstained"] == 1.0
+    assert [r.correct for r in rows] == [True, False, True, False, True]
 
 
 def test_summary_of_nothing_is_not_a_number_but_none() -> None:

@@ -121,6 +121,22 @@ def test_a_question_the_article_only_seems_to_answer_shows_related_sentences_apa
     visit.shot("4b-related")
 
 
+def test_answers_in_other_shapes_say_which_and_cite_every_sentence(visit: Visit) -> None:
+    summary = visit.ask("Summarize the article")
+    assert summary.startswith("The Kremlin has dismissed") and "Summary: the article's lead" in summary
+    turn = visit.page.locator("#na-sources .na-turn").first
+    expect(turn.locator(".na-source")).to_have_count(4)
+    expect(turn.locator("mark").first).to_contain_text(KREMLIN)
+    visit.shot("4c-summary")
+    listed = visit.ask("Which leaders are mentioned?")
+    assert listed.startswith("Dmitry Peskov [1], Emmanuel Macron [2]") and "List: the names" in listed
+    expect(visit.page.locator("#na-chat a[href='#src-2-1']").first).to_be_visible()
+    defined = visit.ask("Who is Keir Starmer?")
+    assert defined.startswith("Keir Starmer: UK Prime Minister [1]") and "Definition:" in defined
+    expect(visit.page.locator("#na-chat strong").last).to_have_text("UK Prime Minister")
+    visit.shot("4d-list-and-definition")
+
+
 def test_empty_question_is_refused_in_the_page(visit: Visit) -> None:
     visit.page.locator("#na-question textarea").fill("   ")
     visit.page.locator("#na-question textarea").press("Enter")

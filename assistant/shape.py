@@ -1,0 +1,137 @@
+"""The answer's shape, decided from the question's form: a fact, a summary, an overview, a list, a definition, or
+the sentence a yes-or-no question turns on.
+
+"Who rejected foreign troops?" wants a short phrase cut from one sentence; "Summarize the article" wants the
+article's central sentences, "Which leaders are mentioned?" the names the articles give, "Who is Keir Starmer?" the
+role they give him. The decision reads the question's wording only (regular expressions, microseconds), so a
+question that fits no other shape is a fact, answered as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.types import Kind
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What kind of answer a question wants, and the part of the question the answer is about.
+
+    ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
+    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first).
+    """
+
+    kind: Kind
+    topic: str = ""
+    labels: tuple[str, ...] = ()
+
+
+_DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
+_ABOUT = r"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.+))?"
+_PLEASE = r"^(?:please |can you |could you )*"
+_SUMMARY = [
+    re.compile(rf"{_PLEASE}(?:summari[sz]e|sum up|recap)\s+{_DOCUMENT}{_ABOUT}$"),
+    re.compile(
+        rf"^(?:give me |write |show me )?(?:a |the )?(?:short |brief )?summary(?:\s+of\s+{_DOCUMENT})?"
+        rf"{_ABOUT}$"
+    ),
+    re.compile(rf"^what(?:'s| is| was)\s+{_DOCUMENT}\s+(?:about|saying)$"),
+    re.compile(rf"^what are the (?:main|key|most important) (?:points|takeaways|facts|ideas)(?:\s+of\s+{_DOCUMENT})?$"),
+    re.compile(r"^tl;? ?dr$"),
+]
+_NEWS = [
+    re.compile(rf"{_PLEASE}summari[sz]e\s+(?:the |all )?(?:news|articles|stories){_ABOUT}$"),
+    re.compile(r"^what(?:'s| is)(?: the)? (?:latest|news|new)(?: news)?\s+(?:on|about|with|in)\s+(?P<topic>.+)$"),
+    re.compile(r"^(?:any|the latest) news (?:on|about)\s+(?P<topic>.+)$"),
+    re.compile(r"^what(?:'s| is) happening (?:in|with)\s+(?P<topic>.+)$"),
+]
+_OVERVIEW = [
+    re.compile(rf"{_PLEASE}tell me (?:more |everything |all )?about\s+(?P<topic>.+)$"),
+    re.compile(rf"{_PLEASE}(?:describe|explain)\s+(?P<topic>.+)$"),
+    re.compile(r"^(?:give me )?an overview of\s+(?P<topic>.+)$"),
+    re.compile(r"^what do(?:es)?\s+(?P<topic>.+?)\s+(?:say|think|believe|argue|claim)\s+(?:about|of|on)\s+.+$"),
+    re.compile(r"^what(?:'s| is) (?:known|said|reported) about\s+(?P<topic>.+)$"),
+]
+_WHO_LIST = re.compile(
+    r"^who\s+(?:attended|took part|participated|were there"
+    r"|(?:are|were) (?:mentioned|named|quoted)|is (?:mentioned|quoted))\b"
+)
+# "Who is Keir Starmer?" asks what a name is; "Who was the 2015 NFL MVP?" asks whose name a role is (a fact).
+_DEFINITION = re.compile(r"^(?:who\s+(?:is|was|are|were)\s+(?!the\s)|what\s+(?:is|was|are|were)\s+)(?P<topic>.+)$")
+_YES_NO = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)(?:n't)?\s(?!.*\bor\b)", re.IGNORECASE
+)
+_ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SMALL = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "la", "le", "in", "on", "&"})
+
+# The plural nouns a list question asks for, and the entities that answer it.
+_PEOPLE = ("PERSON",)
+_PLACES = ("GPE", "LOC")
+_GROUPS = ("ORG",)
+_PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
+    women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
+    lawmakers senators generals commanders"""
+_PLACE_NOUNS = "countries nations states cities places regions capitals territories locations"
+_GROUP_NOUNS = "organisations organizations companies groups parties agencies institutions firms alliances teams bodies"
+_LIST_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_PEOPLE_NOUNS.split(), _PEOPLE),
+    **dict.fromkeys(_PLACE_NOUNS.split(), _PLACES),
+    **dict.fromkeys(_GROUP_NOUNS.split(), _GROUPS),
+}
+_MENTIONED = re.compile(r"\b(?:mentioned|named|quoted|cited|involved|referred to|in the (?:article|story|news))\b")
+
+
+def shape_of(question: str) -> Shape:
+    """The shape of answer ``question`` wants; a fact unless its wording asks for another."""
+    q = " ".join(question.strip().rstrip("?.! ").split())
+    lowered = q.lower()
+    for kind, patterns in (("summary", _SUMMARY), ("news", _NEWS), ("overview", _OVERVIEW)):
+        for pattern in patterns:
+            found = pattern.match(lowered)
+            if found:
+                topic = found.groupdict().get("topic") or ""
+                return Shape(kind, _original(q, lowered, topic))  # type: ignore[arg-type]
+    if _YES_NO.match(q):  # "Did Putin agree…?", but not "Is it A or B?"
+        return Shape("yes_no", q)
+    listed = _list_shape(q, lowered)
+    if listed is not None:
+        return listed
+    found = _DEFINITION.match(lowered)
+    if found and _is_name(_original(q, lowered, found["topic"]), person=lowered.startswith("who")):
+        return Shape("definition", _ARTICLE_WORD.sub("", _original(q, lowered, found["topic"])))
+    return Shape("fact")
+
+
+def _list_shape(question: str, lowered: str) -> Shape | None:
+    """A list question asks for several of a kind: "which leaders…", "name the countries…", "who attended…"."""
+    if _WHO_LIST.match(lowered):
+        return Shape("list", topic=question, labels=_PEOPLE + _GROUPS + _PLACES)
+    words = re.findall(r"[a-z]+", lowered)
+    if not words or words[0] not in ("which", "what", "list", "name"):
+        return None
+    at = next((i for i in (1, 2) if i < len(words) and words[i] in _LIST_NOUNS), None)
+    if at is None or (words[0] in ("which", "what") and words[at + 1 : at + 2] == ["that"]):
+        return None  # "What states that…" asks for a theory, not for states
+    labels = _LIST_NOUNS[words[at]]
+    return Shape("list", topic="" if _MENTIONED.search(lowered) else question, labels=labels)
+
+
+def _original(question: str, lowered: str, part: str) -> str:
+    """``part`` of the lower-cased question as the question wrote it (its capitals tell names apart)."""
+    at = lowered.rfind(part) if part else -1
+    return question[at : at + len(part)] if at >= 0 else part
+
+
+def _is_name(phrase: str, person: bool) -> bool:
+    """Whether ``phrase`` is a name ("Keir Starmer", "the Coalition of the Willing", "NATO"), not a description
+    ("the NATO chief", "the population of Brazil", "Kenya's HDI", "Ban Ki-Moon the Secretary General of"): it begins
+    and ends with a capitalised word, every word but the small ones is capitalised, and a person's has no small
+    words ("Chairman of the Subcommittee" is a role)."""
+    words = _ARTICLE_WORD.sub("", phrase).split()
+    if not words or "'" in phrase or "’" in phrase or words[0].lower() in _SMALL or words[-1].lower() in _SMALL:
+        return False
+    if person and any(w.lower() in _SMALL for w in words):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)

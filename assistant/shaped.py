@@ -1,0 +1,230 @@
+"""Answers in the shapes other than a fact: summaries, news round-ups, overviews, lists and definitions.
+
+Each is made of stored sentences only, every one cited, like the extractive fact answer: a summary is the article's
+lead and central sentences (``assistant.summary``), a list the names its sentences give (``assistant.listing``), a
+definition the title or apposition a sentence gives a name (``assistant.definition``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from assistant.answer import ExtractiveAnswerer, citations_for, quotes_for
+from assistant.definition import role_in
+from assistant.evidence import Evidence, EvidenceSelector
+from assistant.listing import names_in
+from assistant.retrieve import ScoredSentence
+from assistant.shape import Shape
+from assistant.summary import central_sentences
+from assistant.types import Answer
+from index.store import StoredArticle, sentence_id
+
+YES_OR_NO = "The articles don't say yes or no in so many words, but here is what they say:"
+NO_ARTICLES = "There are no articles to answer from yet; add some first."
+_WHAT_NAMES = {"PERSON": "people", "GPE": "places", "LOC": "places", "ORG": "organisations"}
+
+
+@runtime_checkable
+class ArticleSource(Protocol):
+    """What shaped answers read from a store: the articles' metadata and their sentences' stored embeddings."""
+
+    def count(self) -> tuple[int, int]: ...
+
+    def list_articles(self) -> list[StoredArticle]: ...
+
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]: ...
+
+    def embeddings_of(self, which: str, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+
+@dataclass(frozen=True)
+class ShapeLimits:
+    """How long shaped answers are: sentences in a summary and an overview, articles in a round-up."""
+
+    summary_sentences: int = 4
+    overview_sentences: int = 5
+    news_articles: int = 3
+    min_relevance: float = 1.1
+
+
+class ShapedAnswerer:
+    """Answers a question in its shape from the ranked sentences (and, where judged, the evidence)."""
+
+    def __init__(
+        self, store: ArticleSource, selector: EvidenceSelector, answerer: ExtractiveAnswerer, limits: ShapeLimits
+    ) -> None:
+        self.store = store
+        self.selector = selector
+        self.answerer = answerer  # for a list or definition the sentences give no names or role for: a fact
+        self.limits = limits
+
+    def answer(
+        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence] = ()
+    ) -> Answer:
+        """The answer in ``shape``: summary and news from the ranking; overview, list and definition from the
+        evidence the answerability check accepted (a list of what an article mentions reads the whole article)."""
+        if shape.kind == "summary":
+            return self.summary(question, shape, ranked)
+        if shape.kind == "news":
+            return self.news(question, ranked)
+        if shape.kind == "list":
+            return self.listing(question, shape, ranked, evidence)
+        if shape.kind == "definition":
+            return self.definition(question, shape, ranked, evidence)
+        if shape.kind == "yes_no":
+            return self.yes_no(question, evidence)
+        return self.overview(question, ranked, evidence)
+
+    def summary(self, question: str, shape: Shape, ranked: Sequence[ScoredSentence]) -> Answer:
+        """The lead and the most central sentences of the article in focus, in its order."""
+        focus, guessed = self._focus(shape, ranked)
+        if focus is None:
+            return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="summary")
+        ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
+        vectors = self.store.embeddings_of("sentences", ids)
+        sentences = [
+            e
+            for e in self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+            if e.sentence_id in vectors
+        ]
+        if not sentences:  # deleted while being summarised
+            return Answer(question=question, text=_NOTHING, abstained=True, kind="summary")
+        chosen = central_sentences(
+            [e.text for e in sentences],
+            np.array([vectors[e.sentence_id] for e in sentences]),
+            self.limits.summary_sentences,
+        )
+        citations = citations_for([sentences[i] for i in chosen])
+        lead = f"The most recently added article, “{focus.title}”, says:\n\n" if guessed else ""
+        text = lead + " ".join(f"{c.sentence} [{c.n}]" for c in citations)
+        return Answer(question=question, text=text, citations=citations, kind="summary")
+
+    def news(self, question: str, ranked: Sequence[ScoredSentence]) -> Answer:
+        """One or two of the best sentences from each of the best-matching articles, newest first where dated."""
+        best: dict[str, list[ScoredSentence]] = {}
+        for r in ranked:
+            if r.score < self.limits.min_relevance:
+                break
+            if r.article_id in best or len(best) < self.limits.news_articles:
+                best.setdefault(r.article_id, []).append(r)
+        if not best:
+            text = _NOTHING if self.store.count()[0] else NO_ARTICLES
+            return Answer(question=question, text=text, abstained=True, kind="news")
+        headers = self.store.headers(list(best))
+        order = list(best)
+        if all(headers.get(a) and headers[a].date for a in order):
+            order.sort(key=lambda a: headers[a].date or "", reverse=True)
+        chosen = [r for a in order for r in sorted(best[a][:2], key=lambda r: r.id)]
+        citations = citations_for(self.selector.sentences(chosen))
+        paragraphs: dict[str, list[str]] = {}
+        for c in citations:
+            paragraphs.setdefault(c.article_id, []).append(f"{c.sentence} [{c.n}]")
+        titled = {a: f"{headers[a].title}: " if a in headers and headers[a].title else "" for a in paragraphs}
+        text = "\n\n".join(titled[a] + " ".join(p) for a, p in paragraphs.items())
+        return Answer(question=question, text=text, citations=citations, kind="news")
+
+    def overview(self, question: str, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence]) -> Answer:
+        """Several relevant sentences, the evidence's first, with no short answer picked from one of them."""
+        chosen = list(evidence)
+        seen = {e.sentence_id for e in chosen}
+        more = [r for r in ranked[: self.limits.overview_sentences] if r.id not in seen]
+        more = [r for r in more if r.score >= self.limits.min_relevance]
+        chosen += self.selector.sentences(more)
+        citations = citations_for(chosen[: self.limits.overview_sentences])
+        text = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
+        return Answer(question=question, text=text, citations=citations, kind="overview")
+
+    def listing(
+        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence]
+    ) -> Answer:
+        """The names of the kind asked for, each cited to a sentence naming it."""
+        sentences = list(evidence)
+        if not shape.topic:  # "Which leaders are mentioned?": the whole article in focus
+            focus, _ = self._focus(shape, ranked)
+            if focus is None:
+                return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="list")
+            ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
+            sentences = self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+        bylines = {e.author for e in sentences if e.author}
+        asked = set(_words(question))
+        named = names_in([e.text for e in sentences], shape.labels, exclude=bylines)
+        named = [n for n in named if not set(_words(n.name)) <= asked]  # "Genghis Khan" is not who he sent
+        kinds = {_WHAT_NAMES.get(label, "names") for label in shape.labels}
+        what = kinds.pop() if len(kinds) == 1 else "names"
+        if not named and shape.topic:  # "What countries use a red A for pharmacies?" may be answered in words
+            return self.answerer.answer(question, list(evidence))
+        if not named:
+            text = f"The closest sentences name no {what}; they are shown as related, not as an answer."
+            return Answer(question=question, text=text, abstained=True, related=quotes_for(sentences), kind="list")
+        cited = sorted({n.sentence for n in named})
+        citations = citations_for([sentences[i] for i in cited])
+        number = {position: c.n for position, c in zip(cited, citations, strict=True)}
+        items = ", ".join(f"{n.name} [{number[n.sentence]}]" for n in named)
+        quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
+        return Answer(
+            question=question,
+            text=f"{items}\n\n{quoted}",
+            short_answer=", ".join(n.name for n in named),
+            citations=citations,
+            kind="list",
+        )
+
+    def definition(
+        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence]
+    ) -> Answer:
+        """What the first sentence naming the topic says it is (its title, apposition…), cited; if none says, the
+        answer to it as a question of fact, unless its phrase is the topic or a person's name; else the sentences
+        naming it, with no phrase picked out."""
+        last = shape.topic.split()[-1].lower() if shape.topic else ""
+        seen = {e.sentence_id for e in evidence}
+        more = self.selector.sentences([r for r in ranked if r.id not in seen][: 4 * self.limits.overview_sentences])
+        naming = [e for e in [*evidence, *more] if last and last in e.text.lower()]
+        for e in naming:
+            span = role_in(shape.topic, e.text)
+            if span is not None:
+                role = e.text[span[0] : span[1]]
+                citations = citations_for([e])
+                text = f"{shape.topic}: {role} [1]\n\n{e.text} [1]"
+                return Answer(question=question, text=text, short_answer=role, citations=citations, kind="definition")
+        if evidence:
+            fact = self.answerer.answer(question, list(evidence))
+            phrase = fact.short_answer or ""
+            if phrase and not set(_words(phrase)) <= set(_words(shape.topic)) and not names_in([phrase], ("PERSON",)):
+                return fact.model_copy(update={"kind": "definition"})
+        chosen = naming[: self.limits.overview_sentences] or list(evidence)
+        if not chosen:
+            return Answer(question=question, text=_NOTHING, abstained=True, kind="definition")
+        citations = citations_for(chosen)
+        text = f"The articles don't say what {shape.topic} is; they mention it here:\n\n" + " ".join(
+            f"{c.sentence} [{c.n}]" for c in citations
+        )
+        return Answer(question=question, text=text, citations=citations, kind="definition")
+
+    def yes_no(self, question: str, evidence: Sequence[Evidence]) -> Answer:
+        """The sentences the question turns on, without a yes or a no: no rule or model here tells them apart well
+        enough (docs/evaluation.md), so the reader judges from the cited sentence."""
+        citations = citations_for(list(evidence))
+        quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
+        return Answer(question=question, text=f"{YES_OR_NO}\n\n{quoted}", citations=citations, kind="yes_no")
+
+    def _focus(self, shape: Shape, ranked: Sequence[ScoredSentence]) -> tuple[StoredArticle | None, bool]:
+        """The article a question is about: the best-ranked one when it names a topic, else the only one or, among
+        several, the most recently added (then ``True``: a guess the answer says it made)."""
+        if shape.topic and ranked:
+            return self.store.headers([ranked[0].article_id]).get(ranked[0].article_id), False
+        articles = self.store.list_articles()
+        if not articles:
+            return None, False
+        return max(articles, key=lambda a: (a.added, a.date or "")), len(articles) > 1
+
+
+_NOTHING = "The articles don't say: no article is about this."
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

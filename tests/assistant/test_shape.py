@@ -1,0 +1,71 @@
+"""The answer's shape from the question's wording (unit: no model, no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.shape import Shape, shape_of
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        ("Summarize the article", "summary", ""),
+        ("What is this article about?", "summary", ""),
+        ("What are the main points?", "summary", ""),
+        ("Give me a short summary", "summary", ""),
+        ("tl;dr", "summary", ""),
+        ("Summarize the article about the Kremlin", "summary", "the Kremlin"),
+        ("What's the news on Ukraine?", "news", "Ukraine"),
+        ("Tell me about the ceasefire efforts.", "overview", "the ceasefire efforts"),
+        ("What do Western leaders say about Russia?", "overview", "Western leaders"),
+        ("Who is Keir Starmer?", "definition", "Keir Starmer"),
+        ("Who is Mark Rutte?", "definition", "Mark Rutte"),
+        ("What is the Coalition of the Willing?", "definition", "Coalition of the Willing"),
+        ("What is NATO?", "definition", "NATO"),
+        ("Did Putin agree to a temporary ceasefire?", "yes_no", "Did Putin agree to a temporary ceasefire"),
+        ("Hasn't Washington ruled out ground troops?", "yes_no", "Hasn't Washington ruled out ground troops"),
+    ],
+)
+def test_questions_that_want_another_shape_than_a_fact(question: str, kind: str, topic: str) -> None:
+    shape = shape_of(question)
+    assert (shape.kind, shape.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "labels", "whole_article"),
+    [
+        ("Which leaders are mentioned?", ("PERSON",), True),
+        ("Which countries are mentioned in the article?", ("GPE", "LOC"), True),
+        ("Which organisations are named?", ("ORG",), True),
+        ("Which countries border France?", ("GPE", "LOC"), False),
+        ("List the countries that committed troops", ("GPE", "LOC"), False),
+        ("Who attended the summit?", ("PERSON", "ORG", "GPE", "LOC"), False),
+    ],
+)
+def test_list_questions_name_the_kind_of_names_they_want(
+    question: str, labels: tuple[str, ...], whole_article: bool
+) -> None:
+    shape = shape_of(question)
+    assert shape.kind == "list" and shape.labels == labels
+    assert (shape.topic == "") is whole_article
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who rejected foreign troops?",
+        "Who is the NATO chief?",  # a role asking for a name: a fact
+        "Who was the 2015 NFL MVP?",
+        "What is the population of Brazil?",
+        "Which French president announced the commitment?",  # singular
+        "Which country has already ruled out ground troops?",
+        "What states that only problems that cannot be solved in polynomial time are hard?",  # "states" a verb
+        "How did Keir Starmer describe the alliance's commitment?",
+        "What was the summit dubbed?",
+        "What is happening to the average age of teachers in Wales?",
+        "Is it Macron or Trump who leads France?",  # a choice, not yes or no
+    ],
+)
+def test_questions_of_fact_stay_facts(question: str) -> None:
+    assert shape_of(question) == Shape("fact")
