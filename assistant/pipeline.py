@@ -16,6 +16,7 @@ from typing import Any
 from langchain_core.language_models import BaseLanguageModel
 
 from assistant.answerability import Decision, question_names
+from assistant.conversation import Conversation, conversation_of, focus_of
 from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.shape import shape_of
@@ -141,27 +142,30 @@ class Assistant:
     def ask(
         self,
         question: str,
-        history: Sequence[tuple[str, str]] | None = None,
+        history: Sequence[Answer | tuple[str, str]] | None = None,
         k: int | None = None,
         stream: bool = False,
         answerer: str | None = None,
     ) -> Answer | AnswerStream:
         """Answer one question citing at most ``k`` sentences (default ``settings.k``).
 
-        With ``history`` (earlier (question, answer) turns) a follow-up is first made standalone. With
+        With ``history`` (earlier Answers, or (question, answer) pairs; oldest first) a follow-up is first made
+        standalone, and retrieval prefers the articles the conversation has been about. With
         ``stream=True`` an AnswerStream is returned: iterate it for the text as it is produced, then read ``.answer``.
         ``answerer="extractive"`` skips a configured LLM for this question.
         """
         clock = StageClock()
         text = self.check_question(question)
-        standalone = self._standalone(text, list(history or []))
+        conversation = conversation_of(history)
+        standalone = self._standalone(text, conversation.pairs)
+        focus = self._focus(standalone, conversation)
         clock.lap("rewrite")
         shape = shape_of(standalone)
         clock.lap("shape")
         # The question's names (spaCy, ~2 ms) are found on the side while retrieval runs.
         names = self._side.submit(question_names, standalone)
         with clock.span("retrieve"):
-            ranked = self.parts.retriever.rank(standalone, clock=clock)
+            ranked = self.parts.retriever.rank(standalone, clock=clock, focus=focus)
         names.result()
         llm, evidence, extractive, shaped = None, [], None, False
         if shape.kind in ("summary", "news") or (shape.kind == "list" and not shape.topic):
@@ -201,7 +205,7 @@ class Assistant:
                     "question": text,
                     "kind": answer.kind if shaped else shape.kind,
                     "standalone_question": standalone if standalone != text else None,
-                    "notice": answer.notice or self.parts.llm_problem,
+                    "notice": answer.notice or self.parts.llm_problem or conversation.notice,
                     "timings": {key: round(value, 4) for key, value in timings.items()},
                 }
             )
@@ -230,6 +234,15 @@ class Assistant:
             if retry.answerable:
                 return retry
         return decision
+
+    def _focus(self, question: str, conversation: Conversation) -> dict[str, float]:
+        """The articles the conversation has been about, unless the question names something they never mention:
+        then it has moved on ("And what happened in Alaska?" after a story that never mentions Alaska)."""
+        if not conversation.turns:
+            return {}
+        focus = focus_of(conversation, self.parts.lexical.current()[1])
+        naming = set(self.parts.answerability.articles_naming(question, list(focus)))
+        return {article: weight for article, weight in focus.items() if article in naming}
 
     def _standalone(self, question: str, history: list[tuple[str, str]]) -> str:
         """The follow-up made standalone: by the LLM when there is one (and it answers), else by rule."""

@@ -7,7 +7,7 @@ shares words with the passage rather than the one sentence that answers it. Weig
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -21,7 +21,7 @@ from pydantic import ConfigDict, PrivateAttr
 from assistant.question_type import type_match, wanted_labels
 from assistant.timing import StageClock
 from index.lexical import LexicalIndex, tokenize, top_positions
-from index.store import StoredSentence, article_of, neighbour_ids
+from index.store import StoredArticle, StoredSentence, article_of, neighbour_ids, sentence_id
 
 FEATURES = (
     "dense",
@@ -36,6 +36,8 @@ FEATURES = (
 
 
 _RRF_K = 30.0
+_FOCUS_CANDIDATES = 2  # articles in a conversation's focus whose every sentence is a candidate
+_FOCUS_SENTENCES = 300  # of each, at most
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class SearchableStore(Protocol):
     def get_texts(self, ids: Sequence[str]) -> dict[str, str]: ...
 
     def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]: ...
+
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]: ...
 
 
 @runtime_checkable
@@ -109,6 +113,7 @@ class HybridRetriever(BaseRetriever):
     weights: FusionWeights
     candidates: int = 40
     k: int = 5
+    focus_weight: float = 0.0
 
     query_cache: int = 2048
     _encode: Any = PrivateAttr(None)
@@ -126,9 +131,14 @@ class HybridRetriever(BaseRetriever):
         return self._encode(text)
 
     def candidate_features(
-        self, query: str, query_vector: np.ndarray | None = None, clock: StageClock | None = None
+        self,
+        query: str,
+        query_vector: np.ndarray | None = None,
+        clock: StageClock | None = None,
+        focus: Mapping[str, float] | None = None,
     ) -> Candidates:
-        """Collect dense and lexical candidates and compute every feature in ``FEATURES`` for each.
+        """Collect dense and lexical candidates (and every sentence of the articles most in ``focus``) and compute
+        every feature in ``FEATURES`` for each.
 
         ``clock`` (if given) gets laps per stage: embed, dense, bm25, fetch, features.
         """
@@ -143,7 +153,7 @@ class HybridRetriever(BaseRetriever):
         lex_ids = [sentence_index.ids[i] for i in top_positions(lex_scores, self.candidates)]
         art_lex = article_index.scores(query)
         clock.lap("bm25")
-        ids = list(dict.fromkeys([*dense, *lex_ids]))
+        ids = list(dict.fromkeys([*dense, *lex_ids, *self._focus_sentences(focus or {})]))
         article_vectors = self.store.embeddings_of("articles", list(dict.fromkeys(map(article_of, ids))))
         # A sentence whose article row is missing belongs to an ingest in progress or cut short (or a delete
         # under way): never an answer. Such ids are dropped before ranks are counted.
@@ -188,13 +198,31 @@ class HybridRetriever(BaseRetriever):
         clock.lap("features")
         return Candidates(ids, article_ids, features)
 
+    def _focus_sentences(self, focus: Mapping[str, float]) -> list[str]:
+        """The ids of the sentences of the articles a conversation is most about."""
+        top = sorted(focus, key=focus.__getitem__, reverse=True)[:_FOCUS_CANDIDATES]
+        headers = self.store.headers(top) if top else {}
+        return [
+            sentence_id(a, i) for a in top if a in headers for i in range(min(headers[a].sentences, _FOCUS_SENTENCES))
+        ]
+
     def rank(
-        self, query: str, query_vector: np.ndarray | None = None, clock: StageClock | None = None
+        self,
+        query: str,
+        query_vector: np.ndarray | None = None,
+        clock: StageClock | None = None,
+        focus: Mapping[str, float] | None = None,
     ) -> list[ScoredSentence]:
-        """Candidate sentences with fused score and features, best first (``clock`` as in ``candidate_features``)."""
+        """Candidate sentences with fused score and features, best first (``clock`` as in ``candidate_features``).
+
+        ``focus`` (article id → 0–1, a conversation's) adds ``focus_weight`` times its article's share to a
+        sentence's score: a preference for the story being discussed, never a filter.
+        """
         clock = clock or StageClock()
-        cands = self.candidate_features(query, query_vector, clock)
+        cands = self.candidate_features(query, query_vector, clock, focus)
         fused = cands.features @ self.weights.as_array()
+        if focus and self.focus_weight:
+            fused = fused + self.focus_weight * np.array([focus.get(a, 0.0) for a in cands.article_ids], np.float32)
         order = np.argsort(-fused, kind="stable")
         clock.lap("fusion")
         return [ScoredSentence(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]

@@ -66,6 +66,7 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
         weights=FusionWeights(**{f: getattr(s, f"w_{f}") for f in FEATURES}),
         candidates=s.candidates,
         k=s.k,
+        focus_weight=s.w_focus,
     )
     selector = EvidenceSelector(
         store,

@@ -1,8 +1,9 @@
 """Read evaluation question sets (JSONL or CSV) into validated questions, with line numbers in every error.
 
 Fields: ``question``; ``answers`` (a list; empty = unanswerable; in CSV a JSON list or ``|``-separated); optional
-``id``, ``article_id``, ``source``, ``evidence`` and ``kind`` (the answer's expected shape: fact, summary, news,
-overview, list, definition or yes_no); other fields (e.g. SQuAD's ``answer_start``) are ignored.
+``id``, ``article_id``, ``source``, ``evidence``, ``kind`` (the answer's expected shape: fact, summary, news,
+overview, list, definition or yes_no) and ``history`` (the earlier turns of a conversation, ``[question, answer]``
+pairs, oldest first: the question is a follow-up); other fields (e.g. SQuAD's ``answer_start``) are ignored.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class EvalQuestion(BaseModel):
     source: str | None = None
     evidence: str | None = None
     kind: Kind | None = Field(None, description="The shape the answer should take, where the set says.")
+    history: list[tuple[str, str]] = Field(
+        default_factory=list, description="Earlier [question, answer] turns of the conversation, oldest first."
+    )
 
     @field_validator("answers")
     @classmethod

@@ -15,6 +15,7 @@ CSV_COLUMNS = (
     "answer",
     "short_answer",
     "kind",
+    "standalone_question",
     "gold",
     "correct",
     "exact_match",
@@ -57,6 +58,13 @@ def format_summary(summary: Summary) -> str:
             f"    {kind:<12}{m['questions']:>6.0f}  "
             + "  ".join(format_value("f1", m[name]) for name in ("top_citation_accuracy", "f1", "abstained"))
             for kind, m in summary.by_kind.items()
+        ]
+    if summary.by_turn:
+        lines.append("  first turns and follow-ups: questions, top citation, F1, abstained")
+        lines += [
+            f"    {turn:<12}{m['questions']:>6.0f}  "
+            + "  ".join(format_value("f1", m[name]) for name in ("top_citation_accuracy", "f1", "abstained"))
+            for turn, m in summary.by_turn.items()
         ]
     return "\n".join(lines)
 

@@ -36,6 +36,8 @@ class QuestionResult(BaseModel):
     abstained: bool
     kind: str = "fact"
     expected_kind: str | None = None
+    follow_up: bool = False
+    standalone_question: str | None = None
     citations: list[CitedSentence] = []
     exact_match: float | None = None
     f1: float | None = None
@@ -65,6 +67,7 @@ class Summary(BaseModel):
     k: int
     metrics: dict[str, float | None]
     by_kind: dict[str, dict[str, float | None]] = {}
+    by_turn: dict[str, dict[str, float | None]] = {}
     run: dict[str, Any] = {}
 
 
@@ -116,13 +119,20 @@ def summarize(
         unanswerable=len(unanswerable),
         k=k,
         metrics=rounded,
-        by_kind={kind: _kind_metrics([r for r in rows if r.kind == kind]) for kind in sorted({r.kind for r in rows})},
+        by_kind={kind: _group_metrics([r for r in rows if r.kind == kind]) for kind in sorted({r.kind for r in rows})},
+        by_turn={
+            turn: _group_metrics([r for r in rows if r.follow_up == (turn == "follow-up")])
+            for turn in ("first", "follow-up")
+        }
+        if any(r.follow_up for r in rows)
+        else {},
         run=run or {},
     )
 
 
-def _kind_metrics(rows: Sequence[QuestionResult]) -> dict[str, float | None]:
-    """The questions answered in one shape: how many, and how well (answerable ones: top citation, F1)."""
+def _group_metrics(rows: Sequence[QuestionResult]) -> dict[str, float | None]:
+    """A group of questions (one shape, or the follow-ups): how many, and how well (answerable ones: top citation,
+    F1)."""
     answerable = [r for r in rows if r.answers]
     return {
         "questions": len(rows),

@@ -55,11 +55,17 @@ PHRASED = ("fact", "list", "definition")  # the shapes of answer with a short an
 
 
 def score_question(
-    assistant: Assistant, q: EvalQuestion, k: int, aliases: dict[str, set[str]], answerer: str = "extractive"
+    assistant: Assistant,
+    q: EvalQuestion,
+    k: int,
+    aliases: dict[str, set[str]],
+    answerer: str = "extractive",
+    history: bool = True,
 ) -> QuestionResult:
-    """Ask one question, time it, and score its answer, citations and (if answerable) retrieval ranks."""
+    """Ask one question (with its conversation's earlier turns, unless ``history`` is off), time it, and score its
+    answer, citations and (if answerable) retrieval ranks."""
     started = time.perf_counter()
-    answer = assistant.ask(q.question, answerer=answerer)
+    answer = assistant.ask(q.question, history=q.history if history else None, answerer=answerer)
     latency_ms = (time.perf_counter() - started) * 1000
     row = QuestionResult(
         **q.model_dump(include={"id", "question", "answers", "evidence", "article_id", "source"}),
@@ -68,6 +74,8 @@ def score_question(
         abstained=answer.abstained,
         kind=answer.kind,
         expected_kind=q.kind,
+        follow_up=bool(q.history),
+        standalone_question=answer.standalone_question,
         citations=[
             CitedSentence(
                 n=c.n,
@@ -141,14 +149,16 @@ def evaluate(
     store: str | Path | None = None,
     collection: str | None = None,
     progress: bool = False,
+    history: bool = True,
     **overrides: Any,
 ) -> EvalResult:
     """Ask every question of a JSONL/CSV set and score the answers; write the report files to ``out`` if given.
 
     Without ``articles`` the questions are asked against ``collection`` of ``store`` (default: the user's,
     seeded when empty); with them, against an ``eval-<hash>`` collection of the same store holding just those
-    articles. ``k`` is the cut-off of the retrieval recall@k metrics; ``overrides`` are Settings fields (e.g.
-    ``min_relevance=1.2``) for the evaluated Assistant.
+    articles. ``k`` is the cut-off of the retrieval recall@k metrics; follow-ups are asked with their ``history``
+    unless ``history=False`` (the baseline); ``overrides`` are Settings fields (e.g. ``min_relevance=1.2``) for the
+    evaluated Assistant.
     """
     if answerer not in ANSWERERS:
         raise EvaluationError(f"unknown answerer '{answerer}'; use one of {', '.join(ANSWERERS)}")
@@ -175,11 +185,12 @@ def evaluate(
     # Untimed warm-up: BM25 indexes, the first model call, spaCy for short answers.
     assistant.ask(questions[0].question, answerer=answerer)
     bar = tqdm(questions, desc="eval", unit="question", disable=not progress)
-    rows = [score_question(assistant, q, k, aliases, answerer) for q in bar]
+    rows = [score_question(assistant, q, k, aliases, answerer, history) for q in bar]
     unresolved = sum(1 for q in questions if (q.article_id or q.source) and not gold_articles(q, aliases))
     run = {
         "questions_file": str(Path(questions_path).resolve()),
         "answerer": answerer,
+        "history": history,
         "started": started.isoformat(timespec="seconds"),
         "seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 1),
         "unresolved_article_references": unresolved,

@@ -98,6 +98,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             store=args.store,
             collection=args.collection,
             progress=True,
+            history=not args.no_history,
         )
     except EvaluationError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -159,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare", metavar="OLD_SUMMARY", help="an earlier summary.json: print deltas, exit 1 on a regression"
     )
     p.add_argument("--tolerance", type=float, default=0.01, help="how far a rate may drop before it is a regression")
+    p.add_argument(
+        "--no-history", action="store_true", help="ask follow-ups without their conversation's earlier turns (baseline)"
+    )
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("stats", help="articles, sentences, store path, model")
     p.set_defaults(func=cmd_stats)
