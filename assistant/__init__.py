@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from assistant.conversation import HistoryError
 from assistant.pipeline import Assistant, QuestionError
 from assistant.settings import Settings, SettingsError
 from assistant.types import Answer, Citation
@@ -19,6 +20,7 @@ __all__ = [
     "Assistant",
     "Citation",
     "EvalResult",
+    "HistoryError",
     "QuestionError",
     "Settings",
     "SettingsError",
@@ -34,7 +36,7 @@ def default_assistant() -> Assistant:
     return Assistant()
 
 
-def ask(question: str, history: list[tuple[str, str]] | None = None, k: int | None = None) -> Answer:
+def ask(question: str, history: list[Answer | tuple[str, str]] | None = None, k: int | None = None) -> Answer:
     """Answer a question from the default store; the model and store load once per process."""
     return default_assistant().ask(question, history=history, k=k)
 

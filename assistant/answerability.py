@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from assistant.evidence import Evidence
-from assistant.nlp import nlp
+from assistant.nlp import NER_ONLY, nlp
 
 _WORD = re.compile(r"\w+")
 # spaCy's entity labels for names. Numbers, dates and amounts are left out, and nationalities, groups and languages
@@ -28,7 +28,6 @@ _WORD = re.compile(r"\w+")
 # "French" or "English" for "France" or "England") for their absence to mean anything.
 _NAMES = frozenset({"PERSON", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "s"})
-_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # spaCy's small model finds entities without these
 _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
 
 
@@ -64,7 +63,7 @@ class Decision:
 def question_names(question: str) -> tuple[str, ...]:
     """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'."""
     names = []
-    for entity in nlp()(question, disable=_NER_ONLY).ents:
+    for entity in nlp()(question, disable=NER_ONLY).ents:
         if entity.label_ in _NAMES:
             name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
             if _WORD.search(name):

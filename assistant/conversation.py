@@ -76,7 +76,8 @@ def conversation_of(history: Sequence[Answer | tuple[str, str]] | None) -> Conve
 def _turn(n: int, item: object) -> Turn:
     if isinstance(item, Answer):
         articles = tuple(dict.fromkeys(c.article_id for c in item.citations))
-        return Turn(" ".join(item.question.split()), item.text.strip(), articles)
+        question = item.standalone_question or item.question  # a follow-up as it was understood
+        return Turn(" ".join(question.split()), item.text.strip(), articles)
     if isinstance(item, Sequence) and not isinstance(item, str | bytes) and len(item) == 2:
         question, answer = item
         if isinstance(question, str) and isinstance(answer, str):

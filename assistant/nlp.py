@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # disabled, spaCy's small model still finds entities
+
 
 @lru_cache(maxsize=1)
 def nlp():  # noqa: ANN202 - spaCy's Language

@@ -16,7 +16,7 @@ from typing import Any
 from langchain_core.language_models import BaseLanguageModel
 
 from assistant.answerability import Decision, question_names
-from assistant.conversation import Conversation, conversation_of, focus_of
+from assistant.conversation import conversation_of, focus_of
 from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.shape import shape_of
@@ -158,7 +158,7 @@ class Assistant:
         text = self.check_question(question)
         conversation = conversation_of(history)
         standalone = self._standalone(text, conversation.pairs)
-        focus = self._focus(standalone, conversation)
+        focus = focus_of(conversation, self.parts.lexical.current()[1]) if conversation.turns else {}
         clock.lap("rewrite")
         shape = shape_of(standalone)
         clock.lap("shape")
@@ -167,6 +167,9 @@ class Assistant:
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock, focus=focus)
         names.result()
+        if focus:
+            ranked = self._refocus(standalone, ranked, focus)
+            clock.lap("focus")
         llm, evidence, extractive, shaped = None, [], None, False
         if shape.kind in ("summary", "news") or (shape.kind == "list" and not shape.topic):
             # About the articles themselves, not a claim to find: only articles naming what the question names.
@@ -235,14 +238,12 @@ class Assistant:
                 return retry
         return decision
 
-    def _focus(self, question: str, conversation: Conversation) -> dict[str, float]:
-        """The articles the conversation has been about, unless the question names something they never mention:
-        then it has moved on ("And what happened in Alaska?" after a story that never mentions Alaska)."""
-        if not conversation.turns:
-            return {}
-        focus = focus_of(conversation, self.parts.lexical.current()[1])
+    def _refocus(self, question: str, ranked: list[ScoredSentence], focus: dict[str, float]) -> list[ScoredSentence]:
+        """The ranking without the preference for the focus articles that never mention what the question names:
+        the conversation has moved on ("And what happened in Alaska?" after a story that never mentions Alaska)."""
         naming = set(self.parts.answerability.articles_naming(question, list(focus)))
-        return {article: weight for article, weight in focus.items() if article in naming}
+        moved_from = {article: weight for article, weight in focus.items() if article not in naming}
+        return self.parts.retriever.unfocus(ranked, moved_from) if moved_from else ranked
 
     def _standalone(self, question: str, history: list[tuple[str, str]]) -> str:
         """The follow-up made standalone: by the LLM when there is one (and it answers), else by rule."""

@@ -41,6 +41,14 @@ def format_sources(evidence: Sequence[Evidence]) -> str:
     return "\n".join(lines)
 
 
-def format_history(history: Sequence[tuple[str, str]], turns: int = 3) -> str:
-    """The last few (question, answer) turns as plain text for the rewrite prompt."""
-    return "\n".join(f"User: {q}\nAssistant: {a.splitlines()[0] if a else ''}" for q, a in history[-turns:])
+def format_history(history: Sequence[tuple[str, str]], turns: int = 3, cited_chars: int = 400) -> str:
+    """The last few (question, answer) turns as plain text for the rewrite prompt: each answer's first line, then
+    the sentences it cited (the rest of an extractive answer), cut at ``cited_chars``, for the names they give."""
+    lines = []
+    for question, answer in history[-turns:]:
+        first, _, cited = answer.strip().partition("\n")
+        lines += [f"User: {question}", f"Assistant: {first}"]
+        cited = " ".join(cited.split())
+        if cited:
+            lines.append(f"Cited: {cited[:cited_chars]}{'…' if len(cited) > cited_chars else ''}")
+    return "\n".join(lines)

@@ -8,7 +8,7 @@ shares words with the passage rather than the one sentence that answers it. Weig
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
@@ -226,6 +226,14 @@ class HybridRetriever(BaseRetriever):
         order = np.argsort(-fused, kind="stable")
         clock.lap("fusion")
         return [ScoredSentence(cands.ids[i], float(fused[i]), cands.features[i]) for i in order]
+
+    def unfocus(self, ranked: Sequence[ScoredSentence], focus: Mapping[str, float]) -> list[ScoredSentence]:
+        """``ranked`` (from ``rank(..., focus=...)``) re-ordered without the preference for these focus articles."""
+        scored = [
+            replace(r, score=r.score - self.focus_weight * focus.get(r.article_id, 0.0)) if r.article_id in focus else r
+            for r in ranked
+        ]
+        return sorted(scored, key=lambda r: -r.score)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None

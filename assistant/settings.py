@@ -58,8 +58,10 @@ class Settings(BaseSettings):
     w_coverage: float = Field(0.22, description="Weight of the share of question terms in the sentence.")
     w_window_coverage: float = Field(0.32, description="Weight of that share in the sentence and its neighbours.")
     w_rank_fusion: float = Field(0.34, description="Weight of the reciprocal-rank fusion of dense and BM25 ranks.")
+    # Fitted on the first 25 CoQA CNN tuning stories by benchmarks/tune_focus.py (docs/evaluation.md): the smallest
+    # weight within 0.005 of the best follow-up top citation.
     w_focus: float = Field(
-        0.0, ge=0, description="Weight of a follow-up's preference for the articles its conversation is about."
+        1.0, ge=0, description="Weight of a follow-up's preference for the articles its conversation is about."
     )
     min_relevance: float = Field(
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."

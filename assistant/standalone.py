@@ -1,65 +1,92 @@
-"""Follow-up questions made standalone without an LLM: pronouns take the previous turn's entities.
+"""Follow-up questions made standalone without an LLM: pronouns take earlier turns' names of the right type.
 
 "Who is the NATO chief?" answered "Mark Rutte", then "What did he say about Russia?" is retrieved as "What did Mark
-Rutte say about Russia?". A follow-up that names nothing ("And why?", "What about Macron?") borrows the previous
-question's words, so retrieval stays on the same story. Questions that stand on their own are left as they are.
+Rutte say about Russia?". He, she, his and her take a person's name, never a place's; it and its an organisation's
+or a thing's; they and their a group's, an organisation's or a country's. The latest turn is searched first, then
+the ones before it. A follow-up that names nothing ("Where?", "And why?", "How old was he?" with no one to be he)
+borrows the previous question's words, so retrieval stays on the same story. Questions that stand on their own are
+left as they are.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
-from assistant.nlp import nlp
+from assistant.nlp import NER_ONLY, nlp
 
 _PERSON_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-_THING_PRONOUNS = re.compile(r"\b(they|them|their|it|its)\b", re.IGNORECASE)
+_THING_PRONOUNS = re.compile(r"\b(it|its)\b", re.IGNORECASE)
+_GROUP_PRONOUNS = re.compile(r"\b(they|them|their|theirs)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|also|why|why not|how so)\b", re.IGNORECASE)
-_ELLIPSIS_WORDS = 5  # "What about Macron?" is a follow-up; a longer question usually stands alone
+_ELLIPSIS_WORDS = 5  # "What about Macron?", "Where?", "For how many years?": a longer question usually stands alone
 _MARKER = re.compile(r"\s*\[\d+\]")
 _PERSON = ("PERSON",)
-_THING = ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+_THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
+_GROUP = ("ORG", "NORP", "GPE")
+_TURNS_SEARCHED = 3  # earlier turns whose names a pronoun may take, the latest first
 
 
-def _previous_names(turn: tuple[str, str]) -> list[tuple[str, str]]:
-    """(name, label) entities of one earlier turn: the answer's first line (its short answer) first, then the
-    question's, then the rest of the answer's."""
+def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
+    """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first,
+    then its question, then the rest of its answer, where only full names count as people's (spaCy's small model
+    takes "Kyiv's protection" for a person's; news names people in full)."""
     question, answer = turn
     first_line, _, rest = _MARKER.sub("", answer).partition("\n")
-    return [(e.text, e.label_) for text in (first_line, question, rest) for e in nlp()(text).ents]
+    yield from _entities(first_line)
+    yield from _entities(question)
+    yield from ((name, label) for name, label in _entities(rest) if label != "PERSON" or len(name.split()) > 1)
 
 
-def _replace_pronouns(question: str, pattern: re.Pattern[str], name: str) -> str:
+@lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[tuple[str, str], ...]:
+    """spaCy's entities of ``text`` (its entity recogniser alone). Cached: a conversation's earlier turns are read
+    again for every follow-up."""
+    return tuple((e.text, e.label_) for e in nlp()(text, disable=NER_ONLY).ents) if text.strip() else ()
+
+
+def _replace(question: str, pattern: re.Pattern[str], name: str) -> str:
     def swap(match: re.Match[str]) -> str:
-        return f"{name}'s" if match.group().lower() in ("his", "hers", "their", "its") else name
+        return f"{name}'s" if match.group().lower() in ("his", "hers", "their", "theirs", "its") else name
 
     return pattern.sub(swap, question)
 
 
 def standalone_question(question: str, history: Sequence[tuple[str, str]] | None) -> str:
-    """``question`` rewritten to stand on its own, using the most recent earlier (question, answer) turn."""
+    """``question`` rewritten to stand on its own, using the earlier (question, answer) turns (oldest first)."""
     if not history:
         return question
-    turn = history[-1]
     rewritten = question
-    if _PERSON_PRONOUNS.search(rewritten) or _THING_PRONOUNS.search(rewritten):
-        previous = _previous_names(turn)
-        for pattern, labels in ((_PERSON_PRONOUNS, _PERSON), (_THING_PRONOUNS, _THING)):
-            names = [name for name, label in previous if label in labels]
-            if names and pattern.search(rewritten):
-                rewritten = _replace_pronouns(rewritten, pattern, names[0])
-    if _PERSON_PRONOUNS.search(rewritten) or _THING_PRONOUNS.search(rewritten):
-        return _carry_context(rewritten, turn[0])
-    if _ELLIPSIS.search(question) and len(question.split()) <= _ELLIPSIS_WORDS:
-        return _substitute(question, turn[0])
+    pronouns = ((_PERSON_PRONOUNS, _PERSON), (_THING_PRONOUNS, _THING), (_GROUP_PRONOUNS, _GROUP))
+    for pattern, labels in pronouns:
+        if pattern.search(rewritten):
+            earlier = (name for turn in reversed(history[-_TURNS_SEARCHED:]) for name in _names(turn))
+            name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
+            if name:
+                rewritten = _replace(rewritten, pattern, name)
+    previous = history[-1][0]
+    if any(pattern.search(rewritten) for pattern, _ in pronouns):
+        return _carry_context(rewritten, previous)
+    if rewritten == question and _elliptical(question):
+        return _substitute(question, previous)
     return rewritten
+
+
+def _elliptical(question: str) -> bool:
+    """A short question that leans on the previous one: "And why?", "What about Macron?", or one with at most one
+    word of its own ("Where?", "For how many years?")."""
+    if len(question.split()) > _ELLIPSIS_WORDS:
+        return False
+    own = [w for w in re.findall(r"[A-Za-z]+", question) if not _is_stop(w)]
+    return bool(_ELLIPSIS.search(question)) or len(own) <= 1
 
 
 def _substitute(question: str, previous_question: str) -> str:
     """'What about Macron?' after 'What did Starmer promise?' → 'What did Macron promise?'; else carry context."""
     named = [e for e in nlp()(question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
     previous = [e for e in nlp()(previous_question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
-    if named and previous:
+    if named and previous and re.match(r"^\s*(and\s+)?(what|how) about\b", question, re.IGNORECASE):
         first = previous[0]
         return previous_question[: first.start_char] + named[0].text + previous_question[first.end_char :]
     return _carry_context(question, previous_question)

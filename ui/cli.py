@@ -33,11 +33,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from assistant import QuestionError
+    from assistant import Answer, QuestionError
 
     assistant = _assistant(args)
     assistant.warm()
-    history: list[tuple[str, str]] = []
+    history: list[Answer] = []  # their citations say which articles the conversation is about
     print("Ask about the articles (empty line or Ctrl-D to quit).")
     while True:
         try:
@@ -52,7 +52,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print(f"error: {err}\n", file=sys.stderr)
             continue
         print(f"{answer}\n")
-        history.append((answer.standalone_question or question, answer.text))
+        history.append(answer)
 
 
 def cmd_ui(args: argparse.Namespace) -> int:

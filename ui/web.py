@@ -12,7 +12,7 @@ from typing import Any
 import gradio as gr
 from chromadb.errors import ChromaError
 
-from assistant import Assistant, QuestionError
+from assistant import Answer, Assistant, QuestionError
 from ui import render
 
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"]
@@ -26,8 +26,6 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # System fonts only: Gradio's default theme fetches Google Fonts, and the machines this runs on are offline.
 THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
-Turn = dict[str, str]  # {"question": standalone question, "answer": answer text}, kept per browser session
-
 
 class ChatApp:
     """Gradio event handlers over one Assistant; per-user state lives in the page (``gr.State``), not here."""
@@ -40,7 +38,7 @@ class ChatApp:
         self,
         message: str,
         chat: list[dict[str, Any]],
-        turns: list[Turn],
+        turns: list[Answer],
         panels: list[str],
         k: int,
         answerer: str,
@@ -54,9 +52,8 @@ class ChatApp:
             return
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
-        history = [(t["question"], t["answer"]) for t in turns]
-        try:
-            stream = self.assistant.ask(question, history=history, k=int(k), stream=True, answerer=answerer)
+        try:  # the earlier answers, kept per browser session: their citations say which articles are in focus
+            stream = self.assistant.ask(question, history=turns, k=int(k), stream=True, answerer=answerer)
             draft = ""
             for chunk in stream:
                 draft += chunk
@@ -72,7 +69,7 @@ class ChatApp:
         shown = {q.article_id for q in [*answer.citations, *answer.related]}
         articles = {a: self.assistant.article(a) for a in shown}
         panels = [render.sources_html(answer, articles, turn), *panels]
-        turns = [*turns, {"question": answer.standalone_question or question, "answer": answer.text}]
+        turns = [*turns, answer]
         chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]
         yield "", chat, turns, panels, _panel(panels)
 

@@ -90,7 +90,12 @@ class FakeStore:
 
     def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
         return {
-            a: StoredArticle(a, title=self.titles_by_id[a], author=self.authors.get(a))
+            a: StoredArticle(
+                a,
+                title=self.titles_by_id[a],
+                author=self.authors.get(a),
+                sentences=sum(s.article_id == a for s in self.sentences.values()),
+            )
             for a in article_ids
             if a in self.titles_by_id and a not in self.hidden_articles
         }

@@ -157,3 +157,18 @@ def test_a_question_judged_unanswerable_is_never_sent_to_the_model(with_llm) -> 
     answer = with_llm("Germany will send 26 brigades [1].", recorder=recorder).ask("How many troops will Germany send?")
     assert recorder.prompts == []
     assert answer.abstained and answer.answerer == "extractive" and answer.related and "Germany" in answer.text
+
+
+def test_the_rewrite_prompt_sees_the_earlier_answers_and_the_sentences_they_cited() -> None:
+    from assistant.prompts import format_history
+
+    cited = "The Kremlin has dismissed proposals [1] " + "x" * 500
+    text = format_history(
+        [("Who rejected foreign troops?", f"The Kremlin [1]\n\n{cited}"), ("Who is the NATO chief?", "Mark Rutte")]
+    )
+    assert text.splitlines()[:3] == [
+        "User: Who rejected foreign troops?",
+        "Assistant: The Kremlin [1]",
+        f"Cited: {cited[:400]}…",
+    ]
+    assert text.splitlines()[3:] == ["User: Who is the NATO chief?", "Assistant: Mark Rutte"]

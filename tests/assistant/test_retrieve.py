@@ -106,3 +106,20 @@ def test_the_question_vector_is_computed_once_per_question() -> None:
     assert calls == [[QUESTION]]
     assert [r.id for r in first] == [r.id for r in second]
     assert np.array_equal(first[0].features, second[0].features)
+
+
+def test_a_conversation_focus_prefers_its_articles_adds_their_sentences_and_can_be_taken_back() -> None:
+    store = FakeStore(ARTICLES)
+    retriever = HybridRetriever(
+        store=store, lexical=FakeLexical(store), weights=SHIPPED, candidates=1, k=3, focus_weight=1.0
+    )
+    plain = retriever.rank("Is rain expected?")
+    assert plain[0].article_id == "weather"
+    focused = retriever.rank("Is rain expected?", focus={"ferry": 1.0})
+    assert {f"ferry:{i:05d}" for i in range(len(FERRY[1]))} <= {r.id for r in focused}  # every sentence a candidate
+    by_id = {r.id: r for r in plain}
+    for r in focused:
+        if r.id in by_id:
+            assert r.score == pytest.approx(by_id[r.id].score + (1.0 if r.article_id == "ferry" else 0.0), abs=1e-5)
+    back = retriever.unfocus(focused, {"ferry": 1.0})
+    assert [r.id for r in back if r.id in by_id] == [r.id for r in plain]

@@ -7,6 +7,12 @@ import pytest
 from assistant import Assistant
 from assistant.standalone import standalone_question
 
+KREMLIN_TURN = (
+    "who rejected foreign troops?",
+    "The Kremlin [1]\n\nThe Kremlin has dismissed proposals for foreign troops to be stationed in Ukraine as part of "
+    "post-war security guarantees, warning that European and American forces could never provide Kyiv’s "
+    "protection. [1]",
+)
 NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte said Russia had “no veto” [1]")
 
 
@@ -26,11 +32,34 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             "What did Macron call the commitment?",
         ),
         ("What did he say about Russia?", [], "What did he say about Russia?"),
+        ("What did they say?", [KREMLIN_TURN], "What did Kremlin say?"),  # they: an organisation
+        (
+            "What did he say?",
+            [("Who is the Kremlin spokesperson?", "Dmitry Peskov [1]\n\n…")],
+            "What did Peskov say?",
+        ),
+        (  # the name two turns back, when the last turn has none
+            "Where did he meet Trump?",
+            [("Who rejected a temporary ceasefire?", "Putin [1]\n\n…"), ("Was it temporary?", "yes")],
+            "Where did Putin meet Trump?",
+        ),
         ("Who rejected foreign troops?", [NATO_TURN], "Who rejected foreign troops?"),
     ],
 )
 def test_standalone_question(question: str, history: list[tuple[str, str]], expected: str) -> None:
     assert standalone_question(question, history) == expected
+
+
+def test_he_is_never_a_place() -> None:
+    """spaCy's small model labels "Kyiv's protection" a person's: "he" must not become Kyiv."""
+    rewritten = standalone_question("What did he say about European forces?", [KREMLIN_TURN])
+    assert "Kyiv" not in rewritten and rewritten.startswith("What did he say about European forces?")
+
+
+@pytest.mark.parametrize("question", ["Where?", "When?", "For how many years?", "By who?"])
+def test_a_question_with_barely_a_word_of_its_own_takes_the_previous_ones(question: str) -> None:
+    rewritten = standalone_question(question, [("How often was the telethon held?", "annual")])
+    assert rewritten.startswith(question) and "telethon" in rewritten
 
 
 def test_ellipsis_without_a_name_carries_the_previous_words() -> None:

@@ -134,6 +134,42 @@ def test_articles_get_their_own_collection(seed_assistant: Assistant, tmp_path: 
         evaluate(questions, articles=articles, store=store, collection="news")
 
 
+def test_conversations_are_asked_with_their_history_and_reported_apart(
+    seed_assistant: Assistant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        {"question": "Who is the Kremlin spokesperson?", "answers": ["Dmitry Peskov"]},
+        {
+            "question": "What did he say?",
+            "answers": ["Definitely not"],
+            "evidence": "Definitely not, they cannot",
+            "history": [["Who is the Kremlin spokesperson?", "Dmitry Peskov"]],
+        },
+    ]
+    path = write(tmp_path / "chat.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    where = {"store": seed_assistant.settings.store, "collection": seed_assistant.settings.collection}
+    with_history = evaluate(path, **where)
+    first, follow = with_history.rows
+    assert (first.follow_up, follow.follow_up) == (False, True)
+    assert "Peskov" in follow.standalone_question and follow.citations[0].supports
+    assert set(with_history.summary.by_turn) == {"first", "follow-up"}
+    assert with_history.summary.by_turn["follow-up"]["top_citation_accuracy"] == 1.0
+    without = evaluate(path, history=False, **where)
+    assert without.rows[1].standalone_question is None and without.summary.run["history"] is False
+    out = tmp_path / "out"
+    args = ["--store", str(where["store"]), "--collection", where["collection"], "eval", str(path), "--out", str(out)]
+    assert main([*args, "--no-history"]) == 0
+    assert "first turns and follow-ups" in capsys.readouterr().out
+    saved = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert saved[1]["follow_up"] is True and saved[1]["standalone_question"] is None
+
+
+def test_a_history_that_is_not_pairs_is_refused_by_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "q.jsonl", json.dumps({"question": "Why?", "answers": [], "history": ["just a string"]}))
+    with pytest.raises(QuestionFileError, match=r"q\.jsonl:1: history\.0: Input should be a valid tuple"):
+        load_questions(path)
+
+
 def test_a_question_the_assistant_refuses_stops_the_run_before_it_starts(
     seed_assistant: Assistant, tmp_path: Path
 ) -> None:

@@ -170,6 +170,24 @@ def test_uploaded_article_is_listed_and_answered(visit: Visit, tmp_path: Path) -
     visit.shot("6-uploaded-answered")
 
 
+def test_a_conversation_stays_on_its_story_until_the_question_names_another(visit: Visit, tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "coastal-election.txt",
+        "Coastal election\nVoters in the coastal province went to the polls on Sunday in a closely watched election.\n"
+        "Turnout was 64 percent, the highest in two decades, the electoral commission said.\n",
+    )
+    _upload(visit, article, "5b-election-uploaded")
+    assert "Dmitry Peskov" in visit.ask("Who is the Kremlin spokesperson?")
+    said = visit.ask("What did he say?")
+    assert "Definitely not, they cannot" in said and "Understood as: What did Peskov say?" in said
+    moved = visit.ask("What was the turnout in the coastal province election?")
+    assert "Kremlin" not in moved and "Peskov" not in moved
+    expect(visit.page.locator("#src-3-1")).to_contain_text("Coastal election")  # the new story's title
+    visit.shot("6b-conversation")
+    assert "Kremlin" in visit.ask("who rejected foreign troops?")
+    assert "Kyiv" not in visit.ask("What did he say about European forces?")
+
+
 def test_hostile_article_renders_as_text(visit: Visit, tmp_path: Path) -> None:
     article = write(
         tmp_path / "hostile-page.txt",
