@@ -176,7 +176,7 @@ class Assistant:
             if shape.kind == "news":
                 naming = set(self.parts.answerability.articles_naming(standalone, [r.article_id for r in ranked]))
                 ranked = [r for r in ranked if r.article_id in naming]
-            extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked), True
+            extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked, focus=focus), True
             clock.lap("answer")
         else:
             decision = self._judge(standalone, ranked, k, clock)
@@ -188,7 +188,7 @@ class Assistant:
             if not answerable:  # never sent to a language model
                 extractive = self.parts.answerer.abstain(standalone, evidence, decision.missing)
             elif shape.kind != "fact":  # in its shape, or a fact where the sentences give no names or role
-                extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked, evidence), True
+                extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked, evidence, focus), True
             elif answerer != "extractive" and self.parts.llm_answerer is not None:
                 llm = self.parts.llm_answerer
             else:

@@ -8,7 +8,7 @@ definition the title or apposition a sentence gives a name (``assistant.definiti
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -64,25 +64,32 @@ class ShapedAnswerer:
         self.limits = limits
 
     def answer(
-        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence] = ()
+        self,
+        question: str,
+        shape: Shape,
+        ranked: Sequence[ScoredSentence],
+        evidence: Sequence[Evidence] = (),
+        focus: Mapping[str, float] | None = None,
     ) -> Answer:
         """The answer in ``shape``: summary and news from the ranking; overview, list and definition from the
         evidence the answerability check accepted (a list of what an article mentions reads the whole article)."""
         if shape.kind == "summary":
-            return self.summary(question, shape, ranked)
+            return self.summary(question, shape, ranked, focus or {})
         if shape.kind == "news":
             return self.news(question, ranked)
         if shape.kind == "list":
-            return self.listing(question, shape, ranked, evidence)
+            return self.listing(question, shape, ranked, evidence, focus or {})
         if shape.kind == "definition":
             return self.definition(question, shape, ranked, evidence)
         if shape.kind == "yes_no":
             return self.yes_no(question, evidence)
         return self.overview(question, ranked, evidence)
 
-    def summary(self, question: str, shape: Shape, ranked: Sequence[ScoredSentence]) -> Answer:
+    def summary(
+        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+    ) -> Answer:
         """The lead and the most central sentences of the article in focus, in its order."""
-        focus, guessed = self._focus(shape, ranked)
+        focus, guessed = self._focus(shape, ranked, conversation)
         if focus is None:
             return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="summary")
         ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
@@ -140,12 +147,17 @@ class ShapedAnswerer:
         return Answer(question=question, text=text, citations=citations, kind="overview")
 
     def listing(
-        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], evidence: Sequence[Evidence]
+        self,
+        question: str,
+        shape: Shape,
+        ranked: Sequence[ScoredSentence],
+        evidence: Sequence[Evidence],
+        conversation: Mapping[str, float],
     ) -> Answer:
         """The names of the kind asked for, each cited to a sentence naming it."""
         sentences = list(evidence)
         if not shape.topic:  # "Which leaders are mentioned?": the whole article in focus
-            focus, _ = self._focus(shape, ranked)
+            focus, _ = self._focus(shape, ranked, conversation)
             if focus is None:
                 return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="list")
             ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
@@ -212,11 +224,19 @@ class ShapedAnswerer:
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
         return Answer(question=question, text=f"{YES_OR_NO}\n\n{quoted}", citations=citations, kind="yes_no")
 
-    def _focus(self, shape: Shape, ranked: Sequence[ScoredSentence]) -> tuple[StoredArticle | None, bool]:
-        """The article a question is about: the best-ranked one when it names a topic, else the only one or, among
-        several, the most recently added (then ``True``: a guess the answer says it made)."""
+    def _focus(
+        self, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+    ) -> tuple[StoredArticle | None, bool]:
+        """The article a question is about: the best-ranked one when it names a topic, else the one the conversation
+        is most about, else the only one or, among several, the most recently added (then ``True``: a guess the
+        answer says it made)."""
         if shape.topic and ranked:
             return self.store.headers([ranked[0].article_id]).get(ranked[0].article_id), False
+        if conversation:
+            talked_about = max(conversation, key=conversation.__getitem__)
+            header = self.store.headers([talked_about]).get(talked_about)
+            if header is not None:
+                return header, False
         articles = self.store.list_articles()
         if not articles:
             return None, False

@@ -68,3 +68,11 @@ def test_bad_history_is_refused_or_trimmed_with_a_notice(two_stories: Assistant)
     assert "Kremlin" in long.short_answer and "last 20" in long.notice
     huge = two_stories.ask("Who rejected foreign troops?", history=[("Who?" * 5000, "x" * 100_000), ("", "")])
     assert "Kremlin" in huge.short_answer and "cut" in huge.notice
+
+
+def test_summarize_the_article_in_a_conversation_is_the_article_being_discussed(two_stories: Assistant) -> None:
+    first = two_stories.ask("Who is the Kremlin spokesperson?")
+    summary = two_stories.ask("Summarize the article", history=[first])
+    assert summary.kind == "summary" and "most recently added" not in summary.text
+    assert summary.citations[0].sentence.startswith("The Kremlin has dismissed proposals")
+    assert "most recently added" in two_stories.ask("Summarize the article").text  # alone: a guess, and it says so
