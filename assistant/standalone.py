@@ -25,7 +25,13 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 _PERSON = ("PERSON",)
 _THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 _GROUP = ("ORG", "NORP", "GPE")
-_TURNS_SEARCHED = 3  # earlier turns whose names a pronoun may take, the latest first
+_TURNS_SEARCHED = 3
+_DESCRIPTION = re.compile(r"\b(the|this|that)\s+([a-z]+)\b", re.IGNORECASE)
+# Kinds of organisation and place a description may stand for; people are found by the title they were given.
+_KINDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["company", "firm", "organisation", "organization", "agency", "group", "party", "team"], ("ORG",)),
+    **dict.fromkeys(["country", "nation", "city", "town", "capital", "state"], ("GPE",)),
+}  # earlier turns whose names a pronoun may take, the latest first
 
 
 def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
@@ -65,6 +71,7 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
             name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
             if name:
                 rewritten = _replace(rewritten, pattern, name)
+    rewritten = _resolve_descriptions(rewritten, history[-_TURNS_SEARCHED:])
     previous = history[-1][0]
     if any(pattern.search(rewritten) for pattern, _ in pronouns):
         return _carry_context(rewritten, previous)
@@ -73,13 +80,48 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     return rewritten
 
 
+def _resolve_descriptions(question: str, turns: Sequence[tuple[str, str]]) -> str:
+    """ "the president", "the coach", "the company" → the earlier name they stand for: a name the earlier turns give
+    with that word as its title ("French President Emmanuel Macron", "Coach John Bracewell"), or, for a kind of
+    organisation or place, the latest name of that kind."""
+    for match in reversed(list(_DESCRIPTION.finditer(question))):
+        word = match.group(2).lower()
+        name = _titled(word, turns) or _of_kind(_KINDS.get(word, ()), turns)
+        if name and name.lower() not in question.lower():
+            question = question[: match.start()] + name + question[match.end() :]
+    return question
+
+
+def _titled(word: str, turns: Sequence[tuple[str, str]]) -> str | None:
+    """The latest name the turns give with ``word`` as its title: "chief" → "Mark Rutte" in "NATO chief Mark
+    Rutte"."""
+    titled = re.compile(rf"\b(?i:{re.escape(word)})\s+((?:[A-Z][\w’'.-]+\s?){{1,3}})")
+    for question, answer in reversed(turns):
+        for text in (answer, question):
+            found = [m.group(1).strip() for m in titled.finditer(text)]
+            people = [n for n in found if any(label == "PERSON" for _, label in _entities(n))]
+            if people:
+                return people[-1]
+    return None
+
+
+def _of_kind(labels: tuple[str, ...], turns: Sequence[tuple[str, str]]) -> str | None:
+    """The latest name of one of these entity kinds in the turns ("the company" → the organisation named)."""
+    if not labels:
+        return None
+    earlier = (name for turn in reversed(turns) for name in _names(turn))
+    return next((name for name, label in earlier if label in labels), None)
+
+
 def _elliptical(question: str) -> bool:
     """A short question that leans on the previous one: "And why?", "What about Macron?", or one with at most one
-    word of its own ("Where?", "For how many years?")."""
+    word of its own that names nothing ("Where?", "For how many years?", not "What did the Kremlin say?")."""
     if len(question.split()) > _ELLIPSIS_WORDS:
         return False
+    if _ELLIPSIS.search(question):
+        return True
     own = [w for w in re.findall(r"[A-Za-z]+", question) if not _is_stop(w)]
-    return bool(_ELLIPSIS.search(question)) or len(own) <= 1
+    return len(own) == 0 or (len(own) == 1 and not own[0][0].isupper())
 
 
 def _substitute(question: str, previous_question: str) -> str:

@@ -77,3 +77,26 @@ def test_follow_up_is_retrieved_from_the_right_sentence(seed_assistant: Assistan
     assert "Mark Rutte said Russia had “no veto”" in follow.citations[0].sentence
     alone = seed_assistant.ask("What did he say about Russia?")
     assert alone.standalone_question is None
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("What did the chief say?", [NATO_TURN], "What did Mark Rutte say?"),
+        (
+            "What did the president announce?",
+            [("Who announced it?", "Emmanuel Macron [1]\n\nFrench President Emmanuel Macron announced a pledge. [1]")],
+            "What did Emmanuel Macron announce?",
+        ),
+        (
+            "Where is the company based?",
+            [("Who makes the phone?", "Apple [1]\n\nApple said sales of the phone rose. [1]")],
+            "Where is Apple based?",
+        ),
+        ("What did the Kremlin say?", [NATO_TURN], "What did the Kremlin say?"),  # a name, not a description
+    ],
+)
+def test_the_president_and_the_company_are_the_earlier_names_they_stand_for(
+    question: str, history: list[tuple[str, str]], expected: str
+) -> None:
+    assert standalone_question(question, history) == expected
