@@ -171,7 +171,7 @@ class Assistant:
             ranked = self._refocus(standalone, ranked, focus)
             clock.lap("focus")
         llm, evidence, extractive, shaped = None, [], None, False
-        if shape.kind in ("summary", "news") or (shape.kind == "list" and not shape.topic):
+        if shape.kind in ("summary", "news", "article") or (shape.kind == "list" and not shape.topic):
             # About the articles themselves, not a claim to find: only articles naming what the question names.
             if shape.kind == "news":
                 naming = set(self.parts.answerability.articles_naming(standalone, [r.article_id for r in ranked]))

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from assistant.types import Kind
+
+Field = Literal["author", "date", "title", "source"]
 
 
 @dataclass(frozen=True)
@@ -20,12 +23,14 @@ class Shape:
     """What kind of answer a question wants, and the part of the question the answer is about.
 
     ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
-    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first).
+    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first); ``field`` is what a question
+    about the article itself asks for: its author, date, title or source.
     """
 
     kind: Kind
     topic: str = ""
     labels: tuple[str, ...] = ()
+    field: Field | None = None
 
 
 _DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
@@ -53,6 +58,36 @@ _OVERVIEW = [
     re.compile(r"^(?:give me )?an overview of\s+(?P<topic>.+)$"),
     re.compile(r"^what do(?:es)?\s+(?P<topic>.+?)\s+(?:say|think|believe|argue|claim)\s+(?:about|of|on)\s+.+$"),
     re.compile(r"^what(?:'s| is) (?:known|said|reported) about\s+(?P<topic>.+)$"),
+]
+_THE_ARTICLE = r"(?:the|this|that)\s+(?:article|story|piece|report|news story)"
+_ABOUT_ARTICLE: list[tuple[Field, re.Pattern[str]]] = [
+    (
+        "author",
+        re.compile(
+            rf"^(?:who\s+(?:wrote|writes|authored|reported|filed)|who(?:'s| is| was)\s+the\s+(?:author|writer|reporter"
+            rf"|journalist)\s+of)\s+{_THE_ARTICLE}{_ABOUT}$"
+        ),
+    ),
+    ("author", re.compile(r"^(?:who(?:'s| is| was)\s+the\s+(?:author|writer|reporter)|what(?:'s| is) the byline)$")),
+    (
+        "date",
+        re.compile(
+            rf"^(?:when\s+(?:was|is)\s+{_THE_ARTICLE}\s+(?:published|written|posted|dated|from)"
+            rf"|what(?:'s| is)\s+the\s+(?:date|publication date)\s+of\s+{_THE_ARTICLE}){_ABOUT}$"
+        ),
+    ),
+    (
+        "title",
+        re.compile(rf"^what(?:'s| is| was)\s+the\s+(?:title|headline)(?:\s+of\s+{_THE_ARTICLE})?{_ABOUT}$"),
+    ),
+    (
+        "source",
+        re.compile(
+            rf"^(?:(?:which|what)\s+(?:outlet|publication|newspaper|site|website|source)\s+(?:published|ran|is)"
+            rf"|where\s+(?:was|is|does)|what(?:'s| is)\s+the\s+source\s+of)\s+{_THE_ARTICLE}"
+            rf"(?:\s+(?:published|from|come from))?{_ABOUT}$"
+        ),
+    ),
 ]
 _WHO_LIST = re.compile(
     r"^who\s+(?:attended|took part|participated|were there"
@@ -87,6 +122,10 @@ def shape_of(question: str) -> Shape:
     """The shape of answer ``question`` wants; a fact unless its wording asks for another."""
     q = " ".join(question.strip().rstrip("?.! ").split())
     lowered = q.lower()
+    for field, pattern in _ABOUT_ARTICLE:
+        found = pattern.match(lowered)
+        if found:
+            return Shape("article", _original(q, lowered, found.groupdict().get("topic") or ""), field=field)
     for kind, patterns in (("summary", _SUMMARY), ("news", _NEWS), ("overview", _OVERVIEW)):
         for pattern in patterns:
             found = pattern.match(lowered)

@@ -83,6 +83,8 @@ class ShapedAnswerer:
             return self.definition(question, shape, ranked, evidence)
         if shape.kind == "yes_no":
             return self.yes_no(question, evidence)
+        if shape.kind == "article":
+            return self.about_article(question, shape, ranked, focus or {})
         return self.overview(question, ranked, evidence)
 
     def summary(
@@ -224,6 +226,36 @@ class ShapedAnswerer:
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
         return Answer(question=question, text=f"{YES_OR_NO}\n\n{quoted}", citations=citations, kind="yes_no")
 
+    def about_article(
+        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+    ) -> Answer:
+        """Who wrote the article, when it was published, its title or its source, from its stored record, cited to
+        the sentence naming the author (the byline line) or else to its lead; "the article doesn't say" when its
+        record has none."""
+        focus, guessed = self._focus(shape, ranked, conversation)
+        if focus is None:
+            return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="article")
+        field = shape.field or "title"
+        said = {"author": focus.author, "date": focus.date, "title": focus.title, "source": focus.url}[field] or ""
+        ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
+        sentences = self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+        if not said.strip() or not sentences:
+            text = f"The articles don't say {_UNSAID[field].format(title=focus.title)}."
+            return Answer(
+                question=question, text=text, abstained=True, related=quotes_for(sentences[:1]), kind="article"
+            )
+        # The byline line where the text has one, else the lead: the sources show the article's byline and title.
+        cited = next((e for e in sentences if field == "author" and said in e.text), sentences[0])
+        said_as = f"{_SAID[field]} {said.strip()}"
+        which = (
+            f"The most recently added article, “{focus.title}”, is {said_as}"
+            if guessed
+            else said_as[0].upper() + said_as[1:]
+        )
+        text = f"{which} [1]\n\n{cited.text} [1]"
+        citations = citations_for([cited])
+        return Answer(question=question, text=text, short_answer=said.strip(), citations=citations, kind="article")
+
     def _focus(
         self, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
     ) -> tuple[StoredArticle | None, bool]:
@@ -244,6 +276,13 @@ class ShapedAnswerer:
 
 
 _NOTHING = "The articles don't say: no article is about this."
+_SAID = {"author": "by", "date": "published", "title": "titled", "source": "from"}
+_UNSAID = {
+    "author": "who wrote “{title}”",
+    "date": "when “{title}” was published",
+    "title": "what the article is titled",
+    "source": "where “{title}” was published (it has no address)",
+}
 
 
 def _words(text: str) -> list[str]:

@@ -8,9 +8,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 # The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
-# an overview in several sentences, a list of names, what a name is, or the sentence a yes-or-no question turns on.
-Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no"]
-KINDS: tuple[Kind, ...] = ("fact", "summary", "news", "overview", "list", "definition", "yes_no")
+# an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
+# what the article's own record says of it (its author, date, title, source).
+Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no", "article"]
+KINDS: tuple[Kind, ...] = ("fact", "summary", "news", "overview", "list", "definition", "yes_no", "article")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
@@ -40,7 +41,7 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
     kind: Kind = Field(
-        "fact", description="The answer's shape: fact, summary, news, overview, list, definition or yes_no."
+        "fact", description="The answer's shape: fact, summary, news, overview, list, definition, yes_no or article."
     )
     related: list[Quote] = Field(
         default_factory=list, description="When abstaining: the closest sentences, which do not answer (not cited)."

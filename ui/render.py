@@ -29,6 +29,7 @@ _SHAPES = {
     "list": "List: the names the sentences give",
     "definition": "Definition: what the articles say it is",
     "yes_no": "Yes or no: the sentences it turns on",
+    "article": "From the article's own record",
 }
 
 

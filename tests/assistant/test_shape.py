@@ -65,7 +65,25 @@ def test_list_questions_name_the_kind_of_names_they_want(
         "What was the summit dubbed?",
         "What is happening to the average age of teachers in Wales?",
         "Is it Macron or Trump who leads France?",  # a choice, not yes or no
+        "Who wrote the letter?",
+        "Who is the author of Harry Potter?",
+        "When was the treaty signed?",
     ],
 )
 def test_questions_of_fact_stay_facts(question: str) -> None:
     assert shape_of(question) == Shape("fact")
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "topic"),
+    [
+        ("Who wrote the article?", "author", ""),
+        ("Who wrote the story about the Kremlin?", "author", "the Kremlin"),
+        ("Who is the author?", "author", ""),
+        ("When was the article published?", "date", ""),
+        ("What is the headline?", "title", ""),
+        ("Which outlet published the story?", "source", ""),
+    ],
+)
+def test_questions_about_the_article_itself(question: str, field: str, topic: str) -> None:
+    assert shape_of(question) == Shape("article", topic, field=field)

@@ -3,6 +3,9 @@ definitions, every sentence cited at its exact offsets, and honest answers when 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from assistant import Answer, Assistant
 from tests.support import write
 
@@ -103,7 +106,12 @@ def test_shapes_about_what_the_articles_never_name_abstain(seed_assistant: Assis
 
 
 def test_a_summary_of_an_empty_collection_says_there_is_nothing(empty_assistant: Assistant) -> None:
-    for question in ("Summarize the article", "Which leaders are mentioned?", "What's the news on Ukraine?"):
+    for question in (
+        "Summarize the article",
+        "Which leaders are mentioned?",
+        "What's the news on Ukraine?",
+        "Who wrote the article?",
+    ):
         answer = empty_assistant.ask(question)
         assert answer.abstained and answer.citations == [], question
         assert "no articles" in answer.text.lower(), question
@@ -130,3 +138,37 @@ def test_with_several_articles_a_summary_says_which_it_chose(empty_assistant: As
     empty_assistant.ingest([write(tmp_path / "b.txt", "The harbour reopened on Monday after the storm passed.\n")])
     answer = empty_assistant.ask("Summarize the article")
     assert "most recently added" in answer.text and "harbour" in answer.citations[0].sentence
+
+
+def test_who_wrote_the_article_is_its_byline_and_an_unknown_date_is_said_to_be_unknown(
+    seed_assistant: Assistant,
+) -> None:
+    wrote = seed_assistant.ask("Who wrote the article?")
+    assert (wrote.kind, wrote.short_answer) == ("article", "Erizia Rubyjeana") and wrote.text.startswith("By ")
+    _cited_exactly(seed_assistant, wrote)
+    when = seed_assistant.ask("When was the article published?")
+    assert when.kind == "article" and when.abstained and when.citations == []
+    assert when.text.startswith("The articles don't say when")
+
+
+def test_questions_about_an_article_read_its_record(empty_assistant: Assistant, tmp_path: Path) -> None:
+    record = {
+        "id": "harbour-1",
+        "title": "Harbour reopens",
+        "author": "Tessa Marr",
+        "date": "2025-09-05",
+        "url": "https://news.example/harbour",
+        "text": "The harbour reopened on Monday after the storm passed. Ferries sailed again by noon.",
+    }
+    empty_assistant.ingest([write(tmp_path / "one.jsonl", json.dumps(record) + "\n")])
+    expected = {
+        "When was the article published?": "2025-09-05",
+        "What is the headline?": "Harbour reopens",
+        "Where was the article published?": "https://news.example/harbour",
+        "Who wrote the article about the harbour?": "Tessa Marr",
+    }
+    for question, said in expected.items():
+        answer = empty_assistant.ask(question)
+        assert (answer.kind, answer.short_answer) == ("article", said), question
+        _cited_exactly(empty_assistant, answer)
+    assert empty_assistant.ask("Who wrote the article?").abstained is False
