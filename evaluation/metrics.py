@@ -108,7 +108,7 @@ METRICS: dict[str, Metric] = {
     "shape_accuracy": Metric(
         "Shape accuracy",
         "Of the questions whose set gives the expected `kind` (fact, summary, news, overview, list, definition, "
-        "yes_no), the share answered in that shape.",
+        "yes_no, article), the share answered in that shape.",
     ),
     "exact_match": Metric(
         "Short answer exact match",

@@ -2,8 +2,9 @@
 
 Fields: ``question``; ``answers`` (a list; empty = unanswerable; in CSV a JSON list or ``|``-separated); optional
 ``id``, ``article_id``, ``source``, ``evidence``, ``kind`` (the answer's expected shape: fact, summary, news,
-overview, list, definition, yes_no or article) and ``history`` (the earlier turns of a conversation, ``[question, answer]``
-pairs, oldest first: the question is a follow-up); other fields (e.g. SQuAD's ``answer_start``) are ignored.
+overview, list, definition, yes_no or article) and ``history`` (the earlier turns of a conversation,
+``[question, answer]`` pairs, oldest first: the question is a follow-up); other fields (e.g. SQuAD's
+``answer_start``) are ignored.
 """
 
 from __future__ import annotations
