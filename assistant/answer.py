@@ -16,7 +16,13 @@ def quotes_for(evidence: list[Evidence]) -> list[Quote]:
     """The evidence as sentences shown beside an answer but not cited by it."""
     return [
         Quote(
-            article_id=e.article_id, title=e.title, sentence=e.text, start=e.start, end=e.end, score=round(e.score, 4)
+            article_id=e.article_id,
+            title=e.title,
+            sentence=e.text,
+            start=e.start,
+            end=e.end,
+            score=round(e.score, 4),
+            published=e.published,
         )
         for e in evidence
     ]

@@ -27,6 +27,7 @@ class Evidence:
     before: str = ""
     after: str = ""
     author: str | None = None  # the article's byline
+    published: str | None = None  # the article's publication date (ISO 8601), where known
     answer: tuple[int, int] | None = None  # the reader's answer span, as offsets into ``text``
     reading: float | None = None  # how well the reader thinks the sentence answers (> 0: it does)
 
@@ -130,6 +131,7 @@ class EvidenceSelector:
                     before=before.text if before else "",
                     after=after.text if after else "",
                     author=headers[s.article_id].author,
+                    published=headers[s.article_id].date,
                     answer=(reading.start, reading.end) if reading else None,
                     reading=reading.score if reading else None,
                 )

@@ -24,6 +24,7 @@ class Quote(BaseModel):
     start: int
     end: int
     score: float = Field(description="Fused relevance of the sentence to the question.")
+    published: str | None = Field(None, description="The article's publication date (ISO 8601), where known.")
 
 
 class Citation(Quote):
@@ -61,7 +62,11 @@ class Answer(BaseModel):
             lines.append(f"note: {self.notice}")
         if self.citations:
             lines += ["", "Sources:"]
-            lines += [f"[{c.n}] {c.title} (chars {c.start}-{c.end}, score {c.score:.2f})" for c in self.citations]
+            lines += [
+                f"[{c.n}] {c.title}{f', {c.published}' if c.published else ''} (chars {c.start}-{c.end}, "
+                f"score {c.score:.2f})"
+                for c in self.citations
+            ]
         if self.related:
             lines += ["", "Related, not an answer:"]
             lines += [f"- {r.sentence} ({r.title})" for r in self.related]

@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from index.dates import dateline_date, normalise_date
 from index.load import LoadError, RawDocument
 
 _BOILERPLATE = re.compile(
@@ -53,7 +54,8 @@ def article_id(text: str) -> str:
 
 
 def clean(doc: RawDocument) -> Article:
-    """Drop empty, boilerplate and byline lines and collapse whitespace; take title and byline as metadata."""
+    """Drop empty, boilerplate and byline lines and collapse whitespace; take title, byline and the publication date
+    (the one given, normalised, else a dateline's) as metadata."""
     lines = []
     for raw in doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.split())
@@ -73,6 +75,6 @@ def clean(doc: RawDocument) -> Article:
         title=" ".join(doc.title.split()) if doc.title else _title_from(lines[0]),
         source=doc.source,
         author=author,
-        date=doc.date,
+        date=normalise_date(doc.date) or dateline_date(text),
         url=doc.url,
     )

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.dates import normalise_date
+
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
 
 
@@ -96,7 +98,10 @@ def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, 
     meta: dict[str, str | None] = {}
     for key in _JSONL_FIELDS:
         value = record.get(key)
-        if isinstance(value, str) or value is None:
+        if key == "date" and isinstance(value, str) and value.strip() and normalise_date(value) is None:
+            meta[key] = None
+            problems.append(f"{where}: 'date' {value[:40]!r} is not a date with its year; ignored")
+        elif isinstance(value, str) or value is None:
             meta[key] = value
         elif isinstance(value, int | float) and not isinstance(value, bool):
             meta[key] = str(value)

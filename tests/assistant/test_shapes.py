@@ -172,3 +172,6 @@ def test_questions_about_an_article_read_its_record(empty_assistant: Assistant, 
         assert (answer.kind, answer.short_answer) == ("article", said), question
         _cited_exactly(empty_assistant, answer)
     assert empty_assistant.ask("Who wrote the article?").abstained is False
+    fact = empty_assistant.ask("When did the ferries sail again?")
+    assert fact.citations[0].published == "2025-09-05"  # every citation carries its article's date
+    assert "[1] Harbour reopens, 2025-09-05 (chars" in str(fact)
