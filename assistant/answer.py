@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.evidence import Evidence
+from assistant.relative_dates import resolve_relative_dates
 from assistant.short_answer import extract_short_answer, tidy
 from assistant.types import Answer, Citation, Quote
 
@@ -23,6 +24,7 @@ def quotes_for(evidence: list[Evidence]) -> list[Quote]:
             end=e.end,
             score=round(e.score, 4),
             published=e.published,
+            dates=resolve_relative_dates(e.text, e.published),
         )
         for e in evidence
     ]

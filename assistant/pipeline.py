@@ -8,6 +8,7 @@ one clock. ``ask()``, the web chat, the CLI and the evaluation all use this clas
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,6 +18,7 @@ from langchain_core.language_models import BaseLanguageModel
 
 from assistant.answerability import Decision, question_names
 from assistant.conversation import conversation_of, focus_of
+from assistant.period import Period, PeriodError, published_between
 from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.shape import shape_of
@@ -146,16 +148,23 @@ class Assistant:
         k: int | None = None,
         stream: bool = False,
         answerer: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
     ) -> Answer | AnswerStream:
         """Answer one question citing at most ``k`` sentences (default ``settings.k``).
 
         With ``history`` (earlier Answers, or (question, answer) pairs; oldest first) a follow-up is first made
         standalone, and retrieval prefers the articles the conversation has been about. With
         ``stream=True`` an AnswerStream is returned: iterate it for the text as it is produced, then read ``.answer``.
-        ``answerer="extractive"`` skips a configured LLM for this question.
+        ``answerer="extractive"`` skips a configured LLM for this question. ``since`` and ``until`` (dates, inclusive)
+        keep to the articles published between them; an article without a date is then left out.
         """
         clock = StageClock()
         text = self.check_question(question)
+        try:
+            period = published_between(since, until)
+        except PeriodError as err:
+            raise QuestionError(str(err)) from err
         conversation = conversation_of(history)
         standalone = self._standalone(text, conversation.pairs)
         focus = focus_of(conversation, self.parts.lexical.current()[1]) if conversation.turns else {}
@@ -167,6 +176,8 @@ class Assistant:
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock, focus=focus)
         names.result()
+        if period is not None:
+            ranked = self._published_in(ranked, period)
         if focus:
             ranked = self._refocus(standalone, ranked, focus)
             clock.lap("focus")
@@ -237,6 +248,12 @@ class Assistant:
             if retry.answerable:
                 return retry
         return decision
+
+    def _published_in(self, ranked: list[ScoredSentence], period: Period) -> list[ScoredSentence]:
+        """The ranked sentences of the articles published within ``period``."""
+        headers = self.parts.store.headers(list({r.article_id for r in ranked}))
+        kept = {a for a, h in headers.items() if period.holds(h.date)}
+        return [r for r in ranked if r.article_id in kept]
 
     def _refocus(self, question: str, ranked: list[ScoredSentence], focus: dict[str, float]) -> list[ScoredSentence]:
         """The ranking without the preference for the focus articles that never mention what the question names:

@@ -114,7 +114,7 @@ class ShapedAnswerer:
         return Answer(question=question, text=text, citations=citations, kind="summary")
 
     def news(self, question: str, ranked: Sequence[ScoredSentence]) -> Answer:
-        """One or two of the best sentences from each of the best-matching articles, newest first where dated."""
+        """One or two of the best sentences from each of the best-matching articles, newest first (undated last)."""
         best: dict[str, list[ScoredSentence]] = {}
         for r in ranked:
             if r.score < self.limits.min_relevance:
@@ -125,9 +125,8 @@ class ShapedAnswerer:
             text = _NOTHING if self.store.count()[0] else NO_ARTICLES
             return Answer(question=question, text=text, abstained=True, kind="news")
         headers = self.store.headers(list(best))
-        order = list(best)
-        if all(headers.get(a) and headers[a].date for a in order):
-            order.sort(key=lambda a: headers[a].date or "", reverse=True)
+        # Newest first; undated articles after the dated ones, in their ranked order (the sort is stable).
+        order = sorted(best, key=lambda a: (headers[a].date or "") if a in headers else "", reverse=True)
         chosen = [r for a in order for r in sorted(best[a][:2], key=lambda r: r.id)]
         citations = citations_for(self.selector.sentences(chosen))
         paragraphs: dict[str, list[str]] = {}

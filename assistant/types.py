@@ -15,6 +15,16 @@ KINDS: tuple[Kind, ...] = ("fact", "summary", "news", "overview", "list", "defin
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
+class ResolvedDate(BaseModel):
+    """A relative date in a sentence (``sentence[start:end] == text``, "last month") and the date it means."""
+
+    text: str
+    start: int
+    end: int
+    means: str = Field(description='ISO 8601: a day "2025-09-04", a month "2025-08" or a year "2025".')
+    shown: str = Field(description='For people: "4 September 2025", "August 2025", "2025".')
+
+
 class Quote(BaseModel):
     """A sentence of a stored article: ``article_text[start:end] == sentence``, always."""
 
@@ -25,6 +35,9 @@ class Quote(BaseModel):
     end: int
     score: float = Field(description="Fused relevance of the sentence to the question.")
     published: str | None = Field(None, description="The article's publication date (ISO 8601), where known.")
+    dates: list[ResolvedDate] = Field(
+        default_factory=list, description="Its relative dates resolved against ``published`` ('last month')."
+    )
 
 
 class Citation(Quote):
@@ -62,11 +75,10 @@ class Answer(BaseModel):
             lines.append(f"note: {self.notice}")
         if self.citations:
             lines += ["", "Sources:"]
-            lines += [
-                f"[{c.n}] {c.title}{f', {c.published}' if c.published else ''} (chars {c.start}-{c.end}, "
-                f"score {c.score:.2f})"
-                for c in self.citations
-            ]
+            for c in self.citations:
+                published = f", {c.published}" if c.published else ""
+                lines.append(f"[{c.n}] {c.title}{published} (chars {c.start}-{c.end}, score {c.score:.2f})")
+                lines += [f"    {d.text} → {d.shown}" for d in c.dates]
         if self.related:
             lines += ["", "Related, not an answer:"]
             lines += [f"- {r.sentence} ({r.title})" for r in self.related]

@@ -27,7 +27,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    answer = _assistant(args).ask(" ".join(args.question))
+    answer = _assistant(args).ask(" ".join(args.question), since=args.since, until=args.until)
     print(answer.model_dump_json(indent=2) if args.json else answer)
     return 0
 
@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer one question with cited sentences")
     p.add_argument("question", nargs="+")
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument("--since", help="only articles published on or after this date (e.g. 2025-09-01)")
+    p.add_argument("--until", help="only articles published on or before this date")
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("chat", help="ask questions in the terminal")
     p.set_defaults(func=cmd_chat)

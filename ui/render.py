@@ -114,10 +114,12 @@ def _quote_html(quote: Quote, article: StoredArticle | None, head: str, spans: l
     first, last = _paragraph(article.text, quote.start, quote.end)
     paragraph = _highlighted(article.text[first:last], [(quote.start - first, quote.end - first)])
     title = html.escape(article.title or "Untitled")
+    dates = "; ".join(f"{html.escape(d.text)} → {html.escape(d.shown)}" for d in quote.dates)
     return (
         f'{head}{title}<span class="na-byline"> {byline(article)}</span></div>'
         f'<p class="na-paragraph">{paragraph}</p>'
-        f"<details><summary>Whole article</summary>{article_html(article, spans)}</details></div>"
+        + (f'<p class="na-dates">{dates}</p>' if dates else "")
+        + f"<details><summary>Whole article</summary>{article_html(article, spans)}</details></div>"
     )
 
 

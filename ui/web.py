@@ -42,6 +42,8 @@ class ChatApp:
         panels: list[str],
         k: int,
         answerer: str,
+        since: str = "",
+        until: str = "",
     ) -> Iterator[tuple[Any, ...]]:
         """Show the question at once, stream the draft, then the checked answer with linked markers and its sources."""
         try:
@@ -53,7 +55,9 @@ class ChatApp:
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
         try:  # the earlier answers, kept per browser session: their citations say which articles are in focus
-            stream = self.assistant.ask(question, history=turns, k=int(k), stream=True, answerer=answerer)
+            stream = self.assistant.ask(
+                question, history=turns, k=int(k), stream=True, answerer=answerer, since=since, until=until
+            )
             draft = ""
             for chunk in stream:
                 draft += chunk
@@ -61,6 +65,10 @@ class ChatApp:
                     partial = f"{render.escape_markdown(draft)} ▌\n\n_Checking citations when done…_"
                     yield "", [*chat, {"role": "assistant", "content": partial}], turns, panels, _panel(panels)
             answer = stream.answer
+        except QuestionError as err:  # a period that is not one: say why, keep the question to edit
+            gr.Warning(str(err))
+            yield message, chat[:-1], turns, panels, _panel(panels)
+            return
         except ChromaError as err:  # say so in the page rather than as a bare "Error"
             gr.Warning(f"The article store could not be read ({err}); rebuild it with: news-assistant reindex")
             yield message, chat[:-1], turns, panels, _panel(panels)
@@ -151,6 +159,9 @@ def build(assistant: Assistant) -> gr.Blocks:
                         "is checked against the sentences it cites."
                         + ("" if llm else f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."),
                     )
+                    with gr.Row():
+                        since = gr.Textbox(label="Published since", placeholder="2025-09-01", elem_id="na-since")
+                        until = gr.Textbox(label="Published until", placeholder="2025-09-30", elem_id="na-until")
                 clear = gr.Button("New conversation", size="sm")
             with gr.Column(scale=2):
                 sources = gr.HTML(_panel([]), elem_id="na-sources", label="Sources")
@@ -172,7 +183,11 @@ def build(assistant: Assistant) -> gr.Blocks:
 
         outputs = [question, chat, turns, panels, sources]
         question.submit(
-            app.respond, [question, chat, turns, panels, k, answerer], outputs, concurrency_limit=None, api_name="ask"
+            app.respond,
+            [question, chat, turns, panels, k, answerer, since, until],
+            outputs,
+            concurrency_limit=None,
+            api_name="ask",
         )
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
         upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(

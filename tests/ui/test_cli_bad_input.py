@@ -47,6 +47,16 @@ def test_blank_question_is_refused(store_copy: Path) -> None:
     _refused(run_cli("--store", store_copy, "ask", "   "), "error: The question is empty")
 
 
+def test_a_period_that_is_not_one_is_refused(store_copy: Path) -> None:
+    _refused(
+        run_cli("--store", store_copy, "ask", "--since", "soon", SEED_QUESTION), "error: since 'soon' is not a date"
+    )
+    _refused(
+        run_cli("--store", store_copy, "ask", "--since", "2025-09-10", "--until", "2025-09-01", SEED_QUESTION),
+        "is after until",
+    )
+
+
 def test_a_bad_setting_in_the_environment_is_named(store_copy: Path) -> None:
     result = run_cli("--store", store_copy, "stats", env={"NEWS_ASSISTANT_K": "0", "NEWS_ASSISTANT_ENCODER": "fast"})
     _refused(

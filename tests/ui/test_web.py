@@ -137,6 +137,21 @@ def test_answers_in_other_shapes_say_which_and_cite_every_sentence(visit: Visit)
     visit.shot("4d-list-and-definition")
 
 
+def test_a_period_keeps_to_articles_published_in_it_and_a_bad_one_is_explained(visit: Visit) -> None:
+    visit.page.get_by_text("Settings").click()
+    since = visit.page.locator("#na-since textarea, #na-since input").first
+    since.fill("soon")
+    box = visit.page.locator("#na-question textarea")
+    box.fill("who rejected foreign troops?")
+    box.press("Enter")
+    expect(visit.page.get_by_text("since 'soon' is not a date")).to_be_visible(timeout=10_000)
+    since.fill("2025-01-01")
+    answer = visit.ask("who rejected foreign troops?")  # the seed article has no date: outside any period
+    assert answer.startswith("∅")
+    since.fill("")
+    assert "Kremlin" in visit.ask("who rejected foreign troops?")
+
+
 def test_empty_question_is_refused_in_the_page(visit: Visit) -> None:
     visit.page.locator("#na-question textarea").fill("   ")
     visit.page.locator("#na-question textarea").press("Enter")
