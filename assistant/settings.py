@@ -99,6 +99,8 @@ class Settings(BaseSettings):
     news_articles: int = Field(3, ge=1, le=20, description="Articles in a round-up of the news on a topic.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
+    fetch_timeout: float = Field(15.0, gt=0, description="Seconds to wait for a web page or feed (per request).")
+    fetch_max_bytes: int = Field(5_000_000, ge=1, description="Larger web pages and feeds are refused.")
     batch_size: int = Field(64, ge=1, description="Sentences encoded per embedding batch.")
     encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
         DEFAULT_ENCODER,

@@ -24,6 +24,7 @@ from assistant.retrieve import FEATURES, FusionWeights, HybridRetriever
 from assistant.settings import Settings
 from assistant.shaped import ShapedAnswerer, ShapeLimits
 from assistant.verify import Verifier
+from index.fetch import FetchLimits
 from index.ingest import Ingestor
 from index.lexical import LexicalIndexes
 from index.models.reader import reader
@@ -112,7 +113,12 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
         ),
         llm_answerer=llm_answerer,
         llm_problem=llm_problem,
-        ingestor=Ingestor(store, batch_size=s.batch_size, max_file_bytes=s.max_file_bytes),
+        ingestor=Ingestor(
+            store,
+            batch_size=s.batch_size,
+            max_file_bytes=s.max_file_bytes,
+            fetch_limits=FetchLimits(timeout=s.fetch_timeout, max_bytes=s.fetch_max_bytes),
+        ),
     )
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.clean import Article, clean
+from index.fetch import FetchLimits, is_url, load_url
 from index.load import LoadError, find_files, load_file
 from index.sentences import Sentence, SentenceSplitter
 from index.store import EmbeddedArticle, SentenceStore
@@ -46,22 +47,32 @@ class Ingestor:
     hash, and sentences a crash left without their article row are removed first). One ingest runs at a time.
     """
 
-    def __init__(self, store: SentenceStore, batch_size: int = 64, max_file_bytes: int = 20_000_000) -> None:
+    def __init__(
+        self,
+        store: SentenceStore,
+        batch_size: int = 64,
+        max_file_bytes: int = 20_000_000,
+        fetch_limits: FetchLimits | None = None,
+    ) -> None:
         self.store = store
         self.batch_size = batch_size
         self.max_file_bytes = max_file_bytes
+        self.fetch_limits = fetch_limits or FetchLimits()
         self.splitter = SentenceSplitter()
         self.articles_per_check = 64  # articles looked up in the store at once
         self.sentences_per_write = 1024  # sentences encoded and written at once (a crash loses at most these)
         self._lock = threading.Lock()
 
     def ingest(self, paths: Iterable[str | Path], progress: bool = False) -> IngestReport:
-        """Load, clean and store the articles in these files and directories; problems are reported, not raised."""
+        """Load, clean and store the articles in these files, directories, web pages and feeds (``http(s)://``
+        addresses); problems are reported, not raised."""
         report = IngestReport()
         articles: dict[str, Article] = {}
-        for path in find_files(paths):
+        paths = list(paths)
+        sources = [*(p for p in paths if is_url(p)), *find_files(p for p in paths if not is_url(p))]
+        for path in sources:
             try:
-                loaded = load_file(path, self.max_file_bytes)
+                loaded = load_url(path, self.fetch_limits) if is_url(path) else load_file(path, self.max_file_bytes)
             except LoadError as err:
                 report.errors.append(str(err))
                 continue

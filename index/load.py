@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,8 +74,12 @@ def read_text(path: Path, max_bytes: int) -> str:
         raise LoadError(f"{path}: not UTF-8 text (byte {err.start}); convert it to UTF-8") from err
 
 
-def _html_document(html: str, source: str) -> RawDocument:
+def html_document(html: str, source: str) -> RawDocument:
+    """The article of an HTML page (trafilatura): its main text, title, author, date and address."""
     import trafilatura
+
+    # trafilatura logs an empty or unparsable page at ERROR; it is reported here, once, as a LoadError.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     extracted = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False)
     if not extracted:
@@ -153,5 +158,5 @@ def load_file(path: Path, max_bytes: int = 20_000_000) -> Loaded:
     if suffix == ".jsonl":
         return _jsonl_documents(text, source)
     if suffix in {".html", ".htm"}:
-        return Loaded([_html_document(text, source)])
+        return Loaded([html_document(text, source)])
     return Loaded([RawDocument(text=text, source=source)])

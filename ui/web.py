@@ -160,8 +160,8 @@ def build(assistant: Assistant) -> gr.Blocks:
                         + ("" if llm else f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."),
                     )
                     with gr.Row():
-                        since = gr.Textbox(label="Published since", placeholder="2025-09-01", elem_id="na-since")
-                        until = gr.Textbox(label="Published until", placeholder="2025-09-30", elem_id="na-until")
+                        since = gr.Textbox("", label="Published since", placeholder="2025-09-01", elem_id="na-since")
+                        until = gr.Textbox("", label="Published until", placeholder="2025-09-30", elem_id="na-until")
                 clear = gr.Button("New conversation", size="sm")
             with gr.Column(scale=2):
                 sources = gr.HTML(_panel([]), elem_id="na-sources", label="Sources")
