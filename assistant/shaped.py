@@ -94,13 +94,9 @@ class ShapedAnswerer:
         focus, guessed = self._focus(shape, ranked, conversation)
         if focus is None:
             return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="summary")
-        ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
-        vectors = self.store.embeddings_of("sentences", ids)
-        sentences = [
-            e
-            for e in self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
-            if e.sentence_id in vectors
-        ]
+        sentences = self._sentences_of(focus)
+        vectors = self.store.embeddings_of("sentences", [e.sentence_id for e in sentences])
+        sentences = [e for e in sentences if e.sentence_id in vectors]
         if not sentences:  # deleted while being summarised
             return Answer(question=question, text=_NOTHING, abstained=True, kind="summary")
         chosen = central_sentences(
@@ -161,8 +157,7 @@ class ShapedAnswerer:
             focus, _ = self._focus(shape, ranked, conversation)
             if focus is None:
                 return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="list")
-            ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
-            sentences = self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+            sentences = self._sentences_of(focus)
         bylines = {e.author for e in sentences if e.author}
         asked = set(_words(question))
         named = names_in([e.text for e in sentences], shape.labels, exclude=bylines)
@@ -236,8 +231,7 @@ class ShapedAnswerer:
             return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="article")
         field = shape.field or "title"
         said = {"author": focus.author, "date": focus.date, "title": focus.title, "source": focus.url}[field] or ""
-        ids = [sentence_id(focus.id, i) for i in range(focus.sentences)]
-        sentences = self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+        sentences = self._sentences_of(focus)
         if not said.strip() or not sentences:
             text = f"The articles don't say {_UNSAID[field].format(title=focus.title)}."
             return Answer(
@@ -254,6 +248,11 @@ class ShapedAnswerer:
         text = f"{which} [1]\n\n{cited.text} [1]"
         citations = citations_for([cited])
         return Answer(question=question, text=text, short_answer=said.strip(), citations=citations, kind="article")
+
+    def _sentences_of(self, article: StoredArticle) -> list[Evidence]:
+        """Every sentence of an article, in its order, as evidence (summaries, lists, its record)."""
+        ids = [sentence_id(article.id, i) for i in range(article.sentences)]
+        return self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
 
     def _focus(
         self, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]

@@ -29,6 +29,17 @@ def _cited_exactly(assistant: Assistant, answer: Answer) -> None:
         assert f"[{c.n}]" in answer.text
 
 
+def _asked(assistant: Assistant, kind: str, expected: dict[str, str]) -> list[tuple[Answer, str]]:
+    """Each question answered in ``kind`` with its expected short answer, cited exactly; the answers."""
+    answers = []
+    for question, short in expected.items():
+        answer = assistant.ask(question)
+        assert (answer.kind, answer.short_answer) == (kind, short), question
+        _cited_exactly(assistant, answer)
+        answers.append((answer, short))
+    return answers
+
+
 def test_a_summary_is_the_lead_and_central_sentences_in_article_order(seed_assistant: Assistant) -> None:
     for question in ("Summarize the article", "What is this article about?", "What are the main points?"):
         answer = seed_assistant.ask(question)
@@ -60,10 +71,7 @@ def test_who_is_gives_the_role_the_article_gives_never_a_name(seed_assistant: As
         "Who is Dmitry Peskov?": "Kremlin spokesperson",
         "What is the Coalition of the Willing?": "a summit of 35 countries",
     }
-    for question, role in expected.items():
-        answer = seed_assistant.ask(question)
-        assert (answer.kind, answer.short_answer) == ("definition", role), question
-        _cited_exactly(seed_assistant, answer)
+    for answer, role in _asked(seed_assistant, "definition", expected):
         assert role in answer.citations[0].sentence
 
 
@@ -167,10 +175,7 @@ def test_questions_about_an_article_read_its_record(empty_assistant: Assistant, 
         "Where was the article published?": "https://news.example/harbour",
         "Who wrote the article about the harbour?": "Tessa Marr",
     }
-    for question, said in expected.items():
-        answer = empty_assistant.ask(question)
-        assert (answer.kind, answer.short_answer) == ("article", said), question
-        _cited_exactly(empty_assistant, answer)
+    _asked(empty_assistant, "article", expected)
     assert empty_assistant.ask("Who wrote the article?").abstained is False
     fact = empty_assistant.ask("When did the ferries sail again?")
     assert fact.citations[0].published == "2025-09-05"  # every citation carries its article's date
