@@ -3,7 +3,8 @@
 A question goes standalone question → its shape → retrieve → evidence → answerability → answer (extractive, in
 the question's shape, or an LLM's draft) → verify, each step handing the next a typed value and taking its laps on
 one clock. ``ask()``, the web chat, the CLI and the evaluation all use this class; its parts are built by
-``assistant.wiring``.
+``assistant.wiring``. (A little over 250 lines: ``ask`` is the one place the steps meet, kept whole so the flow reads
+top to bottom.)
 """
 
 from __future__ import annotations

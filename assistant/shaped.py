@@ -1,8 +1,10 @@
-"""Answers in the shapes other than a fact: summaries, news round-ups, overviews, lists and definitions.
+"""Answers in the shapes other than a fact: summaries, round-ups, overviews, lists, definitions, yes/no, records.
 
 Each is made of stored sentences only, every one cited, like the extractive fact answer: a summary is the article's
 lead and central sentences (``assistant.summary``), a list the names its sentences give (``assistant.listing``), a
-definition the title or apposition a sentence gives a name (``assistant.definition``).
+definition the title or apposition a sentence gives a name (``assistant.definition``), a question about the article
+itself its stored record. (A little over 250 lines: one short method a shape, sharing how the article in focus is
+found; the work of each lives in the modules named.)
 """
 
 from __future__ import annotations
@@ -168,7 +170,8 @@ class ShapedAnswerer:
             return self.answerer.answer(question, list(evidence))
         if not named:
             text = f"The closest sentences name no {what}; they are shown as related, not as an answer."
-            return Answer(question=question, text=text, abstained=True, related=quotes_for(sentences), kind="list")
+            related = quotes_for(sentences[: self.limits.overview_sentences])
+            return Answer(question=question, text=text, abstained=True, related=related, kind="list")
         cited = sorted({n.sentence for n in named})
         citations = citations_for([sentences[i] for i in cited])
         number = {position: c.n for position, c in zip(cited, citations, strict=True)}
