@@ -163,4 +163,9 @@ def sources_html(answer: Answer, articles: dict[str, StoredArticle | None], turn
 def articles_rows(articles: list[StoredArticle]) -> list[list[str | int]]:
     """Rows of the articles table (title, author, date, sentences, added), newest first; Gradio escapes cells."""
     ordered = sorted(articles, key=lambda a: a.added, reverse=True)
-    return [[a.title or "Untitled", a.author or "", a.date or "", a.sentences, a.added] for a in ordered]
+    return [[a.title or "Untitled", a.author or "", a.date or "", a.sentences, _minute(a.added)] for a in ordered]
+
+
+def _minute(iso: str) -> str:
+    """An ISO timestamp to the minute, for the table: "2026-11-30 10:17" (UTC)."""
+    return iso[:16].replace("T", " ")

@@ -13,6 +13,7 @@ import gradio as gr
 from chromadb.errors import ChromaError
 
 from assistant import Answer, Assistant, QuestionError
+from index.ingest import IngestReport
 from ui import render
 
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"]
@@ -101,9 +102,7 @@ class ChatApp:
                     previous.pop(target).replace(target)
         for aside in previous.values():
             aside.unlink(missing_ok=True)
-        problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
-        listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
-        return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
+        return _status(report, [str(p).replace(f"{self.uploads}/", "") for p in report.errors])
 
     def article_choices(self) -> list[tuple[str, str]]:
         return [(f"{a.title or 'Untitled'} ({a.id[:8]})", a.id) for a in self.assistant.articles()]
@@ -112,6 +111,17 @@ class ChatApp:
         """The articles table and the article picker, as the store has them now."""
         rows = render.articles_rows(self.assistant.articles())
         return gr.update(value=rows), gr.update(choices=self.article_choices(), value=None)
+
+    def add_from_web(self, addresses: str, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
+        """Index the web pages and RSS/Atom feeds at these addresses (one per line or space-separated)."""
+        urls = addresses.split()
+        if not urls:
+            return "Give the address of a web page or a feed (https://…)."
+        bad = [u for u in urls if not u.startswith(("http://", "https://"))]
+        if bad:
+            return render.escape_markdown(f"Not a web address: {', '.join(bad)}; give http:// or https:// addresses.")
+        report = self.assistant.ingest(urls, progress=True)
+        return _status(report, report.errors)
 
     def open_article(self, article_id: str | None) -> str:
         article = self.assistant.article(article_id) if article_id else None
@@ -125,6 +135,12 @@ class ChatApp:
             return "That article is no longer in the index."
         self.assistant.delete(article_id)
         return f"Deleted “{render.escape_markdown(article.title or 'Untitled')}”."
+
+
+def _status(report: IngestReport, problems: list[str]) -> str:
+    """What an ingestion did, and each problem on its own line, as escaped Markdown."""
+    listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
+    return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
 
 
 def _panel(panels: list[str]) -> str:
@@ -168,6 +184,14 @@ def build(assistant: Assistant) -> gr.Blocks:
         with gr.Tab("Articles") as articles_tab:
             files = gr.File(label="Add articles", file_count="multiple", file_types=UPLOAD_TYPES, elem_id="na-files")
             upload = gr.Button("Index these files", variant="primary")
+            with gr.Row():
+                address = gr.Textbox(
+                    label="Add URL or feed",
+                    placeholder="https://example.org/story.html or …/feed.xml",
+                    scale=4,
+                    elem_id="na-address",
+                )
+                fetch = gr.Button("Add", scale=1)
             status = gr.Markdown(elem_id="na-status")
             table = gr.Dataframe(
                 headers=["Title", "Author", "Date", "Sentences", "Added"],
@@ -193,6 +217,9 @@ def build(assistant: Assistant) -> gr.Blocks:
         upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
             app.refresh, None, [table, picked]
         )
+        fetch.click(
+            app.add_from_web, address, status, concurrency_id="write", concurrency_limit=1, api_name="add_url"
+        ).then(app.refresh, None, [table, picked])
         remove.click(app.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
             app.refresh, None, [table, picked]
         ).then(lambda: "", None, article)

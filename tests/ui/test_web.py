@@ -6,7 +6,9 @@ Screenshots of each step are saved under ``test-artifacts/ui/``.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -201,6 +203,43 @@ def test_a_conversation_stays_on_its_story_until_the_question_names_another(visi
     visit.shot("6b-conversation")
     assert "Kremlin" in visit.ask("who rejected foreign troops?")
     assert "Kyiv" not in visit.ask("What did he say about European forces?")
+
+
+def test_an_article_is_added_by_its_web_address(visit: Visit) -> None:
+    page = (
+        b"<html><head><title>Lighthouse relit</title><meta name='author' content='Ines Vik'></head><body><article>"
+        b"<h1>Lighthouse relit</h1><p>The Skarv lighthouse was relit on Friday after a two-year restoration costing "
+        b"eleven million crowns.</p><p>Its keeper said the lamp can be seen from forty kilometres out to sea.</p>"
+        b"</article></body></html>"
+    )
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        visit.page.get_by_role("tab", name="Articles").click()
+        visit.page.locator("#na-address textarea, #na-address input").first.fill("not-a-web-address")
+        visit.page.get_by_role("button", name="Add", exact=True).click()
+        expect(visit.page.locator("#na-status")).to_contain_text("Not a web address", timeout=10_000)
+        url = f"http://127.0.0.1:{server.server_address[1]}/lighthouse.html"
+        visit.page.locator("#na-address textarea, #na-address input").first.fill(url)
+        visit.page.get_by_role("button", name="Add", exact=True).click()
+        expect(visit.page.locator("#na-status")).to_contain_text("1 added", timeout=60_000)
+        expect(visit.page.locator("#na-articles")).to_contain_text("Lighthouse relit", timeout=10_000)
+        visit.shot("5c-added-by-address")
+        visit.page.get_by_role("tab", name="Chat").click()
+        assert "eleven million crowns" in visit.ask("How much did the Skarv lighthouse restoration cost?")
+    finally:
+        server.shutdown()
 
 
 def test_hostile_article_renders_as_text(visit: Visit, tmp_path: Path) -> None:
