@@ -1,4 +1,4 @@
-"""The ``news-assistant`` command: ingest, ask, chat, ui, stats, reindex.
+"""The ``news-assistant`` command: ingest, watch, ask, chat, ui, eval, stats, reindex.
 
 Refused input (a bad question, unreadable files, an unusable store) ends with one ``error:`` line and exit code 2.
 """
@@ -6,8 +6,11 @@ Refused input (a bad question, unreadable files, an unusable store) ends with on
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +27,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for problem in report.errors:
         print(f"  ! {problem}", file=sys.stderr)
     return 2 if report.errors and not (report.added or report.skipped or report.replaced) else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Ingest the addresses now and every ``--every`` after, one line a run; Ctrl-C ends it."""
+    assistant = _assistant(args)
+    runs = 0
+    try:
+        while True:
+            report = assistant.ingest(args.sources)
+            stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+            print(
+                f"{stamp} {report.added} added, {report.replaced} updated, {report.skipped} unchanged, "
+                f"{len(report.errors)} failed",
+                flush=True,
+            )
+            for problem in report.errors:
+                print(f"  ! {problem}", file=sys.stderr, flush=True)
+            runs += 1
+            if args.runs and runs >= args.runs:
+                return 0
+            time.sleep(args.every)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _interval(text: str) -> float:
+    """'30m', '2h', '45s' or a number of seconds, as seconds (argparse type: a bad one is its error)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text)
+    if not match or float(match.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an interval; write e.g. 30m, 2h or 90s")
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -76,7 +110,6 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run a question set, print the summary (and the comparison), write the report; 1 on a flagged regression."""
-    import datetime as dt
 
     from evaluation import EvaluationError, Summary, evaluate
     from evaluation.compare import compare, format_comparison
@@ -139,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="index article files, directories, web pages and RSS/Atom feeds")
     p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl), directories, or http(s) addresses")
     p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("watch", help="keep a store current: ingest pages and feeds now and at every interval")
+    p.add_argument("sources", nargs="+", help="http(s) addresses of pages and RSS/Atom feeds, or files")
+    p.add_argument("--every", type=_interval, default=_interval("30m"), help="interval, e.g. 30m, 2h (default 30m)")
+    p.add_argument("--runs", type=int, default=0, help="stop after this many runs (default: until Ctrl-C)")
+    p.set_defaults(func=cmd_watch)
     p = sub.add_parser("ask", help="answer one question with cited sentences")
     p.add_argument("question", nargs="+")
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")

@@ -7,10 +7,12 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from assistant import Assistant
+from tests.support import run_cli
 
 PAGE = """<html><head><title>{title}</title><meta name="author" content="{author}">
 <meta property="article:published_time" content="{date}"></head><body><article><h1>{title}</h1>
@@ -172,3 +174,22 @@ def test_each_failure_is_one_clear_line_and_the_rest_is_ingested(web_assistant: 
     for part in expected:
         assert sum(part in line for line in lines) == 1, (part, lines)
     assert len(lines) == len(expected) + 1  # and a2's empty page
+
+
+def test_watch_keeps_a_store_current_one_line_a_run(site, tmp_path: Path) -> None:  # noqa: ANN001
+    served, base = site
+    store = tmp_path / "store"
+    args = ["--store", store, "--collection", "watched", "watch", f"{base}/feed.xml", f"{base}/gone.html"]
+    first = run_cli(*args, "--every", "1s", "--runs", "1")
+    assert first.returncode == 0 and " 3 added, 0 updated, 0 unchanged, 1 failed" in first.stdout
+    assert "gone.html: HTTP 404" in first.stderr
+    title, author, date, _ = ITEMS["a2"]
+    served.pages["a2.html"] = ("text/html", PAGE.format(title=title, author=author, date=date, body="It shut again."))
+    second = run_cli(*args, "--every", "1s", "--runs", "2")
+    lines = [line for line in second.stdout.splitlines() if " added, " in line]
+    assert [line.split(" ", 2)[2] for line in lines] == [
+        "0 added, 1 updated, 2 unchanged, 1 failed",
+        "0 added, 0 updated, 3 unchanged, 1 failed",
+    ]
+    bad = run_cli(*args, "--every", "soon")
+    assert bad.returncode == 2 and "'soon' is not an interval" in bad.stderr
