@@ -1,4 +1,8 @@
-"""The browser chat: ask, read the answer, see each cited sentence highlighted in its article; manage articles."""
+"""The browser chat: ask, read the answer, see each cited sentence highlighted in its article; manage articles.
+
+(A little over 250 lines: the page's handlers and its layout, which name each other's parts; what the page shows is
+rendered by ``ui.render``.)
+"""
 
 from __future__ import annotations
 

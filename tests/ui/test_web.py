@@ -1,6 +1,7 @@
 """The browser chat in real headless Chromium, against ``news-assistant ui`` started by the test on 127.0.0.1.
 
-Screenshots of each step are saved under ``test-artifacts/ui/``.
+Screenshots of each step are saved under ``test-artifacts/ui/``. (Over 250 lines: one browser, one server, each
+feature's walk through the page.)
 """
 
 from __future__ import annotations
