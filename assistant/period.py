@@ -19,6 +19,13 @@ class Period:
     since: str | None = None
     until: str | None = None
 
+    @property
+    def described(self) -> str:
+        """The period in words: "between 2025-09-01 and 2025-09-30", "since 2025-09-01", "until 2025-09-30"."""
+        if self.since and self.until:
+            return f"between {self.since} and {self.until}"
+        return f"since {self.since}" if self.since else f"until {self.until}"
+
     def holds(self, published: str | None) -> bool:
         """Whether an article published then is in the period; an undated one never is."""
         if not published:

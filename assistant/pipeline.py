@@ -188,7 +188,8 @@ class Assistant:
             if shape.kind == "news":
                 naming = set(self.parts.answerability.articles_naming(standalone, [r.article_id for r in ranked]))
                 ranked = [r for r in ranked if r.article_id in naming]
-            extractive, shaped = self.parts.shaped.answer(standalone, shape, ranked, focus=focus), True
+            answered = self.parts.shaped.answer(standalone, shape, ranked, focus=focus, period=period)
+            extractive, shaped = answered, True
             clock.lap("answer")
         else:
             decision = self._judge(standalone, ranked, k, clock)

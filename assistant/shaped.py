@@ -20,6 +20,7 @@ from assistant.answer import ExtractiveAnswerer, citations_for, quotes_for
 from assistant.definition import role_in
 from assistant.evidence import Evidence, EvidenceSelector
 from assistant.listing import names_in
+from assistant.period import Period
 from assistant.retrieve import ScoredSentence
 from assistant.shape import Shape
 from assistant.summary import central_sentences
@@ -72,30 +73,37 @@ class ShapedAnswerer:
         ranked: Sequence[ScoredSentence],
         evidence: Sequence[Evidence] = (),
         focus: Mapping[str, float] | None = None,
+        period: Period | None = None,
     ) -> Answer:
         """The answer in ``shape``: summary and news from the ranking; overview, list and definition from the
-        evidence the answerability check accepted (a list of what an article mentions reads the whole article)."""
+        evidence the answerability check accepted (a list of what an article mentions reads the whole article).
+        ``focus`` is the conversation's articles; ``period`` the publication dates the question keeps to."""
         if shape.kind == "summary":
-            return self.summary(question, shape, ranked, focus or {})
+            return self.summary(question, shape, ranked, focus or {}, period)
         if shape.kind == "news":
             return self.news(question, ranked)
         if shape.kind == "list":
-            return self.listing(question, shape, ranked, evidence, focus or {})
+            return self.listing(question, shape, ranked, evidence, focus or {}, period)
         if shape.kind == "definition":
             return self.definition(question, shape, ranked, evidence)
         if shape.kind == "yes_no":
             return self.yes_no(question, evidence)
         if shape.kind == "article":
-            return self.about_article(question, shape, ranked, focus or {})
+            return self.about_article(question, shape, ranked, focus or {}, period)
         return self.overview(question, ranked, evidence)
 
     def summary(
-        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+        self,
+        question: str,
+        shape: Shape,
+        ranked: Sequence[ScoredSentence],
+        conversation: Mapping[str, float],
+        period: Period | None = None,
     ) -> Answer:
         """The lead and the most central sentences of the article in focus, in its order."""
-        focus, guessed = self._focus(shape, ranked, conversation)
+        focus, guessed = self._focus(shape, ranked, conversation, period)
         if focus is None:
-            return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="summary")
+            return Answer(question=question, text=_no_article(period), abstained=True, kind="summary")
         sentences = self._sentences_of(focus)
         vectors = self.store.embeddings_of("sentences", [e.sentence_id for e in sentences])
         sentences = [e for e in sentences if e.sentence_id in vectors]
@@ -152,13 +160,14 @@ class ShapedAnswerer:
         ranked: Sequence[ScoredSentence],
         evidence: Sequence[Evidence],
         conversation: Mapping[str, float],
+        period: Period | None = None,
     ) -> Answer:
         """The names of the kind asked for, each cited to a sentence naming it."""
         sentences = list(evidence)
         if not shape.topic:  # "Which leaders are mentioned?": the whole article in focus
-            focus, _ = self._focus(shape, ranked, conversation)
+            focus, _ = self._focus(shape, ranked, conversation, period)
             if focus is None:
-                return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="list")
+                return Answer(question=question, text=_no_article(period), abstained=True, kind="list")
             sentences = self._sentences_of(focus)
         bylines = {e.author for e in sentences if e.author}
         asked = set(_words(question))
@@ -224,14 +233,19 @@ class ShapedAnswerer:
         return Answer(question=question, text=f"{YES_OR_NO}\n\n{quoted}", citations=citations, kind="yes_no")
 
     def about_article(
-        self, question: str, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+        self,
+        question: str,
+        shape: Shape,
+        ranked: Sequence[ScoredSentence],
+        conversation: Mapping[str, float],
+        period: Period | None = None,
     ) -> Answer:
         """Who wrote the article, when it was published, its title or its source, from its stored record, cited to
         the sentence naming the author (the byline line) or else to its lead; "the article doesn't say" when its
         record has none."""
-        focus, guessed = self._focus(shape, ranked, conversation)
+        focus, guessed = self._focus(shape, ranked, conversation, period)
         if focus is None:
-            return Answer(question=question, text=NO_ARTICLES, abstained=True, kind="article")
+            return Answer(question=question, text=_no_article(period), abstained=True, kind="article")
         field = shape.field or "title"
         said = {"author": focus.author, "date": focus.date, "title": focus.title, "source": focus.url}[field] or ""
         sentences = self._sentences_of(focus)
@@ -258,22 +272,32 @@ class ShapedAnswerer:
         return self.selector.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
 
     def _focus(
-        self, shape: Shape, ranked: Sequence[ScoredSentence], conversation: Mapping[str, float]
+        self,
+        shape: Shape,
+        ranked: Sequence[ScoredSentence],
+        conversation: Mapping[str, float],
+        period: Period | None = None,
     ) -> tuple[StoredArticle | None, bool]:
         """The article a question is about: the best-ranked one when it names a topic, else the one the conversation
         is most about, else the only one or, among several, the most recently added (then ``True``: a guess the
-        answer says it made)."""
-        if shape.topic and ranked:
+        answer says it made); always one published in ``period`` when one is given."""
+        if shape.topic and ranked:  # the ranking keeps to the period already
             return self.store.headers([ranked[0].article_id]).get(ranked[0].article_id), False
         if conversation:
             talked_about = max(conversation, key=conversation.__getitem__)
             header = self.store.headers([talked_about]).get(talked_about)
-            if header is not None:
+            if header is not None and (period is None or period.holds(header.date)):
                 return header, False
-        articles = self.store.list_articles()
+        articles = [a for a in self.store.list_articles() if period is None or period.holds(a.date)]
         if not articles:
             return None, False
         return max(articles, key=lambda a: (a.added, a.date or "")), len(articles) > 1
+
+
+def _no_article(period: Period | None) -> str:
+    if period is None:
+        return NO_ARTICLES
+    return f"The articles don't say: none was published {period.described}."
 
 
 _NOTHING = "The articles don't say: no article is about this."

@@ -61,3 +61,12 @@ def test_a_relative_date_in_a_cited_sentence_is_resolved_against_its_article_dat
     (month,) = answer.citations[0].dates
     assert (month.text, month.means, month.shown) == ("last month", "2025-08", "August 2025")
     assert "last month → August 2025" in str(answer)
+
+
+def test_a_summary_or_a_record_keeps_to_the_period_too(dated: Assistant) -> None:
+    summary = dated.ask("Summarize the article", until="2025-09-05")
+    assert summary.kind == "summary" and _days(summary) == {"2025-09-01"}
+    wrote = dated.ask("When was the article published?", since="2025-09-05", until="2025-09-15")
+    assert wrote.short_answer == "2025-09-10"
+    none = dated.ask("Summarize the article", since="2026-01-01")
+    assert none.abstained and none.text == "The articles don't say: none was published since 2026-01-01."
