@@ -8,6 +8,7 @@ be had. A failed item is one problem line; the others go on.
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from importlib.metadata import version
 from index.load import Loaded, LoadError, RawDocument, html_document
 
 _HTML = ("text/html", "application/xhtml+xml")
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]")  # a feed served as text/html
 _FEEDS = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
@@ -69,14 +71,17 @@ def fetch(url: str, limits: FetchLimits, accept: tuple[str, ...] = _HTML + _FEED
         raise LoadError(f"{url}: over the {limits.max_bytes:,}-byte limit; skipped")
     if body.lstrip()[:5] == b"%PDF-":
         raise LoadError(f"{url}: a PDF served as {content_type}, not a web page; skipped")
-    charset = headers.get_content_charset() or "utf-8"
-    return Fetched(final, content_type, body.decode(charset, errors="replace"))
+    try:
+        text = body.decode(headers.get_content_charset() or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know: read it as UTF-8
+        text = body.decode("utf-8", errors="replace")
+    return Fetched(final, content_type, text)
 
 
 def load_url(url: str, limits: FetchLimits) -> Loaded:
     """The article at ``url``, or every item of the feed there; problems are collected, not raised."""
     fetched = fetch(url, limits)
-    if fetched.content_type in _FEEDS or fetched.text.lstrip()[:200].lower().startswith("<?xml"):
+    if fetched.content_type in _FEEDS or _FEED_ROOT.search(fetched.text[:1000]):
         return _feed(fetched, limits)
     document = html_document(fetched.text, fetched.url)
     return Loaded(documents=[replace(document, url=document.url or fetched.url, source=fetched.url)])
@@ -136,8 +141,6 @@ def _merged(page: RawDocument | None, given: RawDocument) -> RawDocument:
 
 def _summary(entry: dict) -> str:
     """The feed item's own text, tags stripped: the stand-in for a page that cannot be had."""
-    import re
-
     text = entry.get("summary") or ""
     return " ".join(re.sub(r"<[^>]+>", " ", text).split())
 

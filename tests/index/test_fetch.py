@@ -144,7 +144,11 @@ def test_an_edited_item_replaces_its_earlier_version(web_assistant: Assistant, s
 
 
 def test_a_page_by_its_address(web_assistant: Assistant, site) -> None:  # noqa: ANN001
-    _, base = site
+    served, base = site
+    xhtml = '<?xml version="1.0"?>' + PAGE.format(title="Quay", author="", date="", body="The quay was rebuilt in oak.")
+    served.pages["quay.html"] = ("text/html; charset=no-such-charset", xhtml)  # a page, though it starts as XML
+    assert web_assistant.ingest([f"{base}/quay.html"]).added == 1
+    web_assistant.delete(web_assistant.articles()[0].id)
     report = web_assistant.ingest([f"{base}/a3.html"])
     (article,) = web_assistant.articles()
     assert report.added == 1 and (article.title, article.author, article.url) == (
