@@ -78,32 +78,28 @@ class ShapedAnswerer:
         """The answer in ``shape``: summary and news from the ranking; overview, list and definition from the
         evidence the answerability check accepted (a list of what an article mentions reads the whole article).
         ``focus`` is the conversation's articles; ``period`` the publication dates the question keeps to."""
+        article, guessed = None, False
+        if shape.kind in ("summary", "article") or (shape.kind == "list" and not shape.topic):  # about one article
+            article, guessed = self._focus(shape, ranked, focus or {}, period)
+            if article is None:
+                return Answer(question=question, text=_no_article(period), abstained=True, kind=shape.kind)
         if shape.kind == "summary":
-            return self.summary(question, shape, ranked, focus or {}, period)
+            return self.summary(question, article, guessed)
         if shape.kind == "news":
             return self.news(question, ranked)
         if shape.kind == "list":
-            return self.listing(question, shape, ranked, evidence, focus or {}, period)
+            return self.listing(question, shape, evidence, article)
         if shape.kind == "definition":
             return self.definition(question, shape, ranked, evidence)
         if shape.kind == "yes_no":
             return self.yes_no(question, evidence)
         if shape.kind == "article":
-            return self.about_article(question, shape, ranked, focus or {}, period)
+            return self.about_article(question, shape, article, guessed)
         return self.overview(question, ranked, evidence)
 
-    def summary(
-        self,
-        question: str,
-        shape: Shape,
-        ranked: Sequence[ScoredSentence],
-        conversation: Mapping[str, float],
-        period: Period | None = None,
-    ) -> Answer:
-        """The lead and the most central sentences of the article in focus, in its order."""
-        focus, guessed = self._focus(shape, ranked, conversation, period)
-        if focus is None:
-            return Answer(question=question, text=_no_article(period), abstained=True, kind="summary")
+    def summary(self, question: str, focus: StoredArticle, guessed: bool = False) -> Answer:
+        """The lead and the most central sentences of the article in focus, in its order (``guessed``: the answer
+        says which article it took)."""
         sentences = self._sentences_of(focus)
         vectors = self.store.embeddings_of("sentences", [e.sentence_id for e in sentences])
         sentences = [e for e in sentences if e.sentence_id in vectors]
@@ -154,21 +150,11 @@ class ShapedAnswerer:
         return Answer(question=question, text=text, citations=citations, kind="overview")
 
     def listing(
-        self,
-        question: str,
-        shape: Shape,
-        ranked: Sequence[ScoredSentence],
-        evidence: Sequence[Evidence],
-        conversation: Mapping[str, float],
-        period: Period | None = None,
+        self, question: str, shape: Shape, evidence: Sequence[Evidence], article: StoredArticle | None = None
     ) -> Answer:
-        """The names of the kind asked for, each cited to a sentence naming it."""
-        sentences = list(evidence)
-        if not shape.topic:  # "Which leaders are mentioned?": the whole article in focus
-            focus, _ = self._focus(shape, ranked, conversation, period)
-            if focus is None:
-                return Answer(question=question, text=_no_article(period), abstained=True, kind="list")
-            sentences = self._sentences_of(focus)
+        """The names of the kind asked for, each cited to a sentence naming it: from the evidence, or from every
+        sentence of ``article`` ("Which leaders are mentioned?")."""
+        sentences = self._sentences_of(article) if article is not None else list(evidence)
         bylines = {e.author for e in sentences if e.author}
         asked = set(_words(question))
         named = names_in([e.text for e in sentences], shape.labels, exclude=bylines)
@@ -232,20 +218,10 @@ class ShapedAnswerer:
         quoted = " ".join(f"{c.sentence} [{c.n}]" for c in citations)
         return Answer(question=question, text=f"{YES_OR_NO}\n\n{quoted}", citations=citations, kind="yes_no")
 
-    def about_article(
-        self,
-        question: str,
-        shape: Shape,
-        ranked: Sequence[ScoredSentence],
-        conversation: Mapping[str, float],
-        period: Period | None = None,
-    ) -> Answer:
+    def about_article(self, question: str, shape: Shape, focus: StoredArticle, guessed: bool = False) -> Answer:
         """Who wrote the article, when it was published, its title or its source, from its stored record, cited to
-        the sentence naming the author (the byline line) or else to its lead; "the article doesn't say" when its
+        the sentence naming the author (the byline line) or else to its lead; "the articles don't say" when its
         record has none."""
-        focus, guessed = self._focus(shape, ranked, conversation, period)
-        if focus is None:
-            return Answer(question=question, text=_no_article(period), abstained=True, kind="article")
         field = shape.field or "title"
         said = {"author": focus.author, "date": focus.date, "title": focus.title, "source": focus.url}[field] or ""
         sentences = self._sentences_of(focus)
