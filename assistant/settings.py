@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="A Chroma server (`chroma run`), e.g. http://127.0.0.1:8000, shared by several processes."
     )
+    serve_store: bool = Field(
+        True,
+        description="`news-assistant ui` serves its on-disk store through Chroma's server, so that `ingest`, `watch` "
+        "and `ask` on the same store work while the chat is up (false: the app keeps the store to itself).",
+    )
     seeds: Path | None = Field(
         default=PROJECT_ROOT / "seeds" if (PROJECT_ROOT / "seeds").is_dir() else None,
         description="Articles indexed automatically into an empty default store.",

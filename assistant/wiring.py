@@ -56,7 +56,7 @@ def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Par
         Path(s.store),
         s.collection,
         s.model,
-        client=server_client(s.chroma_url),
+        client=server_client(s.chroma_url) if s.chroma_url else None,
         encoder=s.encoder,
         encoder_cache=s.encoder_cache,
     )

@@ -4,9 +4,10 @@ The 10k store holds the SQuAD-dev paragraphs; the larger ones are built from it 
 once and kept in ``--work``). Each size is opened in this process once the model is loaded (open time and the BM25
 load are reported), warmed
 with one question, then asked ``--questions`` held-out questions in turn; top-citation accuracy is reported too, as
-a check that the larger stores still answer.
+a check that the larger stores still answer. ``--served`` opens each store through Chroma's server, as the chat
+app serves its store to other processes (``news-assistant ui``), to measure what that costs a question.
 
-    python -m benchmarks query [--sizes 10k,100k,1M] [--questions 500] [--work index/.bench]
+    python -m benchmarks query [--sizes 10k,100k,1M] [--questions 500] [--work index/.bench] [--served]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from benchmarks.corpus import build_scaled, scaled_collection, squad_store
 from benchmarks.report import print_table
 from benchmarks.squad import questions
 from evaluation.metrics import holds_answer
+from index.store.server import serve_store
 
 STAGES = ("embed", "dense", "bm25", "fetch", "features", "fusion", "evidence", "read", "answerability", "answer")
 SIZES = {"10k": 1, "100k": 10, "1M": 97}  # copies of the 10,328-sentence SQuAD store
@@ -80,11 +82,14 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--sizes", default="10k,100k,1M", help=f"comma-separated, of {', '.join(SIZES)}")
     parser.add_argument("--questions", type=int, default=500, help="held-out questions asked per size")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where benchmark stores are kept")
+    parser.add_argument("--served", action="store_true", help="open each store through Chroma's server, as the app")
     args = parser.parse_args(argv)
     qs = questions("test", args.questions)
     results = {}
     for size in args.sizes.split(","):
         path, collection = prepare(args.work, SIZES[size])
+        if args.served:
+            serve_store(path, collection)
         started = time.perf_counter()
         assistant = Assistant(store_path=path, collection=collection, seeds=None)
         opened = time.perf_counter() - started

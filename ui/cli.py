@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -20,6 +21,17 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
     from assistant import Assistant
 
     return Assistant(store_path=args.store, collection=args.collection)
+
+
+def _serve_store(args: argparse.Namespace) -> None:
+    """Serve the on-disk store to other processes for as long as this one runs (``index/store/server.py``)."""
+    from assistant.settings import load_settings
+    from index.store.server import serve_store
+
+    named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
+    settings = load_settings().updated(**named)
+    if settings.serve_store and not settings.chroma_url:
+        serve_store(settings.store, settings.collection)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -97,6 +109,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
     warning = exposure_warning(args.host, share)
     if warning:  # before anything loads, so it is the first thing seen
         print(f"warning: {warning}", file=sys.stderr, flush=True)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: the store's server stops too
+    _serve_store(args)
     assistant = _assistant(args)
     assistant.warm()
     print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")

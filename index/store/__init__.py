@@ -1,8 +1,9 @@
 """The Chroma store of sentences (the retrieval unit) and whole articles, one collection of each per name.
 
 ``collection.py`` reads and writes them; ``client.py`` opens the embedded store (``files.py`` checks its files
-first, ``lock.py`` keeps it to one process) or a Chroma server's; ``build.py`` refuses a store made with another
-model; ``errors.py`` says what is wrong and how to recover; ``records.py`` holds what the store hands out.
+first, ``lock.py`` keeps it to one process), the server of the app serving it (``server.py``) or a Chroma
+server's; ``build.py`` refuses a store made with another model; ``errors.py`` says what is wrong and how to
+recover; ``records.py`` holds what the store hands out.
 """
 
 from index.store.collection import SentenceStore

@@ -1,4 +1,5 @@
-"""Chroma clients: the embedded on-disk store (checked and locked first), or a Chroma server shared by processes."""
+"""Chroma clients: an on-disk store (through the app serving it, else embedded: checked and locked first), or a
+Chroma server shared by processes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from chromadb.config import Settings as ChromaSettings
 from index.store.errors import StoreCorruptError, StoreError, reindex_hint
 from index.store.files import check_store_files, vector_index_damage
 from index.store.lock import lock_store
+from index.store.server import ADDRESS_FILE, served_url
 
 
 def _settings() -> ChromaSettings:
@@ -20,10 +22,14 @@ def _settings() -> ChromaSettings:
 
 
 def local_client(path: Path, collection: str) -> ClientAPI:
-    """The embedded store at ``path``, refused with what to do when its files are damaged or another process has it.
+    """The on-disk store at ``path``: through the server of the app serving it, when one is up (``server.py``); else
+    embedded, refused with what to do when its files are damaged or another process has it.
 
     A missing directory becomes a new, empty store.
     """
+    url = served_url(path)
+    if url:
+        return server_client(url)
     check_store_files(path)
     damage = vector_index_damage(path)
     if damage:
@@ -33,6 +39,7 @@ def local_client(path: Path, collection: str) -> ClientAPI:
     except OSError as err:
         raise StoreError(f"cannot create the store directory {path} ({err.strerror or err})") from err
     lock_store(path)
+    (path / ADDRESS_FILE).unlink(missing_ok=True)  # the address of a server that no longer answers
     return chromadb.PersistentClient(str(path), settings=_settings())
 
 
@@ -41,10 +48,8 @@ def unchecked_client(path: Path) -> ClientAPI:
     return chromadb.PersistentClient(str(path), settings=_settings())
 
 
-def server_client(url: str | None) -> ClientAPI | None:
-    """A client of the Chroma server at ``url``, or None for the embedded on-disk store."""
-    if not url:
-        return None
+def server_client(url: str) -> ClientAPI:
+    """A client of the Chroma server at ``url``."""
     parsed = urlparse(url if "://" in url else f"http://{url}")
     return chromadb.HttpClient(
         host=parsed.hostname or "127.0.0.1",

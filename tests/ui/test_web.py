@@ -1,7 +1,7 @@
 """The browser chat in real headless Chromium, against ``news-assistant ui`` started by the test on 127.0.0.1.
 
-Screenshots of each step are saved under ``test-artifacts/ui/``. (Over 250 lines: one browser, one server, each
-feature's walk through the page.)
+Screenshots of each step are saved under ``test-artifacts/ui/`` (``browser.py``). (Over 250 lines: one browser, one
+server, each feature's walk through the page.)
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from tests.support import KREMLIN, ROOT, ui_server, write, write_jsonl
+from tests.support import KREMLIN, ui_server, write, write_jsonl
+from tests.ui.browser import Visit, chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts" / "ui"
 MAX = "100000"  # upload limit of the test server, bytes
 
 
@@ -34,41 +33,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium: apt-get install chromium"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-class Visit:
-    """One browser session on the app, recording console errors and every host the page contacts."""
-
-    def __init__(self, browser: Browser, url: str) -> None:
-        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        self.errors: list[str] = []
-        self.hosts: set[str] = set()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2]) if "://" in r.url else None)
-        self.page.goto(url, wait_until="domcontentloaded")
-        self.page.locator("#na-question textarea").wait_for()
-
-    def ask(self, question: str) -> str:
-        """Type the question, wait for its answer, return the answer's text."""
-        answers = self.page.locator("#na-chat [data-testid='bot']")
-        before = answers.count()
-        box = self.page.locator("#na-question textarea")
-        box.fill(question)
-        box.press("Enter")
-        expect(answers).to_have_count(before + 1, timeout=60_000)
-        expect(answers.last).not_to_contain_text("Searching the articles", timeout=60_000)
-        return answers.last.inner_text()
-
-    def shot(self, name: str) -> None:
-        self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
 
 @pytest.fixture
