@@ -20,6 +20,7 @@ from langchain_core.language_models import BaseLanguageModel
 from assistant.answerability import Decision, question_names
 from assistant.conversation import conversation_of, focus_of
 from assistant.period import Period, PeriodError, published_between
+from assistant.recency import asks_for_latest, newest_first
 from assistant.retrieve import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.shape import shape_of
@@ -177,8 +178,9 @@ class Assistant:
         with clock.span("retrieve"):
             ranked = self.parts.retriever.rank(standalone, clock=clock, focus=focus)
         names.result()
-        if period is not None:
-            ranked = self._published_in(ranked, period)
+        latest = self.settings.w_recency > 0 and asks_for_latest(standalone)
+        if period is not None or latest:
+            ranked = self._dated(ranked, period, latest)
         if focus:
             ranked = self._refocus(standalone, ranked, focus)
             clock.lap("focus")
@@ -251,11 +253,16 @@ class Assistant:
                 return retry
         return decision
 
-    def _published_in(self, ranked: list[ScoredSentence], period: Period) -> list[ScoredSentence]:
-        """The ranked sentences of the articles published within ``period``."""
+    def _dated(self, ranked: list[ScoredSentence], period: Period | None, latest: bool) -> list[ScoredSentence]:
+        """The ranked sentences of the articles published within ``period`` (if given), newer articles first when
+        the question asks for the ``latest``."""
         headers = self.parts.store.headers(list({r.article_id for r in ranked}))
-        kept = {a for a, h in headers.items() if period.holds(h.date)}
-        return [r for r in ranked if r.article_id in kept]
+        if period is not None:
+            kept = {a for a, h in headers.items() if period.holds(h.date)}
+            ranked = [r for r in ranked if r.article_id in kept]
+        if latest:
+            ranked = newest_first(ranked, {a: h.date for a, h in headers.items()}, self.settings.w_recency)
+        return ranked
 
     def _refocus(self, question: str, ranked: list[ScoredSentence], focus: dict[str, float]) -> list[ScoredSentence]:
         """The ranking without the preference for the focus articles that never mention what the question names:

@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     w_focus: float = Field(
         1.0, ge=0, description="Weight of a follow-up's preference for the articles its conversation is about."
     )
+    # Fitted by benchmarks/tune_recency.py on dated SQuAD tuning paragraphs and newer versions of them
+    # (docs/evaluation.md).
+    w_recency: float = Field(
+        0.3,
+        ge=0,
+        description="For questions asking for the latest: weight of an article's recency among the candidates.",
+    )
     min_relevance: float = Field(
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
     )

@@ -56,6 +56,14 @@ def test_the_latest_news_comes_newest_first(dated: Assistant) -> None:
     assert answer.kind == "news" and [c.published for c in answer.citations][:1] == ["2025-09-20"]
 
 
+def test_a_question_for_the_latest_fact_prefers_the_newest_article(dated: Assistant) -> None:
+    assert dated.ask("What is the latest fare on the Lindholm crossing?").citations[0].published == "2025-09-20"
+    s = dated.settings
+    unpreferring = Assistant(store_path=s.store, collection=s.collection, seeds=None, w_recency=0)
+    first = unpreferring.ask("What is the latest fare on the Lindholm crossing?").citations[0].published
+    assert first != "2025-09-20", "without the preference another article comes first: the test shows the preference"
+
+
 def test_a_relative_date_in_a_cited_sentence_is_resolved_against_its_article_date(dated: Assistant) -> None:
     answer = dated.ask(QUESTION, since="2025-09-15")
     (month,) = answer.citations[0].dates
