@@ -15,7 +15,6 @@ import struct
 from pathlib import Path
 
 from index.store.errors import StoreCorruptError, StoreError, StoreLockedError, reindex_hint
-from index.store.lock import LOCK_FILE
 
 DATABASE = "chroma.sqlite3"
 
@@ -69,7 +68,9 @@ def check_store_files(path: Path, busy_timeout: float = 5.0) -> None:
     if not path.is_dir():
         return
     db = path / DATABASE
-    others = [p.name for p in path.iterdir() if p.name not in {LOCK_FILE, DATABASE}]
+    # Chroma keeps its vector indexes in directories; files beside the database (a lock, a users file, a log) are
+    # not a store's contents.
+    others = [p.name for p in path.iterdir() if p.is_dir()]
     if (not db.is_file() or db.stat().st_size == 0) and others:
         reason = f"{path} holds files ({', '.join(sorted(others)[:3])}…) but no Chroma database ({DATABASE})"
         raise StoreCorruptError(
