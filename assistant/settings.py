@@ -109,6 +109,14 @@ class Settings(BaseSettings):
     summary_sentences: int = Field(4, ge=1, le=20, description="Sentences in an article's summary, its lead included.")
     overview_sentences: int = Field(5, ge=1, le=20, description="Sentences in an overview ('Tell me about…').")
     news_articles: int = Field(3, ge=1, le=20, description="Articles in a round-up of the news on a topic.")
+    # Serving to a team (ui/access.py, ui/gate.py): who may sign in, and how often each user may ask and upload.
+    users_file: Path | None = Field(
+        None, description="Users who may sign in (`news-assistant users add`); default <store>/users.json."
+    )
+    max_questions: int = Field(20, ge=1, description="Questions a user may ask per question_window.")
+    question_window: float = Field(60.0, gt=0, description="Seconds over which max_questions is counted.")
+    max_uploads: int = Field(30, ge=1, description="Files or addresses a user may add per upload_window.")
+    upload_window: float = Field(3600.0, gt=0, description="Seconds over which max_uploads is counted.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused.")
     max_file_bytes: int = Field(20_000_000, description="Larger input files are refused.")
     fetch_timeout: float = Field(15.0, gt=0, description="Seconds to wait for a web page or feed (per request).")
@@ -134,6 +142,11 @@ class Settings(BaseSettings):
     # Verifier thresholds, from benchmarks/tune_verifier.py on SQuAD-dev's tuning half.
     verify_min_overlap: float = Field(0.45, description="Share of a claim's words its cited sentences must have ...")
     verify_min_similarity: float = Field(0.65, description="... or its embedding similarity to one of them.")
+
+    @property
+    def users_path(self) -> Path:
+        """Where the users file is: ``users_file``, or ``users.json`` in the store directory."""
+        return self.users_file or self.store / "users.json"
 
     def updated(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied, each validated and coerced as its environment variable would be

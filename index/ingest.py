@@ -27,6 +27,7 @@ class IngestReport:
     replaced: int = 0
     sentences_added: int = 0
     errors: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # "<title> (<id>)" of each article added or replaced
 
     @property
     def changed(self) -> bool:
@@ -150,6 +151,7 @@ class Ingestor:
         self.store.write(batch)
         report.sentences_added += offset
         for article, _ in split:
+            report.written.append(f"{article.title or 'Untitled'} ({article.id[:12]})")
             old = previous.get(article.source)
             if old and old != article.id:
                 self.store.delete(old)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,11 +80,14 @@ def serving(
 
 
 @contextmanager
-def ui_server(store: Path, log: Path, collection: str = "ui-test", env: dict[str, str] | None = None) -> Iterator[str]:
-    """The real ``news-assistant ui`` on a free 127.0.0.1 port (seeds indexed on start); yields its URL."""
+def ui_server(
+    store: Path, log: Path, collection: str = "ui-test", env: dict[str, str] | None = None, args: Sequence[str] = ()
+) -> Iterator[str]:
+    """The real ``news-assistant ui`` (with ``args``) on a free port (seeds indexed on start); yields its 127.0.0.1
+    URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    command = [CLI, "--store", store, "--collection", collection, "ui", "--port", str(port)]
+    command = [CLI, "--store", store, "--collection", collection, "ui", "--port", str(port), *args]
     with serving(command, log, url, env={**CLI_ENV, **(env or {})}):
         yield url
 

@@ -1,4 +1,5 @@
-"""The ``news-assistant`` command: ingest, watch, ask, chat, ui, eval, stats, reindex.
+"""The ``news-assistant`` command: ingest, watch, ask, chat, ui, eval, stats, reindex (and ``admin.py``'s users,
+audit).
 
 Refused input (a bad question, unreadable files, an unusable store) ends with one ``error:`` line and exit code 2.
 (About 250 lines: a short function a command and the parser that names them all, read as one.)
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import re
 import signal
@@ -16,6 +18,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from ui.admin import add_commands
+from ui.audit import AuditLog
+
 
 def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
     from assistant import Assistant
@@ -23,19 +28,35 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
     return Assistant(store_path=args.store, collection=args.collection)
 
 
-def _serve_store(args: argparse.Namespace) -> None:
-    """Serve the on-disk store to other processes for as long as this one runs (``index/store/server.py``)."""
+def _settings(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
     from assistant.settings import load_settings
-    from index.store.server import serve_store
 
     named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
-    settings = load_settings().updated(**named)
+    return load_settings().updated(**named)
+
+
+def _serve_store(args: argparse.Namespace) -> None:
+    """Serve the on-disk store to other processes for as long as this one runs (``index/store/server.py``)."""
+    from index.store.server import serve_store
+
+    settings = _settings(args)
     if settings.serve_store and not settings.chroma_url:
         serve_store(settings.store, settings.collection)
 
 
+def _record(store: Path, action: str, report, sources: Sequence[str]) -> None:  # noqa: ANN001 - an IngestReport
+    """One audit line for a change made from this command line, by the logged-in user."""
+    if report.written or action == "reindex":
+        AuditLog(store).record(
+            f"{getpass.getuser()} (cli)", action, report.written, sources=[str(s) for s in sources],
+            added=report.added, replaced=report.replaced, unchanged=report.skipped, failed=len(report.errors),
+        )  # fmt: skip
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    report = _assistant(args).ingest(args.paths, progress=True)
+    assistant = _assistant(args)
+    report = assistant.ingest(args.paths, progress=True)
+    _record(assistant.settings.store, "ingest", report, args.paths)
     print(report.summary())
     for problem in report.errors:
         print(f"  ! {problem}", file=sys.stderr)
@@ -49,6 +70,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     try:
         while True:
             report = assistant.ingest(args.sources)
+            _record(assistant.settings.store, "watch", report, args.sources)
             stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
             print(
                 f"{stamp} {report.added} added, {report.replaced} updated, {report.skipped} unchanged, "
@@ -103,19 +125,31 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    from ui.web import exposure_warning, launch
+    from ui.access import UsersFile
+    from ui.web import exposure_warning, launch, loopback
 
     share = args.share == "on"
-    warning = exposure_warning(args.host, share)
+    users = UsersFile(_settings(args).users_path)
+    signing_in = bool(users.users()) and not args.no_auth
+    if not signing_in and not args.no_auth and (share or not loopback(args.host)):
+        print(
+            f"error: --host {args.host}{' with --share on' if share else ''} would let other machines change the "
+            f"articles, and nobody signs in: add users first (`news-assistant users add NAME --role editor`; they are "
+            f"kept in {users.path}), or pass --no-auth to serve without sign-in anyway",
+            file=sys.stderr,
+        )
+        return 2
+    warning = None if signing_in else exposure_warning(args.host, share)
     if warning:  # before anything loads, so it is the first thing seen
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: the store's server stops too
     _serve_store(args)
     assistant = _assistant(args)
     assistant.warm()
-    print(f"News Assistant: {assistant.stats()['articles']} articles; open http://{args.host}:{args.port}")
+    who = f"; sign-in for the {len(users.users())} users in {users.path}" if signing_in else ""
+    print(f"News Assistant: {assistant.stats()['articles']} articles{who}; open http://{args.host}:{args.port}")
     try:
-        launch(assistant, host=args.host, port=args.port, share=share, warn=False)
+        launch(assistant, host=args.host, port=args.port, share=share, warn=False, users=users if signing_in else None)
     except OSError as err:
         where = f"{args.host}:{args.port}"
         print(f"error: cannot serve on {where} ({err}); choose another --host or --port", file=sys.stderr)
@@ -167,12 +201,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from assistant.settings import load_settings
     from assistant.wiring import reindex_store
 
-    named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
-    settings = load_settings().updated(**named)
+    settings = _settings(args)
     report = reindex_store(settings, args.sources, progress=True)
+    _record(settings.store, "reindex", report.ingest, args.sources)
     print(report.summary(settings.store))
     for problem in report.ingest.errors:
         print(f"  ! {problem}", file=sys.stderr)
@@ -204,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--share", choices=["off", "on"], default="off", help="a public Gradio share link (needs network)")
+    p.add_argument("--no-auth", action="store_true", help="no sign-in even when reachable from other machines")
     p.set_defaults(func=cmd_ui)
     p = sub.add_parser("eval", help="score answers to a question set (JSONL/CSV) and write a report")
     p.add_argument("questions", help="question file: .jsonl or .csv with question, answers[, evidence, article_id]")
@@ -234,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="article files or directories to add (needed when the stored articles cannot be read)",
     )
     p.set_defaults(func=cmd_reindex)
+    add_commands(sub)
     return parser
 
 
@@ -244,10 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant import QuestionError, SettingsError
     from index.load import LoadError
     from index.store import StoreError, reindex_hint
+    from ui.access import UsersError
 
     try:
         return args.func(args)
-    except (QuestionError, LoadError, StoreError, SettingsError) as err:
+    except (QuestionError, LoadError, StoreError, SettingsError, UsersError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     except ChromaError as err:  # the store failed in use, e.g. a damaged vector index

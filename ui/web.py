@@ -1,13 +1,13 @@
 """The browser chat: ask, read the answer, see each cited sentence highlighted in its article; manage articles.
 
-(A little over 250 lines: the page's handlers and its layout, which name each other's parts; what the page shows is
-rendered by ``ui.render``.)
+The page's layout and the chat's handlers are here; the Articles tab's handlers are in ``articles.py``, what each
+signed-in user may do in ``gate.py``, and what the page shows is rendered by ``render.py``.
 """
 
 from __future__ import annotations
 
+import html
 import ipaddress
-import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +17,10 @@ import gradio as gr
 from chromadb.errors import ChromaError
 
 from assistant import Answer, Assistant, QuestionError
-from index.ingest import IngestReport
 from ui import render
+from ui.access import UsersFile
+from ui.articles import ArticleHandlers
+from ui.gate import Gate
 
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"]
 EXAMPLES = [
@@ -33,11 +35,11 @@ THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], fon
 
 
 class ChatApp:
-    """Gradio event handlers over one Assistant; per-user state lives in the page (``gr.State``), not here."""
+    """Gradio event handlers over one Assistant; per-user state lives in the page (``gr.State``), not here, and what
+    each user may do is the ``gate``'s to say."""
 
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-        self.uploads = Path(assistant.settings.store) / "uploads"
+    def __init__(self, assistant: Assistant, gate: Gate) -> None:
+        self.assistant, self.gate = assistant, gate
 
     def respond(
         self,
@@ -49,6 +51,7 @@ class ChatApp:
         answerer: str,
         since: str = "",
         until: str = "",
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Show the question at once, stream the draft, then the checked answer with linked markers and its sources."""
         try:
@@ -56,6 +59,11 @@ class ChatApp:
         except QuestionError as err:
             gr.Warning(str(err))
             yield message, chat, turns, panels, _panel(panels)
+            return
+        limited = self.gate.question_wait(request)
+        if limited:  # said in the chat, the question kept to send again
+            said = [{"role": "user", "content": render.escape_markdown(question)}]
+            yield message, [*chat, *said, {"role": "assistant", "content": limited}], turns, panels, _panel(panels)
             return
         chat = [*chat, {"role": "user", "content": render.escape_markdown(question)}]
         yield "", [*chat, {"role": "assistant", "content": "_Searching the articles…_"}], turns, panels, _panel(panels)
@@ -86,78 +94,32 @@ class ChatApp:
         chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]
         yield "", chat, turns, panels, _panel(panels)
 
-    def ingest(self, files: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
-        """Index uploaded files, kept under ``<store>/uploads`` by their own names so a changed file replaces."""
-        if not files:
-            return "Choose one or more files first."
-        self.uploads.mkdir(parents=True, exist_ok=True)
-        kept, previous = [], {}
-        for file in files:
-            target = self.uploads / Path(file).name
-            if target.exists():  # set aside, so a refused file does not cost the good one it would replace
-                previous[target] = target.replace(target.with_name(f".{target.name}.previous"))
-            shutil.copyfile(file, target)
-            kept.append(target)
-        report = self.assistant.ingest(kept, progress=True)
-        for target in kept:  # a refused file is not kept (bad lines of a JSONL file do not refuse the file)
-            if any(p.startswith((f"{target}: ", f"{target.resolve()}: ")) for p in report.errors):
-                target.unlink(missing_ok=True)
-                if target in previous:
-                    previous.pop(target).replace(target)
-        for aside in previous.values():
-            aside.unlink(missing_ok=True)
-        return _status(report, [str(p).replace(f"{self.uploads}/", "") for p in report.errors])
-
-    def article_choices(self) -> list[tuple[str, str]]:
-        return [(f"{a.title or 'Untitled'} ({a.id[:8]})", a.id) for a in self.assistant.articles()]
-
-    def refresh(self) -> tuple[Any, Any]:
-        """The articles table and the article picker, as the store has them now."""
-        rows = render.articles_rows(self.assistant.articles())
-        return gr.update(value=rows), gr.update(choices=self.article_choices(), value=None)
-
-    def add_from_web(self, addresses: str, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
-        """Index the web pages and RSS/Atom feeds at these addresses (one per line or space-separated)."""
-        urls = addresses.split()
-        if not urls:
-            return "Give the address of a web page or a feed (https://…)."
-        bad = [u for u in urls if not u.startswith(("http://", "https://"))]
-        if bad:
-            return render.escape_markdown(f"Not a web address: {', '.join(bad)}; give http:// or https:// addresses.")
-        report = self.assistant.ingest(urls, progress=True)
-        return _status(report, report.errors)
-
-    def open_article(self, article_id: str | None) -> str:
-        article = self.assistant.article(article_id) if article_id else None
-        return render.article_html(article) if article else ""
-
-    def delete(self, article_id: str | None) -> str:
-        if not article_id:
-            return "Pick an article to delete."
-        article = self.assistant.article(article_id)
-        if article is None:
-            return "That article is no longer in the index."
-        self.assistant.delete(article_id)
-        return f"Deleted “{render.escape_markdown(article.title or 'Untitled')}”."
-
-
-def _status(report: IngestReport, problems: list[str]) -> str:
-    """What an ingestion did, and each problem on its own line, as escaped Markdown."""
-    listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
-    return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
+    def session(self, request: gr.Request | None = None) -> tuple[Any, ...]:
+        """Who is signed in (with a sign-out link), and the article controls shown only to those who may use them."""
+        if self.gate.users is None:
+            return gr.update(visible=False), *[gr.update(visible=True)] * 5
+        user = self.gate.user(request)
+        account = (
+            f'<p class="na-account">Signed in as <strong>{html.escape(user.name)}</strong> ({user.role}) · '
+            '<a href="/logout">Sign out</a></p>'
+        )
+        return gr.update(value=account, visible=True), *[gr.update(visible=user.may_edit)] * 5
 
 
 def _panel(panels: list[str]) -> str:
     return "".join(panels) or '<p class="na-empty">Sources of each answer appear here.</p>'
 
 
-def build(assistant: Assistant) -> gr.Blocks:
-    """The Blocks app: a Chat tab (chat, sources panel, settings) and an Articles tab (upload, list, open, delete)."""
-    app = ChatApp(assistant)
+def build(assistant: Assistant, users: UsersFile | None = None) -> gr.Blocks:
+    """The Blocks app: a Chat tab (chat, sources panel, settings) and an Articles tab (upload, list, open, delete);
+    with ``users``, for the users who sign in, by their roles."""
+    gate = Gate(assistant.settings, users)
+    app, manage = ChatApp(assistant, gate), ArticleHandlers(assistant, gate)
     with gr.Blocks(title="News Assistant", analytics_enabled=False) as demo:
         gr.Markdown(
             "## News Assistant\nAnswers from your news articles, each claim pointing at the sentence that says it."
         )
+        account = gr.HTML(visible=False, elem_id="na-account")
         turns, panels = gr.State([]), gr.State([])
         with gr.Tab("Chat"), gr.Row():
             with gr.Column(scale=3):
@@ -204,7 +166,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                 elem_id="na-articles",
             )
             with gr.Row():
-                picked = gr.Dropdown(label="Article", choices=[], elem_id="na-picked")
+                picked = gr.Dropdown(label="Article", choices=[], elem_id="na-picked", allow_custom_value=True)
                 show = gr.Button("Open")
                 remove = gr.Button("Delete", variant="stop")
             article = gr.HTML(elem_id="na-article")
@@ -218,29 +180,31 @@ def build(assistant: Assistant) -> gr.Blocks:
             api_name="ask",
         )
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
-        upload.click(app.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
-            app.refresh, None, [table, picked]
+        upload.click(manage.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
+            manage.refresh, None, [table, picked]
         )
         fetch.click(
-            app.add_from_web, address, status, concurrency_id="write", concurrency_limit=1, api_name="add_url"
-        ).then(app.refresh, None, [table, picked])
-        remove.click(app.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
-            app.refresh, None, [table, picked]
+            manage.add_from_web, address, status, concurrency_id="write", concurrency_limit=1, api_name="add_url"
+        ).then(manage.refresh, None, [table, picked])
+        remove.click(manage.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
+            manage.refresh, None, [table, picked]
         ).then(lambda: "", None, article)
-        show.click(app.open_article, picked, article)
-        articles_tab.select(app.refresh, None, [table, picked])
-        demo.load(app.refresh, None, [table, picked])
+        show.click(manage.open_article, picked, article)
+        articles_tab.select(manage.refresh, None, [table, picked])
+        demo.load(manage.refresh, None, [table, picked])
+        demo.load(app.session, None, [account, files, upload, address, fetch, remove])
     return demo
 
 
 def exposure_warning(host: str, share: bool) -> str | None:
     """What to tell the person starting the app when it will be reachable from other machines, else None."""
-    if not share and _loopback(host):
+    if not share and loopback(host):
         return None
     where = "through a public share link" if share else f"on {host}"
     return (
         f"News Assistant is exposed beyond this machine ({where}): anyone who can reach it can read, add and delete "
-        "articles, and there is no login. Use --host 127.0.0.1 unless that is what you want."
+        "articles, and there is no sign-in. Use --host 127.0.0.1, or add users (news-assistant users add NAME "
+        "--role editor) so that they sign in."
     )
 
 
@@ -250,13 +214,17 @@ def launch(
     port: int = 7860,
     share: bool = False,
     warn: bool = True,
+    users: UsersFile | None = None,
     **kwargs: Any,
 ) -> Any:
-    """Serve the app; warns (unless ``warn=False``, when the caller has) when it is reachable from other machines."""
-    message = exposure_warning(host, share)
+    """Serve the app, with sign-in for ``users`` when given; warns (unless ``warn=False``, when the caller has) when it
+    is reachable from other machines without sign-in."""
+    message = exposure_warning(host, share) if users is None else None
     if message and warn:
         warnings.warn(message, stacklevel=2)
-    return build(assistant).launch(
+    if users is not None:
+        kwargs.update(auth=users.verify, auth_message="Sign in to News Assistant.")
+    return build(assistant, users).launch(
         server_name=host,
         server_port=port,
         share=share,
@@ -269,7 +237,8 @@ def launch(
     )
 
 
-def _loopback(host: str) -> bool:
+def loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only."""
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

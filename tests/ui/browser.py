@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.support import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
+VIEWPORT = {"width": 1400, "height": 1000}
 
 
 @contextmanager
@@ -34,8 +35,9 @@ def chromium() -> Iterator[Browser]:
 class Visit:
     """One browser session on the app, recording console errors and every host the page contacts."""
 
-    def __init__(self, browser: Browser, url: str) -> None:
-        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    def __init__(self, browser: Browser | BrowserContext, url: str) -> None:
+        """A new page of ``browser`` (or of a context, e.g. one signed in) on the app at ``url``."""
+        self.page: Page = browser.new_page(**({"viewport": VIEWPORT} if isinstance(browser, Browser) else {}))
         self.errors: list[str] = []
         self.hosts: set[str] = set()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -57,3 +59,14 @@ class Visit:
 
     def shot(self, name: str) -> None:
         self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+def sign_in_page(browser: Browser, url: str, name: str, password: str) -> tuple[BrowserContext, Page]:
+    """A fresh browser context (its own cookies) on the app's sign-in page, the name and password submitted."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.locator("input[data-testid=textbox]").fill(name)
+    page.locator("input[data-testid=password]").fill(password)
+    page.get_by_role("button", name="Login").click()
+    return context, page

@@ -60,6 +60,9 @@ def test_files_are_ingested_while_the_chat_serves_but_a_reindex_is_refused(serve
     assert added.returncode == 0 and "1 added" in added.stdout, added.stderr
     asked = _cli(store, "ask", "--json", "How many cars does the Skarvik ferry carry?")
     assert json.loads(asked.stdout)["short_answer"] == "41"
+    audited = [json.loads(line) for line in _cli(store, "audit", "--json").stdout.splitlines()]
+    assert [(e["user"].endswith(" (cli)"), e["action"]) for e in audited][-2:] == [(True, "watch"), (True, "ingest")]
+    assert audited[-1]["articles"][0].startswith("Ferry refit (") and audited[-1]["sources"] == [str(article)]
 
     rebuilt = _cli(store, "reindex")  # it replaces the store's files: never under the server's feet
     assert rebuilt.returncode == 2 and "is in use by" in rebuilt.stderr and "news-assistant" in rebuilt.stderr
@@ -89,7 +92,7 @@ def test_the_address_of_a_server_that_no_longer_answers_is_ignored(tmp_path: Pat
 
 
 def test_a_damaged_store_is_refused_before_a_server_starts(tmp_path: Path) -> None:
-    store = write(tmp_path / "store" / "data_level0.bin", "x").parent  # files, but no database
+    store = write(tmp_path / "store" / "segment" / "data_level0.bin", "x").parent.parent  # no database
     refused = _cli(store, "ui", "--port", str(free_port()))
     assert refused.returncode == 2
     assert "no Chroma database" in refused.stderr and "reindex" in refused.stderr

@@ -109,9 +109,12 @@ def test_a_refused_upload_does_not_cost_the_good_file_of_that_name(served: tuple
     assert not [p for p in (store / "uploads").iterdir() if p.name.startswith(".")]
 
 
-def test_exposed_host_is_warned_about_before_anything_is_served(tmp_path: Path) -> None:
+def test_exposed_host_without_users_is_refused_with_the_fix_or_warned_about_with_no_auth(tmp_path: Path) -> None:
     not_a_store = write(tmp_path / "store", "a file")  # the store is refused after the warning: nothing is bound
-    result = run_cli("--store", not_a_store, "ui", "--host", "0.0.0.0", "--port", "9")
+    refused = run_cli("--store", not_a_store, "ui", "--host", "0.0.0.0", "--port", "9")
+    assert refused.returncode == 2 and refused.stderr.startswith("error: --host 0.0.0.0 would let other machines")
+    assert "news-assistant users add NAME --role editor" in refused.stderr and "--no-auth" in refused.stderr
+    result = run_cli("--store", not_a_store, "ui", "--host", "0.0.0.0", "--port", "9", "--no-auth")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith("warning: News Assistant is exposed beyond this machine (on 0.0.0.0)")
