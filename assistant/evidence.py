@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
+import numpy as np
+
 from assistant.injection import addresses_the_model
 from assistant.retrieve import ScoredSentence
 from assistant.timing import StageClock
+from assistant.types import Quote
 from index.models.reader import Reader, Reading
 from index.store import StoredArticle, StoredSentence, neighbour_ids, sentence_id
 
@@ -101,6 +104,15 @@ class EvidenceSelector:
     def sentences(self, scored: Sequence[ScoredSentence]) -> list[Evidence]:
         """These sentences as evidence, in the order given, without selection or reading (summaries and lists)."""
         return self._evidence(scored, self._with_neighbours([r.id for r in scored]), {})
+
+    def quoted(self, quotes: Sequence[Quote]) -> list[Evidence]:
+        """The evidence of sentences an answer quotes (found in their articles by offset), in the quotes' order: what
+        a language model writes an answer in another shape from."""
+        headers = self.store.headers(list({q.article_id for q in quotes}))
+        ids = [sentence_id(a, i) for a, h in headers.items() for i in range(h.sentences)]
+        at = {(s.article_id, s.start): s.id for s in self.store.get_sentences(ids).values()}
+        found = [(at[(q.article_id, q.start)], q.score) for q in quotes if (q.article_id, q.start) in at]
+        return self.sentences([ScoredSentence(i, score, np.zeros(0)) for i, score in found])
 
     def _with_neighbours(self, ids: list[str]) -> dict[str, StoredSentence]:
         """One read: these sentences and their neighbours."""

@@ -16,7 +16,7 @@ from assistant.answer import ExtractiveAnswerer, citations_for
 from assistant.evidence import Evidence
 from assistant.prompts import Prompts, format_history, format_sources
 from assistant.short_answer import extract_short_answer
-from assistant.types import Answer
+from assistant.types import Answer, Kind
 from assistant.verify import Verifier
 
 _LABEL = re.compile(r"^\s*(user|assistant|standalone question|follow-up question|question)\s*:\s*", re.IGNORECASE)
@@ -44,35 +44,50 @@ class LLMAnswerer:
             return None
         return lines[0]
 
-    def stream(self, question: str, evidence: Sequence[Evidence]) -> Iterator[str]:
-        """The draft's text as the model produces it; ``evidence`` is numbered [1], [2], … in the prompt."""
-        yield from self.draft_chain.stream({"question": question, "sources": format_sources(evidence)})
+    def stream(self, question: str, evidence: Sequence[Evidence], kind: Kind = "fact") -> Iterator[str]:
+        """The draft's text as the model produces it, in the shape ``kind``; ``evidence`` is numbered [1], [2], … in
+        the prompt."""
+        shape = self.prompts.shape(kind)
+        yield from self.draft_chain.stream({"question": question, "sources": format_sources(evidence), "shape": shape})
 
-    def finish(self, question: str, evidence: list[Evidence], draft: str, error: Exception | None = None) -> Answer:
-        """The verified answer from a finished draft, or the extractive answer with a notice saying why not."""
+    def finish(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        draft: str,
+        error: Exception | None = None,
+        shaped: Answer | None = None,
+    ) -> Answer:
+        """The verified answer from a finished draft, or with a notice saying why not the extractive answer (the
+        ``shaped`` one, when the draft was asked for in its shape)."""
         if error is not None:
-            return self._fallback(question, evidence, f"The language model failed ({_brief(error)}).", [])
+            return self._fallback(question, evidence, f"The language model failed ({_brief(error)}).", [], shaped)
         if draft.strip().startswith(self.prompts.not_found[:40]):
             notice = "The language model found no answer in the retrieved sentences."
+            if shaped is not None:  # the sentences were chosen as that answer: show them
+                return self._fallback(question, evidence, notice, [], shaped)
             return Answer(question=question, text=self.prompts.not_found, abstained=True, answerer="llm", notice=notice)
         context = [f"{e.title} {e.before} {e.text} {e.after}" for e in evidence]
         verdict = self.verifier.check(draft, [e.text for e in evidence], context)
         if not verdict.kept:
-            return self._fallback(
-                question, evidence, "The language model's answer was not supported by its sources.", verdict.unsupported
-            )
+            unsupported = verdict.unsupported
+            notice = "The language model's answer was not supported by its sources."
+            return self._fallback(question, evidence, notice, unsupported, shaped)
         cited = set(verdict.cited)
         return Answer(
             question=question,
             text=verdict.text,
-            short_answer=extract_short_answer(question, evidence[0].text),
+            short_answer=extract_short_answer(question, evidence[0].text) if shaped is None else None,
             citations=[c for c in citations_for(evidence) if c.n in cited],
+            kind=shaped.kind if shaped is not None else "fact",
             answerer="llm",
             unsupported=verdict.unsupported,
         )
 
-    def _fallback(self, question: str, evidence: list[Evidence], notice: str, unsupported: list[str]) -> Answer:
-        answer = self.fallback.answer(question, evidence)
+    def _fallback(
+        self, question: str, evidence: list[Evidence], notice: str, unsupported: list[str], shaped: Answer | None
+    ) -> Answer:
+        answer = shaped or self.fallback.answer(question, evidence)
         notice = f"{notice} Showing the source sentences instead."
         return answer.model_copy(update={"notice": notice, "unsupported": unsupported})
 

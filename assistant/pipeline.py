@@ -32,6 +32,7 @@ from assistant.wiring import Parts, build_parts
 from index.ingest import IngestReport
 from index.store import StoredArticle, StoredSentence
 
+_ANSWERED_AS_IS = ("fact", "article")  # shaped, but not rewritten by an LLM: a fact fallen back to; a record
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 
 
@@ -210,12 +211,19 @@ class Assistant:
                 extractive = self.parts.answerer.answer(standalone, evidence)
             if extractive is not None:
                 clock.lap("answer")
+        # An answer in another shape than a fact: an LLM (if used) writes it in that shape from the sentences it cites.
+        in_shape = extractive if shaped and extractive.kind not in _ANSWERED_AS_IS and extractive.citations else None
+        if in_shape is not None and answerer != "extractive" and self.parts.llm_answerer is not None:
+            llm, extractive = self.parts.llm_answerer, None
+            evidence = self.parts.selector.quoted(in_shape.citations)
+        else:
+            in_shape = None
 
         def finish(draft: str, error: Exception | None) -> Answer:
             answer = extractive
             if answer is None:  # an LLM draft: verify it
                 clock.lap("generate")
-                answer = llm.finish(standalone, evidence, draft, error)
+                answer = llm.finish(standalone, evidence, draft, error, shaped=in_shape)
                 clock.lap("verify")
             timings = {**clock.timings, "total": clock.elapsed()}
             return answer.model_copy(
@@ -228,7 +236,8 @@ class Assistant:
                 }
             )
 
-        chunks = llm.stream(standalone, evidence) if llm is not None else [extractive.text]
+        kind = in_shape.kind if in_shape is not None else "fact"
+        chunks = llm.stream(standalone, evidence, kind) if llm is not None else [extractive.text]
         result = AnswerStream(chunks, finish)
         return result if stream else result.result()
 

@@ -3,32 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.evidence import Evidence
 
+_FACT = "Answer in at most three short sentences."
+
 
 @dataclass(frozen=True)
 class Prompts:
-    """The answer and rewrite prompts (LangChain ChatPromptTemplates) and the not-found sentence."""
+    """The answer and rewrite prompts (LangChain ChatPromptTemplates), the not-found sentence, and the instruction
+    for each shape of answer (``shapes.txt``)."""
 
     answer: ChatPromptTemplate
     rewrite: ChatPromptTemplate
     not_found: str
+    shapes: dict[str, str] = field(default_factory=dict)
+
+    def shape(self, kind: str) -> str:
+        """The instruction for an answer of this kind (a fact's when none is given)."""
+        return self.shapes.get(kind) or self.shapes.get("fact") or _FACT
 
 
 def load_prompts(folder: Path) -> Prompts:
-    """Read ``<name>.system.txt`` / ``<name>.human.txt`` pairs and ``not_found.txt`` from ``folder``."""
+    """Read ``<name>.system.txt`` / ``<name>.human.txt`` pairs, ``not_found.txt`` and ``shapes.txt`` (if there)
+    from ``folder``."""
 
     def template(name: str) -> ChatPromptTemplate:
         parts = [(role, (folder / f"{name}.{role}.txt").read_text(encoding="utf-8")) for role in ("system", "human")]
         return ChatPromptTemplate.from_messages(parts)
 
     not_found = (folder / "not_found.txt").read_text(encoding="utf-8").strip()
-    return Prompts(template("answer").partial(not_found=not_found), template("rewrite"), not_found)
+    shapes_file = folder / "shapes.txt"
+    lines = shapes_file.read_text(encoding="utf-8").splitlines() if shapes_file.exists() else []
+    shapes = {
+        kind.strip(): instruction.strip()
+        for kind, _, instruction in (line.partition(":") for line in lines if line.strip() and not line.startswith("#"))
+    }
+    return Prompts(template("answer").partial(not_found=not_found), template("rewrite"), not_found, shapes)
 
 
 def format_sources(evidence: Sequence[Evidence]) -> str:

@@ -172,3 +172,42 @@ def test_the_rewrite_prompt_sees_the_earlier_answers_and_the_sentences_they_cite
         f"Cited: {cited[:400]}…",
     ]
     assert text.splitlines()[3:] == ["User: Who is the NATO chief?", "Assistant: Mark Rutte"]
+
+
+def _system(recorder: PromptRecorder) -> str:
+    return next(m.content for m in recorder.prompts[-1] if m.type == "system")
+
+
+def _human(recorder: PromptRecorder) -> str:
+    return next(m.content for m in recorder.prompts[-1] if m.type == "human")
+
+
+def test_a_summary_is_written_in_its_shape_from_the_summary_s_sentences(with_llm) -> None:
+    recorder = PromptRecorder()
+    draft = "The Kremlin dismissed proposals for foreign troops to be stationed in Ukraine [1]."
+    assistant = with_llm(draft, recorder=recorder)
+    extractive = assistant.ask("Summarize the article", answerer="extractive")
+    answer = assistant.ask("Summarize the article")
+    assert "Summarise the article in three to five sentences" in _system(recorder)
+    assert "at most three short sentences" not in _system(recorder)
+    for c in extractive.citations:  # the model writes from the sentences the extractive summary chose
+        assert c.sentence.replace("<", "‹").replace(">", "›") in _human(recorder)
+    assert (answer.kind, answer.answerer, answer.short_answer) == ("summary", "llm", None)
+    assert answer.text == draft and answer.citations[0].sentence.startswith(KREMLIN)
+
+
+def test_an_unsupported_draft_in_a_shape_falls_back_to_the_extractive_answer_in_that_shape(with_llm) -> None:
+    recorder = PromptRecorder()
+    answer = with_llm("Aliens and robots are mentioned [1].", recorder=recorder).ask("Which leaders are mentioned?")
+    assert "Answer with the names the sources give" in _system(recorder)
+    assert (answer.kind, answer.answerer) == ("list", "extractive")
+    assert "not supported by its sources" in answer.notice and "Putin" in answer.text
+    assert answer.unsupported == ["Aliens and robots are mentioned."]
+
+
+def test_a_yes_no_question_asks_the_model_to_settle_it_only_when_a_source_does(with_llm) -> None:
+    recorder = PromptRecorder()
+    with_llm("No, Putin rejected a temporary ceasefire [1].", recorder=recorder).ask(
+        "Did Putin agree to a temporary ceasefire?"
+    )
+    assert 'Begin with "Yes." or "No." only when a source settles the question' in _system(recorder)

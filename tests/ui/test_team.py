@@ -124,6 +124,8 @@ def test_the_question_limit_trips_at_its_count_and_recovers_after_its_window(tea
 def test_a_reader_signs_in_asks_and_sees_no_article_controls(team: tuple[Path, str], browser: Browser) -> None:
     context, page = sign_in_page(browser, team[1], "rita", USERS["rita"][1])
     page.locator("#na-question textarea").wait_for()
+    session = [c for c in context.cookies() if c["name"].startswith("access-token")]
+    assert session and all(c["httpOnly"] for c in session), "the session cookie is out of the page scripts' reach"
     visit = Visit(context, team[1])
     expect(visit.page.locator("#na-account")).to_contain_text("Signed in as rita (reader)")
     answer = visit.ask(SEED_QUESTION)
@@ -144,6 +146,7 @@ def test_an_editor_uploads_an_article_and_deletes_it(team: tuple[Path, str], bro
     context, page = sign_in_page(browser, team[1], "ed", USERS["ed"][1])
     page.locator("#na-question textarea").wait_for()
     visit = Visit(context, team[1])
+    expect(visit.page.locator("#na-chat")).not_to_contain_text("foreign troops")  # rita's conversation is hers
     article = write(tmp_path / "orchard-frost.txt", "Orchard frost\nA late frost cost the Vell orchards 30 tonnes.\n")
     visit.page.get_by_role("tab", name="Articles").click()
     visit.page.locator("#na-files input[type=file]").set_input_files(str(article))
