@@ -10,9 +10,7 @@ import chromadb
 from chromadb.api import ClientAPI
 from chromadb.config import Settings as ChromaSettings
 
-from index.store.errors import StoreCorruptError, StoreError, reindex_hint
-from index.store.files import check_store_files, vector_index_damage
-from index.store.lock import lock_store
+from index.store.lock import claim_store
 from index.store.server import ADDRESS_FILE, served_url
 
 
@@ -30,15 +28,7 @@ def local_client(path: Path, collection: str) -> ClientAPI:
     url = served_url(path)
     if url:
         return server_client(url)
-    check_store_files(path)
-    damage = vector_index_damage(path)
-    if damage:
-        raise StoreCorruptError(f"the store {path} cannot be read ({damage}); {reindex_hint(path, collection)}", damage)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise StoreError(f"cannot create the store directory {path} ({err.strerror or err})") from err
-    lock_store(path)
+    claim_store(path, collection)
     (path / ADDRESS_FILE).unlink(missing_ok=True)  # the address of a server that no longer answers
     return chromadb.PersistentClient(str(path), settings=_settings())
 

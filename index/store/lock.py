@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from index.store.errors import StoreLockedError
+from index.store.errors import StoreCorruptError, StoreError, StoreLockedError, reindex_hint
+from index.store.files import check_store_files, vector_index_damage
 
 LOCK_FILE = "news-assistant.lock"
 _LOCKS: dict[Path, int] = {}  # store directory -> lock file descriptor held by this process
@@ -41,3 +42,17 @@ def unlock_store(path: Path) -> None:
     fd = _LOCKS.pop(Path(path).resolve(), None)
     if fd is not None:
         os.close(fd)
+
+
+def claim_store(path: Path, collection: str) -> None:
+    """Check the store directory's files (refused with what to do when damaged), create it if missing, and lock it
+    for the rest of this process: before opening it embedded, or serving it."""
+    check_store_files(path)
+    damage = vector_index_damage(path)
+    if damage:
+        raise StoreCorruptError(f"the store {path} cannot be read ({damage}); {reindex_hint(path, collection)}", damage)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot create the store directory {path} ({err.strerror or err})") from err
+    lock_store(path)

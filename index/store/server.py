@@ -22,9 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from index.store.errors import StoreCorruptError, StoreError, reindex_hint
-from index.store.files import check_store_files, vector_index_damage
-from index.store.lock import lock_store
+from index.store.errors import StoreError
+from index.store.lock import claim_store
 
 ADDRESS_FILE = "news-assistant.server"
 LOG_FILE = "news-assistant.server.log"
@@ -47,15 +46,7 @@ def serve_store(path: Path, collection: str, timeout: float = 60.0) -> str:
     locked, so nothing opens it embedded while it is served.
     """
     path = Path(path)
-    check_store_files(path)
-    damage = vector_index_damage(path)
-    if damage:
-        raise StoreCorruptError(f"the store {path} cannot be read ({damage}); {reindex_hint(path, collection)}", damage)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise StoreError(f"cannot create the store directory {path} ({err.strerror or err})") from err
-    lock_store(path)
+    claim_store(path, collection)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     command = [_chroma(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
