@@ -16,7 +16,8 @@ from ui.access import ROLES, UsersError, UsersFile
 from ui.audit import AuditLog
 
 
-def _settings(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
+def settings_of(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
+    """The settings, with the command line's --store and --collection."""
     from assistant.settings import load_settings
 
     named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
@@ -33,7 +34,7 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    users = UsersFile(_settings(args).users_path)
+    users = UsersFile(settings_of(args).users_path)
     if args.action == "list":
         for user in users.users():
             print(f"{user.name}\t{user.role}")
@@ -53,7 +54,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    entries = AuditLog(Path(_settings(args).store)).recent(args.last)
+    entries = AuditLog(Path(settings_of(args).store)).recent(args.last)
     for e in entries:
         print(json.dumps(e, ensure_ascii=False) if args.json else _line(e))
     return 0

@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ui.admin import add_commands
+from ui.admin import add_commands, settings_of
 from ui.audit import AuditLog
 
 
@@ -28,18 +28,11 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
     return Assistant(store_path=args.store, collection=args.collection)
 
 
-def _settings(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
-    from assistant.settings import load_settings
-
-    named = {k: v for k, v in {"store": args.store, "collection": args.collection}.items() if v is not None}
-    return load_settings().updated(**named)
-
-
 def _serve_store(args: argparse.Namespace) -> None:
     """Serve the on-disk store to other processes for as long as this one runs (``index/store/server.py``)."""
     from index.store.server import serve_store
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if settings.serve_store and not settings.chroma_url:
         serve_store(settings.store, settings.collection)
 
@@ -129,7 +122,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     from ui.web import exposure_warning, launch, loopback
 
     share = args.share == "on"
-    users = UsersFile(_settings(args).users_path)
+    users = UsersFile(settings_of(args).users_path)
     signing_in = bool(users.users()) and not args.no_auth
     if not signing_in and not args.no_auth and (share or not loopback(args.host)):
         print(
@@ -203,7 +196,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     from assistant.wiring import reindex_store
 
-    settings = _settings(args)
+    settings = settings_of(args)
     report = reindex_store(settings, args.sources, progress=True)
     _record(settings.store, "reindex", report.ingest, args.sources)
     print(report.summary(settings.store))
