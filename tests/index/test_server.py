@@ -29,8 +29,10 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _cli(url: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command on the server's collection; ``home`` is its store setting (where its audit log goes)."""
     env = {**os.environ, "NEWS_ASSISTANT_CHROMA_URL": url, "NEWS_ASSISTANT_COLLECTION": "shared", "HF_HUB_OFFLINE": "1"}
+    env["NEWS_ASSISTANT_STORE"] = str(home)
     return subprocess.run([BIN / "news-assistant", *args], capture_output=True, text=True, env=env, timeout=180)
 
 
@@ -40,13 +42,14 @@ def test_processes_share_one_index_through_the_server(chroma_url: str, tmp_path:
     assert here.ask("who rejected foreign troops?").citations[0].sentence.startswith(KREMLIN)
     assert not (tmp_path / "local").exists(), "server mode must not create an embedded store"
 
-    other = _cli(chroma_url, "ask", "--json", "who rejected foreign troops?")
+    other = _cli(chroma_url, tmp_path / "cli", "ask", "--json", "who rejected foreign troops?")
     assert other.returncode == 0, other.stderr
     assert json.loads(other.stdout)["citations"][0]["sentence"].startswith(KREMLIN)
 
     article = write(tmp_path / "ferry.txt", "Harbour ferry\nThe Lindholm ferry now carries 41 cars after a refit.\n")
-    added = _cli(chroma_url, "ingest", str(article))
+    added = _cli(chroma_url, tmp_path / "cli", "ingest", str(article))
     assert added.returncode == 0 and "1 added" in added.stdout, added.stderr
+    assert "Harbour ferry" in (tmp_path / "cli" / "audit.jsonl").read_text(), "the change is audited by its process"
     answer = here.ask("How many cars does the Lindholm ferry carry?")
     assert answer.short_answer == "41" and "Lindholm" in answer.citations[0].sentence
     assert here.stats()["articles"] == 2
