@@ -1,5 +1,5 @@
-"""The ``news-assistant`` command: ingest, watch, ask, chat, ui, eval, stats, reindex (and ``admin.py``'s users,
-audit).
+"""The ``news-assistant`` command: ingest, watch, ask, chat, ui (``serve.py``), eval, stats, reindex, and
+``admin.py``'s users and audit.
 
 Refused input (a bad question, unreadable files, an unusable store) ends with one ``error:`` line and exit code 2.
 (About 250 lines: a short function a command and the parser that names them all, read as one.)
@@ -13,7 +13,6 @@ import getpass
 import json
 import os
 import re
-import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -21,21 +20,13 @@ from pathlib import Path
 
 from ui.admin import add_commands, settings_of
 from ui.audit import AuditLog
+from ui.serve import cmd_ui
 
 
 def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so --help is instant
     from assistant import Assistant
 
     return Assistant(store_path=args.store, collection=args.collection)
-
-
-def _serve_store(args: argparse.Namespace) -> None:
-    """Serve the on-disk store to other processes for as long as this one runs (``index/store/server.py``)."""
-    from index.store.server import serve_store
-
-    settings = settings_of(args)
-    if settings.serve_store and not settings.chroma_url:
-        serve_store(settings.store, settings.collection)
 
 
 def _record(store: Path, action: str, report, sources: Sequence[str]) -> None:  # noqa: ANN001 - an IngestReport
@@ -116,39 +107,6 @@ def cmd_chat(args: argparse.Namespace) -> int:
             continue
         print(f"{answer}\n")
         history.append(answer)
-
-
-def cmd_ui(args: argparse.Namespace) -> int:
-    from ui.access import UsersFile
-    from ui.web import exposure_warning, launch, loopback
-
-    share = args.share == "on"
-    users = UsersFile(settings_of(args).users_path)
-    signing_in = bool(users.users()) and not args.no_auth
-    if not signing_in and not args.no_auth and (share or not loopback(args.host)):
-        print(
-            f"error: --host {args.host}{' with --share on' if share else ''} would let other machines change the "
-            f"articles, and nobody signs in: add users first (`news-assistant users add NAME --role editor`; they are "
-            f"kept in {users.path}), or pass --no-auth to serve without sign-in anyway",
-            file=sys.stderr,
-        )
-        return 2
-    warning = None if signing_in else exposure_warning(args.host, share)
-    if warning:  # before anything loads, so it is the first thing seen
-        print(f"warning: {warning}", file=sys.stderr, flush=True)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: the store's server stops too
-    _serve_store(args)
-    assistant = _assistant(args)
-    assistant.warm()
-    who = f"; sign-in for the {len(users.users())} users in {users.path}" if signing_in else ""
-    print(f"News Assistant: {assistant.stats()['articles']} articles{who}; open http://{args.host}:{args.port}")
-    try:
-        launch(assistant, host=args.host, port=args.port, share=share, warn=False, users=users if signing_in else None)
-    except OSError as err:
-        where = f"{args.host}:{args.port}"
-        print(f"error: cannot serve on {where} ({err}); choose another --host or --port", file=sys.stderr)
-        return 2
-    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
