@@ -83,8 +83,13 @@ def test_anonymous_callers_get_nothing_and_readers_cannot_change_the_articles(
         Client(url, verbose=False)
     host, port = url.split("/")[2].split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=30)
-    conn.request("POST", "/gradio_api/upload", body=b"x", headers={"Content-Type": "multipart/form-data; boundary=b"})
-    assert conn.getresponse().status == 401
+    join = json.dumps({"data": [before[0]], "fn_index": 0, "session_hash": "anonymous"}).encode()
+    for path, body, kind in [("/gradio_api/upload", b"x", "multipart/form-data; boundary=b"),
+                             ("/gradio_api/queue/join", join, "application/json")]:  # fmt: skip
+        conn.request("POST", path, body=body, headers={"Content-Type": kind})
+        response = conn.getresponse()
+        response.read()
+        assert response.status == 401, path
     reader = _client(url, "rita")
     article = write(tmp_path / "ferry.txt", "Ferry\nThe Skarvik ferry carries 41 cars.\n")
     for args, api in [([handle_file(str(article))], "/upload"), ("http://127.0.0.1:9/x", "/add_url"),
