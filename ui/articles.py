@@ -12,7 +12,6 @@ import gradio as gr
 from assistant import Assistant
 from index.ingest import IngestReport
 from ui import render
-from ui.access import User
 from ui.gate import Gate
 
 
@@ -50,14 +49,8 @@ class ArticleHandlers:
         for aside in previous.values():
             aside.unlink(missing_ok=True)
         problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
-        self._record(user, "upload", report, [Path(f).name for f in files], problems)
+        self.gate.audit.ingested(user.name, "upload", report, [Path(f).name for f in files])
         return _status(report, problems)
-
-    def _record(self, user: User, action: str, report: IngestReport, sources: list[str], problems: list[str]) -> None:
-        self.gate.record(
-            user, action, report.written, sources=sources, added=report.added, replaced=report.replaced,
-            unchanged=report.skipped, failed=len(problems),
-        )  # fmt: skip
 
     def article_choices(self) -> list[tuple[str, str]]:
         return [(f"{a.title or 'Untitled'} ({a.id[:8]})", a.id) for a in self.assistant.articles()]
@@ -83,7 +76,7 @@ class ArticleHandlers:
             return render.escape_markdown(f"Not a web address: {', '.join(bad)}; give http:// or https:// addresses.")
         user = self.gate.editor(request, additions=len(urls))
         report = self.assistant.ingest(urls, progress=True)
-        self._record(user, "add_url", report, urls, report.errors)
+        self.gate.audit.ingested(user.name, "add_url", report, urls)
         return _status(report, report.errors)
 
     def open_article(self, article_id: str | None) -> str:
@@ -98,7 +91,7 @@ class ArticleHandlers:
         if article is None:
             return "That article is no longer in the index."
         self.assistant.delete(article_id)
-        self.gate.record(user, "delete", [f"{article.title or 'Untitled'} ({article_id[:12]})"], deleted=1)
+        self.gate.audit.record(user.name, "delete", [f"{article.title or 'Untitled'} ({article_id[:12]})"], deleted=1)
         return f"Deleted “{render.escape_markdown(article.title or 'Untitled')}”."
 
 

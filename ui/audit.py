@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from index.ingest import IngestReport
+
 AUDIT_FILE = "audit.jsonl"
 
 
@@ -29,6 +31,13 @@ class AuditLog:
             os.write(fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
         finally:
             os.close(fd)
+
+    def ingested(self, user: str, action: str, report: IngestReport, sources: Sequence[str]) -> None:
+        """One line for an ingestion: the articles it wrote, what it was given, and its counts."""
+        self.record(
+            user, action, report.written, sources=[str(s) for s in sources], added=report.added,
+            replaced=report.replaced, unchanged=report.skipped, failed=len(report.errors),
+        )  # fmt: skip
 
     def recent(self, count: int = 20) -> list[dict[str, Any]]:
         """The last ``count`` entries, oldest first (a line that is not JSON is skipped)."""

@@ -32,10 +32,7 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
 def _record(store: Path, action: str, report, sources: Sequence[str]) -> None:  # noqa: ANN001 - an IngestReport
     """One audit line for a change made from this command line, by the logged-in user."""
     if report.written or action == "reindex":
-        AuditLog(store).record(
-            f"{getpass.getuser()} (cli)", action, report.written, sources=[str(s) for s in sources],
-            added=report.added, replaced=report.replaced, unchanged=report.skipped, failed=len(report.errors),
-        )  # fmt: skip
+        AuditLog(store).ingested(f"{getpass.getuser()} (cli)", action, report, sources)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ this machine) everyone is the local editor, without limits.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 import gradio as gr
 
@@ -61,9 +60,6 @@ class Gate:
             raise gr.Error(f"{user.name} may add {u.count} files or addresses per {_span(u.window)}; "
                            f"add more in {wait:.0f} s.")  # fmt: skip
         return user
-
-    def record(self, user: User, action: str, articles: Sequence[str] = (), **counts: object) -> None:
-        self.audit.record(user.name, action, articles, **counts)
 
 
 def _span(seconds: float) -> str:
