@@ -21,7 +21,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
     share = args.share == "on"
     users = UsersFile(settings_of(args).users_path)
-    signing_in = bool(users.users()) and not args.no_auth
+    count = len(users.users())
+    signing_in = bool(count) and not args.no_auth
     if not signing_in and not args.no_auth and (share or not loopback(args.host)):
         print(
             f"error: --host {args.host}{' with --share on' if share else ''} would let other machines change the "
@@ -37,7 +38,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     served = _serve_store(args)
     assistant = Assistant(store_path=args.store, collection=args.collection)
     assistant.warm()
-    who = f"; sign-in for the {len(users.users())} users in {users.path}" if signing_in else ""
+    who = f"; sign-in for the {count} users in {users.path}" if signing_in else ""
     shared = "; ingest, watch and ask on this store work meanwhile" if served else ""
     print(f"News Assistant: {assistant.stats()['articles']} articles{who}{shared}; open http://{args.host}:{args.port}")
     try:
