@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from assistant.evidence import Evidence
 from assistant.relative_dates import resolve_relative_dates
-from assistant.short_answer import extract_short_answer, tidy
+from assistant.short_answer import extract_short_answer, quotation_said, tidy
 from assistant.types import Answer, Citation, Quote
 
 NOT_FOUND = "The articles don't say: nothing in the indexed articles answers this question."
@@ -36,7 +36,11 @@ def citations_for(evidence: list[Evidence]) -> list[Citation]:
 
 
 def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
-    """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase."""
+    """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
+    "What did X say?" the whole quotation the span is in."""
+    said = quotation_said(question, top.text, top.answer)
+    if said is not None and tidy(said):
+        return tidy(said)
     if top.answer is not None and top.reading is not None and top.reading >= min_reading:
         start, end = top.answer
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):

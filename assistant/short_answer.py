@@ -55,6 +55,42 @@ def _quote(question: str, sentence: str) -> str | None:
     return best.group(1)
 
 
+# "What did Peskov say?" asks for all of what he said: nothing follows the verb.
+_WHAT_SAID = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)\s*[?.!]*\s*$"
+)
+_SAID_FORMS = frozenset(
+    ["say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote", "warn", "warns", "warned", "added"]
+)
+
+
+def quotation_said(question: str, sentence: str, span: tuple[int, int] | None = None) -> str | None:
+    """For "What did X say?", what the sentence has X say: the clause after "X said", else the whole quotation
+    holding ``span`` (the reader's answer). None for other questions, or when neither is there."""
+    asked = _WHAT_SAID.match(question.lower())
+    if asked is None:
+        return None
+    speaker = _content_words(asked["speaker"])
+    for verb in nlp()(sentence):
+        if verb.lower_ not in _SAID_FORMS:
+            continue
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if subject is not None and clause is not None and _content_words(_subtree(subject)) & speaker:
+            return _subtree(clause)
+    if span is not None:
+        start, end = span
+        around = next((m for m in _QUOTED.finditer(sentence) if m.start(1) <= start and end <= m.end(1)), None)
+        if around is not None:
+            return around.group(1)
+    return None
+
+
+def _subtree(token) -> str:  # noqa: ANN001 - a spaCy Token
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
 def _phrase(question: str, sentence: str) -> str | None:
     quote = _quote(question, sentence)
     if quote is not None:
