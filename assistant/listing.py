@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.nlp import nlp
+from assistant.places import capital, country, province
 
 _HONORIFIC = re.compile(r"^(?:sir|dame|lord|lady|mr|mrs|ms|dr|prof|president|king|queen|pope)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -66,3 +67,24 @@ def _same(a: tuple[str, ...], b: tuple[str, ...], person: bool) -> bool:
     a, b = (tuple(w for w in words if w != "the") for words in (a, b))
     short, long = sorted((a, b), key=len)
     return bool(short) and (short == long or (person and long[-len(short) :] == short))
+
+
+def countries_only(named: Sequence[Named]) -> list[Named]:
+    """The names that may be countries (a country's, or no known capital's or province's: not "Moscow" or "Alaska"),
+    each country once under its longest spelling ("United States" for "US" and "the United States")."""
+    kept: dict[str, Named] = {}
+    for n in named:
+        if country(n.name) is None and (capital(n.name) or province(n.name)):
+            continue
+        key = country(n.name) or n.name.lower()
+        if key not in kept:
+            kept[key] = n
+        elif len(n.name) > len(kept[key].name):
+            kept[key] = Named(n.name, n.label, kept[key].sentence)
+    return list(kept.values())
+
+
+def cities_only(named: Sequence[Named]) -> list[Named]:
+    """The names that may be cities: a capital ("Moscow", "Singapore"), or neither a country nor a province ("Odesa";
+    not "Ukraine" or "Alaska")."""
+    return [n for n in named if capital(n.name) or (country(n.name) is None and not province(n.name))]

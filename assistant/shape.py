@@ -16,6 +16,7 @@ from typing import Literal
 from assistant.types import Kind
 
 Field = Literal["author", "date", "title", "source"]
+Places = Literal["countries", "cities"]
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,16 @@ class Shape:
     """What kind of answer a question wants, and the part of the question the answer is about.
 
     ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
-    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first); ``field`` is what a question
-    about the article itself asks for: its author, date, title or source.
+    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first), and ``places`` narrows a
+    list of places to countries or to cities; ``field`` is what a question about the article itself asks for: its
+    author, date, title or source.
     """
 
     kind: Kind
     topic: str = ""
     labels: tuple[str, ...] = ()
     field: Field | None = None
+    places: Places | None = None
 
 
 _DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
@@ -108,7 +111,13 @@ _GROUPS = ("ORG",)
 _PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
     women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
     lawmakers senators generals commanders"""
-_PLACE_NOUNS = "countries nations states cities places regions capitals territories locations"
+_PLACE_NOUNS = "countries nations states cities towns places regions capitals territories locations"
+_PLACES_OF: dict[str, Places] = {
+    "countries": "countries",
+    "nations": "countries",
+    "cities": "cities",
+    "towns": "cities",
+}
 _GROUP_NOUNS = "organisations organizations companies groups parties agencies institutions firms alliances teams bodies"
 _LIST_NOUNS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_PEOPLE_NOUNS.split(), _PEOPLE),
@@ -154,7 +163,8 @@ def _list_shape(question: str, lowered: str) -> Shape | None:
     if at is None or (words[0] in ("which", "what") and words[at + 1 : at + 2] == ["that"]):
         return None  # "What states that…" asks for a theory, not for states
     labels = _LIST_NOUNS[words[at]]
-    return Shape("list", topic="" if _MENTIONED.search(lowered) else question, labels=labels)
+    topic = "" if _MENTIONED.search(lowered) else question
+    return Shape("list", topic=topic, labels=labels, places=_PLACES_OF.get(words[at]))
 
 
 def _original(question: str, lowered: str, part: str) -> str:

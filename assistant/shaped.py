@@ -19,7 +19,7 @@ import numpy as np
 from assistant.answer import ExtractiveAnswerer, citations_for, quotes_for
 from assistant.definition import role_in
 from assistant.evidence import Evidence, EvidenceSelector
-from assistant.listing import names_in
+from assistant.listing import cities_only, countries_only, names_in
 from assistant.period import Period
 from assistant.retrieve import ScoredSentence
 from assistant.shape import Shape
@@ -159,8 +159,10 @@ class ShapedAnswerer:
         asked = set(_words(question))
         named = names_in([e.text for e in sentences], shape.labels, exclude=bylines)
         named = [n for n in named if not set(_words(n.name)) <= asked]  # "Genghis Khan" is not who he sent
+        if shape.places is not None:
+            named = countries_only(named) if shape.places == "countries" else cities_only(named)
         kinds = {_WHAT_NAMES.get(label, "names") for label in shape.labels}
-        what = kinds.pop() if len(kinds) == 1 else "names"
+        what = shape.places or (kinds.pop() if len(kinds) == 1 else "names")
         if not named and shape.topic:  # "What countries use a red A for pharmacies?" may be answered in words
             return self.answerer.answer(question, list(evidence))
         if not named:

@@ -33,21 +33,24 @@ def test_questions_that_want_another_shape_than_a_fact(question: str, kind: str,
 
 
 @pytest.mark.parametrize(
-    ("question", "labels", "whole_article"),
+    ("question", "labels", "whole_article", "places"),
     [
-        ("Which leaders are mentioned?", ("PERSON",), True),
-        ("Which countries are mentioned in the article?", ("GPE", "LOC"), True),
-        ("Which organisations are named?", ("ORG",), True),
-        ("Which countries border France?", ("GPE", "LOC"), False),
-        ("List the countries that committed troops", ("GPE", "LOC"), False),
-        ("Who attended the summit?", ("PERSON", "ORG", "GPE", "LOC"), False),
+        ("Which leaders are mentioned?", ("PERSON",), True, None),
+        ("Which countries are mentioned in the article?", ("GPE", "LOC"), True, "countries"),
+        ("Which organisations are named?", ("ORG",), True, None),
+        ("Which countries border France?", ("GPE", "LOC"), False, "countries"),
+        ("List the countries that committed troops", ("GPE", "LOC"), False, "countries"),
+        ("What nations signed the treaty?", ("GPE", "LOC"), False, "countries"),
+        ("Which cities were hit?", ("GPE", "LOC"), False, "cities"),
+        ("Which places are mentioned?", ("GPE", "LOC"), True, None),
+        ("Who attended the summit?", ("PERSON", "ORG", "GPE", "LOC"), False, None),
     ],
 )
 def test_list_questions_name_the_kind_of_names_they_want(
-    question: str, labels: tuple[str, ...], whole_article: bool
+    question: str, labels: tuple[str, ...], whole_article: bool, places: str | None
 ) -> None:
     shape = shape_of(question)
-    assert shape.kind == "list" and shape.labels == labels
+    assert shape.kind == "list" and shape.labels == labels and shape.places == places
     assert (shape.topic == "") is whole_article
 
 

@@ -89,7 +89,7 @@ def test_bad_question_files_name_the_line(tmp_path: Path, name: str, text: str, 
 
 def test_seed_evaluation(seed_evaluation: EvalResult) -> None:
     s, rows = seed_evaluation.summary, seed_evaluation.rows
-    assert (s.questions, s.answerable, s.unanswerable) == (42, 35, 7)
+    assert (s.questions, s.answerable, s.unanswerable) == (43, 36, 7)
     assert s == summarize(rows, s.k, run=s.run)  # the summary is the rows' aggregate
     assert set(s.metrics) == set(METRICS)
     assert s.metrics["abstention_recall"] == 1.0 and s.metrics["wrong_abstention_rate"] == 0.0
@@ -200,11 +200,11 @@ def test_cli_writes_the_report_and_flags_regressions(
     assert code == 1 and "REGRESSION" in printed and "1 regression(s)" in printed
     assert (out / "report.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     summary = Summary.model_validate_json((out / "summary.json").read_text())
-    assert summary.questions == 42
+    assert summary.questions == 43
     with (out / "results.csv").open(newline="") as handle:
         table = list(csv.DictReader(handle))
-    assert len(table) == 42 and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
-    assert len((out / "results.jsonl").read_text().splitlines()) == 42
+    assert len(table) == 43 and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
+    assert len((out / "results.jsonl").read_text().splitlines()) == 43
     report = (out / "report.md").read_text()
     assert all(f"| {label(name, 5)} |" in report and METRICS[name].definition[:40] in report for name in METRICS)
 
