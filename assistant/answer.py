@@ -37,7 +37,7 @@ def citations_for(evidence: list[Evidence]) -> list[Citation]:
 
 def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
     """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
-    "What did X say?" the whole quotation the span is in."""
+    "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in)."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)

@@ -74,9 +74,10 @@ def countries_only(named: Sequence[Named]) -> list[Named]:
     each country once under its longest spelling ("United States" for "US" and "the United States")."""
     kept: dict[str, Named] = {}
     for n in named:
-        if country(n.name) is None and (capital(n.name) or province(n.name)):
+        known = country(n.name)
+        if known is None and (capital(n.name) or province(n.name)):
             continue
-        key = country(n.name) or n.name.lower()
+        key = known or n.name.lower()
         if key not in kept:
             kept[key] = n
         elif len(n.name) > len(kept[key].name):
