@@ -64,6 +64,17 @@ def test_which_leaders_are_mentioned_lists_each_once_cited_to_a_sentence_naming_
         assert name.split()[-1] in by_n[n]
 
 
+def test_which_countries_are_mentioned_lists_countries_not_cities_or_states(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Which countries are mentioned?")
+    assert answer.kind == "list"
+    _cited_exactly(seed_assistant, answer)
+    assert answer.short_answer == "Ukraine, US, UK, Russia"  # not Moscow, Alaska or Washington
+    cities = seed_assistant.ask("Which cities are mentioned?")
+    listed = cities.short_answer.split(", ")
+    assert cities.kind == "list" and "Moscow" in listed
+    assert not {"Ukraine", "US", "UK", "Russia", "Alaska"} & set(listed)
+
+
 def test_who_is_gives_the_role_the_article_gives_never_a_name(seed_assistant: Assistant) -> None:
     expected = {
         "Who is Keir Starmer?": "UK Prime Minister",
