@@ -39,7 +39,7 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    """countryinfo's tables read once per process (about 25 ms), on the first list of countries or cities."""
+    """countryinfo's tables, read once per process (tens of ms), on the first list of countries or cities."""
     from countryinfo import all_countries
 
     countries: dict[str, str] = {}
