@@ -3,15 +3,19 @@
 >>> from assistant import ask
 >>> ask("who rejected foreign troops?").short_answer
 'The Kremlin'
+
+The steps of a question are folders here, in the order a question takes them: ``question/`` → ``retrieval/`` →
+``evidence/`` → ``answers/`` → ``llm/``, run by ``pipeline.Assistant`` with parts made by ``build``
+(docs/architecture.md). Evaluation stands above the assistant: ``from evaluation import evaluate``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
-from assistant.conversation import HistoryError
-from assistant.pipeline import Assistant, QuestionError
+from assistant.pipeline import Assistant
+from assistant.question.conversation import HistoryError
+from assistant.question.read import QuestionError
 from assistant.settings import Settings, SettingsError
 from assistant.types import Answer, Citation
 
@@ -19,14 +23,12 @@ __all__ = [
     "Answer",
     "Assistant",
     "Citation",
-    "EvalResult",
     "HistoryError",
     "QuestionError",
     "Settings",
     "SettingsError",
     "ask",
     "default_assistant",
-    "evaluate",
 ]
 
 
@@ -41,11 +43,8 @@ def ask(question: str, history: list[Answer | tuple[str, str]] | None = None, k:
     return default_assistant().ask(question, history=history, k=k)
 
 
-def __getattr__(name: str) -> Any:
-    """``evaluate`` and ``EvalResult`` for ``from assistant import evaluate``: the evaluation package stands above
-    the assistant (it imports it), so it is imported only when asked for."""
+def __getattr__(name: str) -> object:
+    """``evaluate`` and ``EvalResult`` moved to the evaluation package, which stands above the assistant: say so."""
     if name in ("evaluate", "EvalResult"):
-        import evaluation
-
-        return getattr(evaluation, name)
+        raise ImportError(f"assistant.{name} moved: use `from evaluation import {name}` (evaluation stands above it)")
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

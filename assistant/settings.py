@@ -79,7 +79,7 @@ class Settings(BaseSettings):
         1.1, description="Fused score under which the assistant abstains (keeps 99.5% of answerable tuning questions)."
     )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
-    # Answerability (assistant/answerability.py): besides names the articles never use, a logistic model of the
+    # Answerability (assistant/evidence/answerability.py): besides names the articles never use, a logistic model of the
     # reader's best score over the evidence and the top sentence's fused score, fitted by
     # benchmarks/tune_answerability.py (docs/evaluation.md).
     answerable_bias: float = Field(-2.7482, description="Fitted intercept of the answerability model.")
@@ -94,9 +94,9 @@ class Settings(BaseSettings):
         description="Probability that the evidence answers, under which the assistant abstains: higher abstains on "
         "more unanswerable questions, and on more answerable ones too (the curve is in docs/evaluation.md).",
     )
-    # The reader (index/models/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on tuning
-    # questions it was not trained on (docs/evaluation.md): reading 5 or 10 sentences re-orders as well, and weights
-    # 0.05-0.08 are within two questions of each other; 0.05 is the smaller change from the fused order.
+    # The reader (assistant/evidence/reader.py); depth, weight and threshold fitted by benchmarks/tune_reader.py on
+    # tuning questions it was not trained on (docs/evaluation.md): reading 5 or 10 sentences re-orders as well, and
+    # weights 0.05-0.08 are within two questions of each other; 0.05 is the smaller change from the fused order.
     reader: bool = Field(True, description="Read the top sentences with the extractive-QA reader.")
     read_depth: int = Field(5, ge=1, le=20, description="How many top sentences the reader reads and re-orders.")
     read_weight: float = Field(0.05, ge=0, description="Weight of the reader's score added to the fused score.")
@@ -105,7 +105,7 @@ class Settings(BaseSettings):
         description="Reader score from which its span is the short answer, else the rule-based phrase is used "
         "(-inf: always the span, which scored best at every threshold tried).",
     )
-    # Answers shaped to the question (assistant/shape.py, assistant/shaped.py).
+    # Answers shaped to the question (assistant/question/shape.py, assistant/answers/).
     summary_sentences: int = Field(4, ge=1, le=20, description="Sentences in an article's summary, its lead included.")
     overview_sentences: int = Field(5, ge=1, le=20, description="Sentences in an overview ('Tell me about…').")
     news_articles: int = Field(3, ge=1, le=20, description="Articles in a round-up of the news on a topic.")
@@ -131,7 +131,7 @@ class Settings(BaseSettings):
         default_factory=default_cache_dir, description="Where ONNX encoders exported from the model are kept."
     )
     prompts: Path = Field(PROJECT_ROOT / "prompts", description="Folder of the prompt template files.")
-    # The optional language model (see assistant/llm.py); with "none" answers are extractive.
+    # The optional language model (see assistant/llm/backends.py); with "none" answers are extractive.
     llm: Literal["none", "openai", "ollama", "llamacpp"] = Field("none", description="LLM backend for answers.")
     llm_model: str = Field("", description="Model name on the server (openai / ollama backends).")
     llm_base_url: str | None = Field(None, description="Server URL, e.g. http://127.0.0.1:8080/v1 (openai).")

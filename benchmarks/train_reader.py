@@ -1,4 +1,5 @@
-"""Train the reader (index/models/reader.py): the packaged MiniLM with an answer-span head, on SQuAD-dev's tuning half.
+"""Train the reader (assistant/evidence/reader.py): the packaged MiniLM with an answer-span head, on SQuAD-dev's
+tuning half.
 
 Each tuning question gives one positive pair (question, the sentence holding its answer, the answer's span) and
 ``--negatives`` pairs with another sentence of the same paragraph that lacks the answer, whose target is the [CLS]
@@ -11,7 +12,7 @@ trained on; the rest fit and validate what uses the reader (benchmarks/tune_read
 benchmarks/tune_answerability.py). The held-out half is never read.
 
 The word embeddings stay frozen, so only the transformer layers and the head are saved (fp16) into
-``index/models/reader-weights/``, with ``reader.json`` recording how they were made.
+``assistant/evidence/reader-weights/``, with ``reader.json`` recording how they were made.
 
     python -m benchmarks.train_reader --epochs 2
 """
@@ -27,11 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.nlp import nlp
+from assistant.evidence.reader import READER_DIR, Reader
+from assistant.question.nlp import nlp
 from assistant.settings import Settings
 from benchmarks.squad import paragraphs, questions, squad2
 from evaluation.metrics import f1, normalize
-from index.models.reader import READER_DIR, Reader
 from index.sentences import SentenceSplitter
 
 Pair = tuple[str, str, int, int]  # question, sentence, answer start, answer end (-1, -1: no answer)

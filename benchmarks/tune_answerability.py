@@ -29,11 +29,11 @@ import numpy as np
 from tqdm import tqdm
 
 from assistant import Assistant
+from assistant.evidence.reader import READER_DIR
 from benchmarks.report import print_table
 from benchmarks.squad import SQUAD2, questions, squad2, squad_assistant
 from benchmarks.train_reader import tuning_titles
 from evaluation.metrics import holds_answer
-from index.models.reader import READER_DIR
 
 THRESHOLDS = np.round(np.arange(0.0, 1.0001, 0.02), 2)
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -17,7 +17,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from assistant.answerability import question_names
+from assistant.question.names import question_names
 from benchmarks.report import print_table
 from benchmarks.squad import SHARED
 from evaluation import evaluate

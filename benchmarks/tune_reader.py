@@ -18,12 +18,12 @@ import json
 import numpy as np
 from tqdm import tqdm
 
-from assistant.short_answer import extract_short_answer, tidy
+from assistant.answers.short_answer import extract_short_answer, tidy
+from assistant.evidence.reader import READER_DIR, reader
 from benchmarks.report import print_table
 from benchmarks.squad import questions, squad_assistant
 from benchmarks.train_reader import tuning_titles
 from evaluation.metrics import f1, holds_answer, normalize
-from index.models.reader import READER_DIR, reader
 
 DEPTHS = (1, 3, 5, 8, 10)
 WEIGHTS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.5, 1.0, 100.0)

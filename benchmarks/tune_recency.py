@@ -20,7 +20,7 @@ import random
 from pathlib import Path
 
 from assistant import Assistant
-from assistant.recency import newest_first
+from assistant.retrieval.rerank import newest_first
 from benchmarks.report import print_table
 from benchmarks.squad import paragraphs, questions
 from evaluation.metrics import holds_answer

@@ -16,7 +16,7 @@ import time
 import numpy as np
 from tqdm import tqdm
 
-from assistant.retrieve import FEATURES
+from assistant.retrieval.fusion import FEATURES
 from benchmarks.squad import questions, squad_assistant
 from evaluation.metrics import holds_answer
 

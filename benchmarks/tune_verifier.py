@@ -19,8 +19,8 @@ import re
 
 import numpy as np
 
+from assistant.llm.verify import missing_names, overlap
 from assistant.settings import Settings
-from assistant.verify import missing_names, overlap
 from benchmarks.squad import paragraphs as squad_paragraphs
 from benchmarks.squad import questions
 from evaluation.metrics import holds_answer

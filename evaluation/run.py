@@ -18,7 +18,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from assistant.pipeline import Assistant, QuestionError
+from assistant import Assistant, QuestionError
 from evaluation.metrics import best_over_gold, exact_match, f1, first_rank, is_evidence_sentence, supports
 from evaluation.question_sets import EvalQuestion, QuestionFileError, load_questions
 from evaluation.report import write_report
@@ -77,13 +77,7 @@ def score_question(
         follow_up=bool(q.history),
         standalone_question=answer.standalone_question,
         citations=[
-            CitedSentence(
-                n=c.n,
-                article_id=c.article_id,
-                title=c.title,
-                sentence=c.sentence,
-                supports=supports(c.sentence, q.answers, q.evidence),
-            )
+            CitedSentence(**c.model_dump(), supports=supports(c.sentence, q.answers, q.evidence))
             for c in answer.citations
         ],
         article_named=bool(q.article_id or q.source),

@@ -1,5 +1,9 @@
 """Shared fixtures: one seeded store per test session (the embedding model and the reader load once), its
-evaluation on the seed questions, and scratch space; helpers and constants are in tests/support.py."""
+evaluation on the seed questions, and scratch space; helpers and constants are in tests/support.py.
+
+Two tiers: a test that uses one of the real-model fixtures below is marked ``integration`` here (others mark
+themselves: a real Chroma store, the CLI, a server, a browser); every other test runs on fakes, and loading a real
+model in one fails it (``pytest -m "not integration"``, ``make test-fast``)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,39 @@ import json
 import uuid
 from pathlib import Path
 
+import onnxruntime
 import pytest
+import sentence_transformers
 
-from assistant import Assistant, EvalResult, evaluate
-from index.models.reader import Reader, reader
+from assistant import Assistant
+from assistant.evidence.reader import Reader, reader
+from evaluation import EvalResult, evaluate
 from tests.support import SEEDS
+
+# Fixtures that load the real embedding model, the reader or a Chroma store.
+REAL_MODELS = frozenset(
+    {"seed_assistant", "empty_assistant", "seed_reader", "seed_sentences", "seed_evaluation", "scratch"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test using a real-model fixture ``integration``."""
+    for item in items:
+        if REAL_MODELS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_load_no_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test not marked ``integration`` that starts a model (an ONNX session, sentence-transformers) fails."""
+    if request.node.get_closest_marker("integration") is not None:
+        return
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{request.node.nodeid} loads a real model: mark it integration or use the fakes")
+
+    monkeypatch.setattr(onnxruntime.InferenceSession, "__init__", refuse)
+    monkeypatch.setattr(sentence_transformers.SentenceTransformer, "__init__", refuse)
 
 
 @pytest.fixture(scope="session")

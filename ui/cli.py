@@ -150,7 +150,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from assistant.wiring import reindex_store
+    from assistant.build import reindex_store
 
     settings = settings_of(args)
     report = reindex_store(settings, args.sources, progress=True)

@@ -3,7 +3,7 @@
 sentence-transformers' own ``backend="onnx"`` needs optimum-onnx, whose releases pin transformers < 4.58 (ours is
 5.x), so models are exported here with ``torch.onnx`` and, for int8, ONNX Runtime's dynamic quantisation (int8
 weights per channel). Exports are written once into a cache directory, never into site-packages, and reused; the
-encoder (``index/models/encoder.py``) and the reader (``index/models/reader.py``) both go through these functions.
+encoder (``index/models/encoder.py``) and the reader (``assistant/evidence/reader.py``) both go through these functions.
 """
 
 from __future__ import annotations

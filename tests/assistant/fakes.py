@@ -1,18 +1,25 @@
-"""A small in-memory store for fast unit tests of retrieval and evidence selection: no model, no Chroma.
+"""Fakes for fast unit tests of every step: an in-memory store, BM25 over it, a reader with fixed scores, evidence
+made by hand, and a whole Assistant assembled from them. No model, no Chroma.
 
 Texts are embedded as normalised bag-of-words vectors over the store's vocabulary, so "dense similarity" is word
-overlap: enough to know what every feature should be. BM25 is the real ``index.lexical.LexicalIndex``.
+overlap: enough to know what every feature should be. BM25 is the real ``index.lexical.LexicalIndex``; spaCy's small
+pipeline (a parser, not a learned embedding) is real too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from langchain_core.language_models import BaseLanguageModel
 
+from assistant import Assistant, Settings
+from assistant.build import assemble
+from assistant.evidence.reader import Reading
+from assistant.evidence.select import Evidence
 from index.lexical import LexicalIndex
-from index.models.reader import Reading
 from index.store import StoredArticle, StoredSentence, sentence_id
 
 FERRY = (
@@ -43,6 +50,9 @@ class FakeStore:
     def __init__(self, articles: dict[str, tuple[str, list[str]]]) -> None:
         self.titles_by_id = {a: title for a, (title, _) in articles.items()}
         self.authors: dict[str, str] = {}
+        self.dates: dict[str, str] = {}  # article id → its publication date
+        self.urls: dict[str, str] = {}
+        self.added = {a: f"2025-01-01T00:00:{n:02d}" for n, a in enumerate(articles)}  # in the order given
         self.sentences: dict[str, StoredSentence] = {}
         for article, (_, texts) in articles.items():
             text = " ".join(texts)
@@ -94,11 +104,27 @@ class FakeStore:
                 a,
                 title=self.titles_by_id[a],
                 author=self.authors.get(a),
+                date=self.dates.get(a),
+                url=self.urls.get(a),
                 sentences=sum(s.article_id == a for s in self.sentences.values()),
+                added=self.added[a],
             )
             for a in article_ids
             if a in self.titles_by_id and a not in self.hidden_articles
         }
+
+    def list_articles(self) -> list[StoredArticle]:
+        return list(self.headers(list(self.titles_by_id)).values())
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        return {
+            a: " ".join(s.text for s in self.sentences.values() if s.article_id == a)
+            for a in article_ids
+            if a in self.titles_by_id and a not in self.hidden_articles
+        }
+
+    def count(self) -> tuple[int, int]:
+        return len(self.titles_by_id), len(self.sentences)
 
 
 class FakeLexical:
@@ -125,3 +151,36 @@ class FakeReader:
     def read(self, question: str, sentences: list[str]) -> list[Reading]:
         self.asked.append((question, sentences))
         return [Reading(self.scores.get(s, -5.0), 0, len(s.split()[0])) for s in sentences]
+
+
+def evidence(
+    text: str,
+    *,
+    article: str = "a",
+    index: int = 1,
+    start: int = 0,
+    title: str = "An article",
+    score: float = 1.5,
+    reading: float | None = None,
+    span: tuple[int, int] | None = None,
+    author: str | None = None,
+    published: str | None = None,
+) -> Evidence:
+    """A sentence made into evidence by hand; ``reading`` (with ``span``, default its first word) is the reader's."""
+    sentence = StoredSentence(sentence_id(article, index), article, index, start, start + len(text), text)
+    header = StoredArticle(article, title=title, author=author, date=published)
+    read = Reading(reading, *(span or (0, len(text.split()[0])))) if reading is not None else None
+    return Evidence(sentence, header, score, reading=read)
+
+
+def fake_assistant(
+    articles: dict[str, tuple[str, list[str]]],
+    reader: FakeReader | None = None,
+    llm: BaseLanguageModel | None = None,
+    **settings: Any,
+) -> tuple[Assistant, FakeStore]:
+    """A whole Assistant over the fake store of ``articles`` (and its store, to change): real steps, fake parts."""
+    store = FakeStore(articles)
+    configured = Settings(seeds=None, **settings)
+    parts = assemble(configured, store, FakeLexical(store), reader, llm)
+    return Assistant(settings=configured, parts=parts, seeds=None), store

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.conversation import HistoryError
+from assistant.question.conversation import HistoryError
 from tests.support import SEEDS, write
 
 ELECTION = (

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, EvalResult, evaluate
+from assistant import Assistant
 from assistant.types import KINDS
-from evaluation import EvaluationError, Summary
+from evaluation import EvalResult, EvaluationError, Summary, evaluate
 from evaluation.compare import compare
 from evaluation.metrics import METRICS, is_evidence_sentence
 from evaluation.question_sets import QuestionFileError, load_questions

@@ -96,6 +96,8 @@ def test_each_failure_is_one_clear_line_and_the_rest_is_ingested(web_assistant: 
     assert len(lines) == len(expected) + 1  # and a2's empty page
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_watch_keeps_a_store_current_one_line_a_run(site, tmp_path: Path) -> None:  # noqa: ANN001
     served, base = site
     store = tmp_path / "store"

@@ -8,7 +8,7 @@ import pytest
 
 from tests.support import run_cli
 
-pytestmark = pytest.mark.slow  # a dozen runs of the command
+pytestmark = [pytest.mark.slow, pytest.mark.integration]  # a dozen runs of the real command
 
 
 def test_users_are_added_listed_changed_and_removed(tmp_path: Path) -> None:

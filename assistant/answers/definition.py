@@ -1,0 +1,168 @@
+"""A definition ("Who is Keir Starmer?"): what a sentence says a name is, read from its parse, never the name itself
+or a neighbouring name.
+
+News says who someone is in a handful of ways, each a relation in spaCy's dependency parse:
+- a title before the name: "UK Prime Minister Sir Keir Starmer", "NATO chief Mark Rutte" (compound modifiers);
+- an apposition: "Dmitry Peskov, the Kremlin spokesperson," or "the Kremlin spokesperson, Dmitry Peskov,";
+- a naming participle: "a summit of 35 countries dubbed the Coalition of the Willing";
+- a copula: "NATO is a military alliance".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from assistant.answers import messages
+from assistant.answers.citations import citations_for, cited_text
+from assistant.answers.context import AnswerContext
+from assistant.answers.fact import fact_from
+from assistant.evidence.decision import Decision
+from assistant.evidence.names import names_in
+from assistant.question.nlp import nlp
+from assistant.question.read import Question
+from assistant.retrieval.fusion import ScoredSentence
+from assistant.types import Answer
+
+_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr."})
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss", "case"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "PART"})  # the small model misparses some ("NATO" as subject)
+_NAMING = frozenset({"dub", "dubbed", "call", "called", "name", "named", "know", "known", "term", "termed", "label"})
+_EDGE = " ,;:“”\"‘’'()"
+
+
+def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
+    """What the first sentence naming the topic says it is (its title, apposition…), cited; if none says, the answer
+    to it as a question of fact, unless its phrase is the topic or a person's name; else the sentences naming it,
+    with no phrase picked out."""
+    topic, evidence, limits = question.shape.topic, decision.evidence, context.limits
+    last = topic.split()[-1].lower() if topic else ""
+    seen = {e.sentence_id for e in evidence}
+    more = context.selector.sentences([r for r in ranked if r.id not in seen][: 4 * limits.overview_sentences])
+    naming = [e for e in [*evidence, *more] if last and last in e.text.lower()]
+    for e in naming:
+        span = role_in(topic, e.text)
+        if span is not None:
+            role = e.text[span[0] : span[1]]
+            text = f"{topic}: {role} [1]\n\n{e.text} [1]"
+            return Answer(
+                question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
+            )
+    fact = fact_from(question.text, evidence, limits.min_reading)
+    phrase = fact.short_answer or ""
+    if phrase and not set(_words(phrase)) <= set(_words(topic)) and not names_in([phrase], ("PERSON",)):
+        return fact.model_copy(update={"kind": "definition"})
+    citations = citations_for(naming[: limits.overview_sentences] or evidence)
+    text = messages.NOT_DEFINED.format(topic=topic) + "\n\n" + cited_text(citations)
+    return Answer(question=question.text, text=text, citations=citations, kind="definition")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def role_in(name: str, sentence: str) -> tuple[int, int] | None:
+    """Character offsets in ``sentence`` of what it says ``name`` is, or None when it says nothing of the kind."""
+    doc = nlp()(sentence)
+    mention = _mention(doc, name)
+    if mention is None:
+        return None
+    for find in (_title, _apposition, _naming, _copula):
+        span = find(mention)
+        if span is not None:
+            text = span.text
+            start = span.start_char + (len(text) - len(text.lstrip(_EDGE)))
+            end = span.end_char - (len(text) - len(text.rstrip(_EDGE)))
+            if end > start and not _is_name(span):
+                return start, end
+    return None
+
+
+def _mention(doc, name: str) -> Span | None:  # noqa: ANN001 - a spaCy Doc
+    """Where the sentence names ``name``: in full, or a person by their surname ("Starmer" for "Keir Starmer")."""
+    words = re.findall(r"\w+", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).lower())
+    if not words:
+        return None
+    tokens = [t.lower_ for t in doc]
+    for size in dict.fromkeys((len(words), 1)):
+        wanted = words[-size:]
+        for i in range(len(tokens) - size + 1):
+            if tokens[i : i + size] == wanted and (size == len(words) or doc[i].ent_type_ == "PERSON"):
+                start = i
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1  # the whole entity the word ends ("Keir Starmer" for "Starmer")
+                if doc[start].lower_ in ("the",) and start + 1 < i + size:
+                    start += 1
+                return doc[start : i + size]
+    return None
+
+
+def _title(mention: Span) -> Span | None:
+    """The run of modifiers just before the name that hang on it: "UK Prime Minister" (honorifics dropped)."""
+    head = mention.root
+    start = mention.start
+    while start > 0:
+        token = mention.doc[start - 1]
+        hangs_on = _within(token, head) if token.dep_ in _TITLE_DEPS else start <= token.head.i < mention.end
+        if token.is_punct or token.pos_ not in _TITLE_POS or not hangs_on:
+            break
+        start -= 1
+    end = mention.start
+    while end > start and mention.doc[end - 1].lower_ in _HONORIFICS:
+        end -= 1
+    while start < end and mention.doc[start].dep_ == "case":
+        start += 1
+    return mention.doc[start:end] if end > start else None
+
+
+def _apposition(mention: Span) -> Span | None:
+    """ "Peskov, the Kremlin spokesperson," or "the Kremlin spokesperson, Peskov,": the phrase in apposition."""
+    head = mention.root
+    for child in head.children:
+        if child.dep_ == "appos":
+            return _phrase(child)
+    if head.dep_ == "appos":
+        described = head.head
+        while described.dep_ == "pobj" and described.head.head.pos_ in ("NOUN", "PROPN"):
+            described = described.head.head  # "the spokesperson for the Kremlin, Dmitry Peskov"
+        return _phrase(described, without=head)
+    return None
+
+
+def _naming(mention: Span) -> Span | None:
+    """ "a summit of 35 countries dubbed the Coalition of the Willing": the phrase the naming verb hangs on."""
+    verb = mention.root.head
+    if verb.lower_ in _NAMING and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(verb.head, without=verb)
+    return None
+
+
+def _copula(mention: Span) -> Span | None:
+    """ "NATO is a military alliance": the predicate of the name as a subject of "to be"."""
+    head = mention.root
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        attr = next((c for c in head.head.children if c.dep_ in ("attr", "acomp")), None)
+        return _phrase(attr) if attr is not None else None
+    return None
+
+
+def _phrase(token: Token, without: Token | None = None) -> Span:
+    """The phrase ``token`` heads, up to (not into) the part that ``without`` heads."""
+    subtree = [t for t in token.subtree if without is None or not _within(t, without)]
+    start = min(t.i for t in subtree)
+    end = max(t.i for t in subtree) + 1
+    if without is not None and start < without.left_edge.i < end:
+        end = without.left_edge.i
+    return token.doc[start:end]
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token == ancestor or ancestor in token.ancestors
+
+
+def _is_name(span: Span) -> bool:
+    """Whether the phrase is only another name ("Sir Keir Starmer" next to Mark Rutte), which is no definition."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return bool(words) and all(t.ent_type_ == "PERSON" for t in words)

@@ -1,0 +1,49 @@
+"""A fact: the evidence sentences themselves, numbered, with a short answer phrase cut from the top one in front.
+
+Only source sentences are shown, so every claim is cited and faithful. The short answer is the reader's span when
+its score reaches ``min_reading``, else spaCy's rule-based phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answers.citations import citations_for, cited_text
+from assistant.answers.context import AnswerContext
+from assistant.answers.short_answer import extract_short_answer, quotation_said, tidy
+from assistant.evidence.decision import Decision
+from assistant.evidence.select import Evidence
+from assistant.question.read import Question
+from assistant.retrieval.fusion import ScoredSentence
+from assistant.types import Answer
+
+
+def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
+    """The short answer [1], then the evidence sentences quoted."""
+    return fact_from(question.text, decision.evidence, context.limits.min_reading)
+
+
+def fact_from(question: str, evidence: Sequence[Evidence], min_reading: float) -> Answer:
+    """The answer of fact to ``question`` from ``evidence`` (not empty), also where another shape falls back to one."""
+    citations = citations_for(evidence)
+    short = short_answer(question, evidence[0], min_reading)
+    quoted = cited_text(citations)
+    text = f"{short} [1]\n\n{quoted}" if short else quoted
+    return Answer(question=question, text=text, short_answer=short, citations=citations)
+
+
+def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
+    """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
+    "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in)."""
+    said = quotation_said(question, top.text, top.answer)
+    if said is not None and tidy(said):
+        return tidy(said)
+    if top.reading is not None and top.reading.score >= min_reading:
+        start, end = top.reading.start, top.reading.end
+        if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
+            start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
+        phrase = tidy(top.text[start:end])
+        if phrase:
+            return phrase
+    return extract_short_answer(question, top.text)

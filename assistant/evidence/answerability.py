@@ -1,0 +1,72 @@
+"""Answerability: how likely the evidence answers a question, and which of the question's names its articles never use.
+
+Two checks, both on what the pipeline already has. A question naming someone or something (a person, a country,
+an organisation…) that the evidence's articles never mention is not answered by them, however close their
+sentences look: "How many troops will Germany send?" of articles that never mention Germany. Otherwise a logistic
+model fitted on tuning data (``benchmarks/tune_answerability.py``) weighs how sure the reader is that the best
+evidence sentence answers (its best span's score over its "no answer" score) and the top sentence's fused relevance
+into the probability that the evidence answers; under ``min_answerable`` (the one setting of the trade-off) it does
+not. ``assistant.evidence.decision`` makes the decision from these for every shape of answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.evidence.select import Evidence
+from assistant.question.names import missing_names, question_names
+from assistant.retrieval.naming import ArticleTexts
+
+
+@dataclass(frozen=True)
+class AnswerabilityWeights:
+    """The fitted logistic model: probability = sigmoid(bias + reading·r + relevance·f)."""
+
+    bias: float
+    reading: float
+    relevance: float
+
+
+@dataclass(frozen=True)
+class Answerability:
+    """How likely the evidence answers (``probability``), whether that clears the setting (``likely``), and the
+    question's names its articles never use (``missing``); ``reading`` and ``relevance`` are the model's inputs."""
+
+    probability: float
+    likely: bool
+    missing: tuple[str, ...] = ()
+    reading: float | None = None
+    relevance: float | None = None
+
+
+class AnswerabilityCheck:
+    """Weighs a question's evidence: the probability that it answers, and the names it lacks."""
+
+    def __init__(self, articles: ArticleTexts, weights: AnswerabilityWeights, min_answerable: float) -> None:
+        self.articles = articles
+        self.weights = weights
+        self.min_answerable = min_answerable
+
+    def check(self, question: str, evidence: Sequence[Evidence]) -> Answerability:
+        """No evidence is no answer; else the names its articles never use, and the probability against the
+        setting."""
+        if not evidence:
+            return Answerability(probability=0.0, likely=False)
+        missing: tuple[str, ...] = ()
+        if question_names(question):
+            texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
+            missing = missing_names(question, [*texts.values(), *(f"{e.title} {e.author or ''}" for e in evidence)])
+        readings = [e.reading.score for e in evidence if e.reading is not None and math.isfinite(e.reading.score)]
+        reading = max(readings, default=0.0)
+        w = self.weights
+        logit = w.bias + w.reading * reading + w.relevance * evidence[0].score
+        probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+        return Answerability(
+            probability=probability,
+            likely=probability >= self.min_answerable,
+            missing=missing,
+            reading=reading if readings else None,
+            relevance=evidence[0].score,
+        )

@@ -1,0 +1,238 @@
+"""The decision to answer, made once for every shape of answer: what the answer may stand on, and whether it answers.
+
+Each route (``assistant.answers.routes``) names its ``Source``, what its answer stands on; the judge gathers that
+evidence and decides from it:
+
+- ``claim``: the selected sentences, answered when the answerability model finds them likely to answer and their
+  articles mention every name the question gives (a fact);
+- ``passage``: the selected sentences, answered when there are any and their articles mention every name the
+  question gives ("Tell me about X" is answered by any relevant sentence about X); ``names`` also gathers the names
+  a list asks for, from them;
+- ``article``: every sentence of the article the question is about (a summary); ``article_names`` the names of the
+  kind asked for in it (none: nothing to list); ``record`` what its stored record says (no author: nothing to say);
+- ``news``: the best sentences of the best-matching articles that name what the question names.
+
+A question not answered gets a ``Decision`` saying why (``Why``) and the closest sentences, shown apart; the answer
+saying so is written from it by ``assistant.answers.messages``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal, Protocol
+
+from assistant.evidence.answerability import Answerability, AnswerabilityCheck
+from assistant.evidence.article import ArticleHeaders, article_about, record_field
+from assistant.evidence.names import Named, names_asked_for
+from assistant.evidence.select import Evidence, EvidenceSelector
+from assistant.question.read import Question
+from assistant.retrieval.fusion import ScoredSentence
+from assistant.retrieval.naming import ArticleTexts, articles_naming
+from assistant.timing import StageClock
+from index.store import StoredArticle
+
+Source = Literal["claim", "passage", "names", "article", "article_names", "record", "news"]
+# Why a question is not answered: the evidence does not answer it (or its articles never name what it names); there
+# are no articles yet, or none in its period; no article is about it; the article names nothing of the kind asked
+# for; the article's record does not say.
+Why = Literal["not_answered", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
+_NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
+_PER_ARTICLE = 2  # sentences of each article in a round-up of the news
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an answer may stand on (``evidence``), whether it answers, and if not ``why`` not, with the closest
+    sentences (``related``, never cited). ``answerability`` is the model's view where it was asked; ``article`` the
+    article a question about the articles is about (``guessed``: the most recently added of several); ``names`` the
+    names a list gives."""
+
+    evidence: tuple[Evidence, ...]
+    answerable: bool
+    why: Why | None = None
+    answerability: Answerability | None = None
+    article: StoredArticle | None = None
+    guessed: bool = False
+    names: tuple[Named, ...] = ()
+    related: tuple[Evidence, ...] = ()
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The question's names the evidence's articles never use."""
+        return self.answerability.missing if self.answerability is not None else ()
+
+    @property
+    def probability(self) -> float:
+        return self.answerability.probability if self.answerability is not None else float(self.answerable)
+
+    @property
+    def reading(self) -> float | None:
+        return self.answerability.reading if self.answerability is not None else None
+
+    @property
+    def relevance(self) -> float | None:
+        return self.answerability.relevance if self.answerability is not None else None
+
+
+class JudgedStore(ArticleTexts, ArticleHeaders, Protocol):
+    """What the judge reads from a store besides the selector's sentences: article texts and headers, and counts."""
+
+    def count(self) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True)
+class JudgeLimits:
+    """How many articles a round-up of the news takes, how many related sentences an abstention shows, and the fused
+    score under which a sentence is not news on the topic."""
+
+    news_articles: int = 3
+    related: int = 5
+    min_relevance: float = 1.1
+
+
+class Judge:
+    """Gathers the evidence a route's answer stands on and decides whether to answer: the one place that does."""
+
+    def __init__(
+        self, store: JudgedStore, selector: EvidenceSelector, check: AnswerabilityCheck, limits: JudgeLimits
+    ) -> None:
+        self.store = store
+        self.selector = selector
+        self.check = check
+        self.limits = limits
+        self._sources: dict[Source, Callable[[Question, Sequence[ScoredSentence], int | None, StageClock], Decision]]
+        self._sources = {
+            "claim": self._claim,
+            "passage": self._passage,
+            "names": self._names,
+            "article": self._article,
+            "article_names": self._article_names,
+            "record": self._record,
+            "news": self._news,
+        }
+
+    def decide(
+        self,
+        question: Question,
+        ranked: Sequence[ScoredSentence],
+        source: Source,
+        k: int | None = None,
+        clock: StageClock | None = None,
+    ) -> Decision:
+        """The decision on ``question`` from its ranking, for an answer standing on ``source`` (at most ``k``
+        sentences selected; ``clock`` gets the selector's laps and "answerability")."""
+        clock = clock or StageClock()
+        decision = self._sources[source](question, ranked, k, clock)
+        clock.lap("answerability")
+        return decision
+
+    # --- sentences selected for the question ----------------------------------------------------------------------
+
+    def _claim(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        evidence, answerability = self._selected(question.text, ranked, k, clock)
+        return _decided(evidence, answerability.likely and not answerability.missing, answerability)
+
+    def _passage(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        evidence, answerability = self._selected(question.text, ranked, k, clock)
+        return _decided(evidence, bool(evidence) and not answerability.missing, answerability)
+
+    def _names(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """As a passage, with the names of the kind asked for in it (none: the list is answered as a fact)."""
+        decision = self._passage(question, ranked, k, clock)
+        if not decision.answerable:
+            return decision
+        return replace(decision, names=tuple(_names_in(question, decision.evidence)))
+
+    def _selected(
+        self, question: str, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> tuple[list[Evidence], Answerability]:
+        """The evidence selected from the ranking and its answerability; when its articles never name what the
+        question names, the evidence from the best-ranked articles that do, if that is likely to answer."""
+        evidence = self.selector.select(ranked, k=k, question=question, clock=clock)
+        answerability = self.check.check(question, evidence)
+        if not answerability.missing:
+            return evidence, answerability
+        naming = set(articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]]))
+        if naming:
+            named = [r for r in ranked if r.article_id in naming]
+            retried = self.selector.select(named, k=k, question=question, clock=clock)
+            retry = self.check.check(question, retried)
+            if retry.likely and not retry.missing:
+                return retried, retry
+        return evidence, answerability
+
+    # --- one article ----------------------------------------------------------------------------------------------
+
+    def _article(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """Every sentence of the article the question is about."""
+        article, guessed = article_about(self.store, question, ranked)
+        if article is None:
+            return Decision((), False, "no_articles" if question.period is None else "none_in_period")
+        evidence = tuple(self.selector.of_article(article))
+        if not evidence:  # deleted meanwhile
+            return Decision((), False, "not_about", article=article)
+        return Decision(evidence, True, article=article, guessed=guessed)
+
+    def _article_names(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """The names of the kind asked for in the article the question is about; none: nothing to list."""
+        decision = self._article(question, ranked, k, clock)
+        if not decision.answerable:
+            return decision
+        names = tuple(_names_in(question, decision.evidence))
+        if not names:
+            related = decision.evidence[: self.limits.related]
+            return replace(decision, answerable=False, why="no_names", related=related)
+        return replace(decision, names=names)
+
+    def _record(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """The article's stored record, when it says what is asked (its author, date, title or address)."""
+        decision = self._article(question, ranked, k, clock)
+        if decision.article is None or not decision.answerable:
+            return decision
+        if not record_field(decision.article, question.shape.field or "title"):
+            return replace(decision, answerable=False, why="unrecorded", related=decision.evidence[:1])
+        return decision
+
+    # --- the news on a topic --------------------------------------------------------------------------------------
+
+    def _news(self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock) -> Decision:
+        """One or two of the best sentences from each of the best-matching articles that name what the question
+        names, best article first."""
+        naming = set(articles_naming(self.store, question.text, [r.article_id for r in ranked]))
+        best: dict[str, list[ScoredSentence]] = {}
+        for r in (r for r in ranked if r.article_id in naming):
+            if r.score < self.limits.min_relevance:
+                break
+            if r.article_id in best or len(best) < self.limits.news_articles:
+                best.setdefault(r.article_id, []).append(r)
+        chosen = [r for a in best for r in sorted(best[a][:_PER_ARTICLE], key=lambda r: r.id)]
+        evidence = tuple(self.selector.sentences(chosen))
+        if not evidence:
+            return Decision((), False, "not_about" if self.store.count()[0] else "no_articles")
+        return Decision(evidence, True)
+
+
+def _decided(evidence: Sequence[Evidence], answerable: bool, answerability: Answerability) -> Decision:
+    """A decision on selected sentences: not answered, they are the related sentences shown apart."""
+    if answerable:
+        return Decision(tuple(evidence), True, answerability=answerability)
+    return Decision(tuple(evidence), False, "not_answered", answerability, related=tuple(evidence))
+
+
+def _names_in(question: Question, evidence: Sequence[Evidence]) -> list[Named]:
+    """The names of the kind the question's list asks for in the evidence, not its articles' bylines."""
+    bylines = {e.author for e in evidence if e.author}
+    return names_asked_for(question.text, question.shape, [e.text for e in evidence], bylines)

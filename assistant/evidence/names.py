@@ -1,0 +1,104 @@
+"""The names evidence gives: of one kind (people, places, organisations), each with a sentence naming it, for a
+list question ("Which leaders are mentioned?").
+
+spaCy's entities are gathered in the sentences' order and the same one named twice is kept once, under its
+fullest name: "Putin" and "Vladimir Putin" are one person, "Sir Keir Starmer" and "Keir Starmer" too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.evidence.places import capital, country, province
+from assistant.question.nlp import nlp
+from assistant.question.shape import Shape
+
+_HONORIFIC = re.compile(r"^(?:sir|dame|lord|lady|mr|mrs|ms|dr|prof|president|king|queen|pope)\.?\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name from the sentences, its entity label and the position of the first sentence naming it."""
+
+    name: str
+    label: str
+    sentence: int
+
+
+def names_asked_for(question: str, shape: Shape, sentences: Sequence[str], bylines: Iterable[str] = ()) -> list[Named]:
+    """The names of the kind ``shape`` lists that ``sentences`` give: not the articles' ``bylines``, not a name the
+    question itself gives ("Genghis Khan" is not who he sent), and for a list of countries or cities only those."""
+    asked = set(_words(question))
+    named = [n for n in names_in(sentences, shape.labels, exclude=bylines) if not set(_words(n.name)) <= asked]
+    return _PLACES[shape.places](named) if shape.places is not None else named
+
+
+def names_in(sentences: Sequence[str], labels: Sequence[str], exclude: Iterable[str] = ()) -> list[Named]:
+    """The distinct names labelled one of ``labels`` in ``sentences``, in order of first mention; a name that is a
+    person's elsewhere in the sentences is a person's.
+
+    Names in ``exclude`` (the question's own, the article's byline) are left out, and so are their shorter forms.
+    """
+    excluded = [_words(name) for name in exclude if name]
+    found: list[Named] = []
+    for position, doc in enumerate(nlp().pipe(sentences)):
+        for entity in doc.ents:
+            if entity.label_ not in labels and entity.label_ != "PERSON":  # people are gathered to be told apart
+                continue
+            line = entity.text.strip().splitlines()[0]  # an entity never runs on past a line's end
+            name = _POSSESSIVE.sub("", _HONORIFIC.sub("", line.strip(" “”\"‘’'.,")))
+            words, person = _words(name), entity.label_ == "PERSON"
+            if not words or any(_same(words, other, person) for other in excluded):
+                continue
+            same = next(
+                (i for i, k in enumerate(found) if _same(words, _words(k.name), person or k.label == "PERSON")), None
+            )
+            if same is None:
+                found.append(Named(name, entity.label_, position))
+            elif len(words) > len(_words(found[same].name)):  # the fuller name, cited where it was first named
+                found[same] = Named(name, entity.label_, found[same].sentence)
+            elif person:  # "Trump" taken for an organisation once and a person once is a person
+                found[same] = Named(found[same].name, "PERSON", found[same].sentence)
+    # News names a person in full where it first mentions them: a lone word no full name ends is no person's name
+    # (spaCy's small model takes "Kyiv's protection" for a person's), and "Trump" once taken for an organisation is
+    # Donald Trump all the same.
+    return [n for n in found if n.label in labels and (n.label != "PERSON" or len(_words(n.name)) > 1)]
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.lower()))
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...], person: bool) -> bool:
+    """The same name, or for people one ends the other ("Putin", "Vladimir Putin"); "Korea" is not "North Korea"."""
+    a, b = (tuple(w for w in words if w != "the") for words in (a, b))
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (short == long or (person and long[-len(short) :] == short))
+
+
+def countries_only(named: Sequence[Named]) -> list[Named]:
+    """The names that may be countries (a country's, or no known capital's or province's: not "Moscow" or "Alaska"),
+    each country once under its longest spelling ("United States" for "US" and "the United States")."""
+    kept: dict[str, Named] = {}
+    for n in named:
+        known = country(n.name)
+        if known is None and (capital(n.name) or province(n.name)):
+            continue
+        key = known or n.name.lower()
+        if key not in kept:
+            kept[key] = n
+        elif len(n.name) > len(kept[key].name):
+            kept[key] = Named(n.name, n.label, kept[key].sentence)
+    return list(kept.values())
+
+
+def cities_only(named: Sequence[Named]) -> list[Named]:
+    """The names that may be cities: a capital ("Moscow", "Singapore"), or neither a country nor a province ("Odesa";
+    not "Ukraine" or "Alaska")."""
+    return [n for n in named if capital(n.name) or (country(n.name) is None and not province(n.name))]
+
+
+_PLACES = {"countries": countries_only, "cities": cities_only}

@@ -1,0 +1,163 @@
+"""The reader: a small extractive-QA model that finds the answer phrase in a sentence and says how well it answers.
+
+It is the packaged MiniLM with an answer-span head, fine-tuned on SQuAD-dev's tuning half by
+``benchmarks/train_reader.py``. Only what training changed ships (``assistant/evidence/reader-weights/``); the word
+embeddings come from the packaged model. It runs through ONNX Runtime with int8 weights, exported on first use like
+the encoder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from index.models.onnx import (
+    ONNX_INPUTS,
+    cached_export,
+    cpu_session,
+    export_onnx,
+    file_digest,
+    model_digest,
+    runtime_versions,
+    sample_inputs,
+)
+
+READER_DIR = Path(__file__).resolve().parent / "reader-weights"
+_OUTPUTS = ("start_logits", "end_logits")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reader's best answer span in one sentence: ``sentence[start:end]``.
+
+    ``score`` is the span's logit minus the no-answer logit: above 0 the model thinks the sentence answers.
+    """
+
+    score: float
+    start: int
+    end: int
+
+
+def reader_model(model_path: str | Path, weights_dir: str | Path = READER_DIR):  # noqa: ANN201 - a torch module
+    """The fine-tuned reader as a torch ``BertForQuestionAnswering``: packaged weights plus the shipped ones."""
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertForQuestionAnswering
+
+    model_path, weights_dir = Path(model_path), Path(weights_dir)
+    weights = weights_dir / "reader.safetensors"
+    expected = json.loads((weights_dir / "reader.json").read_text())["sha256"]
+    if hashlib.sha256(weights.read_bytes()).hexdigest() != expected:
+        raise ValueError(f"{weights} is not the file reader.json describes (damaged or replaced); restore it from git")
+    model = BertForQuestionAnswering(BertConfig.from_pretrained(str(model_path), attn_implementation="eager"))
+    wanted = model.state_dict()
+    state = {f"bert.{k}": v for k, v in load_file(model_path / "model.safetensors").items() if f"bert.{k}" in wanted}
+    state.update({k: v.float() for k, v in load_file(weights).items()})
+    missing = [k for k in wanted if k not in state and not k.endswith("position_ids")]
+    if missing:
+        raise ValueError(f"the reader weights in {weights_dir} lack {', '.join(missing[:3])}")
+    model.load_state_dict(state, strict=False)
+    return model.eval()
+
+
+def exported_reader(model_path: str | Path, cache_dir: str | Path, weights_dir: str | Path = READER_DIR) -> Path:
+    """The reader's int8 ONNX file, exported into ``cache_dir`` on first use and reused afterwards."""
+    model_path, weights_dir = Path(model_path), Path(weights_dir)
+    digest = f"{model_digest(model_path)}-{file_digest([weights_dir / 'reader.safetensors'])}"
+
+    def build(work: Path) -> None:
+        model = reader_model(model_path, weights_dir)
+        export_onnx(model, sample_inputs(model_path, pair=True), _OUTPUTS, work, quantize=True)
+
+    return cached_export(
+        Path(cache_dir),
+        f"reader-int8-{runtime_versions()}-{digest}",
+        build,
+        {"model": str(model_path), "weights": str(weights_dir)},
+    )
+
+
+class Reader:
+    """Reads sentences for a question: the best answer span of each and how confidently it answers.
+
+    The model is exported and loaded on the first read, so commands that never answer (ingest, stats) skip it.
+    """
+
+    def __init__(
+        self,
+        model_path: str | Path,
+        cache_dir: str | Path,
+        weights_dir: str | Path = READER_DIR,
+        max_answer_tokens: int | None = None,
+    ) -> None:
+        self.model_path, self.cache_dir, self.weights_dir = Path(model_path), Path(cache_dir), Path(weights_dir)
+        config = json.loads((self.weights_dir / "reader.json").read_text())
+        self.max_answer_tokens = max_answer_tokens or int(config["max_answer_tokens"])
+        self.max_length = int(config["max_length"])
+
+    @cached_property
+    def file(self) -> Path:
+        return exported_reader(self.model_path, self.cache_dir, self.weights_dir)
+
+    @cached_property
+    def tokenizer(self):  # noqa: ANN201 - a transformers fast tokenizer
+        from transformers import AutoTokenizer
+
+        return AutoTokenizer.from_pretrained(str(self.model_path))
+
+    @cached_property
+    def session(self):  # noqa: ANN201 - an onnxruntime.InferenceSession
+        return cpu_session(self.file)
+
+    def load(self) -> Reader:
+        """Export (first use only) and load the model now rather than at the first question."""
+        _ = self.session, self.tokenizer
+        return self
+
+    def read(self, question: str, sentences: list[str]) -> list[Reading]:
+        """One Reading per sentence, in order (all sentences in one batch)."""
+        if not sentences:
+            return []
+        tokens = self.tokenizer(
+            [question] * len(sentences),
+            sentences,
+            truncation=True,
+            max_length=self.max_length,
+            padding=True,
+            return_offsets_mapping=True,
+            return_tensors="np",
+        )
+        starts, ends = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})
+        readings = []
+        for row in range(len(sentences)):
+            context = np.array([s == 1 for s in tokens.sequence_ids(row)])
+            first, last = self._best_span(starts[row], ends[row], context)
+            if first < 0:  # the sentence was truncated away entirely
+                readings.append(Reading(float("-inf"), 0, 0))
+                continue
+            null = float(starts[row][0] + ends[row][0])
+            offsets = tokens["offset_mapping"][row]
+            score = float(starts[row][first] + ends[row][last]) - null
+            readings.append(Reading(score, int(offsets[first][0]), int(offsets[last][1])))
+        return readings
+
+    def _best_span(self, start: np.ndarray, end: np.ndarray, context: np.ndarray) -> tuple[int, int]:
+        """The (first, last) context tokens maximising start + end logits, at most ``max_answer_tokens`` long."""
+        if not context.any():
+            return -1, -1
+        pairs = start[:, None] + end[None, :]
+        n = len(start)
+        offset = np.arange(n)[None, :] - np.arange(n)[:, None]
+        allowed = context[:, None] & context[None, :] & (offset >= 0) & (offset < self.max_answer_tokens)
+        best = int(np.argmax(np.where(allowed, pairs, -np.inf)))
+        return divmod(best, n)
+
+
+@lru_cache(maxsize=2)
+def reader(model_path: str, cache_dir: str) -> Reader:
+    """One loaded reader per model path and cache directory, per process."""
+    return Reader(model_path, cache_dir)

@@ -1,0 +1,194 @@
+"""Evidence selection: which ranked sentences an answer may stand on, with their neighbours for context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from assistant.evidence.injection import addresses_the_model
+from assistant.evidence.reader import Reader, Reading
+from assistant.retrieval.fusion import ScoredSentence
+from assistant.timing import StageClock
+from assistant.types import Quote
+from index.store import StoredArticle, StoredSentence, neighbour_ids, sentence_id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence an answer may stand on: the store's own record of it and of its article (``article``: the header,
+    no text), its relevance score, the sentences around it, and what the reader found in it."""
+
+    sentence: StoredSentence
+    article: StoredArticle
+    score: float
+    before: str = ""
+    after: str = ""
+    reading: Reading | None = None  # the reader's best answer span in the sentence, and how well it answers
+
+    @property
+    def sentence_id(self) -> str:
+        return self.sentence.id
+
+    @property
+    def article_id(self) -> str:
+        return self.sentence.article_id
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def author(self) -> str | None:
+        """The article's byline."""
+        return self.article.author
+
+    @property
+    def published(self) -> str | None:
+        """The article's publication date (ISO 8601), where known."""
+        return self.article.date
+
+    @property
+    def answer(self) -> tuple[int, int] | None:
+        """The reader's answer span, as offsets into ``text``."""
+        return (self.reading.start, self.reading.end) if self.reading is not None else None
+
+
+@runtime_checkable
+class SentenceSource(Protocol):
+    """What evidence selection reads from a store: sentences by id and their articles' metadata."""
+
+    def get_sentences(self, ids: Sequence[str]) -> dict[str, StoredSentence]: ...
+
+    def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]: ...
+
+
+class EvidenceSelector:
+    """Keeps the top sentence and any other sentence scoring within ``margin`` of it, up to ``k``.
+
+    Returns nothing when even the best sentence is under ``min_relevance``: the caller then abstains. With a
+    ``reader``, the top ``read_depth`` sentences are read for the question and re-ordered by their fused score plus
+    ``read_weight`` times the reader's score; each keeps the answer span the reader found in it.
+    """
+
+    def __init__(
+        self,
+        store: SentenceSource,
+        k: int = 3,
+        min_relevance: float = 0.0,
+        margin: float = 0.08,
+        reader: Reader | None = None,
+        read_depth: int = 5,
+        read_weight: float = 0.0,
+    ):
+        self.store = store
+        self.k = k
+        self.min_relevance = min_relevance
+        self.margin = margin
+        self.reader = reader
+        self.read_depth = read_depth
+        self.read_weight = read_weight
+
+    def select(
+        self,
+        ranked: Sequence[ScoredSentence],
+        k: int | None = None,
+        question: str | None = None,
+        clock: StageClock | None = None,
+    ) -> list[Evidence]:
+        """The evidence among ``ranked`` (best first); ``k`` overrides the default.
+
+        Sentences that address an AI ("ignore previous instructions…") are prompt injection, not news: never evidence.
+        The reader (if any) reads the head for ``question``; ``clock`` gets laps "evidence" and "read".
+        """
+        clock = clock or StageClock()
+        k = k or self.k
+        head = ranked[: 3 * k]
+        stored = self._with_neighbours([r.id for r in head])
+        kept = [r for r in head if not (r.id in stored and addresses_the_model(stored[r.id].text))]
+        if not kept or kept[0].score < self.min_relevance:
+            return []
+        readings: dict[str, Reading] = {}
+        if self.reader is not None and question:
+            clock.lap("evidence")
+            kept, readings = self._reread(question, kept, stored, k)
+            clock.lap("read")
+        # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
+        floor = max(self.min_relevance, kept[0].score - self.margin)
+        chosen = [kept[0], *(r for r in kept[1:k] if r.score >= floor)]
+        evidence = self._evidence(chosen, stored, readings)
+        clock.lap("evidence")
+        return evidence
+
+    def sentences(self, scored: Sequence[ScoredSentence]) -> list[Evidence]:
+        """These sentences as evidence, in the order given, without selection or reading (summaries and lists)."""
+        return self._evidence(scored, self._with_neighbours([r.id for r in scored]), {})
+
+    def of_article(self, article: StoredArticle) -> list[Evidence]:
+        """Every sentence of an article, in its order, as evidence (its summary, its names, its record)."""
+        ids = [sentence_id(article.id, i) for i in range(article.sentences)]
+        return self.sentences([ScoredSentence(i, 0.0, np.zeros(0)) for i in ids])
+
+    def quoted(self, quotes: Sequence[Quote]) -> list[Evidence]:
+        """The evidence of sentences an answer quotes (found in their articles by offset), in the quotes' order: what
+        a language model writes an answer in another shape from."""
+        headers = self.store.headers(list({q.article_id for q in quotes}))
+        ids = [sentence_id(a, i) for a, h in headers.items() for i in range(h.sentences)]
+        at = {(s.article_id, s.start): s.id for s in self.store.get_sentences(ids).values()}
+        found = [(at[(q.article_id, q.start)], q.score) for q in quotes if (q.article_id, q.start) in at]
+        return self.sentences([ScoredSentence(i, score, np.zeros(0)) for i, score in found])
+
+    def _with_neighbours(self, ids: list[str]) -> dict[str, StoredSentence]:
+        """One read: these sentences and their neighbours."""
+        return self.store.get_sentences(list(dict.fromkeys([*ids, *(n for i in ids for n in neighbour_ids(i))])))
+
+    def _evidence(
+        self, chosen: Sequence[ScoredSentence], stored: dict[str, StoredSentence], readings: dict[str, Reading]
+    ) -> list[Evidence]:
+        """The chosen sentences with their neighbours and articles' headers; a sentence deleted since is left out."""
+        headers = self.store.headers(list({stored[r.id].article_id for r in chosen if r.id in stored}))
+        evidence = []
+        for r in chosen:
+            s = stored.get(r.id)
+            if s is None or s.article_id not in headers:  # deleted since it was ranked
+                continue
+            before = stored.get(sentence_id(s.article_id, s.index - 1))
+            after = stored.get(sentence_id(s.article_id, s.index + 1))
+            evidence.append(
+                Evidence(
+                    sentence=s,
+                    article=headers[s.article_id],
+                    score=r.score,
+                    before=before.text if before else "",
+                    after=after.text if after else "",
+                    reading=readings.get(r.id),
+                )
+            )
+        return evidence
+
+    def _reread(
+        self, question: str, ranked: list[ScoredSentence], stored: dict[str, StoredSentence], k: int
+    ) -> tuple[list[ScoredSentence], dict[str, Reading]]:
+        """The top ``read_depth`` (at least ``k``) re-ordered by fused score + weight x reading, then the rest."""
+        top = [r for r in ranked[: max(self.read_depth, k)] if r.id in stored]
+        readings = dict(
+            zip([r.id for r in top], self.reader.read(question, [stored[r.id].text for r in top]), strict=True)
+        )
+        reread = sorted(
+            (replace(r, score=r.score + self.read_weight * readings[r.id].score) for r in top), key=lambda r: -r.score
+        )
+        return reread + [r for r in ranked if r.id not in readings], readings

@@ -1,0 +1,93 @@
+"""The optional language model, built from settings as a LangChain chat model (or LLM for a base GGUF model).
+
+None is installed by default; each backend is an extra (``pip install -e '.[openai]'``, ``[ollama]``, ``[llamacpp]``)
+and one entry of ``BACKENDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.language_models import BaseLanguageModel
+
+from assistant.settings import Settings
+
+STOP = ["</sources>", "Question:"]  # where a model that continues the prompt (a base model) has finished answering
+
+
+class LLMUnavailable(RuntimeError):
+    """The configured language model cannot be used; the message says why and what to do."""
+
+
+def _openai(settings: Settings) -> BaseLanguageModel:
+    ChatOpenAI = _import("langchain_openai", "ChatOpenAI", "openai")  # noqa: N806
+    kwargs: dict[str, Any] = {}
+    if settings.llm_base_url:  # other servers (llama.cpp, vLLM…) read the older max_tokens
+        kwargs = {"base_url": settings.llm_base_url, "extra_body": {"max_tokens": settings.llm_max_tokens}}
+    return ChatOpenAI(
+        model=settings.llm_model or "gpt-4o-mini",
+        api_key=settings.llm_api_key.get_secret_value(),
+        temperature=0,
+        max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout,
+        max_retries=0,
+        stop=STOP,
+        **kwargs,
+    )
+
+
+def _ollama(settings: Settings) -> BaseLanguageModel:
+    ChatOllama = _import("langchain_ollama", "ChatOllama", "ollama")  # noqa: N806
+    kwargs = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
+    return ChatOllama(
+        model=settings.llm_model or "llama3.2",
+        temperature=0,
+        num_predict=settings.llm_max_tokens,
+        client_kwargs={"timeout": settings.llm_timeout},
+        **kwargs,
+    )
+
+
+def _llamacpp(settings: Settings) -> BaseLanguageModel:
+    if settings.llm_gguf is None or not settings.llm_gguf.is_file():
+        raise LLMUnavailable(f"NEWS_ASSISTANT_LLM_GGUF must name a .gguf file (got {settings.llm_gguf}).")
+    LlamaCpp = _import("langchain_community.llms", "LlamaCpp", "llamacpp")  # noqa: N806
+    _import("llama_cpp", "Llama", "llamacpp")
+    # A completion-style LLM: base GGUF models have no chat template; the prompt is rendered as plain text.
+    return LlamaCpp(
+        model_path=str(settings.llm_gguf),
+        temperature=0,
+        max_tokens=settings.llm_max_tokens,
+        n_ctx=2048,
+        n_threads=2,
+        stop=STOP,
+        verbose=False,
+    )
+
+
+# Each backend by the name NEWS_ASSISTANT_LLM gives it.
+BACKENDS: dict[str, Callable[[Settings], BaseLanguageModel]] = {
+    "openai": _openai,
+    "ollama": _ollama,
+    "llamacpp": _llamacpp,
+}
+
+
+def build_llm(settings: Settings) -> BaseLanguageModel | None:
+    """The chat model ``settings.llm`` names, or None when no LLM is configured."""
+    if settings.llm == "none":
+        return None
+    if settings.llm not in BACKENDS:
+        raise LLMUnavailable(f"Unknown LLM backend {settings.llm!r}; use one of: none, {', '.join(BACKENDS)}.")
+    return BACKENDS[settings.llm](settings)
+
+
+def _import(module: str, name: str, extra: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as err:
+        raise LLMUnavailable(
+            f"The {extra} LLM backend is not installed ({err.name} is missing): pip install -e '.[{extra}]'."
+        ) from err

@@ -1,0 +1,102 @@
+"""LLM answers: prompt | model | text, streamed, then checked sentence by sentence against the cited evidence.
+
+Whatever goes wrong (no server, a timeout, nothing supported) the reader still gets a faithful answer: the
+extractive one, with a notice saying why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from langchain_core.language_models import BaseLanguageModel
+from langchain_core.output_parsers import StrOutputParser
+
+from assistant.answers import messages
+from assistant.answers.citations import citations_for
+from assistant.answers.short_answer import extract_short_answer
+from assistant.evidence.select import Evidence
+from assistant.llm.prompts import Prompts, format_history, format_sources
+from assistant.llm.verify import Verifier
+from assistant.types import Answer, Kind
+
+_LABEL = re.compile(r"^\s*(user|assistant|standalone question|follow-up question|question)\s*:\s*", re.IGNORECASE)
+
+
+class LLMAnswerer:
+    """Drafts an answer with a language model from numbered evidence and keeps only the claims it can verify."""
+
+    def __init__(self, llm: BaseLanguageModel, prompts: Prompts, verifier: Verifier) -> None:
+        self.prompts = prompts
+        self.verifier = verifier
+        self.draft_chain = prompts.answer | llm | StrOutputParser()
+        self.rewrite_chain = prompts.rewrite | llm | StrOutputParser()
+
+    def rewrite(self, question: str, history: Sequence[tuple[str, str]]) -> str | None:
+        """The follow-up as a standalone question, or None when the model gives nothing usable."""
+        reply = self.rewrite_chain.invoke({"history": format_history(history), "question": question})
+        lines = [_LABEL.sub("", line).strip().strip('"“”') for line in reply.strip().splitlines() if line.strip()]
+        if not lines or not lines[0] or len(lines[0]) > 3 * len(question) + 200:
+            return None
+        if lines[0].casefold() == question.casefold():  # "already standalone": let the rules have their say
+            return None
+        return lines[0]
+
+    def stream(self, question: str, evidence: Sequence[Evidence], kind: Kind = "fact") -> Iterator[str]:
+        """The draft's text as the model produces it, in the shape ``kind``; ``evidence`` is numbered [1], [2], … in
+        the prompt."""
+        shape = self.prompts.shape(kind)
+        yield from self.draft_chain.stream({"question": question, "sources": format_sources(evidence), "shape": shape})
+
+    def finish(
+        self,
+        question: str,
+        evidence: Sequence[Evidence],
+        draft: str,
+        error: Exception | None,
+        extractive: Answer,
+        shaped: bool = False,
+    ) -> Answer:
+        """The verified answer from a finished draft, or the ``extractive`` answer with a notice saying why not.
+
+        ``shaped``: the draft was asked for in the extractive answer's shape, from the sentences it cites; a draft
+        saying the articles don't say then shows those sentences rather than abstaining.
+        """
+        if error is not None:
+            return _instead(extractive, messages.LLM_FAILED.format(error=_brief(error)), [])
+        if _says_not_found(draft, self.prompts.not_found):
+            if shaped:  # the sentences were chosen as that answer: show them
+                return _instead(extractive, messages.LLM_FOUND_NOTHING, [])
+            return messages.model_found_nothing(question, self.prompts.not_found)
+        context = [f"{e.title} {e.before} {e.text} {e.after}" for e in evidence]
+        verdict = self.verifier.check(draft, [e.text for e in evidence], context)
+        if not verdict.kept:
+            return _instead(extractive, messages.LLM_UNSUPPORTED, verdict.unsupported)
+        cited = set(verdict.cited)
+        return Answer(
+            question=question,
+            text=verdict.text,
+            short_answer=None if shaped else extract_short_answer(question, evidence[0].text),
+            citations=[c for c in citations_for(evidence) if c.n in cited],
+            kind=extractive.kind if shaped else "fact",
+            answerer="llm",
+            unsupported=verdict.unsupported,
+        )
+
+
+def _instead(extractive: Answer, notice: str, unsupported: list[str]) -> Answer:
+    """The extractive answer shown instead of the model's, saying why."""
+    return extractive.model_copy(
+        update={"notice": messages.SHOWING_SOURCES.format(notice=notice), "unsupported": unsupported}
+    )
+
+
+def _says_not_found(draft: str, not_found: str) -> bool:
+    """Whether the draft is the prompt's "the articles don't say" sentence, which the model is told to write when
+    its sources don't answer: its first 40 characters, as a model may end the sentence its own way."""
+    return draft.strip().startswith(not_found[:40])
+
+
+def _brief(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text[:200]}" if text else type(error).__name__

@@ -1,0 +1,61 @@
+"""The names a question asks about, and whether texts mention them ("How many troops will Germany send?" of
+articles that never mention Germany is not answered by them, however close their sentences look)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.question.nlp import NER_ONLY, nlp
+
+_WORD = re.compile(r"\w+")
+# spaCy's entity labels for names. Numbers, dates and amounts are left out, and nationalities, groups and languages
+# (NORP, LANGUAGE): questions phrase them differently from the articles too often ("the late 1950's", "3 layers",
+# "French" or "English" for "France" or "England") for their absence to mean anything.
+_NAMES = frozenset({"PERSON", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "s"})
+_SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
+
+
+@lru_cache(maxsize=2048)
+def question_names(question: str) -> tuple[str, ...]:
+    """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'."""
+    names = []
+    for entity in nlp()(question, disable=NER_ONLY).ents:
+        if entity.label_ in _NAMES:
+            name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
+            if _WORD.search(name):
+                names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+class _Vocabulary:
+    """The words of some texts, for looking names up exactly, run together, or misspelled."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        words = _WORD.findall(" ".join(texts).lower())
+        self.words = set(words)
+        self.joined = "".join(words)
+
+    def has_word(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        alike = [w for w in self.words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2]
+        return bool(difflib.get_close_matches(word, alike, n=1, cutoff=_SPELLING))
+
+    def mentions(self, name: str) -> bool:
+        """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
+        "Vladimir Putin" is mentioned by an article that says "Putin"."""
+        own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
+        return "".join(own) in self.joined or 2 * sum(map(self.has_word, own)) >= len(own)
+
+
+def missing_names(question: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """The question's names that none of ``texts`` mentions."""
+    names = question_names(question)
+    if not names:
+        return ()
+    vocabulary = _Vocabulary(texts)
+    return tuple(name for name in names if not vocabulary.mentions(name))

@@ -1,0 +1,241 @@
+"""The answer's shape, decided from the question's form: a fact, a summary, an overview, a list, a definition, or
+the sentence a yes-or-no question turns on.
+
+"Who rejected foreign troops?" wants a short phrase cut from one sentence; "Summarize the article" wants the
+article's central sentences, "Which leaders are mentioned?" the names the articles give, "Who is Keir Starmer?" the
+role they give him. The decision reads the question's wording only (regular expressions, microseconds): ``RULES``
+is tried in order and the first rule that matches decides, so a question that fits no other shape is a fact. Each
+rule carries example questions, which the tests ask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.types import Kind
+
+Field = Literal["author", "date", "title", "source"]
+Places = Literal["countries", "cities"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What kind of answer a question wants, and the part of the question the answer is about.
+
+    ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
+    article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first), and ``places`` narrows a
+    list of places to countries or to cities; ``field`` is what a question about the article itself asks for: its
+    author, date, title or source.
+    """
+
+    kind: Kind
+    topic: str = ""
+    labels: tuple[str, ...] = ()
+    field: Field | None = None
+    places: Places | None = None
+
+
+_DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
+_ABOUT = r"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.+))?"
+_PLEASE = r"^(?:please |can you |could you )*"
+# Each pattern with a question it matches (asked by tests/assistant/question/test_shape.py).
+_SUMMARY = [
+    (re.compile(rf"{_PLEASE}(?:summari[sz]e|sum up|recap)\s+{_DOCUMENT}{_ABOUT}$"), "Summarise the article"),
+    (
+        re.compile(
+            rf"^(?:give me |write |show me )?(?:a |the )?(?:short |brief )?summary(?:\s+of\s+{_DOCUMENT})?"
+            rf"{_ABOUT}$"
+        ),
+        "Give me a short summary",
+    ),
+    (re.compile(rf"^what(?:'s| is| was)\s+{_DOCUMENT}\s+(?:about|saying)$"), "What is the article about?"),
+    (
+        re.compile(
+            rf"^what are the (?:main|key|most important) (?:points|takeaways|facts|ideas)(?:\s+of\s+{_DOCUMENT})?$"
+        ),
+        "What are the key points?",
+    ),
+    (re.compile(r"^tl;? ?dr$"), "tl;dr"),
+]
+_NEWS = [
+    (re.compile(rf"{_PLEASE}summari[sz]e\s+(?:the |all )?(?:news|articles|stories){_ABOUT}$"), "Summarise the news"),
+    (
+        re.compile(r"^what(?:'s| is)(?: the)? (?:latest|news|new)(?: news)?\s+(?:on|about|with|in)\s+(?P<topic>.+)$"),
+        "What's the latest on Ukraine?",
+    ),
+    (re.compile(r"^(?:any|the latest) news (?:on|about)\s+(?P<topic>.+)$"), "Any news on the ceasefire?"),
+    (re.compile(r"^what(?:'s| is) happening (?:in|with)\s+(?P<topic>.+)$"), "What is happening in Ukraine?"),
+]
+_OVERVIEW = [
+    (re.compile(rf"{_PLEASE}tell me (?:more |everything |all )?about\s+(?P<topic>.+)$"), "Tell me about NATO"),
+    (re.compile(rf"{_PLEASE}(?:describe|explain)\s+(?P<topic>.+)$"), "Explain the security guarantees"),
+    (re.compile(r"^(?:give me )?an overview of\s+(?P<topic>.+)$"), "Give me an overview of the talks"),
+    (
+        re.compile(r"^what do(?:es)?\s+(?P<topic>.+?)\s+(?:say|think|believe|argue|claim)\s+(?:about|of|on)\s+.+$"),
+        "What does Zelensky say about the guarantees?",
+    ),
+    (re.compile(r"^what(?:'s| is) (?:known|said|reported) about\s+(?P<topic>.+)$"), "What is known about the plan?"),
+]
+_THE_ARTICLE = r"(?:the|this|that)\s+(?:article|story|piece|report|news story)"
+_ABOUT_ARTICLE: list[tuple[Field, re.Pattern[str], str]] = [
+    (
+        "author",
+        re.compile(
+            rf"^(?:who\s+(?:wrote|writes|authored|reported|filed)|who(?:'s| is| was)\s+the\s+(?:author|writer|reporter"
+            rf"|journalist)\s+of)\s+{_THE_ARTICLE}{_ABOUT}$"
+        ),
+        "Who wrote the article?",
+    ),
+    (
+        "author",
+        re.compile(r"^(?:who(?:'s| is| was)\s+the\s+(?:author|writer|reporter)|what(?:'s| is) the byline)$"),
+        "What is the byline?",
+    ),
+    (
+        "date",
+        re.compile(
+            rf"^(?:when\s+(?:was|is)\s+{_THE_ARTICLE}\s+(?:published|written|posted|dated|from)"
+            rf"|what(?:'s| is)\s+the\s+(?:date|publication date)\s+of\s+{_THE_ARTICLE}){_ABOUT}$"
+        ),
+        "When was the article published?",
+    ),
+    (
+        "title",
+        re.compile(rf"^what(?:'s| is| was)\s+the\s+(?:title|headline)(?:\s+of\s+{_THE_ARTICLE})?{_ABOUT}$"),
+        "What is the headline?",
+    ),
+    (
+        "source",
+        re.compile(
+            rf"^(?:(?:which|what)\s+(?:outlet|publication|newspaper|site|website|source)\s+(?:published|ran|is)"
+            rf"|where\s+(?:was|is|does)|what(?:'s| is)\s+the\s+source\s+of)\s+{_THE_ARTICLE}"
+            rf"(?:\s+(?:published|from|come from))?{_ABOUT}$"
+        ),
+        "Which outlet published the story?",
+    ),
+]
+_WHO_LIST = re.compile(
+    r"^who\s+(?:attended|took part|participated|were there"
+    r"|(?:are|were) (?:mentioned|named|quoted)|is (?:mentioned|quoted))\b"
+)
+# "Who is Keir Starmer?" asks what a name is; "Who was the 2015 NFL MVP?" asks whose name a role is (a fact).
+_DEFINITION = re.compile(r"^(?:who\s+(?:is|was|are|were)\s+(?!the\s)|what\s+(?:is|was|are|were)\s+)(?P<topic>.+)$")
+_YES_NO = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)(?:n't)?\s(?!.*\bor\b)", re.IGNORECASE
+)
+_ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SMALL = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "la", "le", "in", "on", "&"})
+
+# The plural nouns a list question asks for, and the entities that answer it.
+_PEOPLE = ("PERSON",)
+_PLACES = ("GPE", "LOC")
+_GROUPS = ("ORG",)
+_PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
+    women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
+    lawmakers senators generals commanders"""
+_PLACE_NOUNS = "countries nations states cities towns places regions capitals territories locations"
+_PLACES_OF: dict[str, Places] = {
+    "countries": "countries",
+    "nations": "countries",
+    "cities": "cities",
+    "towns": "cities",
+}
+_GROUP_NOUNS = "organisations organizations companies groups parties agencies institutions firms alliances teams bodies"
+_LIST_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_PEOPLE_NOUNS.split(), _PEOPLE),
+    **dict.fromkeys(_PLACE_NOUNS.split(), _PLACES),
+    **dict.fromkeys(_GROUP_NOUNS.split(), _GROUPS),
+}
+_MENTIONED = re.compile(r"\b(?:mentioned|named|quoted|cited|involved|referred to|in the (?:article|story|news))\b")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a question asks for a shape: ``match`` gives the shape from the question (as written, and
+    lower-cased) or None; ``examples`` are questions it gives that shape, asked by the tests."""
+
+    kind: Kind
+    examples: tuple[str, ...]
+    match: Callable[[str, str], Shape | None]
+
+
+def _worded(kind: Kind, pattern: re.Pattern[str], example: str, field: Field | None = None) -> Rule:
+    """A rule that is one pattern of words, its topic (if it names one) as the question wrote it."""
+
+    def match(question: str, lowered: str) -> Shape | None:
+        found = pattern.match(lowered)
+        if found is None:
+            return None
+        return Shape(kind, _original(question, lowered, found.groupdict().get("topic") or ""), field=field)
+
+    return Rule(kind, (example,), match)
+
+
+def _yes_no(question: str, lowered: str) -> Shape | None:
+    """ "Did Putin agree…?", but not "Is it A or B?"."""
+    return Shape("yes_no", question) if _YES_NO.match(question) else None
+
+
+def _definition(question: str, lowered: str) -> Shape | None:
+    """ "Who is Keir Starmer?" asks what a name is; "Who is the NATO chief?" asks for a name (a fact)."""
+    found = _DEFINITION.match(lowered)
+    if found and _is_name(_original(question, lowered, found["topic"]), person=lowered.startswith("who")):
+        return Shape("definition", _ARTICLE_WORD.sub("", _original(question, lowered, found["topic"])))
+    return None
+
+
+def _list(question: str, lowered: str) -> Shape | None:
+    """A list question asks for several of a kind: "which leaders…", "name the countries…", "who attended…"."""
+    if _WHO_LIST.match(lowered):
+        return Shape("list", topic=question, labels=_PEOPLE + _GROUPS + _PLACES)
+    words = re.findall(r"[a-z]+", lowered)
+    if not words or words[0] not in ("which", "what", "list", "name"):
+        return None
+    at = next((i for i in (1, 2) if i < len(words) and words[i] in _LIST_NOUNS), None)
+    if at is None or (words[0] in ("which", "what") and words[at + 1 : at + 2] == ["that"]):
+        return None  # "What states that…" asks for a theory, not for states
+    labels = _LIST_NOUNS[words[at]]
+    topic = "" if _MENTIONED.search(lowered) else question
+    return Shape("list", topic=topic, labels=labels, places=_PLACES_OF.get(words[at]))
+
+
+def _original(question: str, lowered: str, part: str) -> str:
+    """``part`` of the lower-cased question as the question wrote it (its capitals tell names apart)."""
+    at = lowered.rfind(part) if part else -1
+    return question[at : at + len(part)] if at >= 0 else part
+
+
+def _is_name(phrase: str, person: bool) -> bool:
+    """Whether ``phrase`` is a name ("Keir Starmer", "the Coalition of the Willing", "NATO"), not a description
+    ("the NATO chief", "the population of Brazil", "Kenya's HDI", "Ban Ki-Moon the Secretary General of"): it begins
+    and ends with a capitalised word, every word but the small ones is capitalised, and a person's has no small
+    words ("Chairman of the Subcommittee" is a role)."""
+    words = _ARTICLE_WORD.sub("", phrase).split()
+    if not words or "'" in phrase or "’" in phrase or words[0].lower() in _SMALL or words[-1].lower() in _SMALL:
+        return False
+    if person and any(w.lower() in _SMALL for w in words):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+
+
+# The rules in the order they are tried: the first that matches decides; a question no other rule takes is a fact.
+RULES: tuple[Rule, ...] = (
+    *(_worded("article", pattern, example, field) for field, pattern, example in _ABOUT_ARTICLE),
+    *(_worded("summary", pattern, example) for pattern, example in _SUMMARY),
+    *(_worded("news", pattern, example) for pattern, example in _NEWS),
+    *(_worded("overview", pattern, example) for pattern, example in _OVERVIEW),
+    Rule("yes_no", ("Did Putin agree to a ceasefire?", "Is Ukraine a NATO member?"), _yes_no),
+    Rule("list", ("Which leaders are mentioned?", "Who attended the summit?", "Which companies did Yukos sue?"), _list),
+    Rule("definition", ("Who is Keir Starmer?", "What is NATO?"), _definition),
+    Rule("fact", ("Who rejected foreign troops?", "Who is the NATO chief?"), lambda question, lowered: Shape("fact")),
+)
+
+
+def shape_of(question: str) -> Shape:
+    """The shape of answer ``question`` wants: the first rule's that matches."""
+    q = " ".join(question.strip().rstrip("?.! ").split())
+    lowered = q.lower()
+    return next(shape for rule in RULES if (shape := rule.match(q, lowered)) is not None)

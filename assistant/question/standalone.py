@@ -1,0 +1,145 @@
+"""Follow-up questions made standalone without an LLM: pronouns take earlier turns' names of the right type.
+
+"Who is the NATO chief?" answered "Mark Rutte", then "What did he say about Russia?" is retrieved as "What did Mark
+Rutte say about Russia?". He, she, his and her take a person's name, never a place's; it and its an organisation's
+or a thing's; they and their a group's, an organisation's or a country's. The latest turn is searched first, then
+the ones before it. A follow-up that names nothing ("Where?", "And why?", "How old was he?" with no one to be he)
+borrows the previous question's words, so retrieval stays on the same story. Questions that stand on their own are
+left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from assistant.question.nlp import NER_ONLY, nlp
+
+_PERSON_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_THING_PRONOUNS = re.compile(r"\b(it|its)\b", re.IGNORECASE)
+_GROUP_PRONOUNS = re.compile(r"\b(they|them|their|theirs)\b", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|also|why|why not|how so)\b", re.IGNORECASE)
+_ELLIPSIS_WORDS = 5  # "What about Macron?", "Where?", "For how many years?": a longer question usually stands alone
+_MARKER = re.compile(r"\s*\[\d+\]")
+_PERSON = ("PERSON",)
+_THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
+_GROUP = ("ORG", "NORP", "GPE")
+_TURNS_SEARCHED = 3
+_DESCRIPTION = re.compile(r"\b(the|this|that)\s+([a-z]+)\b", re.IGNORECASE)
+# Kinds of organisation and place a description may stand for; people are found by the title they were given.
+_KINDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["company", "firm", "organisation", "organization", "agency", "group", "party", "team"], ("ORG",)),
+    **dict.fromkeys(["country", "nation", "city", "town", "capital", "state"], ("GPE",)),
+}  # earlier turns whose names a pronoun may take, the latest first
+
+
+def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
+    """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first,
+    then its question, then the rest of its answer, where only full names count as people's (spaCy's small model
+    takes "Kyiv's protection" for a person's; news names people in full)."""
+    question, answer = turn
+    first_line, _, rest = _MARKER.sub("", answer).partition("\n")
+    yield from _entities(first_line)
+    yield from _entities(question)
+    yield from ((name, label) for name, label in _entities(rest) if label != "PERSON" or len(name.split()) > 1)
+
+
+@lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[tuple[str, str], ...]:
+    """spaCy's entities of ``text`` (its entity recogniser alone). Cached: a conversation's earlier turns are read
+    again for every follow-up."""
+    return tuple((e.text, e.label_) for e in nlp()(text, disable=NER_ONLY).ents) if text.strip() else ()
+
+
+def _replace(question: str, pattern: re.Pattern[str], name: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        return f"{name}'s" if match.group().lower() in ("his", "hers", "their", "theirs", "its") else name
+
+    return pattern.sub(swap, question)
+
+
+def standalone_question(question: str, history: Sequence[tuple[str, str]] | None) -> str:
+    """``question`` rewritten to stand on its own, using the earlier (question, answer) turns (oldest first)."""
+    if not history:
+        return question
+    rewritten = question
+    pronouns = ((_PERSON_PRONOUNS, _PERSON), (_THING_PRONOUNS, _THING), (_GROUP_PRONOUNS, _GROUP))
+    for pattern, labels in pronouns:
+        if pattern.search(rewritten):
+            earlier = (name for turn in reversed(history[-_TURNS_SEARCHED:]) for name in _names(turn))
+            name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
+            if name:
+                rewritten = _replace(rewritten, pattern, name)
+    rewritten = _resolve_descriptions(rewritten, history[-_TURNS_SEARCHED:])
+    previous = history[-1][0]
+    if any(pattern.search(rewritten) for pattern, _ in pronouns):
+        return _carry_context(rewritten, previous)
+    if rewritten == question and _elliptical(question):
+        return _substitute(question, previous)
+    return rewritten
+
+
+def _resolve_descriptions(question: str, turns: Sequence[tuple[str, str]]) -> str:
+    """ "the president", "the coach", "the company" → the earlier name they stand for: a name the earlier turns give
+    with that word as its title ("French President Emmanuel Macron", "Coach John Bracewell"), or, for a kind of
+    organisation or place, the latest name of that kind."""
+    for match in reversed(list(_DESCRIPTION.finditer(question))):
+        word = match.group(2).lower()
+        name = _titled(word, turns) or _of_kind(_KINDS.get(word, ()), turns)
+        if name and name.lower() not in question.lower():
+            question = question[: match.start()] + name + question[match.end() :]
+    return question
+
+
+def _titled(word: str, turns: Sequence[tuple[str, str]]) -> str | None:
+    """The latest name the turns give with ``word`` as its title: "chief" → "Mark Rutte" in "NATO chief Mark
+    Rutte"."""
+    titled = re.compile(rf"\b(?i:{re.escape(word)})\s+((?:[A-Z][\w’'.-]+\s?){{1,3}})")
+    for question, answer in reversed(turns):
+        for text in (answer, question):
+            found = [m.group(1).strip() for m in titled.finditer(text)]
+            people = [n for n in found if any(label == "PERSON" for _, label in _entities(n))]
+            if people:
+                return people[-1]
+    return None
+
+
+def _of_kind(labels: tuple[str, ...], turns: Sequence[tuple[str, str]]) -> str | None:
+    """The latest name of one of these entity kinds in the turns ("the company" → the organisation named)."""
+    if not labels:
+        return None
+    earlier = (name for turn in reversed(turns) for name in _names(turn))
+    return next((name for name, label in earlier if label in labels), None)
+
+
+def _elliptical(question: str) -> bool:
+    """A short question that leans on the previous one: "And why?", "What about Macron?", or one with at most one
+    word of its own that names nothing ("Where?", "For how many years?", not "What did the Kremlin say?")."""
+    if len(question.split()) > _ELLIPSIS_WORDS:
+        return False
+    if _ELLIPSIS.search(question):
+        return True
+    own = [w for w in re.findall(r"[A-Za-z]+", question) if not _is_stop(w)]
+    return len(own) == 0 or (len(own) == 1 and not own[0][0].isupper())
+
+
+def _substitute(question: str, previous_question: str) -> str:
+    """'What about Macron?' after 'What did Starmer promise?' → 'What did Macron promise?'; else carry context."""
+    named = [e for e in nlp()(question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
+    previous = [e for e in nlp()(previous_question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
+    if named and previous and re.match(r"^\s*(and\s+)?(what|how) about\b", question, re.IGNORECASE):
+        first = previous[0]
+        return previous_question[: first.start_char] + named[0].text + previous_question[first.end_char :]
+    return _carry_context(question, previous_question)
+
+
+def _carry_context(question: str, previous_question: str) -> str:
+    """The question followed by the previous question's content words it lacks (query expansion)."""
+    have = {w.lower() for w in re.findall(r"\w+", question)}
+    carried = [w for w in re.findall(r"\w+", previous_question) if w.lower() not in have and not _is_stop(w)]
+    return f"{question} ({' '.join(dict.fromkeys(carried))})" if carried else question
+
+
+def _is_stop(word: str) -> bool:
+    return nlp().vocab[word.lower()].is_stop

@@ -1,0 +1,27 @@
+"""Which articles mention what a question names: a follow-up that names what its story never mentions has moved on,
+a round-up of the news keeps to the articles naming its topic, and a question whose best sentences come from
+articles that never name what it asks about looks among those that do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from assistant.question.names import missing_names, question_names
+
+
+@runtime_checkable
+class ArticleTexts(Protocol):
+    """What the lookup reads from a store: the whole texts of some articles."""
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+
+
+def articles_naming(articles: ArticleTexts, question: str, article_ids: Sequence[str]) -> list[str]:
+    """Those of these articles, in order, whose text mentions every name of the question (all of them when it names
+    nothing)."""
+    ids = list(dict.fromkeys(article_ids))
+    if not question_names(question):
+        return ids
+    texts = articles.article_texts(ids)
+    return [a for a in ids if a in texts and not missing_names(question, [texts[a]])]

@@ -1,0 +1,142 @@
+"""Each shape's answer from a decision made by hand (unit, on fakes): what it says, what it cites, in which order."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answers import definition, fact, listing, news, overview, record, summary, yes_no
+from assistant.answers.context import AnswerContext, AnswerLimits
+from assistant.evidence.decision import Decision
+from assistant.evidence.names import Named
+from assistant.evidence.select import EvidenceSelector
+from assistant.question.read import Question
+from assistant.question.shape import shape_of
+from assistant.retrieval.fusion import ScoredSentence
+from index.store import StoredArticle
+from tests.assistant.fakes import FakeStore, evidence
+
+ARTICLES = {
+    "ferry": (
+        "Harbour ferry",
+        [
+            "The Lindholm ferry carried 41 cars on Monday.",
+            "Its captain, Erik Larsen, said the refit cost three million crowns.",
+            "The harbour reopened at noon.",
+            "Ferry captain Erik Larsen has sailed the route for 20 years.",
+        ],
+    ),
+    "council": ("Council vote", ["The council approved the new bridge on Tuesday.", "Mayor Ingrid Holm said so."]),
+}
+
+
+@pytest.fixture
+def store() -> FakeStore:
+    return FakeStore(ARTICLES)
+
+
+@pytest.fixture
+def context(store: FakeStore) -> AnswerContext:
+    return AnswerContext(store, EvidenceSelector(store), AnswerLimits(summary_sentences=2, overview_sentences=3))
+
+
+def _question(text: str) -> Question:
+    return Question(text, text, shape_of(text))
+
+
+def _all(store: FakeStore, article: str, score: float = 1.5) -> tuple:
+    """Every sentence of an article as evidence, as the judge gives it for a summary."""
+    ids = [i for i in store.sentences if i.startswith(f"{article}:")]
+    return tuple(EvidenceSelector(store).sentences([ScoredSentence(i, score, np.zeros(0)) for i in ids]))
+
+
+def test_a_fact_is_the_short_answer_then_the_evidence_quoted(context: AnswerContext) -> None:
+    top = evidence("The Lindholm ferry carried 41 cars on Monday.", reading=3.0, span=(27, 34))
+    answer = fact.answer(_question("How many cars did the ferry carry?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "41 cars" and answer.kind == "fact"
+    assert answer.text == "41 cars [1]\n\nThe Lindholm ferry carried 41 cars on Monday. [1]"
+    assert [(c.n, c.sentence, c.start, c.end) for c in answer.citations] == [(1, top.text, 0, len(top.text))]
+
+
+def test_a_summary_is_the_lead_and_the_most_central_sentences_in_article_order(
+    store: FakeStore, context: AnswerContext
+) -> None:
+    decision = Decision(_all(store, "ferry"), True, article=store.headers(["ferry"])["ferry"])
+    answer = summary.answer(_question("Summarise the article"), decision, [], context)
+    assert answer.kind == "summary" and len(answer.citations) == 2
+    assert answer.citations[0].sentence == ARTICLES["ferry"][1][0]  # the lead first
+    assert [c.start for c in answer.citations] == sorted(c.start for c in answer.citations)
+    guessed = summary.answer(
+        _question("Summarise the article"),
+        Decision(decision.evidence, True, article=decision.article, guessed=True),
+        [],
+        context,
+    )
+    assert guessed.text.startswith("The most recently added article, “Harbour ferry”, says:\n\n")
+
+
+def test_news_puts_the_newest_article_first_each_under_its_title(context: AnswerContext) -> None:
+    old = evidence("The council approved the bridge.", article="council", title="Council vote", published="2025-08-01")
+    new = evidence("The ferry sailed again.", article="ferry", title="Harbour ferry", published="2025-09-01")
+    undated = evidence("Rain is expected.", article="weather", title="", published=None)
+    answer = news.answer(_question("Any news on the harbour?"), Decision((old, undated, new), True), [], context)
+    assert answer.text == (
+        "Harbour ferry: The ferry sailed again. [1]\n\nCouncil vote: The council approved the bridge. [2]\n\n"
+        "Rain is expected. [3]"
+    )
+
+
+def test_an_overview_adds_the_next_relevant_ranked_sentences(store: FakeStore, context: AnswerContext) -> None:
+    first = _all(store, "ferry")[0]
+    ranked = [ScoredSentence("ferry:00000", 2.0, np.zeros(0)), ScoredSentence("ferry:00002", 1.2, np.zeros(0))]
+    ranked.append(ScoredSentence("council:00000", 0.5, np.zeros(0)))  # not relevant enough
+    answer = overview.answer(_question("Tell me about the ferry"), Decision((first,), True), ranked, context)
+    assert [c.sentence for c in answer.citations] == [ARTICLES["ferry"][1][0], ARTICLES["ferry"][1][2]]
+    assert answer.short_answer is None and answer.kind == "overview"
+
+
+def test_a_list_cites_each_name_to_the_sentence_naming_it_and_falls_back_to_a_fact(context: AnswerContext) -> None:
+    sentences = (evidence("Mayor Ingrid Holm spoke.", index=0), evidence("Erik Larsen and Ingrid Holm met.", index=1))
+    named = (Named("Ingrid Holm", "PERSON", 0), Named("Erik Larsen", "PERSON", 1))
+    answer = listing.answer(
+        _question("Which people are mentioned?"), Decision(sentences, True, names=named), [], context
+    )
+    assert answer.short_answer == "Ingrid Holm, Erik Larsen" and answer.kind == "list"
+    assert answer.text.startswith("Ingrid Holm [1], Erik Larsen [2]\n\n")
+    words = listing.answer(_question("Which people said so?"), Decision(sentences, True), [], context)
+    assert words.kind == "fact" and words.citations
+
+
+def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
+    store: FakeStore, context: AnswerContext
+) -> None:
+    larsen = _all(store, "ferry")[3]
+    answer = definition.answer(_question("Who is Erik Larsen?"), Decision((larsen,), True), [], context)
+    assert answer.short_answer == "Ferry captain" and answer.text.startswith("Erik Larsen: Ferry captain [1]")
+    met = evidence("Ingrid Holm met Erik Larsen.")  # no role for her, and his name is no answer to who she is
+    unsaid = definition.answer(_question("Who is Ingrid Holm?"), Decision((met,), True), [], context)
+    assert unsaid.kind == "definition" and unsaid.text == (
+        "The articles don't say what Ingrid Holm is; they mention it here:\n\nIngrid Holm met Erik Larsen. [1]"
+    )
+
+
+def test_yes_or_no_shows_what_the_articles_say_without_a_verdict(context: AnswerContext) -> None:
+    said = evidence("The harbour reopened at noon.")
+    answer = yes_no.answer(_question("Did the harbour reopen?"), Decision((said,), True), [], context)
+    assert (
+        answer.text == "The articles don't say yes or no in so many words, but here is what they say:\n\n"
+        "The harbour reopened at noon. [1]"
+    )
+    assert answer.kind == "yes_no" and answer.short_answer is None
+
+
+def test_a_record_cites_the_byline_line_for_its_author_and_the_lead_otherwise(context: AnswerContext) -> None:
+    lines = (evidence("Harbour reopens", index=0), evidence("By Olaf Berg", index=1))
+    article = StoredArticle("a", title="Harbour reopens", author="Olaf Berg", date="2025-09-01")
+    author = record.answer(_question("Who wrote the article?"), Decision(lines, True, article=article), [], context)
+    assert author.text == "By Olaf Berg [1]\n\nBy Olaf Berg [1]" and author.short_answer == "Olaf Berg"
+    date = record.answer(
+        _question("When was the article published?"), Decision(lines, True, article=article, guessed=True), [], context
+    )
+    assert date.text.startswith("The most recently added article, “Harbour reopens”, is published 2025-09-01 [1]")
+    assert date.citations[0].sentence == "Harbour reopens"

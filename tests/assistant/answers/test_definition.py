@@ -1,0 +1,65 @@
+"""What a sentence says a name is, read from spaCy's parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.definition import role_in
+
+STARMER = (
+    "UK Prime Minister Sir Keir Starmer described the alliance’s commitment as an “unbreakable pledge,” while NATO "
+    "chief Mark Rutte said Russia had “no veto” over the deployment of Western forces in Ukraine."
+)
+
+
+def _role(name: str, sentence: str) -> str | None:
+    span = role_in(name, sentence)
+    return None if span is None else sentence[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "role"),
+    [
+        ("Keir Starmer", STARMER, "UK Prime Minister"),
+        ("Mark Rutte", STARMER, "NATO chief"),
+        ("Starmer", STARMER, "UK Prime Minister"),
+        (
+            "Coalition of the Willing",
+            "The pledge was unveiled following a summit of 35 countries dubbed the “Coalition of the Willing.”",
+            "a summit of 35 countries",
+        ),
+        (
+            "Dmitry Peskov",
+            "Dmitry Peskov, the Kremlin spokesperson, said it could not happen.",
+            "the Kremlin spokesperson",
+        ),
+        (
+            "Dmitry Peskov",
+            "The spokesperson for the Kremlin, Dmitry Peskov, said it could not happen.",
+            "The spokesperson for the Kremlin",
+        ),
+        ("NATO", "NATO is a military alliance of 32 countries.", "a military alliance of 32 countries"),
+        ("Putin", "Hopes dimmed after Russian President Vladimir Putin met Trump in Alaska.", "Russian President"),
+    ],
+)
+def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:
+    assert _role(name, sentence) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("Keir Starmer", "Keir Starmer described the commitment as an unbreakable pledge."),
+        ("Mark Rutte", "The remarks came after Emmanuel Macron spoke."),  # not named at all
+        ("Angela Merkel", STARMER),
+    ],
+)
+def test_no_role_when_the_sentence_gives_none(name: str, sentence: str) -> None:
+    assert _role(name, sentence) is None
+
+
+def test_never_a_neighbouring_name() -> None:
+    sentence = "Sir Keir Starmer, Mark Rutte and Emmanuel Macron met in Paris."
+    for name in ("Mark Rutte", "Emmanuel Macron"):
+        role = _role(name, sentence)
+        assert role is None or not any(other in role for other in ("Starmer", "Rutte", "Macron"))

@@ -1,0 +1,57 @@
+"""Short answers cut from the evidence sentence: the wanted kind of phrase, quotations for 'what did X say'."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.short_answer import extract_short_answer, quotation_said
+
+RUTTE = (
+    "UK Prime Minister Sir Keir Starmer described the alliance’s commitment as an “unbreakable pledge,” while NATO "
+    "chief Mark Rutte said Russia had “no veto” over the deployment of Western forces in Ukraine, “It’s a sovereign "
+    "country. It’s not for them to decide.”"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("How did Keir Starmer describe the alliance's commitment?", RUTTE, "unbreakable pledge"),
+        ("What did Mark Rutte say about Russia?", RUTTE, "no veto"),
+        ("Who is the NATO chief?", RUTTE, "Mark Rutte"),
+    ],
+)
+def test_short_answer(question: str, sentence: str, expected: str) -> None:
+    assert extract_short_answer(question, sentence) == expected
+
+
+PESKOV = (
+    "Russian state media quoted Kremlin spokesperson Dmitry Peskov as saying: “Can Ukraine’s security guarantees be "
+    "ensured and provided by foreign, especially European and American, military contingents? Definitely not, they "
+    "cannot.”"
+)
+MACRON = (
+    "Macron said US backing would be finalised soon, with President Donald Trump suggesting American support could "
+    "“probably” take the form of air power."
+)
+
+
+def test_what_someone_said_is_the_clause_after_their_said() -> None:
+    said = quotation_said("What did Macron say?", MACRON, span=(MACRON.index("probably"), MACRON.index("” take")))
+    assert said is not None and said.startswith("US backing would be finalised soon")  # not Trump's "probably"
+    assert quotation_said("What did Mark Rutte say?", RUTTE).startswith("Russia had “no veto” over the deployment")
+
+
+def test_what_someone_said_is_the_whole_quotation_the_reader_found_an_answer_in() -> None:
+    at = PESKOV.index("security guarantees")
+    said = quotation_said("What did Peskov say?", PESKOV, span=(at, at + len("security guarantees")))
+    assert said == PESKOV[PESKOV.index("Can Ukraine") : -1]
+    assert quotation_said("What did Peskov say?", PESKOV, span=(0, 7)) is None  # a span outside any quotation
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Peskov say about European forces?", "Who said it?", "What did Macron announce?", "What did he do?"],
+)
+def test_only_what_did_x_say_asks_for_all_that_was_said(question: str) -> None:
+    assert quotation_said(question, MACRON, span=(0, 6)) is None

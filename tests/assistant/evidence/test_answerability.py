@@ -1,0 +1,104 @@
+"""The answerability check on hand-made evidence: the question's names looked for in the evidence's articles
+(exactly, run together or misspelled), and the fitted probability against the threshold."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pytest
+
+from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
+from assistant.evidence.select import Evidence
+from assistant.question.names import missing_names, question_names
+from tests.assistant.fakes import evidence
+
+MACRON = (
+    "The remarks came after French President Emmanuel Macron announced that 26 Western allies had formally "
+    "committed to supporting Ukraine with troops."
+)
+ARTICLE = f"The Kremlin has dismissed proposals for foreign troops. {MACRON} Kremlin spokesperson Dmitry Peskov spoke."
+
+
+class Articles:
+    """Article texts by id, counting the lookups."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.asked: list[list[str]] = []
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        self.asked.append(list(article_ids))
+        return {a: self.texts[a] for a in article_ids if a in self.texts}
+
+
+def _evidence(score: float = 1.5, reading: float | None = 2.0, author: str | None = None) -> Evidence:
+    title = "Kremlin rejects foreign troops"
+    return evidence(MACRON, title=title, score=score, reading=reading, author=author, start=56)
+
+
+def _check(bias: float = -4.0, min_answerable: float = 0.5) -> tuple[AnswerabilityCheck, Articles]:
+    articles = Articles({"a": ARTICLE})
+    return AnswerabilityCheck(
+        articles, AnswerabilityWeights(bias, reading=0.5, relevance=2.0), min_answerable
+    ), articles
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How many troops will Germany send?", ("Germany",)),
+        ("What did Vladimir Putin reject in 2025?", ("Vladimir Putin",)),  # a date is not a name
+        ("Who won the first vote?", ()),
+        ("Which French president announced the commitment?", ()),  # nationalities are phrased too many ways
+        ("who rejected foreign troops?", ()),
+    ],
+)
+def test_the_names_of_a_question(question: str, names: tuple[str, ...]) -> None:
+    assert question_names(question) == names
+
+
+def test_a_name_is_found_exactly_run_together_misspelled_or_by_half_its_words() -> None:
+    texts = ["The ARPANET and the User Datagram Protocol were described by Emmanuel Macron in Paris."]
+    assert missing_names("What did Emmanuel Macron say in Paris?", texts) == ()
+    assert missing_names("What does UserDatagram Protocol guarantee?", texts) == ()
+    assert missing_names("When did ARPNET become operational?", texts) == ()
+    assert missing_names("How many troops will Germany send?", texts) == ("Germany",)
+    assert missing_names("What did Vladimir Putin say about Macron?", texts) == ("Vladimir Putin",)
+    assert missing_names("What did President Macron say in Berlin?", texts) == ("Berlin",)  # half a name will do
+    assert missing_names("What did the Paris Climate Agreement say?", texts) == ("Paris Climate Agreement",)
+
+
+def test_names_are_looked_for_in_the_whole_articles_their_titles_and_bylines() -> None:
+    check, articles = _check()
+    asked = "Did Dmitry Peskov speak for the Kremlin?"  # Peskov is in the article, not in the evidence sentence
+    assert check.check(asked, [_evidence()]).missing == ()
+    assert articles.asked == [["a"]]
+    by_author = check.check("What did Erizia Rubyjeana report?", [_evidence(author="Erizia Rubyjeana")])
+    assert by_author.missing == ()
+    check.check("who rejected foreign troops?", [_evidence()])
+    assert len(articles.asked) == 2, "a question without names needs no article texts"
+
+
+def test_a_name_the_articles_never_use_is_found_whatever_the_probability() -> None:
+    check, _ = _check(bias=10.0)
+    decision = check.check("How many troops will Germany send?", [_evidence()])
+    assert decision.likely and decision.missing == ("Germany",) and decision.probability > 0.99
+
+
+def test_the_probability_weighs_the_best_reading_and_the_top_relevance_against_the_threshold() -> None:
+    check, _ = _check()
+    sure = check.check("How many Western allies committed troops?", [_evidence(reading=-1.0), _evidence(reading=3.0)])
+    assert sure.likely and sure.reading == 3.0 and sure.relevance == 1.5
+    assert sure.probability == pytest.approx(1 / (1 + math.exp(-(-4 + 0.5 * 3 + 2 * 1.5))), abs=1e-9)
+    unsure = check.check("How many Western allies committed troops?", [_evidence(reading=-6.0)])
+    assert not unsure.likely and unsure.missing == ()
+    no_reader = check.check("How many Western allies committed troops?", [_evidence(reading=None)])
+    assert no_reader.reading is None
+    assert no_reader.probability == pytest.approx(1 / (1 + math.exp(-(-4 + 2 * 1.5))), abs=1e-9)
+
+
+def test_no_evidence_is_never_answerable() -> None:
+    check, articles = _check(bias=10.0, min_answerable=0.0)
+    assert not check.check("How many troops will Germany send?", []).likely
+    assert articles.asked == []

@@ -1,0 +1,134 @@
+"""The one decision to answer (unit, on fakes): for each source an answer stands on, the evidence gathered and
+whether it answers, and if not, why and what is shown instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
+from assistant.evidence.decision import Judge, JudgeLimits
+from assistant.evidence.select import EvidenceSelector
+from assistant.question.period import Period
+from assistant.question.read import Question
+from assistant.question.shape import shape_of
+from assistant.retrieval.fusion import FusionWeights
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.timing import StageClock
+from tests.assistant.fakes import FakeLexical, FakeStore
+
+WEIGHTS = FusionWeights(1.0, 0.0, 0.0, 0.0, 0.0, 0.22, 0.32, 0.34)
+SURE, UNSURE = AnswerabilityWeights(10.0, 0.0, 0.0), AnswerabilityWeights(-10.0, 0.0, 0.0)
+ARTICLES = {
+    "ferry": (
+        "Harbour ferry",
+        [
+            "The Lindholm ferry carried 41 cars on Monday.",
+            "Its captain, Erik Larsen, said the refit cost three million crowns.",
+            "The harbour reopened at noon.",
+        ],
+    ),
+    "council": (
+        "Council vote",
+        [
+            "The council approved the new bridge on Tuesday.",
+            "Mayor Ingrid Holm said work starts in spring.",
+            "The vote passed by seven votes to two.",
+        ],
+    ),
+}
+
+
+@pytest.fixture
+def store() -> FakeStore:
+    return FakeStore(ARTICLES)
+
+
+def _judge(store: FakeStore, weights: AnswerabilityWeights = SURE, min_relevance: float = 0.0, k: int = 2) -> Judge:
+    selector = EvidenceSelector(store, k=k, min_relevance=min_relevance)
+    check = AnswerabilityCheck(store, weights, min_answerable=0.5)
+    return Judge(store, selector, check, JudgeLimits(news_articles=1, related=2, min_relevance=min_relevance))
+
+
+def _decide(judge: Judge, store: FakeStore, text: str, source: str, **read: object):  # noqa: ANN202
+    question = Question(text, text, shape_of(text), **read)  # type: ignore[arg-type]
+    retriever = HybridRetriever(store=store, lexical=FakeLexical(store), weights=WEIGHTS, k=2)
+    clock = StageClock()
+    decision = judge.decide(question, retriever.rank(text), source, clock=clock)  # type: ignore[arg-type]
+    assert "answerability" in clock.timings
+    return decision
+
+
+def test_a_claim_is_answered_when_likely_and_else_shown_as_related(store: FakeStore) -> None:
+    sure = _decide(_judge(store), store, "How many cars did the Lindholm ferry carry?", "claim")
+    assert sure.answerable and sure.why is None and sure.evidence[0].sentence_id == "ferry:00000"
+    assert sure.related == () and sure.probability > 0.99
+    unsure = _decide(_judge(store, UNSURE), store, "How many cars did the Lindholm ferry carry?", "claim")
+    assert not unsure.answerable and unsure.why == "not_answered" and unsure.related == unsure.evidence
+
+
+def test_a_claim_naming_what_the_best_sentences_articles_never_mention_looks_in_the_articles_that_do(
+    store: FakeStore,
+) -> None:
+    top = _decide(
+        _judge(store, k=1), store, "What did Ingrid Holm say about the ferry carrying 41 cars on Monday?", "claim"
+    )
+    assert top.answerable and [e.article_id for e in top.evidence] == ["council"]
+    nobody = _decide(_judge(store), store, "What did Olaf Grimsson say about the ferry?", "claim")
+    assert not nobody.answerable and nobody.why == "not_answered" and nobody.missing == ("Olaf Grimsson",)
+
+
+def test_a_passage_is_answered_by_any_relevant_sentence_naming_what_the_question_names(store: FakeStore) -> None:
+    decision = _decide(_judge(store, UNSURE), store, "Tell me about the Lindholm ferry", "passage")
+    assert decision.answerable and decision.evidence and decision.probability < 0.01
+    missing = _decide(_judge(store, UNSURE), store, "Tell me about Olaf Grimsson", "passage")
+    assert not missing.answerable and missing.missing == ("Olaf Grimsson",)
+    nothing = _decide(_judge(store, min_relevance=99.0), store, "Tell me about the ferry", "passage")
+    assert not nothing.answerable and nothing.evidence == () and nothing.related == ()
+
+
+def test_a_list_gathers_the_names_of_its_kind_from_the_evidence(store: FakeStore) -> None:
+    decision = _decide(_judge(store), store, "Which people said work starts in spring?", "names")
+    assert decision.answerable and [n.name for n in decision.names] == ["Ingrid Holm"]
+
+
+def test_an_article_is_the_one_talked_about_else_the_newest_a_guess_among_several(store: FakeStore) -> None:
+    judge = _judge(store)
+    guessed = _decide(judge, store, "Summarise the article", "article")
+    assert guessed.answerable and guessed.article.id == "council" and guessed.guessed  # added last
+    assert [e.sentence_id for e in guessed.evidence] == [f"council:0000{i}" for i in range(3)]
+    talked_about = _decide(judge, store, "Summarise the article", "article", focus={"ferry": 1.0})
+    assert talked_about.article.id == "ferry" and not talked_about.guessed
+    store.dates = {"ferry": "2025-09-01"}
+    dated = _decide(judge, store, "Summarise the article", "article", period=Period(since="2025-08-01"))
+    assert dated.article.id == "ferry" and not dated.guessed  # the only one in the period
+    none = _decide(judge, store, "Summarise the article", "article", period=Period(since="2026-01-01"))
+    assert not none.answerable and none.why == "none_in_period"
+    empty = FakeStore({})
+    assert _decide(_judge(empty), empty, "Summarise the article", "article").why == "no_articles"
+
+
+def test_an_article_naming_nothing_of_the_kind_asked_has_nothing_to_list(store: FakeStore) -> None:
+    people = _decide(_judge(store), store, "Which people are mentioned?", "article_names", focus={"council": 1.0})
+    assert people.answerable and [n.name for n in people.names] == ["Ingrid Holm"]
+    places = _decide(_judge(store), store, "Which countries are mentioned?", "article_names", focus={"council": 1.0})
+    assert not places.answerable and places.why == "no_names" and len(places.related) == 2
+
+
+def test_a_record_is_answered_only_when_it_says_what_is_asked(store: FakeStore) -> None:
+    unsaid = _decide(_judge(store), store, "Who wrote the article?", "record", focus={"ferry": 1.0})
+    assert not unsaid.answerable and unsaid.why == "unrecorded" and unsaid.article.id == "ferry"
+    assert [e.sentence_id for e in unsaid.related] == ["ferry:00000"]
+    store.authors["ferry"] = "Olaf Berg"
+    said = _decide(_judge(store), store, "Who wrote the article?", "record", focus={"ferry": 1.0})
+    assert said.answerable and said.article.author == "Olaf Berg"
+
+
+def test_news_keeps_to_the_best_articles_naming_the_topic(store: FakeStore) -> None:
+    news = _decide(_judge(store), store, "What's the latest on the Lindholm ferry?", "news")
+    assert news.answerable and {e.article_id for e in news.evidence} == {"ferry"} and len(news.evidence) <= 2
+    named = _decide(_judge(store), store, "Any news on Ingrid Holm?", "news")
+    assert {e.article_id for e in named.evidence} == {"council"}
+    nothing = _decide(_judge(store, min_relevance=99.0), store, "Any news on the ferry?", "news")
+    assert not nothing.answerable and nothing.why == "not_about"
+    empty = FakeStore({})
+    assert _decide(_judge(empty), empty, "Any news on the ferry?", "news").why == "no_articles"

@@ -1,0 +1,102 @@
+"""Follow-up questions without an LLM: pronouns and ellipsis resolved from the previous turn, then retrieved."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.question.standalone import standalone_question
+
+KREMLIN_TURN = (
+    "who rejected foreign troops?",
+    "The Kremlin [1]\n\nThe Kremlin has dismissed proposals for foreign troops to be stationed in Ukraine as part of "
+    "post-war security guarantees, warning that European and American forces could never provide Kyiv’s "
+    "protection. [1]",
+)
+NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte said Russia had “no veto” [1]")
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("What did he say about Russia?", [NATO_TURN], "What did Mark Rutte say about Russia?"),
+        ("What was his warning?", [NATO_TURN], "What was Mark Rutte's warning?"),
+        (
+            "Where did he meet Trump?",
+            [("Who rejected a temporary ceasefire?", "Putin [1]\n\nPutin, while claiming … [1]")],
+            "Where did Putin meet Trump?",
+        ),
+        (
+            "What about Macron?",
+            [("What did Keir Starmer call the commitment?", "unbreakable pledge [1]\n\n…")],
+            "What did Macron call the commitment?",
+        ),
+        ("What did he say about Russia?", [], "What did he say about Russia?"),
+        ("What did they say?", [KREMLIN_TURN], "What did Kremlin say?"),  # they: an organisation
+        (
+            "What did he say?",
+            [("Who is the Kremlin spokesperson?", "Dmitry Peskov [1]\n\n…")],
+            "What did Peskov say?",
+        ),
+        (  # the name two turns back, when the last turn has none
+            "Where did he meet Trump?",
+            [("Who rejected a temporary ceasefire?", "Putin [1]\n\n…"), ("Was it temporary?", "yes")],
+            "Where did Putin meet Trump?",
+        ),
+        ("Who rejected foreign troops?", [NATO_TURN], "Who rejected foreign troops?"),
+    ],
+)
+def test_standalone_question(question: str, history: list[tuple[str, str]], expected: str) -> None:
+    assert standalone_question(question, history) == expected
+
+
+def test_he_is_never_a_place() -> None:
+    """spaCy's small model labels "Kyiv's protection" a person's: "he" must not become Kyiv."""
+    rewritten = standalone_question("What did he say about European forces?", [KREMLIN_TURN])
+    assert "Kyiv" not in rewritten and rewritten.startswith("What did he say about European forces?")
+
+
+@pytest.mark.parametrize("question", ["Where?", "When?", "For how many years?", "By who?"])
+def test_a_question_with_barely_a_word_of_its_own_takes_the_previous_ones(question: str) -> None:
+    rewritten = standalone_question(question, [("How often was the telethon held?", "annual")])
+    assert rewritten.startswith(question) and "telethon" in rewritten
+
+
+def test_ellipsis_without_a_name_carries_the_previous_words() -> None:
+    rewritten = standalone_question("And why?", [("Who rejected foreign troops?", "The Kremlin [1]\n\n…")])
+    assert rewritten.startswith("And why?")
+    assert {"rejected", "foreign", "troops"} <= set(rewritten.strip("()?").replace("(", " ").split())
+
+
+def test_follow_up_is_retrieved_from_the_right_sentence(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Who is the NATO chief?")
+    assert "Rutte" in (first.short_answer or "")
+    follow = seed_assistant.ask("What did he say about Russia?", history=[(first.question, first.text)])
+    assert follow.question == "What did he say about Russia?"
+    assert follow.standalone_question is not None and "Rutte" in follow.standalone_question
+    assert "Mark Rutte said Russia had “no veto”" in follow.citations[0].sentence
+    alone = seed_assistant.ask("What did he say about Russia?")
+    assert alone.standalone_question is None
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("What did the chief say?", [NATO_TURN], "What did Mark Rutte say?"),
+        (
+            "What did the president announce?",
+            [("Who announced it?", "Emmanuel Macron [1]\n\nFrench President Emmanuel Macron announced a pledge. [1]")],
+            "What did Emmanuel Macron announce?",
+        ),
+        (
+            "Where is the company based?",
+            [("Who makes the phone?", "Apple [1]\n\nApple said sales of the phone rose. [1]")],
+            "Where is Apple based?",
+        ),
+        ("What did the Kremlin say?", [NATO_TURN], "What did the Kremlin say?"),  # a name, not a description
+    ],
+)
+def test_the_president_and_the_company_are_the_earlier_names_they_stand_for(
+    question: str, history: list[tuple[str, str]], expected: str
+) -> None:
+    assert standalone_question(question, history) == expected
