@@ -9,16 +9,13 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, computed_field
 
+from assistant import Citation
 from evaluation.metrics import ratio, reciprocal_rank, within
 
 
-class CitedSentence(BaseModel):
+class CitedSentence(Citation):
     """A sentence the answer cited, and whether it supports the gold (holds a gold answer or the evidence)."""
 
-    n: int
-    article_id: str
-    title: str
-    sentence: str
     supports: bool
 
 

@@ -22,7 +22,9 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+# What each shape of answer is, said under it; a fact needs no saying.
 _SHAPES = {
+    "fact": "",
     "summary": "Summary: the article's lead and its most central sentences",
     "news": "Round-up: the best sentences of the best-matching articles",
     "overview": "Overview: the most relevant sentences",
@@ -56,7 +58,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
         short = escape_markdown(answer.short_answer)
         head = head.replace(short, f"**{short}**", 1)
     text = f"{head}\n\n{body}" if body else head
-    if answer.kind != "fact":
+    if _SHAPES[answer.kind]:
         text += f"\n\n_{_SHAPES[answer.kind]}_"
     if answer.standalone_question:
         text += f"\n\n_Understood as: {escape_markdown(answer.standalone_question)}_"

@@ -108,7 +108,8 @@ def _row(
     answers: list[str], abstained: bool, latency_ms: float, cited: Sequence[bool] = (), **scores
 ) -> QuestionResult:
     citations = [
-        CitedSentence(n=n, article_id="a", title="t", sentence="s", supports=ok) for n, ok in enumerate(cited, 1)
+        CitedSentence(n=n, article_id="a", title="t", sentence="s", start=0, end=1, score=1.0, supports=ok)
+        for n, ok in enumerate(cited, 1)
     ]
     return QuestionResult(
         id="q", question="q?", answers=answers, answer="", abstained=abstained, citations=citations,

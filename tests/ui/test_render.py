@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant import Answer, Citation
-from assistant.types import Quote
+from assistant.types import KINDS, Quote
 from index.store import StoredArticle
 from ui import render
 
@@ -92,3 +92,9 @@ def test_an_abstention_shows_its_closest_sentences_as_related_never_numbered() -
     assert '<div class="na-source na-related">' in out and "<mark>The ferry carried 41 cars.</mark>" in out
     assert "[1]" not in out and 'id="src-' not in out and "<script>" not in out
     assert "Related" not in render.sources_html(answer.model_copy(update={"related": []}), {}, turn=4)
+
+
+def test_every_shape_of_answer_but_a_fact_is_said_under_it() -> None:
+    for kind in KINDS:
+        shown = render.answer_markdown(Answer(question="q", text="The answer", kind=kind), turn=1)
+        assert (shown == "The answer") == (kind == "fact"), kind
