@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run chat test bench lint clean-store
+.PHONY: install run chat test test-fast bench lint clean-store
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ test: install
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/deptry .
 	$(BIN)/pytest
+
+# The inner loop: ruff and the fast unit tests (the real steps on fakes; no model, store, server or browser).
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not integration"
 
 bench: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]' >> $(VENV)/pip.log 2>&1 \
