@@ -113,14 +113,16 @@ def assemble(
         read_depth=s.read_depth,
         read_weight=s.read_weight,
     )
-    weights = AnswerabilityWeights(s.answerable_bias, s.answerable_w_reading, s.answerable_w_relevance)
+    weights = AnswerabilityWeights(
+        s.answerable_bias, s.answerable_w_reading, s.answerable_w_relevance, s.answerable_w_none
+    )
     judge = Judge(
         store,
         selector,
         AnswerabilityCheck(store, weights, s.min_answerable),
         JudgeLimits(s.news_articles, s.overview_sentences, s.min_relevance),
     )
-    limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading)
+    limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
     llm_answerer = None
     if llm is not None:
 

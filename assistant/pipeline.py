@@ -16,12 +16,13 @@ from typing import Any
 from langchain_core.language_models import BaseLanguageModel
 
 from assistant.answers.messages import refusal
-from assistant.answers.routes import ROUTES, LLMUse, llm_use
+from assistant.answers.routes import ROUTES, LLMUse, Route, llm_use
 from assistant.build import Parts, build_parts
-from assistant.evidence.decision import Decision
+from assistant.evidence.decision import Decision, Source
 from assistant.evidence.select import Evidence
 from assistant.llm.stream import AnswerStream
 from assistant.question.read import Question, QuestionError
+from assistant.retrieval.fusion import ScoredSentence
 from assistant.settings import Settings, load_settings
 from assistant.timing import StageClock
 from assistant.types import Answer, Kind
@@ -155,10 +156,7 @@ class Assistant:
         route = ROUTES[asked.shape.kind]
         ranked = self.parts.ranker.rank(asked, clock)
         decision = self.parts.judge.decide(asked, ranked, route.source_for(asked.shape), k, clock)
-        if decision.answerable:
-            answer = route.write(asked, decision, ranked, self.parts.answers)
-        else:
-            answer = refusal(asked, decision, self.parts.not_found)
+        answer = self._answered(asked, route, decision, ranked)
         clock.lap("answer")
         use = llm_use(route, answer) if self.parts.llm is not None and answerer != "extractive" else None
         evidence, kind = self._drafted_from(use, decision, answer)
@@ -166,10 +164,26 @@ class Assistant:
         result = AnswerStream(chunks, partial(self._finish, asked, answer, use, evidence, clock))
         return result if stream else result.result()
 
-    def judge(self, question: str, k: int | None = None) -> Decision:
-        """The evidence ``ask`` would answer ``question`` from as a fact, and whether it answers, without answering."""
-        asked = self.parts.questions.read(question)
-        return self.parts.judge.decide(asked, self.parts.ranker.rank(asked), ROUTES["fact"].source, k)
+    def judge(
+        self,
+        question: str,
+        k: int | None = None,
+        history: Sequence[Answer | tuple[str, str]] | None = None,
+        source: Source = "claim",
+    ) -> Decision:
+        """The evidence ``ask`` would answer ``question`` from (by default as a fact; ``source`` as another route's
+        answer stands on), and whether it answers, without answering."""
+        asked = self.parts.questions.read(question, history)
+        return self.parts.judge.decide(asked, self.parts.ranker.rank(asked), source, k)
+
+    def _answered(self, asked: Question, route: Route, decision: Decision, ranked: list[ScoredSentence]) -> Answer:
+        """The route's answer in its shape, or the refusal, with how sure the decision was."""
+        if decision.answerable:
+            answer = route.write(asked, decision, ranked, self.parts.answers)
+        else:
+            answer = refusal(asked, decision, self.parts.not_found)
+        sure = decision.answerability.probability if decision.answerability is not None else None
+        return answer.model_copy(update={"confidence": None if sure is None else round(sure, 4)})
 
     def _drafted_from(self, use: LLMUse, decision: Decision, answer: Answer) -> tuple[list[Evidence], Kind]:
         """The sentences a language model writes from, and the shape it writes in: a fact from the evidence; another
@@ -192,7 +206,8 @@ class Assistant:
         the question as asked, the question as understood, notices and the stages' timings."""
         if use is not None and self.parts.llm is not None:
             clock.lap("generate")
-            answer = self.parts.llm.finish(asked.text, evidence, draft, error, answer, shaped=use == "reshape")
+            written = self.parts.llm.finish(asked.text, evidence, draft, error, answer, shaped=use == "reshape")
+            answer = written.model_copy(update={"confidence": answer.confidence})
             clock.lap("verify")
         timings = {**clock.timings, "total": clock.elapsed()}
         return answer.model_copy(

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     answerable_bias: float = Field(-2.7482, description="Fitted intercept of the answerability model.")
     answerable_w_reading: float = Field(0.0129, description="Fitted weight of the reader's best score in the evidence.")
     answerable_w_relevance: float = Field(1.4221, description="Fitted weight of the top sentence's fused score.")
+    answerable_w_none: float = Field(
+        0.0, description="Fitted weight of the passage reader's log-odds that the answer is not there."
+    )
     # The highest setting that abstains wrongly on at most 3% of the fitting titles' answerable questions, in SQuAD
     # 2.0's corpus and in v1.1's (benchmarks/tune_answerability.py).
     min_answerable: float = Field(
@@ -104,6 +107,13 @@ class Settings(BaseSettings):
         float("-inf"),
         description="Reader score from which its span is the short answer, else the rule-based phrase is used "
         "(-inf: always the span, which scored best at every threshold tried).",
+    )
+    min_verdict: float = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
+        description="The reader's probability of yes (or no) from which a yes-or-no question is answered Yes or No "
+        "(1: never; the sentences it turns on are shown without a verdict).",
     )
     # Answers shaped to the question (assistant/question/shape.py, assistant/answers/).
     summary_sentences: int = Field(4, ge=1, le=20, description="Sentences in an article's summary, its lead included.")

@@ -9,9 +9,19 @@ from pydantic import BaseModel, Field
 
 # The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
 # an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
-# what the article's own record says of it (its author, date, title, source).
-Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no", "article"]
-KINDS: tuple[Kind, ...] = ("fact", "summary", "news", "overview", "list", "definition", "yes_no", "article")
+# what the article's own record says of it (its author, date, title, source), or two things compared side by side.
+Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no", "article", "comparison"]
+KINDS: tuple[Kind, ...] = (
+    "fact",
+    "summary",
+    "news",
+    "overview",
+    "list",
+    "definition",
+    "yes_no",
+    "article",
+    "comparison",
+)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
@@ -55,12 +65,17 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
     kind: Kind = Field(
-        "fact", description="The answer's shape: fact, summary, news, overview, list, definition, yes_no or article."
+        "fact",
+        description="The answer's shape: fact, summary, news, overview, list, definition, yes_no, article or "
+        "comparison.",
     )
     related: list[Quote] = Field(
         default_factory=list, description="When abstaining: the closest sentences, which do not answer (not cited)."
     )
     standalone_question: str | None = None
+    confidence: float | None = Field(
+        None, description="How likely the evidence answers the question (the answerability model), where it judged."
+    )
     answerer: str = Field("extractive", description="What wrote the text: 'extractive' or 'llm'.")
     unsupported: list[str] = Field(default_factory=list, description="Generated sentences dropped by the verifier.")
     notice: str | None = Field(None, description="Why the answer is not what was asked for (LLM down, dropped).")

@@ -14,7 +14,13 @@ questions of those titles are asked against the whole v1.1 corpus (2,067 paragra
 The curve of both rates over the threshold, for the fitting and the validation titles, is drawn to ``--plot``; the
 v1.1 questions of the validation titles are reported too.
 
-    python -m benchmarks.tune_answerability --store /tmp/squad2-store [--squad-store /tmp/squad-store]
+A reader trained on the fitting titles' unanswerable questions (one that reads passages and says how likely the
+answer is not there) knows their answers, so its signals there say nothing about new questions: with ``--cross-fit``
+the model is fitted on the validation titles only, two-fold (each title's questions are judged by the model and
+threshold fitted on the other title's), that cross-fitted result is what is reported and drawn, and the weights
+printed to ship are fitted on both.
+
+    python -m benchmarks.tune_answerability --store /tmp/squad2-store [--squad-store /tmp/squad-store] [--cross-fit]
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ class Observed:
 
     title: str
     answerable: bool
-    features: tuple[float, float]  # reading, relevance; NaN without evidence
+    features: tuple[float, float, float]  # reading, relevance, log-odds of "not there"; NaN without evidence
     names_missing: bool
     top_holds_answer: bool
 
@@ -56,9 +62,13 @@ def observe(assistant: Assistant, qs: list[dict]) -> list[Observed]:
     for q in tqdm(qs, desc="signals", unit="question"):
         decision = assistant.judge(q["question"])
         evidence = decision.evidence
-        features = (math.nan, math.nan)
+        features = (math.nan, math.nan, math.nan)
         if evidence:
-            features = (decision.reading if decision.reading is not None else 0.0, decision.relevance)
+            none = decision.answerability.none if decision.answerability is not None else None
+            odds = (
+                0.0 if none is None else math.log(min(max(none, 1e-6), 1 - 1e-6) / (1 - min(max(none, 1e-6), 1 - 1e-6)))
+            )
+            features = (decision.reading if decision.reading is not None else 0.0, decision.relevance, odds)
         holds = bool(evidence) and holds_answer(evidence[0].text, q["answers"])
         title = q["article_id"].split("#")[0]
         rows.append(Observed(title, bool(q["answers"]), features, bool(decision.missing), holds))
@@ -67,7 +77,7 @@ def observe(assistant: Assistant, qs: list[dict]) -> list[Observed]:
 
 def probabilities(rows: list[Observed], coef: np.ndarray, bias: float) -> np.ndarray:
     """The fitted probability per row (NaN where there was no evidence)."""
-    x = np.array([r.features for r in rows], dtype=np.float64).reshape(-1, 2)
+    x = np.array([r.features for r in rows], dtype=np.float64).reshape(-1, 3)
     return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ coef, -50, 50)))
 
 
@@ -113,6 +123,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--squad-store", help="the SQuAD v1.1 store (benchmarks/squad.py), for its wrong abstentions")
     parser.add_argument("--plot", type=Path, default=DOCS / "answerability.png")
     parser.add_argument("--all-rows", action="store_true", help="print every threshold, not just around the chosen")
+    parser.add_argument("--cross-fit", action="store_true", help="fit on the validation titles, two-fold (see above)")
     args = parser.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
@@ -125,6 +136,9 @@ def main(argv: list[str] | None = None) -> None:
         print(assistant.ingest([SQUAD2 / "articles.jsonl"], progress=True).summary())
     asked = [q for q in qs if q["article_id"].split("#")[0] in fit_titles | validation_titles]
     rows = observe(assistant, asked)
+    if args.cross_fit:
+        cross_fit([r for r in rows if r.title in validation_titles], args.max_wrong, args.plot)
+        return
     fit = [r for r in rows if r.title in fit_titles and not math.isnan(r.features[0]) and not r.names_missing]
     model = LogisticRegression(C=1.0).fit([r.features for r in fit], [r.answerable for r in fit])
     coef, bias = model.coef_[0], float(model.intercept_[0])
@@ -152,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     chosen = max(allowed, default=0.0)
     named = {n: sum(r.names_missing for r in rs) for n, rs in (("fitting", fitting), ("validation", validation))}
     print(f"\nabstained on for a missing name: {named}")
-    print(f"weights: bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}")
+    print(f"weights: bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}, none {coef[2]:.4f}")
     print(f"min_answerable: {chosen:g} (the highest with at most {args.max_wrong:g} wrongly abstained when fitting)")
     if not allowed:
         print(f"  (no threshold keeps wrong abstentions under {args.max_wrong:g}: the names rule alone exceeds it)")
@@ -180,6 +194,64 @@ def main(argv: list[str] | None = None) -> None:
              for t in sorted({0.0, round(chosen / 2, 2), chosen})
              for r in [rates(rows_, probabilities(rows_, coef, bias), t)]],
         )  # fmt: skip
+
+
+def fitted(rows: list[Observed], max_wrong: float) -> tuple[np.ndarray, float, float]:
+    """Logistic weights, bias and the highest threshold abstaining wrongly on at most ``max_wrong`` of ``rows``."""
+    from sklearn.linear_model import LogisticRegression
+
+    fit = [r for r in rows if not math.isnan(r.features[0]) and not r.names_missing]
+    model = LogisticRegression(C=1.0).fit([r.features for r in fit], [r.answerable for r in fit])
+    coef, bias = model.coef_[0], float(model.intercept_[0])
+    p = probabilities(rows, coef, bias)
+    allowed = [t for t in THRESHOLDS if rates(rows, p, t)["wrongly_abstained"] <= max_wrong]
+    return coef, bias, max(allowed, default=0.0)
+
+
+def cross_fit(rows: list[Observed], max_wrong: float, path: Path) -> None:
+    """Two-fold over the titles: each title's questions judged by the model and threshold fitted on the others';
+    the pooled result reported and drawn, and the weights fitted on all of them printed."""
+    titles = sorted({r.title for r in rows})
+    judged: list[Observed] = []
+    p_all: list[float] = []
+    at_chosen = []
+    for title in titles:
+        coef, bias, threshold = fitted([r for r in rows if r.title != title], max_wrong)
+        mine = [r for r in rows if r.title == title]
+        p = probabilities(mine, coef, bias)
+        judged += mine
+        p_all += list(p)
+        at_chosen.append((title, threshold, rates(mine, p, threshold), len(mine)))
+    p_pooled = np.array(p_all)
+    table = [
+        [
+            title,
+            f"{t:g}",
+            f"{r['unanswerable_abstained']:.3f}",
+            f"{r['wrongly_abstained']:.3f}",
+            f"{r['top_citation']:.3f}",
+        ]
+        for title, t, r, _ in at_chosen
+    ]
+    pooled = {k: sum(r[k] * n for _, _, r, n in at_chosen) / len(judged) for k in at_chosen[0][2]}
+    table.append(
+        [
+            "both (pooled)",
+            "",
+            *(f"{pooled[k]:.3f}" for k in ("unanswerable_abstained", "wrongly_abstained", "top_citation")),
+        ]
+    )
+    print_table(
+        "cross-fitted: each title judged by the model fitted on the other",
+        ["title", "threshold", "unanswerable abstained", "answerable wrongly abstained", "top citation"],
+        table,
+    )
+    coef, bias, threshold = fitted(rows, max_wrong)
+    print(f"to ship (fitted on {', '.join(titles)}): bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}, "
+          f"none {coef[2]:.4f}, min_answerable {threshold:g}")  # fmt: skip
+    curve = [{"threshold": t, **rates(judged, p_pooled, t)} for t in THRESHOLDS]
+    plot({f"validation titles, cross-fitted ({', '.join(titles)})": curve}, THRESHOLDS[0], path)
+    print(f"curve: {path}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Fit how the reader's score is used, on the tuning questions the reader was not trained on.
 
 For each validation question (the tuning titles after the reader's ``--train-titles``; the held-out half is never
-read) the retriever ranks candidates as shipped, the reader reads the top ``depth`` of them, and:
+read) the retriever ranks candidates as shipped, the reader reads the top ``depth`` of them as the evidence selector
+does (one passage, for a reader that reads passages), and:
   - re-ordering: top-1 accuracy (the top sentence holds a gold answer) for each depth and weight of the reader's
     score added to the fused score;
   - short answers: SQuAD EM/F1 of the reader's span against the rule-based phrase, by the reader score from which
@@ -19,7 +20,7 @@ import numpy as np
 from tqdm import tqdm
 
 from assistant.answers.short_answer import extract_short_answer, tidy
-from assistant.evidence.reader import READER_DIR, reader
+from assistant.evidence.reader import READER_DIR
 from benchmarks.report import print_table
 from benchmarks.squad import questions, squad_assistant
 from benchmarks.train_reader import tuning_titles
@@ -38,14 +39,18 @@ def main() -> None:
     config = json.loads((READER_DIR / "reader.json").read_text())
     trained = set(tuning_titles()[: config["training"]["train_titles"]])
     qs = [q for q in questions("tune") if q["article_id"].split("#")[0] not in trained][: args.limit]
-    assistant = squad_assistant(args.store, reader=False)
-    read = reader(assistant.settings.model, str(assistant.settings.encoder_cache))
-    rows = []  # per question: fused scores, reader scores, holds-answer flags, spans, texts
+    assistant = squad_assistant(args.store)
+    selector = assistant.parts.selector
+    rows = []  # per question: the top sentences' texts and fused scores, and their readings at each depth
     for q in tqdm(qs, desc="validation"):
         ranked = assistant.parts.retriever.rank(q["question"])[: max(DEPTHS)]
         stored = assistant.parts.store.get_sentences([r.id for r in ranked])
-        top = [(stored[r.id].text, r.score) for r in ranked if r.id in stored]
-        readings = read.read(q["question"], [text for text, _ in top])
+        kept = [r for r in ranked if r.id in stored]
+        top = [(stored[r.id].text, r.score) for r in kept]
+        readings = {}
+        for depth in DEPTHS:
+            read, _ = selector.read(q["question"], [stored[r.id] for r in kept[:depth]])
+            readings[depth] = [read[r.id] for r in kept[:depth]]
         rows.append((q, top, readings))
 
     table = []
@@ -53,7 +58,8 @@ def main() -> None:
         line = [str(depth)]
         for weight in WEIGHTS:
             hits = 0
-            for q, top, readings in rows:
+            for q, top, by_depth in rows:
+                readings = by_depth[depth]
                 combined = [s + weight * r.score for (_, s), r in zip(top[:depth], readings, strict=False)]
                 best = int(np.argmax(combined)) if combined else 0
                 hits += bool(top) and holds_answer(top[best][0], q["answers"])
@@ -67,9 +73,10 @@ def main() -> None:
     short_rows = []
     for min_reading in MIN_READINGS:
         em = f1_sum = 0.0
-        for q, top, readings in rows:
+        for q, top, by_depth in rows:
             if not top:
                 continue
+            readings = by_depth[best_depth]
             combined = [s + best_weight * r.score for (_, s), r in zip(top[:best_depth], readings, strict=False)]
             best = int(np.argmax(combined))
             text, r = top[best][0], readings[best]

@@ -70,6 +70,12 @@ def is_evidence_sentence(sentence: str, answers: Sequence[str], evidence: str | 
     return _contains(sentence, evidence) or (_contains(evidence, sentence) and holds_answer(sentence, answers))
 
 
+def is_yes_or_no(answers: Sequence[str]) -> bool:
+    """Whether a question's gold answers are a verdict: all of them "yes", or all "no"."""
+    said = {normalize(a) for a in answers}
+    return said in ({"yes"}, {"no"})
+
+
 def first_rank(hits: Iterable[bool]) -> int | None:
     """1-based position of the first true value, or None when there is none."""
     return next((rank for rank, hit in enumerate(hits, start=1) if hit), None)
@@ -120,6 +126,11 @@ METRICS: dict[str, Metric] = {
     "f1": Metric(
         "Short answer F1",
         "Mean over answerable questions of SQuAD token F1, best over the gold answers (counted as exact match is).",
+    ),
+    "yes_no_accuracy": Metric(
+        "Yes/no accuracy",
+        "Of the questions whose gold answer is yes or no, the share answered with that word as the short answer; an "
+        "answer giving no verdict (only the sentences the question turns on) or abstaining scores 0.",
     ),
     "citation_precision": Metric(
         "Citation precision",

@@ -10,7 +10,7 @@ import numpy as np
 from pydantic import BaseModel, computed_field
 
 from assistant import Citation
-from evaluation.metrics import ratio, reciprocal_rank, within
+from evaluation.metrics import exact_match, is_yes_or_no, ratio, reciprocal_rank, within
 
 
 class CitedSentence(Citation):
@@ -88,10 +88,14 @@ def summarize(
     latencies = np.array([r.latency_ms for r in rows])
     shaped = [r for r in rows if r.expected_kind]
     phrased = [r for r in answerable if r.f1 is not None and r.exact_match is not None]
+    verdicts = [r for r in answerable if is_yes_or_no(r.answers)]
     metrics = {
         "shape_accuracy": ratio(sum(r.kind == r.expected_kind for r in shaped), len(shaped)),
         "exact_match": ratio(sum(r.exact_match for r in phrased), len(phrased)),
         "f1": ratio(sum(r.f1 for r in phrased), len(phrased)),
+        "yes_no_accuracy": ratio(
+            sum(not r.abstained and exact_match(r.short_answer or "", r.answers[0]) for r in verdicts), len(verdicts)
+        ),
         "citation_precision": ratio(sum(c.supports for c in cited), len(cited)),
         "citation_recall": ratio(sum(any(c.supports for c in r.citations) for r in answerable), len(answerable)),
         "top_citation_accuracy": ratio(

@@ -32,6 +32,7 @@ _SHAPES = {
     "definition": "Definition: what the articles say it is",
     "yes_no": "Yes or no: the sentences it turns on",
     "article": "From the article's own record",
+    "comparison": "Comparison: a sentence for each side",
 }
 
 

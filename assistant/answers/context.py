@@ -26,6 +26,7 @@ class AnswerLimits:
     overview_sentences: int = 5
     min_relevance: float = 1.1
     min_reading: float = float("-inf")  # reader score from which its span is the short answer
+    min_verdict: float = 1.0  # the reader's probability of yes (or no) from which it is said (1: never)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ UNRECORDED = {
     "title": "The articles don't say what the article is titled.",
     "source": "The articles don't say where “{title}” was published (it has no address).",
 }
+SIDES_UNCOVERED = "The articles don't say about {sides}."
 # Said before an answer that is not quite what was asked.
 YES_OR_NO = "The articles don't say yes or no in so many words, but here is what they say:"
 NOT_DEFINED = "The articles don't say what {topic} is; they mention it here:"
@@ -62,7 +63,7 @@ def _not_answered(question: Question, decision: Decision, not_found: str) -> str
     """The articles don't say, and where the closest sentences are shown, the question's names they lack."""
     missing = decision.missing
     if decision.related and missing:
-        return not_found + CLOSEST_LACK.format(names=_either(missing))
+        return not_found + CLOSEST_LACK.format(names=either(missing))
     return not_found + (CLOSEST if decision.related else "")
 
 
@@ -77,7 +78,7 @@ def _unrecorded(question: Question, decision: Decision, not_found: str) -> str:
     return UNRECORDED[question.shape.field or "title"].format(title=title)
 
 
-def _either(names: Sequence[str]) -> str:
+def either(names: Sequence[str]) -> str:
     """ "Germany", "Germany or France", "Germany, Spain or France"."""
     return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
 

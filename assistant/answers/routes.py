@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answers import definition, fact, listing, news, overview, record, summary, yes_no
+from assistant.answers import comparison, definition, fact, listing, news, overview, record, summary, yes_no
 from assistant.answers.context import AnswerContext
 from assistant.evidence.decision import Decision, Source
 from assistant.question.read import Question
@@ -49,6 +49,7 @@ ROUTES: dict[Kind, Route] = {
     "definition": Route(definition.answer, "passage"),
     "yes_no": Route(yes_no.answer, "passage"),
     "article": Route(record.answer, "record", llm=None),
+    "comparison": Route(comparison.answer, "sides"),
 }
 
 

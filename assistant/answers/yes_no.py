@@ -1,5 +1,5 @@
-"""A yes-or-no question: the sentences it turns on, without a yes or a no. No rule or model here tells them apart
-well enough (docs/evaluation.md), so the reader judges from the cited sentences."""
+"""A yes-or-no question: "Yes" or "No" when the reader, reading the candidates together, finds one likely enough,
+cited to the sentence it turns on; otherwise the sentences it turns on, said to be no yes or no."""
 
 from __future__ import annotations
 
@@ -13,9 +13,23 @@ from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
+_SAID = {"yes": "Yes", "no": "No"}
+
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """What the articles say, introduced as not a yes or a no."""
+    """ "Yes [1]" or "No [1]" then the sentences quoted, the deciding one first; or what the articles say, introduced
+    as not a yes or a no."""
     citations = citations_for(decision.evidence)
-    text = f"{messages.YES_OR_NO}\n\n{cited_text(citations)}"
-    return Answer(question=question.text, text=text, citations=citations, kind="yes_no")
+    said = verdict(decision, context.limits.min_verdict)
+    if said is None:
+        text = f"{messages.YES_OR_NO}\n\n{cited_text(citations)}"
+        return Answer(question=question.text, text=text, citations=citations, kind="yes_no")
+    text = f"{said} [1]\n\n{cited_text(citations)}"
+    return Answer(question=question.text, text=text, short_answer=said, citations=citations, kind="yes_no")
+
+
+def verdict(decision: Decision, min_verdict: float) -> str | None:
+    """ "Yes" or "No" when the reader gives it at least ``min_verdict`` of its probability, else None."""
+    kinds = decision.kinds or {}
+    said = max(("yes", "no"), key=lambda kind: kinds.get(kind, 0.0))
+    return _SAID[said] if kinds.get(said, 0.0) >= min_verdict else None

@@ -5,14 +5,15 @@ an organisation…) that the evidence's articles never mention is not answered b
 sentences look: "How many troops will Germany send?" of articles that never mention Germany. Otherwise a logistic
 model fitted on tuning data (``benchmarks/tune_answerability.py``) weighs how sure the reader is that the best
 evidence sentence answers (its best span's score over its "no answer" score) and the top sentence's fused relevance
-into the probability that the evidence answers; under ``min_answerable`` (the one setting of the trade-off) it does
-not. ``assistant.evidence.decision`` makes the decision from these for every shape of answer.
+(and, from a reader that reads the candidates as one passage, how likely it found the answer not there at all) into
+the probability that the evidence answers; under ``min_answerable`` (the one setting of the trade-off) it does not.
+``assistant.evidence.decision`` makes the decision from these for every shape of answer.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.evidence.select import Evidence
@@ -22,11 +23,13 @@ from assistant.retrieval.naming import ArticleTexts
 
 @dataclass(frozen=True)
 class AnswerabilityWeights:
-    """The fitted logistic model: probability = sigmoid(bias + reading·r + relevance·f)."""
+    """The fitted logistic model: probability = sigmoid(bias + reading·r + relevance·f + none·logit(p_none)), with
+    p_none the passage reader's probability that the answer is not there (0 without one)."""
 
     bias: float
     reading: float
     relevance: float
+    none: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Answerability:
     missing: tuple[str, ...] = ()
     reading: float | None = None
     relevance: float | None = None
+    none: float | None = None  # the passage reader's probability that the answer is not there
 
 
 class AnswerabilityCheck:
@@ -49,9 +53,11 @@ class AnswerabilityCheck:
         self.weights = weights
         self.min_answerable = min_answerable
 
-    def check(self, question: str, evidence: Sequence[Evidence]) -> Answerability:
+    def check(
+        self, question: str, evidence: Sequence[Evidence], kinds: Mapping[str, float] | None = None
+    ) -> Answerability:
         """No evidence is no answer; else the names its articles never use, and the probability against the
-        setting."""
+        setting (``kinds``: the passage reader's probabilities of the kinds of answer, where it read them)."""
         if not evidence:
             return Answerability(probability=0.0, likely=False)
         missing: tuple[str, ...] = ()
@@ -62,6 +68,10 @@ class AnswerabilityCheck:
         reading = max(readings, default=0.0)
         w = self.weights
         logit = w.bias + w.reading * reading + w.relevance * evidence[0].score
+        none = kinds.get("none") if kinds else None
+        if none is not None:
+            clipped = min(max(none, 1e-6), 1 - 1e-6)
+            logit += w.none * math.log(clipped / (1 - clipped))
         probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
         return Answerability(
             probability=probability,
@@ -69,4 +79,5 @@ class AnswerabilityCheck:
             missing=missing,
             reading=reading if readings else None,
             relevance=evidence[0].score,
+            none=none,
         )

@@ -18,27 +18,30 @@ saying so is written from it by ``assistant.answers.messages``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
 from assistant.evidence.names import Named, names_asked_for
-from assistant.evidence.select import Evidence, EvidenceSelector
+from assistant.evidence.select import Evidence, EvidenceSelector, Selection
+from assistant.question.names import mentions
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
 from index.store import StoredArticle
 
-Source = Literal["claim", "passage", "names", "article", "article_names", "record", "news"]
+Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names); there
 # are no articles yet, or none in its period; no article is about it; the article names nothing of the kind asked
 # for; the article's record does not say.
 Why = Literal["not_answered", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
+_LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, when they are of the evidence's articles
+_SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Decision:
     guessed: bool = False
     names: tuple[Named, ...] = ()
     related: tuple[Evidence, ...] = ()
+    kinds: Mapping[str, float] | None = None  # the reader's probabilities that the answer is a phrase, yes, no, none
+    uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -106,6 +111,7 @@ class Judge:
             "claim": self._claim,
             "passage": self._passage,
             "names": self._names,
+            "sides": self._sides,
             "article": self._article,
             "article_names": self._article_names,
             "record": self._record,
@@ -150,20 +156,44 @@ class Judge:
             return decision
         return replace(decision, names=tuple(_names_in(question, decision.evidence)))
 
+    def _sides(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """As a passage, with a sentence for each side of the comparison: the best-ranked candidate mentioning a side
+        the evidence does not (the question's names then looked for in all of them); a side none of the first
+        candidates mentions is ``uncovered``."""
+        evidence, _ = self._selected(question.text, ranked, k, clock)
+        sides = question.shape.sides
+        candidates = None
+        for side in sides:
+            if not evidence or any(mentions([e.text], side) for e in evidence):
+                continue
+            if candidates is None:
+                relevant = [r for r in ranked[:_SIDE_DEPTH] if r.score >= self.limits.min_relevance]
+                candidates = self.selector.sentences(relevant)
+            found = next((e for e in candidates if mentions([e.text], side) and e not in evidence), None)
+            if found is not None:
+                evidence = Selection([*evidence, found], evidence.kinds)
+        answerability = self.check.check(question.text, evidence, evidence.kinds)
+        uncovered = tuple(side for side in sides if not any(mentions([e.text], side) for e in evidence))
+        return replace(
+            _decided(evidence, bool(evidence) and not answerability.missing, answerability), uncovered=uncovered
+        )
+
     def _selected(
         self, question: str, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
-    ) -> tuple[list[Evidence], Answerability]:
+    ) -> tuple[Selection, Answerability]:
         """The evidence selected from the ranking and its answerability; when its articles never name what the
         question names, the evidence from the best-ranked articles that do, if that is likely to answer."""
         evidence = self.selector.select(ranked, k=k, question=question, clock=clock)
-        answerability = self.check.check(question, evidence)
+        answerability = self.check.check(question, evidence, evidence.kinds)
         if not answerability.missing:
             return evidence, answerability
         naming = set(articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]]))
         if naming:
             named = [r for r in ranked if r.article_id in naming]
             retried = self.selector.select(named, k=k, question=question, clock=clock)
-            retry = self.check.check(question, retried)
+            retry = self.check.check(question, retried, retried.kinds)
             if retry.likely and not retry.missing:
                 return retried, retry
         return evidence, answerability
@@ -210,7 +240,9 @@ class Judge:
 
     def _news(self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock) -> Decision:
         """One or two of the best sentences from each of the best-matching articles that name what the question
-        names, best article first."""
+        names, best article first; for the news on no topic ("Summarise the news"), the newest articles' leads."""
+        if not question.shape.topic:
+            return self._newest(question)
         naming = set(articles_naming(self.store, question.text, [r.article_id for r in ranked]))
         best: dict[str, list[ScoredSentence]] = {}
         for r in (r for r in ranked if r.article_id in naming):
@@ -224,12 +256,29 @@ class Judge:
             return Decision((), False, "not_about" if self.store.count()[0] else "no_articles")
         return Decision(evidence, True)
 
+    def _newest(self, question: Question) -> Decision:
+        """The leads of the newest articles (by publication date, else when they were added), in the question's
+        period when it gives one."""
+        period = question.period
+        articles = [a for a in self.store.list_articles() if period is None or period.holds(a.date)]
+        newest = sorted(articles, key=lambda a: (a.date or "", a.added), reverse=True)[: self.limits.news_articles]
+        leads = [
+            e
+            for a in newest
+            for e in [e for e in self.selector.of_article(a) if len(e.text.split()) >= 4][:_PER_ARTICLE]
+        ]
+        if not leads:
+            return Decision((), False, "no_articles" if period is None else "none_in_period")
+        return Decision(tuple(leads), True)
 
-def _decided(evidence: Sequence[Evidence], answerable: bool, answerability: Answerability) -> Decision:
+
+def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:
     """A decision on selected sentences: not answered, they are the related sentences shown apart."""
     if answerable:
-        return Decision(tuple(evidence), True, answerability=answerability)
-    return Decision(tuple(evidence), False, "not_answered", answerability, related=tuple(evidence))
+        return Decision(tuple(evidence), True, answerability=answerability, kinds=evidence.kinds)
+    return Decision(
+        tuple(evidence), False, "not_answered", answerability, related=tuple(evidence), kinds=evidence.kinds
+    )
 
 
 def _names_in(question: Question, evidence: Sequence[Evidence]) -> list[Named]:

@@ -1,9 +1,11 @@
-"""The reader: a small extractive-QA model that finds the answer phrase in a sentence and says how well it answers.
+"""The reader: a small extractive-QA model that finds the answer phrase in each candidate sentence, says how well
+each answers, and whether the question's answer there is a phrase, yes, no, or nothing.
 
-It is the packaged MiniLM with an answer-span head, fine-tuned on SQuAD-dev's tuning half by
-``benchmarks/train_reader.py``. Only what training changed ships (``assistant/evidence/reader-weights/``); the word
-embeddings come from the packaged model. It runs through ONNX Runtime with int8 weights, exported on first use like
-the encoder.
+It is the packaged MiniLM with an answer-span head (and, in the ``passage`` format, a head for the kind of answer),
+fine-tuned by ``benchmarks/train_reader.py``. The ``passage`` format reads a question's candidates in one pass, each
+article's under its title (``assistant.evidence.passage``); the older ``pairs`` format read each sentence alone.
+Only what training changed ships (``assistant/evidence/reader-weights/``); the word embeddings come from the
+packaged model. It runs through ONNX Runtime with int8 weights, exported on first use like the encoder.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.evidence.passage import KINDS, passage_of, reader_net
 from index.models.onnx import (
     ONNX_INPUTS,
     cached_export,
@@ -28,7 +31,7 @@ from index.models.onnx import (
 )
 
 READER_DIR = Path(__file__).resolve().parent / "reader-weights"
-_OUTPUTS = ("start_logits", "end_logits")
+_OUTPUTS = {"pairs": ("start_logits", "end_logits"), "passage": ("start_logits", "end_logits", "kind_logits")}
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,22 @@ class Reading:
     end: int
 
 
+@dataclass(frozen=True)
+class PassageReading:
+    """A question's candidates read in one pass: each sentence's best span (in the order given), and how likely the
+    answer in them is a phrase, yes, no, or not there (``kinds``, probabilities over ``KINDS``)."""
+
+    readings: tuple[Reading, ...]
+    kinds: dict[str, float]
+
+
+def _format(weights_dir: Path) -> str:
+    return json.loads((weights_dir / "reader.json").read_text()).get("format", "pairs")
+
+
 def reader_model(model_path: str | Path, weights_dir: str | Path = READER_DIR):  # noqa: ANN201 - a torch module
-    """The fine-tuned reader as a torch ``BertForQuestionAnswering``: packaged weights plus the shipped ones."""
+    """The fine-tuned reader as a torch module: packaged weights plus the shipped ones (a
+    ``BertForQuestionAnswering`` for the ``pairs`` format, ``passage.reader_net`` for ``passage``)."""
     from safetensors.torch import load_file
     from transformers import BertConfig, BertForQuestionAnswering
 
@@ -53,9 +70,17 @@ def reader_model(model_path: str | Path, weights_dir: str | Path = READER_DIR): 
     expected = json.loads((weights_dir / "reader.json").read_text())["sha256"]
     if hashlib.sha256(weights.read_bytes()).hexdigest() != expected:
         raise ValueError(f"{weights} is not the file reader.json describes (damaged or replaced); restore it from git")
-    model = BertForQuestionAnswering(BertConfig.from_pretrained(str(model_path), attn_implementation="eager"))
+    if _format(weights_dir) == "passage":
+        model = reader_net(model_path)
+        state = dict(model.state_dict())
+    else:
+        model = BertForQuestionAnswering(BertConfig.from_pretrained(str(model_path), attn_implementation="eager"))
+        state = {
+            f"bert.{k}": v
+            for k, v in load_file(model_path / "model.safetensors").items()
+            if f"bert.{k}" in model.state_dict()
+        }
     wanted = model.state_dict()
-    state = {f"bert.{k}": v for k, v in load_file(model_path / "model.safetensors").items() if f"bert.{k}" in wanted}
     state.update({k: v.float() for k, v in load_file(weights).items()})
     missing = [k for k in wanted if k not in state and not k.endswith("position_ids")]
     if missing:
@@ -71,7 +96,8 @@ def exported_reader(model_path: str | Path, cache_dir: str | Path, weights_dir: 
 
     def build(work: Path) -> None:
         model = reader_model(model_path, weights_dir)
-        export_onnx(model, sample_inputs(model_path, pair=True), _OUTPUTS, work, quantize=True)
+        outputs = _OUTPUTS[_format(weights_dir)]
+        export_onnx(model, sample_inputs(model_path, pair=True), outputs, work, quantize=True)
 
     return cached_export(
         Path(cache_dir),
@@ -98,6 +124,7 @@ class Reader:
         config = json.loads((self.weights_dir / "reader.json").read_text())
         self.max_answer_tokens = max_answer_tokens or int(config["max_answer_tokens"])
         self.max_length = int(config["max_length"])
+        self.format = config.get("format", "pairs")
 
     @cached_property
     def file(self) -> Path:
@@ -119,9 +146,11 @@ class Reader:
         return self
 
     def read(self, question: str, sentences: list[str]) -> list[Reading]:
-        """One Reading per sentence, in order (all sentences in one batch)."""
+        """One Reading per sentence, in order (all sentences in one batch, or in one passage)."""
         if not sentences:
             return []
+        if self.format == "passage":
+            return list(self.read_passage(question, [("", sentences)]).readings)
         tokens = self.tokenizer(
             [question] * len(sentences),
             sentences,
@@ -144,6 +173,37 @@ class Reader:
             score = float(starts[row][first] + ends[row][last]) - null
             readings.append(Reading(score, int(offsets[first][0]), int(offsets[last][1])))
         return readings
+
+    def read_passage(self, question: str, groups: list[tuple[str, list[str]]]) -> PassageReading:
+        """The candidates read together: ``groups`` are each article's title and its sentences (in article order);
+        readings come in the same order, their offsets into each sentence. Only the ``passage`` format can."""
+        if self.format != "passage":
+            raise ValueError("the shipped reader reads sentences one by one; train one that reads passages")
+        passage = passage_of(groups)
+        tokens = self.tokenizer(
+            question,
+            passage.text,
+            truncation="only_second",
+            max_length=self.max_length,
+            return_offsets_mapping=True,
+            return_tensors="np",
+        )
+        start, end, kind = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})
+        start, end = start[0], end[0]
+        offsets = tokens["offset_mapping"][0]
+        in_passage = np.array([s == 1 for s in tokens.sequence_ids(0)])
+        null = float(start[0] + end[0])
+        readings = []
+        for a, b in passage.spans:
+            inside = in_passage & (offsets[:, 0] >= a) & (offsets[:, 1] <= b) & (offsets[:, 1] > offsets[:, 0])
+            first, last = self._best_span(start, end, inside)
+            if first < 0:  # cut off by the length limit
+                readings.append(Reading(float("-inf"), 0, 0))
+                continue
+            score = float(start[first] + end[last]) - null
+            readings.append(Reading(score, int(offsets[first][0]) - a, int(offsets[last][1]) - a))
+        odds = np.exp(kind[0] - kind[0].max())
+        return PassageReading(tuple(readings), dict(zip(KINDS, (odds / odds.sum()).tolist(), strict=True)))
 
     def _best_span(self, start: np.ndarray, end: np.ndarray, context: np.ndarray) -> tuple[int, int]:
         """The (first, last) context tokens maximising start + end logits, at most ``max_answer_tokens`` long."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
@@ -68,6 +68,15 @@ class Evidence:
         return (self.reading.start, self.reading.end) if self.reading is not None else None
 
 
+class Selection(list):
+    """The evidence selected, best first (a list of ``Evidence``), and what the reader found the answer in it to be
+    (``kinds``: the probability that it is a phrase, yes, no, or not there; None when no passage reader read it)."""
+
+    def __init__(self, evidence: Sequence[Evidence] = (), kinds: Mapping[str, float] | None = None) -> None:
+        super().__init__(evidence)
+        self.kinds = kinds
+
+
 @runtime_checkable
 class SentenceSource(Protocol):
     """What evidence selection reads from a store: sentences by id and their articles' metadata."""
@@ -109,7 +118,7 @@ class EvidenceSelector:
         k: int | None = None,
         question: str | None = None,
         clock: StageClock | None = None,
-    ) -> list[Evidence]:
+    ) -> Selection:
         """The evidence among ``ranked`` (best first); ``k`` overrides the default.
 
         Sentences that address an AI ("ignore previous instructions…") are prompt injection, not news: never evidence.
@@ -121,18 +130,19 @@ class EvidenceSelector:
         stored = self._with_neighbours([r.id for r in head])
         kept = [r for r in head if not (r.id in stored and addresses_the_model(stored[r.id].text))]
         if not kept or kept[0].score < self.min_relevance:
-            return []
+            return Selection()
         readings: dict[str, Reading] = {}
+        kinds = None
         if self.reader is not None and question:
             clock.lap("evidence")
-            kept, readings = self._reread(question, kept, stored, k)
+            kept, readings, kinds = self._reread(question, kept, stored, k)
             clock.lap("read")
         # Abstention was decided on the fused scores above: the re-read top stays even if reading lowered its score.
         floor = max(self.min_relevance, kept[0].score - self.margin)
         chosen = [kept[0], *(r for r in kept[1:k] if r.score >= floor)]
         evidence = self._evidence(chosen, stored, readings)
         clock.lap("evidence")
-        return evidence
+        return Selection(evidence, kinds)
 
     def sentences(self, scored: Sequence[ScoredSentence]) -> list[Evidence]:
         """These sentences as evidence, in the order given, without selection or reading (summaries and lists)."""
@@ -182,13 +192,32 @@ class EvidenceSelector:
 
     def _reread(
         self, question: str, ranked: list[ScoredSentence], stored: dict[str, StoredSentence], k: int
-    ) -> tuple[list[ScoredSentence], dict[str, Reading]]:
-        """The top ``read_depth`` (at least ``k``) re-ordered by fused score + weight x reading, then the rest."""
+    ) -> tuple[list[ScoredSentence], dict[str, Reading], Mapping[str, float] | None]:
+        """The top ``read_depth`` (at least ``k``) re-ordered by fused score + weight x reading, then the rest; and
+        the kinds of answer the reader found, when it reads them as one passage."""
         top = [r for r in ranked[: max(self.read_depth, k)] if r.id in stored]
-        readings = dict(
-            zip([r.id for r in top], self.reader.read(question, [stored[r.id].text for r in top]), strict=True)
-        )
+        readings, kinds = self.read(question, [stored[r.id] for r in top])
         reread = sorted(
             (replace(r, score=r.score + self.read_weight * readings[r.id].score) for r in top), key=lambda r: -r.score
         )
-        return reread + [r for r in ranked if r.id not in readings], readings
+        return reread + [r for r in ranked if r.id not in readings], readings, kinds
+
+    def read(
+        self, question: str, sentences: list[StoredSentence]
+    ) -> tuple[dict[str, Reading], Mapping[str, float] | None]:
+        """The reader's reading of each sentence (by id), and the kinds of answer it found; a passage reader reads
+        them as one passage, each article's together under its title, in article order, the article of the first
+        (best-ranked) sentence first."""
+        if getattr(self.reader, "format", "pairs") != "passage":
+            read = self.reader.read(question, [s.text for s in sentences])
+            return dict(zip([s.id for s in sentences], read, strict=True)), None
+        by_article: dict[str, list[StoredSentence]] = {}
+        for s in sentences:
+            by_article.setdefault(s.article_id, []).append(s)
+        headers = self.store.headers(list(by_article))
+        groups = [(a, sorted(group, key=lambda s: s.index)) for a, group in by_article.items()]
+        read = self.reader.read_passage(
+            question, [(headers[a].title if a in headers else "", [s.text for s in group]) for a, group in groups]
+        )
+        ids = [s.id for _, group in groups for s in group]
+        return dict(zip(ids, read.readings, strict=True)), read.kinds

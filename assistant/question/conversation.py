@@ -20,6 +20,7 @@ MAX_TURN_CHARS = 4000  # of each turn's question and of its answer
 _FOCUS_TURNS = 2  # turns whose articles are in focus, the latest weighing most
 _FOCUS_ARTICLES = 2  # articles a turn without citations puts in focus (its best BM25 matches)
 _DECAY = 0.5  # a turn's weight against the one after it
+SURE = 0.5  # an earlier answer's confidence from which a follow-up takes names from its short answer
 
 
 class HistoryError(ValueError):
@@ -28,11 +29,13 @@ class HistoryError(ValueError):
 
 @dataclass(frozen=True)
 class Turn:
-    """One earlier exchange: what was asked, what was answered, and the articles the answer cited (if known)."""
+    """One earlier exchange: what was asked, what was answered, the articles the answer cited (if known), and
+    whether the assistant was sure of its short answer (an earlier Answer's ``confidence``; pairs are taken as sure)."""
 
     question: str
     answer: str
     articles: tuple[str, ...] = ()
+    sure: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,10 @@ class Conversation:
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
-        return [(t.question, t.answer) for t in self.turns]
+        """The turns as (question, answer) text; an answer the assistant was unsure of with its first line (the short
+        answer) left empty, so that a follow-up's "he" takes a name the cited sentences give rather than a doubtful
+        one."""
+        return [(t.question, t.answer if t.sure else "\n" + t.answer.partition("\n")[2].strip()) for t in self.turns]
 
 
 def conversation_of(history: Sequence[Answer | tuple[str, str]] | None) -> Conversation:
@@ -61,7 +67,8 @@ def conversation_of(history: Sequence[Answer | tuple[str, str]] | None) -> Conve
         if not (turn.question or turn.answer):
             continue
         if len(turn.question) > MAX_TURN_CHARS or len(turn.answer) > MAX_TURN_CHARS:
-            turn, cut = Turn(turn.question[:MAX_TURN_CHARS], turn.answer[:MAX_TURN_CHARS], turn.articles), True
+            turn = Turn(turn.question[:MAX_TURN_CHARS], turn.answer[:MAX_TURN_CHARS], turn.articles, turn.sure)
+            cut = True
         turns.append(turn)
     dropped = max(0, len(turns) - MAX_TURNS)
     notes = []
@@ -77,7 +84,8 @@ def _turn(n: int, item: object) -> Turn:
     if isinstance(item, Answer):
         articles = tuple(dict.fromkeys(c.article_id for c in item.citations))
         question = item.standalone_question or item.question  # a follow-up as it was understood
-        return Turn(" ".join(question.split()), item.text.strip(), articles)
+        sure = item.confidence is None or item.confidence >= SURE
+        return Turn(" ".join(question.split()), item.text.strip(), articles, sure)
     if isinstance(item, Sequence) and not isinstance(item, str | bytes) and len(item) == 2:
         question, answer = item
         if isinstance(question, str) and isinstance(answer, str):

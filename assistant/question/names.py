@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from assistant.question.nlp import NER_ONLY, nlp
 
 _WORD = re.compile(r"\w+")
@@ -50,6 +52,14 @@ class _Vocabulary:
         "Vladimir Putin" is mentioned by an article that says "Putin"."""
         own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
         return "".join(own) in self.joined or 2 * sum(map(self.has_word, own)) >= len(own)
+
+
+def mentions(texts: Iterable[str], phrase: str) -> bool:
+    """Whether ``texts`` mention what ``phrase`` names: at least half its words, stop words aside ("the Nintendo DS
+    sold" is mentioned by "…the DS, which sold more…"), exactly, run together or misspelled."""
+    words = _WORD.findall(phrase.lower())
+    own = [w for w in words if w not in STOP_WORDS and w not in _SMALL_WORDS] or words
+    return bool(own) and _Vocabulary(texts).mentions(" ".join(own))
 
 
 def missing_names(question: str, texts: Iterable[str]) -> tuple[str, ...]:

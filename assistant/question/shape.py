@@ -28,7 +28,7 @@ class Shape:
     ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
     article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first), and ``places`` narrows a
     list of places to countries or to cities; ``field`` is what a question about the article itself asks for: its
-    author, date, title or source.
+    author, date, title or source; ``sides`` are the two things a comparison compares.
     """
 
     kind: Kind
@@ -36,6 +36,7 @@ class Shape:
     labels: tuple[str, ...] = ()
     field: Field | None = None
     places: Places | None = None
+    sides: tuple[str, ...] = ()
 
 
 _DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
@@ -135,7 +136,8 @@ _PLACES = ("GPE", "LOC")
 _GROUPS = ("ORG",)
 _PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
     women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
-    lawmakers senators generals commanders"""
+    lawmakers senators generals commanders actors actresses singers artists stars musicians managers coaches directors
+    bosses analysts"""
 _PLACE_NOUNS = "countries nations states cities towns places regions capitals territories locations"
 _PLACES_OF: dict[str, Places] = {
     "countries": "countries",
@@ -143,11 +145,16 @@ _PLACES_OF: dict[str, Places] = {
     "cities": "cities",
     "towns": "cities",
 }
-_GROUP_NOUNS = "organisations organizations companies groups parties agencies institutions firms alliances teams bodies"
+_GROUP_NOUNS = """organisations organizations companies groups parties agencies institutions firms alliances teams
+    bodies banks clubs unions universities libraries airlines carmakers manufacturers retailers broadcasters networks
+    newspapers bands studios"""
+_THINGS = ("PRODUCT", "WORK_OF_ART", "ORG")
+_THING_NOUNS = "products films movies albums songs books games brands devices gadgets consoles"
 _LIST_NOUNS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_PEOPLE_NOUNS.split(), _PEOPLE),
     **dict.fromkeys(_PLACE_NOUNS.split(), _PLACES),
     **dict.fromkeys(_GROUP_NOUNS.split(), _GROUPS),
+    **dict.fromkeys(_THING_NOUNS.split(), _THINGS),
 }
 _MENTIONED = re.compile(r"\b(?:mentioned|named|quoted|cited|involved|referred to|in the (?:article|story|news))\b")
 
@@ -172,6 +179,33 @@ def _worded(kind: Kind, pattern: re.Pattern[str], example: str, field: Field | N
         return Shape(kind, _original(question, lowered, found.groupdict().get("topic") or ""), field=field)
 
     return Rule(kind, (example,), match)
+
+
+_COMPARATIVE = (
+    r"(?:more|less|fewer|bigger|smaller|higher|lower|larger|greater|better|worse|cheaper|dearer|richer|poorer|older"
+    r"|younger|faster|slower|longer|shorter|earlier|later)"
+)
+_COMPARISONS = [
+    re.compile(r"^how (?:does|do|did|is|are|was|were|has|have) (?P<a>.+?) compare (?:with|to|against) (?P<b>.+)$"),
+    re.compile(r"^what(?:'s| is| was) the difference between (?P<a>.+?) and (?P<b>.+)$"),
+    re.compile(r"^(?:which|who|what)\b[^,]*,\s*(?P<a>.+?)\s+or\s+(?P<b>.+)$"),
+    re.compile(
+        rf"^(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could)\s+(?P<a>.+?)\s+{_COMPARATIVE}\b"
+        rf".*?\bthan\s+(?P<b>.+)$"
+    ),
+    re.compile(r"^(?P<a>.+?)\s+(?:versus|vs\.?)\s+(?P<b>.+)$"),
+]
+
+
+def _comparison(question: str, lowered: str) -> Shape | None:
+    """ "How did France's economy compare with Germany's?", "Which costs more, the PSP or the DS?", "Has the DS sold
+    more than the PSP?": the two sides as the question wrote them."""
+    for pattern in _COMPARISONS:
+        found = pattern.match(lowered)
+        if found:
+            sides = tuple(re.split(r"[:;]", _original(question, lowered, found[side]))[0].strip(" ,") for side in "ab")
+            return Shape("comparison", question, sides=sides)
+    return None
 
 
 def _yes_no(question: str, lowered: str) -> Shape | None:
@@ -227,6 +261,16 @@ RULES: tuple[Rule, ...] = (
     *(_worded("summary", pattern, example) for pattern, example in _SUMMARY),
     *(_worded("news", pattern, example) for pattern, example in _NEWS),
     *(_worded("overview", pattern, example) for pattern, example in _OVERVIEW),
+    Rule(
+        "comparison",
+        (
+            "How did France's economy compare with Germany's?",
+            "Which costs more in Japan, the PSP or the DS?",
+            "Has the Nintendo DS sold more than the Sony PSP?",
+            "What is the difference between NATO and the Coalition of the Willing?",
+        ),
+        _comparison,
+    ),
     Rule("yes_no", ("Did Putin agree to a ceasefire?", "Is Ukraine a NATO member?"), _yes_no),
     Rule("list", ("Which leaders are mentioned?", "Who attended the summit?", "Which companies did Yukos sue?"), _list),
     Rule("definition", ("Who is Keir Starmer?", "What is NATO?"), _definition),

@@ -17,7 +17,7 @@ from langchain_core.language_models import BaseLanguageModel
 
 from assistant import Assistant, Settings
 from assistant.build import assemble
-from assistant.evidence.reader import Reading
+from assistant.evidence.reader import PassageReading, Reading
 from assistant.evidence.select import Evidence
 from index.lexical import LexicalIndex
 from index.store import StoredArticle, StoredSentence, sentence_id
@@ -151,6 +151,22 @@ class FakeReader:
     def read(self, question: str, sentences: list[str]) -> list[Reading]:
         self.asked.append((question, sentences))
         return [Reading(self.scores.get(s, -5.0), 0, len(s.split()[0])) for s in sentences]
+
+
+class FakePassageReader(FakeReader):
+    """A reader of passages: each sentence scored by the table, the whole passage's kinds of answer fixed."""
+
+    format = "passage"
+
+    def __init__(self, scores: dict[str, float], kinds: dict[str, float]) -> None:
+        super().__init__(scores)
+        self.kinds = kinds
+        self.passages: list[tuple[str, list[tuple[str, list[str]]]]] = []
+
+    def read_passage(self, question: str, groups: list[tuple[str, list[str]]]) -> PassageReading:
+        self.passages.append((question, groups))
+        sentences = [s for _, group in groups for s in group]
+        return PassageReading(tuple(self.read(question, sentences)), self.kinds)
 
 
 def evidence(

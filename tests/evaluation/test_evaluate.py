@@ -87,9 +87,10 @@ def test_bad_question_files_name_the_line(tmp_path: Path, name: str, text: str, 
         load_questions(write(tmp_path / name, text))
 
 
-def test_seed_evaluation(seed_evaluation: EvalResult) -> None:
+def test_seed_evaluation(seed_evaluation: EvalResult, seed_questions: list[dict]) -> None:
     s, rows = seed_evaluation.summary, seed_evaluation.rows
-    assert (s.questions, s.answerable, s.unanswerable) == (43, 36, 7)
+    unanswerable = sum(not q["answers"] for q in seed_questions)
+    assert (s.questions, s.answerable, s.unanswerable) == (len(seed_questions), len(seed_questions) - unanswerable, 7)
     assert s == summarize(rows, s.k, run=s.run)  # the summary is the rows' aggregate
     assert set(s.metrics) == set(METRICS)
     assert s.metrics["abstention_recall"] == 1.0 and s.metrics["wrong_abstention_rate"] == 0.0
@@ -188,7 +189,11 @@ def test_llm_answerer_is_refused_clearly(seed_assistant: Assistant) -> None:
 
 
 def test_cli_writes_the_report_and_flags_regressions(
-    seed_assistant: Assistant, seed_evaluation: EvalResult, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_assistant: Assistant,
+    seed_evaluation: EvalResult,
+    seed_questions: list[dict],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     metrics = seed_evaluation.summary.metrics
     better = {**metrics, "exact_match": metrics["exact_match"] + 0.2, "latency_p50_ms": None, "latency_p95_ms": None}
@@ -200,11 +205,11 @@ def test_cli_writes_the_report_and_flags_regressions(
     assert code == 1 and "REGRESSION" in printed and "1 regression(s)" in printed
     assert (out / "report.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     summary = Summary.model_validate_json((out / "summary.json").read_text())
-    assert summary.questions == 43
+    assert summary.questions == len(seed_questions)
     with (out / "results.csv").open(newline="") as handle:
         table = list(csv.DictReader(handle))
-    assert len(table) == 43 and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
-    assert len((out / "results.jsonl").read_text().splitlines()) == 43
+    assert len(table) == len(seed_questions) and {"question", "answer", "gold", "correct", "citations"} <= set(table[0])
+    assert len((out / "results.jsonl").read_text().splitlines()) == len(seed_questions)
     report = (out / "report.md").read_text()
     assert all(f"| {label(name, 5)} |" in report and METRICS[name].definition[:40] in report for name in METRICS)
 

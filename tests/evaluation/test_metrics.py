@@ -147,8 +147,20 @@ def test_summary_metrics_on_hand_computed_rows() -> None:
         "ingest_seconds": 1.5,
     }
     assert summary.metrics.pop("shape_accuracy") is None  # no question says which shape it wants
+    assert summary.metrics.pop("yes_no_accuracy") is None  # no question's answer is yes or no
     assert summary.metrics == pytest.approx(expected, abs=1e-4)
     assert [r.correct for r in rows] == [True, False, False, True, False]
+
+
+def test_yes_or_no_questions_are_scored_on_the_verdict_given() -> None:
+    rows = [
+        _row(["yes"], False, 10, [True], short_answer="Yes"),
+        _row(["No"], False, 10, [True], short_answer="Yes"),  # the wrong verdict
+        _row(["no"], False, 10, [True]),  # no verdict given, only the sentences
+        _row(["no"], True, 10),  # abstained
+        _row(["Paris"], False, 10, [True], short_answer="Paris", exact_match=1, f1=1),  # not a yes-or-no question
+    ]
+    assert summarize(rows, k=5).metrics["yes_no_accuracy"] == pytest.approx(1 / 4)
 
 
 def test_shapes_are_scored_apart_and_summaries_pick_no_phrase_to_score() -> None:

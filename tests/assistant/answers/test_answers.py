@@ -5,7 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answers import definition, fact, listing, news, overview, record, summary, yes_no
+from assistant.answers import (
+    comparison,
+    definition,
+    fact,
+    listing,
+    messages,
+    news,
+    overview,
+    record,
+    summary,
+    yes_no,
+)
 from assistant.answers.context import AnswerContext, AnswerLimits
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import Named
@@ -120,6 +131,17 @@ def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
     )
 
 
+def test_yes_or_no_is_said_when_the_reader_is_sure_enough_citing_the_sentence_it_turns_on(store: FakeStore) -> None:
+    sure = AnswerContext(store, EvidenceSelector(store), AnswerLimits(min_verdict=0.6))
+    said = evidence("The council rejected the bridge.")
+    decided = Decision((said,), True, kinds={"span": 0.1, "yes": 0.1, "no": 0.7, "none": 0.1})
+    answer = yes_no.answer(_question("Did the council approve the bridge?"), decided, [], sure)
+    assert answer.short_answer == "No" and answer.text == "No [1]\n\nThe council rejected the bridge. [1]"
+    unsure = Decision((said,), True, kinds={"span": 0.3, "yes": 0.1, "no": 0.5, "none": 0.1})
+    shown = yes_no.answer(_question("Did the council approve the bridge?"), unsure, [], sure)
+    assert shown.short_answer is None and shown.text.startswith(messages.YES_OR_NO)
+
+
 def test_yes_or_no_shows_what_the_articles_say_without_a_verdict(context: AnswerContext) -> None:
     said = evidence("The harbour reopened at noon.")
     answer = yes_no.answer(_question("Did the harbour reopen?"), Decision((said,), True), [], context)
@@ -140,3 +162,14 @@ def test_a_record_cites_the_byline_line_for_its_author_and_the_lead_otherwise(co
     )
     assert date.text.startswith("The most recently added article, “Harbour reopens”, is published 2025-09-01 [1]")
     assert date.citations[0].sentence == "Harbour reopens"
+
+
+def test_a_comparison_quotes_both_sides_and_says_which_side_the_articles_dont_speak_of(store: FakeStore) -> None:
+    sure = AnswerContext(store, EvidenceSelector(store), AnswerLimits(min_verdict=0.6))
+    sides = (evidence("The DS sold 500,000 units.", index=0), evidence("The PSP sold 200,000 units.", index=1))
+    asked = _question("Has the DS sold more than the PSP?")
+    both = comparison.answer(asked, Decision(sides, True, kinds={"yes": 0.8, "no": 0.1}), [], sure)
+    assert both.kind == "comparison" and both.short_answer == "Yes"
+    assert both.text == "Yes [1]\n\nThe DS sold 500,000 units. [1] The PSP sold 200,000 units. [2]"
+    half = comparison.answer(asked, Decision(sides[:1], True, uncovered=("the PSP",)), [], sure)
+    assert half.short_answer is None and half.text.endswith("\n\nThe articles don't say about the PSP.")

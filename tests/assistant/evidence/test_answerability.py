@@ -102,3 +102,17 @@ def test_no_evidence_is_never_answerable() -> None:
     check, articles = _check(bias=10.0, min_answerable=0.0)
     assert not check.check("How many troops will Germany send?", []).likely
     assert articles.asked == []
+
+
+def test_a_passage_readers_not_there_weighs_in_when_fitted() -> None:
+    articles = Articles({"a": ARTICLE})
+    weights = AnswerabilityWeights(-4.0, reading=0.5, relevance=2.0, none=-1.0)
+    check = AnswerabilityCheck(articles, weights, min_answerable=0.5)
+    asked = "How many Western allies committed troops?"
+    plain = check.check(asked, [_evidence()])
+    doubted = check.check(asked, [_evidence()], {"span": 0.1, "yes": 0.0, "no": 0.0, "none": 0.9})
+    assert plain.none is None and doubted.none == 0.9
+    assert doubted.probability == pytest.approx(
+        1 / (1 + math.exp(-(-4 + 0.5 * 2 + 2 * 1.5 - 1.0 * math.log(0.9 / 0.1)))), abs=1e-9
+    )
+    assert doubted.probability < plain.probability

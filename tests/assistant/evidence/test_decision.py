@@ -132,3 +132,23 @@ def test_news_keeps_to_the_best_articles_naming_the_topic(store: FakeStore) -> N
     assert not nothing.answerable and nothing.why == "not_about"
     empty = FakeStore({})
     assert _decide(_judge(empty), empty, "Any news on the ferry?", "news").why == "no_articles"
+
+
+def test_a_comparison_gets_a_sentence_for_each_side_or_says_which_side_none_speaks_of(store: FakeStore) -> None:
+    judge = _judge(store, k=1)
+    both = _decide(judge, store, "How did the Lindholm ferry compare with the council vote?", "sides")
+    assert both.answerable and both.uncovered == ()
+    assert {e.article_id for e in both.evidence} == {"ferry", "council"}
+    half = _decide(judge, store, "How did the Lindholm ferry compare with the tram fares?", "sides")
+    assert half.answerable and half.uncovered == ("the tram fares",)
+    unnamed = _decide(judge, store, "How did the Lindholm ferry compare with the Oslo tram?", "sides")
+    assert not unnamed.answerable and unnamed.missing == ("Oslo",)  # a name no article mentions: not answered
+
+
+def test_the_news_on_no_topic_is_the_newest_articles_leads(store: FakeStore) -> None:
+    store.dates = {"ferry": "2025-09-02", "council": "2025-09-01"}
+    news = _decide(_judge(store), store, "Summarise the news", "news")
+    assert news.answerable and [e.article_id for e in news.evidence] == ["ferry", "ferry"]  # one article: the newest
+    assert [e.sentence_id for e in news.evidence] == ["ferry:00000", "ferry:00001"]  # its lead
+    old = _decide(_judge(store), store, "Summarise the news", "news", period=Period(until="2025-09-01"))
+    assert {e.article_id for e in old.evidence} == {"council"}

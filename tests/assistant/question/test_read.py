@@ -81,3 +81,15 @@ def test_a_rewriter_is_asked_first_and_the_rules_take_over_when_it_fails(reader:
 def test_turns_given_as_text_put_the_articles_matching_their_words_in_focus(reader: QuestionReader) -> None:
     asked = reader.read("And how many cars?", history=[("What did the Lindholm ferry carry?", "41 cars")])
     assert max(asked.focus, key=asked.focus.get) == "ferry"
+
+
+def test_a_follow_up_takes_no_name_from_a_short_answer_the_assistant_was_unsure_of(reader: QuestionReader) -> None:
+    said = "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto."
+    citation = Citation(n=1, article_id="ferry", title="t", sentence=said, start=0, end=len(said), score=2.0)
+    earlier = Answer(
+        question="Who is the chief executive of Fiat?", text=f"Herbert Demel [1]\n\n{said} [1]", citations=[citation]
+    )
+    unsure = reader.read("What did he say about the deal?", history=[earlier.model_copy(update={"confidence": 0.2})])
+    assert unsure.text == "What did Sergio Marchionne say about the deal?"  # the cited sentence's first name
+    sure = reader.read("What did he say about the deal?", history=[earlier.model_copy(update={"confidence": 0.9})])
+    assert sure.text == "What did Herbert Demel say about the deal?"  # the short answer it was sure of
