@@ -150,11 +150,20 @@ class Judge:
     def _names(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
-        """As a passage, with the names of the kind asked for in it (none: the list is answered as a fact)."""
+        """As a passage, with the names of the kind asked for in it and in the other relevant candidates of its
+        articles, since a list is often told over several sentences (none: the list is answered as a fact)."""
         decision = self._passage(question, ranked, k, clock)
         if not decision.answerable:
             return decision
-        return replace(decision, names=tuple(_names_in(question, decision.evidence)))
+        articles = {e.article_id for e in decision.evidence}
+        have = {e.sentence_id for e in decision.evidence}
+        more = [
+            r
+            for r in ranked[:_LIST_DEPTH]
+            if r.article_id in articles and r.id not in have and r.score >= self.limits.min_relevance
+        ]
+        evidence = (*decision.evidence, *self.selector.sentences(more))
+        return replace(decision, evidence=evidence, names=tuple(_names_in(question, evidence)))
 
     def _sides(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock

@@ -39,6 +39,27 @@ COUNCIL = (
     ],
 )
 
+# The same two stories with people spaCy knows for people: for lists, definitions and what a decision gathers.
+NAMED = {
+    "ferry": (
+        "Harbour ferry",
+        [
+            "The Lindholm ferry carried 41 cars on Monday.",
+            "Its captain, Erik Larsen, said the refit cost three million crowns.",
+            "Harbourmaster Anna Berg said the harbour reopened at noon.",
+            "Ferry captain Erik Larsen has sailed the route for 20 years.",
+        ],
+    ),
+    "council": (
+        "Council vote",
+        [
+            "The council approved the new bridge on Tuesday.",
+            "Mayor Ingrid Holm said work starts in spring.",
+            "The vote passed by seven votes to two.",
+        ],
+    ),
+}
+
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())

@@ -25,20 +25,9 @@ from assistant.question.read import Question
 from assistant.question.shape import shape_of
 from assistant.retrieval.fusion import ScoredSentence
 from index.store import StoredArticle
-from tests.assistant.fakes import FakeStore, evidence
+from tests.assistant.fakes import NAMED, FakeStore, evidence
 
-ARTICLES = {
-    "ferry": (
-        "Harbour ferry",
-        [
-            "The Lindholm ferry carried 41 cars on Monday.",
-            "Its captain, Erik Larsen, said the refit cost three million crowns.",
-            "The harbour reopened at noon.",
-            "Ferry captain Erik Larsen has sailed the route for 20 years.",
-        ],
-    ),
-    "council": ("Council vote", ["The council approved the new bridge on Tuesday.", "Mayor Ingrid Holm said so."]),
-}
+ARTICLES = NAMED
 
 
 @pytest.fixture

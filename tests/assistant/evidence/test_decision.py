@@ -14,28 +14,11 @@ from assistant.question.shape import shape_of
 from assistant.retrieval.fusion import FusionWeights
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.timing import StageClock
-from tests.assistant.fakes import FakeLexical, FakeStore
+from tests.assistant.fakes import NAMED, FakeLexical, FakeStore
 
 WEIGHTS = FusionWeights(1.0, 0.0, 0.0, 0.0, 0.0, 0.22, 0.32, 0.34)
 SURE, UNSURE = AnswerabilityWeights(10.0, 0.0, 0.0), AnswerabilityWeights(-10.0, 0.0, 0.0)
-ARTICLES = {
-    "ferry": (
-        "Harbour ferry",
-        [
-            "The Lindholm ferry carried 41 cars on Monday.",
-            "Its captain, Erik Larsen, said the refit cost three million crowns.",
-            "The harbour reopened at noon.",
-        ],
-    ),
-    "council": (
-        "Council vote",
-        [
-            "The council approved the new bridge on Tuesday.",
-            "Mayor Ingrid Holm said work starts in spring.",
-            "The vote passed by seven votes to two.",
-        ],
-    ),
-}
+ARTICLES = NAMED
 
 
 @pytest.fixture
@@ -152,3 +135,12 @@ def test_the_news_on_no_topic_is_the_newest_articles_leads(store: FakeStore) -> 
     assert [e.sentence_id for e in news.evidence] == ["ferry:00000", "ferry:00001"]  # its lead
     old = _decide(_judge(store), store, "Summarise the news", "news", period=Period(until="2025-09-01"))
     assert {e.article_id for e in old.evidence} == {"council"}
+
+
+def test_a_list_gathers_names_from_the_other_relevant_sentences_of_its_articles(store: FakeStore) -> None:
+    decision = _decide(_judge(store, k=1), store, "Which people spoke about the ferry refit?", "names")
+    top = decision.evidence[0].text
+    assert {e.article_id for e in decision.evidence} == {"ferry"} and len(decision.evidence) > 1
+    names = [n.name for n in decision.names]
+    assert any("Erik Larsen" in n for n in names) and any("Anna Berg" in n for n in names)
+    assert not all(n in top for n in names)  # one of them from a sentence the evidence selection did not keep
