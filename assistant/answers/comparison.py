@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answers import messages, yes_no
-from assistant.answers.citations import citations_for, cited_text
+from assistant.answers.citations import cited_text
 from assistant.answers.context import AnswerContext
+from assistant.answers.fact import fact_from
 from assistant.evidence.decision import Decision
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
@@ -16,15 +17,12 @@ from assistant.types import Answer
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The sentences on both sides, quoted; a verdict first if it was asked for and the reader gives one; the
-    sides the articles don't speak of, said."""
-    citations = citations_for(decision.evidence)
-    parts = [cited_text(citations)]
+    """The sentences on both sides, quoted, after the short answer (a phrase, or for a comparison asked as a
+    yes-or-no question the reader's verdict when it is sure enough); the sides the articles don't speak of, said."""
+    fact = fact_from(question.text, decision.evidence, context.limits.min_reading)
+    short = yes_no.verdict(decision, context.limits.min_verdict) if question.shape.yes_no else fact.short_answer
+    parts = [f"{short} [1]"] if short else [messages.YES_OR_NO] if question.shape.yes_no else []
+    parts.append(cited_text(fact.citations))
     if decision.uncovered:
         parts.append(messages.SIDES_UNCOVERED.format(sides=messages.either(list(decision.uncovered))))
-    verdict = yes_no.verdict(decision, context.limits.min_verdict)
-    if verdict is not None:
-        parts.insert(0, f"{verdict} [1]")
-    return Answer(
-        question=question.text, text="\n\n".join(parts), short_answer=verdict, citations=citations, kind="comparison"
-    )
+    return fact.model_copy(update={"text": "\n\n".join(parts), "short_answer": short, "kind": "comparison"})

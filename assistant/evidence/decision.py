@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
+import numpy as np
+
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
 from assistant.evidence.names import Named, names_asked_for
@@ -31,7 +33,7 @@ from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
-from index.store import StoredArticle
+from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names); there
@@ -150,11 +152,22 @@ class Judge:
     def _names(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
-        """As a passage, with the names of the kind asked for in it and in the other relevant candidates of its
-        articles, since a list is often told over several sentences (none: the list is answered as a fact)."""
+        """As a passage, with the names of the kind asked for in it and, when it names some, in the other relevant
+        candidates of its articles, since a list is often told over several sentences; when it names none, in the
+        sentences beside its top one (none there either: the list is answered as a fact)."""
         decision = self._passage(question, ranked, k, clock)
         if not decision.answerable:
             return decision
+        if not _names_in(question, decision.evidence):
+            # The names may follow in the next sentence ("…five banks. Its lawyers now accept ABN Amro, …"); found
+            # nowhere near, the list is answered in words.
+            top = decision.evidence[0]
+            beside = self.selector.sentences(
+                [ScoredSentence(i, top.score, np.zeros(0)) for i in neighbour_ids(top.sentence_id)]
+            )
+            evidence = (*decision.evidence, *(e for e in beside if e not in decision.evidence))
+            names = tuple(_names_in(question, evidence))
+            return replace(decision, evidence=evidence, names=names) if names else decision
         articles = {e.article_id for e in decision.evidence}
         have = {e.sentence_id for e in decision.evidence}
         more = [
@@ -184,7 +197,9 @@ class Judge:
             if found is not None:
                 evidence = Selection([*evidence, found], evidence.kinds)
         answerability = self.check.check(question.text, evidence, evidence.kinds)
-        uncovered = tuple(side for side in sides if not any(mentions([e.text], side) for e in evidence))
+        uncovered = tuple(
+            side for side in sides if _names_something(side) and not any(mentions([e.text], side) for e in evidence)
+        )
         return replace(
             _decided(evidence, bool(evidence) and not answerability.missing, answerability), uncovered=uncovered
         )
@@ -288,6 +303,12 @@ def _decided(evidence: Selection, answerable: bool, answerability: Answerability
     return Decision(
         tuple(evidence), False, "not_answered", answerability, related=tuple(evidence), kinds=evidence.kinds
     )
+
+
+def _names_something(side: str) -> bool:
+    """Whether a side of a comparison names something (a capitalised word past its first): only then can the
+    articles be said not to speak of it; "what she was claiming" may be said in other words."""
+    return any(word[:1].isupper() for word in side.split()[1:]) or side[:1].isupper() and len(side.split()) == 1
 
 
 def _names_in(question: Question, evidence: Sequence[Evidence]) -> list[Named]:

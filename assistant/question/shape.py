@@ -28,7 +28,8 @@ class Shape:
     ``topic`` is what a summary, overview or definition is about ("" when the question names nothing: "Summarize the
     article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first), and ``places`` narrows a
     list of places to countries or to cities; ``field`` is what a question about the article itself asks for: its
-    author, date, title or source; ``sides`` are the two things a comparison compares.
+    author, date, title or source; ``sides`` are the two things a comparison compares, and ``yes_no`` says it was
+    asked as a yes-or-no question ("Has the DS sold more than the PSP?").
     """
 
     kind: Kind
@@ -37,6 +38,7 @@ class Shape:
     field: Field | None = None
     places: Places | None = None
     sides: tuple[str, ...] = ()
+    yes_no: bool = False
 
 
 _DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
@@ -193,7 +195,7 @@ _COMPARISONS = [
         rf"^(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could)\s+(?P<a>.+?)\s+{_COMPARATIVE}\b"
         rf".*?\bthan\s+(?P<b>.+)$"
     ),
-    re.compile(r"^(?P<a>.+?)\s+(?:versus|vs\.?)\s+(?P<b>.+)$"),
+    re.compile(r"^(?!(?:what|who|whom|which|when|where|why|how)\b)(?P<a>.+?)\s+(?:versus|vs\.?)\s+(?P<b>.+)$"),
 ]
 
 
@@ -204,7 +206,7 @@ def _comparison(question: str, lowered: str) -> Shape | None:
         found = pattern.match(lowered)
         if found:
             sides = tuple(re.split(r"[:;]", _original(question, lowered, found[side]))[0].strip(" ,") for side in "ab")
-            return Shape("comparison", question, sides=sides)
+            return Shape("comparison", question, sides=sides, yes_no=bool(_YES_NO.match(question)))
     return None
 
 

@@ -42,6 +42,7 @@ def test_a_fact_is_answered_from_the_sentence_the_reader_is_sure_of(assistant: A
     assert answer.kind == "fact" and not answer.abstained and answer.answerer == "extractive"
     assert answer.citations[0].sentence == FERRY[0] and answer.short_answer == "The"  # the fake reader's span
     assert {"rewrite", "shape", "retrieve", "read", "answerability", "answer", "total"} <= set(answer.timings)
+    assert answer.confidence is not None and 0.5 < answer.confidence <= 1  # how sure the decision was
 
 
 def test_a_question_its_articles_never_name_the_subject_of_is_not_answered(assistant: Assistant) -> None:
@@ -74,6 +75,7 @@ def test_the_articles_record_is_said_or_said_to_be_missing(assistant_and_store: 
     store.authors["council"] = "Olaf Berg"
     said = assistant.ask("Who wrote the article?")
     assert said.short_answer == "Olaf Berg" and said.text.startswith("The most recently added article")
+    assert said.confidence is None  # a record is not judged by the answerability model
 
 
 def test_a_follow_up_is_asked_as_the_standalone_question_on_the_same_story(assistant: Assistant) -> None:
