@@ -42,6 +42,7 @@ Source = Literal["claim", "passage", "names", "sides", "article", "article_names
 Why = Literal["not_answered", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
+_LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
 _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, when they are of the evidence's articles
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 
@@ -159,15 +160,20 @@ class Judge:
         if not decision.answerable:
             return decision
         if not _names_in(question, decision.evidence):
-            # The names may follow in the next sentence ("…five banks. Its lawyers now accept ABN Amro, …"); found
+            # The names may follow a sentence or two later ("…five banks. State-owned Rosneft bought… Its lawyers now
+            # accept ABN Amro, BNP Paribas, …"): the nearby sentence naming the most of the kind asked for; found
             # nowhere near, the list is answered in words.
             top = decision.evidence[0]
-            beside = self.selector.sentences(
-                [ScoredSentence(i, top.score, np.zeros(0)) for i in neighbour_ids(top.sentence_id)]
+            nearby = self.selector.sentences(
+                [ScoredSentence(i, top.score, np.zeros(0)) for i in neighbour_ids(top.sentence_id, _LIST_REACH)]
             )
-            evidence = (*decision.evidence, *(e for e in beside if e not in decision.evidence))
-            names = tuple(_names_in(question, evidence))
-            return replace(decision, evidence=evidence, names=names) if names else decision
+            counted = [(len(_names_in(question, [e])), e) for e in nearby if e not in decision.evidence]
+            most = max((count for count, _ in counted), default=0)
+            if not most:
+                return decision
+            best = next(e for count, e in counted if count == most)
+            evidence = (*decision.evidence, best)
+            return replace(decision, evidence=evidence, names=tuple(_names_in(question, evidence)))
         articles = {e.article_id for e in decision.evidence}
         have = {e.sentence_id for e in decision.evidence}
         more = [

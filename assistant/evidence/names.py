@@ -8,8 +8,11 @@ fullest name: "Putin" and "Vladimir Putin" are one person, "Sir Keir Starmer" an
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
 
 from assistant.evidence.places import capital, country, province
 from assistant.question.nlp import nlp
@@ -17,6 +20,7 @@ from assistant.question.shape import Shape
 
 _HONORIFIC = re.compile(r"^(?:sir|dame|lord|lady|mr|mrs|ms|dr|prof|president|king|queen|pope)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_LIST_VOTES = 3  # entities of one kind, more than half a coordination's names, before all are read as that kind
 
 
 @dataclass(frozen=True)
@@ -45,27 +49,61 @@ def names_in(sentences: Sequence[str], labels: Sequence[str], exclude: Iterable[
     excluded = [_words(name) for name in exclude if name]
     found: list[Named] = []
     for position, doc in enumerate(nlp().pipe(sentences)):
-        for entity in doc.ents:
-            if entity.label_ not in labels and entity.label_ != "PERSON":  # people are gathered to be told apart
+        for text, label in _entities(doc):
+            if label not in labels and label != "PERSON":  # people are gathered to be told apart
                 continue
-            line = entity.text.strip().splitlines()[0]  # an entity never runs on past a line's end
+            line = text.strip().splitlines()[0]  # an entity never runs on past a line's end
             name = _POSSESSIVE.sub("", _HONORIFIC.sub("", line.strip(" “”\"‘’'.,")))
-            words, person = _words(name), entity.label_ == "PERSON"
+            words, person = _words(name), label == "PERSON"
             if not words or any(_same(words, other, person) for other in excluded):
                 continue
             same = next(
                 (i for i, k in enumerate(found) if _same(words, _words(k.name), person or k.label == "PERSON")), None
             )
             if same is None:
-                found.append(Named(name, entity.label_, position))
+                found.append(Named(name, label, position))
             elif len(words) > len(_words(found[same].name)):  # the fuller name, cited where it was first named
-                found[same] = Named(name, entity.label_, found[same].sentence)
+                found[same] = Named(name, label, found[same].sentence)
             elif person:  # "Trump" taken for an organisation once and a person once is a person
                 found[same] = Named(found[same].name, "PERSON", found[same].sentence)
     # News names a person in full where it first mentions them: a lone word no full name ends is no person's name
     # (spaCy's small model takes "Kyiv's protection" for a person's), and "Trump" once taken for an organisation is
     # Donald Trump all the same.
     return [n for n in found if n.label in labels and (n.label != "PERSON" or len(_words(n.name)) > 1)]
+
+
+def _entities(doc: Doc) -> list[tuple[str, str]]:
+    """The sentence's entities as (text, label), with the names of a list read as one kind: in "ABN Amro, BNP
+    Paribas, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein" spaCy's small model takes two banks
+    for people and one for half its name; the kind most of the list's names have (three at least, so "Apple, Google,
+    Bill Gates and Steve Jobs" stays mixed) is every member's, each under its whole proper name."""
+    entities = {entity.root.i: (entity.text, entity.label_, entity.start) for entity in doc.ents}
+    for head in doc:
+        if head.dep_ == "conj" or not any(child.dep_ == "conj" for child in head.children):
+            continue
+        members = [head, *(t for t in head.subtree if t.dep_ == "conj" and _in_chain(t, head))]
+        members = [m for m in members if m.pos_ == "PROPN"]
+        votes = Counter(entities[m.i][1] for m in members if m.i in entities)
+        if not votes:
+            continue
+        label, count = votes.most_common(1)[0]
+        if count < _LIST_VOTES or 2 * count <= len(members):
+            continue
+        for member in members:
+            start = min([member.i, *(c.i for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+            text, _, first = entities.get(member.i, (doc[start : member.i + 1].text, label, start))
+            whole = doc[start : member.i + 1].text
+            entities[member.i] = (text, label, first) if len(text) >= len(whole) else (whole, label, start)
+    return [(text, label) for text, label, _ in sorted(entities.values(), key=lambda e: e[2])]
+
+
+def _in_chain(token: Token, head: Token) -> bool:
+    """Whether ``token`` is a conjunct of ``head`` through conjuncts only ("A, B and C": C hangs on B, B on A)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i == head.i:
+            return True
+    return False
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -55,10 +55,11 @@ def article_of(sentence_id: str) -> str:
     return sentence_id.split(":", 1)[0]
 
 
-def neighbour_ids(id_: str) -> list[str]:
-    """Ids of the sentences just before and after ``id_`` (which may not exist)."""
+def neighbour_ids(id_: str, reach: int = 1) -> list[str]:
+    """Ids of the sentences up to ``reach`` before and after ``id_`` (which may not exist), nearest first."""
     article, index = id_.rsplit(":", 1)
-    return [sentence_id(article, int(index) + step) for step in (-1, 1) if int(index) + step >= 0]
+    steps = [step for distance in range(1, reach + 1) for step in (-distance, distance)]
+    return [sentence_id(article, int(index) + step) for step in steps if int(index) + step >= 0]
 
 
 def read_all(collection: Any, include: list[str], page: int = 5000) -> dict[str, list[Any]]:

@@ -152,3 +152,23 @@ def test_a_list_whose_evidence_names_nothing_of_the_kind_looks_only_beside_its_t
         e.sentence_id for e in decision.evidence
     }
     assert [n.name for n in decision.names] == ["Erik Larsen"]  # from the sentence after it
+
+
+def test_a_list_whose_evidence_names_nothing_takes_the_nearby_sentence_naming_the_most() -> None:
+    store = FakeStore(
+        {
+            "banks": (
+                "Oil firm drops banks from court bid",
+                [
+                    "The oil firm Petrola has dropped its legal threat against five banks over the sale.",
+                    "State-owned Rosneft bought the unit for $9bn.",
+                    "Its lawyers now accept Barclays, Deutsche Bank, HSBC and Santander were not involved.",
+                ],
+            )
+        }
+    )
+    question = "Which banks has Petrola dropped from its legal threat against five banks?"
+    decision = _decide(_judge(store, k=1), store, question, "names")
+    assert decision.evidence[0].sentence_id == "banks:00000"
+    assert [e.sentence_id for e in decision.evidence[1:]] == ["banks:00002"]  # not the nearer one naming one firm
+    assert [n.name for n in decision.names] == ["Barclays", "Deutsche Bank", "HSBC", "Santander"]

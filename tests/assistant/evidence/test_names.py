@@ -74,3 +74,28 @@ def test_a_list_of_countries_leaves_out_capitals_and_provinces_and_names_each_co
 def test_a_list_of_cities_leaves_out_countries_and_provinces() -> None:
     # A name the tables do not know is kept in either list: "Britain" is not known as a spelling of the UK.
     assert [n.name for n in cities_only(_named(PLACES))] == ["Moscow", "Britain", "Odesa"]
+
+
+def test_the_names_of_a_list_are_read_as_the_kind_most_of_them_are_under_their_whole_names() -> None:
+    sentence = (
+        "Its lawyers now accept ABN Amro, BNP Paribas, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort "
+        "Wasserstein were not involved in the sale financing."
+    )
+    assert [n.name for n in names_in([sentence], ("ORG",))] == [
+        "ABN Amro",
+        "BNP Paribas",
+        "Calyon",
+        "JP Morgan Chase Bank",
+        "Dresdner Kleinwort Wasserstein",
+    ]
+    assert names_in([sentence], ("PERSON",)) == []  # spaCy alone takes two of the banks for people
+
+
+def test_a_list_with_fewer_than_three_of_one_kind_keeps_each_names_own_kind() -> None:
+    named = names_in(["Apple, Google, Bill Gates and Steve Jobs were at the launch."], ("PERSON", "ORG"))
+    assert {(n.name, n.label) for n in named} == {
+        ("Apple", "ORG"),
+        ("Google", "ORG"),
+        ("Bill Gates", "PERSON"),
+        ("Steve Jobs", "PERSON"),
+    }
