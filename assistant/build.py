@@ -120,7 +120,7 @@ def assemble(
         store,
         selector,
         AnswerabilityCheck(store, weights, s.min_answerable),
-        JudgeLimits(s.news_articles, s.overview_sentences, s.min_relevance),
+        JudgeLimits(s.news_articles, s.overview_sentences, s.min_relevance, s.min_verdict_match),
     )
     limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
     llm_answerer = None

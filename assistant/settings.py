@@ -115,6 +115,15 @@ class Settings(BaseSettings):
         description="The reader's probability of yes (or no) from which a yes-or-no question is answered Yes or No "
         "(1: never; the sentences it turns on are shown without a verdict).",
     )
+    # Fitted on CoQA's first 25 CNN tuning stories (verdicts right 6 of 8 at 0.5-0.65, the lowest kept); the other 25:
+    # 9 of 12 (docs/evaluation.md). Few of CoQA's yes/no questions repeat a sentence's words ("Was he happy?").
+    min_verdict_match: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.1,
+        description="Share of a yes-or-no question's words a sentence with its verb must repeat for its Yes or No to "
+        "be said (assistant/evidence/polarity.py; above 1: never), fitted by benchmarks/tune_yes_no.py.",
+    )
     # Answers shaped to the question (assistant/question/shape.py, assistant/answers/).
     summary_sentences: int = Field(4, ge=1, le=20, description="Sentences in an article's summary, its lead included.")
     overview_sentences: int = Field(5, ge=1, le=20, description="Sentences in an overview ('Tell me about…').")

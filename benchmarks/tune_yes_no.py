@@ -1,11 +1,12 @@
-"""Fit the reader's yes-or-no verdict (``Settings.min_verdict``) on CoQA's CNN tuning stories, and report it on the
-stories kept out of the fit.
+"""Fit the yes-or-no verdicts on CoQA's CNN tuning stories, and report them on the stories kept out of the fit: the
+verdict a sentence says in the question's words (``Settings.min_verdict_match``, assistant/evidence/polarity.py) and
+the reader's (``Settings.min_verdict``).
 
 CoQA's yes/no questions are asked as users ask them, after their conversation's earlier turns, of all 50 stories
-indexed as one corpus; for each, the reader's probabilities of yes and no over the evidence it would answer from are
-recorded. The first ``--fit-stories`` stories fit the threshold (the lowest probability from which a verdict is said
-whose verdicts are right at least ``--precision`` of the time); the others are reported: accuracy (a question given no
-verdict counts as wrong), how many got a verdict, and how many of those were right. CoQA is never trained on.
+indexed as one corpus; for each, the evidence it would answer from is recorded with the reader's probabilities of yes
+and no. The first ``--fit-stories`` stories fit each threshold (the lowest from which the verdicts said are right at
+least ``--precision`` of the time); the others are reported: accuracy (a question given no verdict counts as wrong),
+how many got a verdict, and how many of those were right. CoQA is never trained on.
 
     python -m benchmarks.tune_yes_no --store /tmp/coqa-store
 """
@@ -15,15 +16,19 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
 from assistant import Assistant
+from assistant.evidence.polarity import verdict_from
 from benchmarks.report import print_table
 
 COQA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coqa-cnn-tune"
-THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]
+READER = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # the reader's probability of yes or no
+MATCH = [round(0.5 + 0.05 * i, 2) for i in range(11)]  # the share of the question's words the sentence repeats
 
 
 def verdict_of(answers: list[str]) -> str | None:
@@ -32,15 +37,60 @@ def verdict_of(answers: list[str]) -> str | None:
     return said if said in ("yes", "no") else None
 
 
-def scores(rows: list[tuple[str, dict[str, float]]], threshold: float) -> dict[str, float]:
+@dataclass(frozen=True)
+class Asked:
+    """A yes/no question as read after its conversation, the annotators' verdict and the evidence it is answered
+    from, with the reader's probabilities of yes and no."""
+
+    text: str
+    gold: str
+    sentences: list[str]
+    kinds: dict[str, float]
+
+
+def by_reader(asked: Asked, threshold: float) -> str | None:
+    kinds = asked.kinds
+    said = max(("yes", "no"), key=lambda k: kinds.get(k, 0.0))
+    return said if kinds.get(said, 0.0) >= threshold else None
+
+
+def by_polarity(asked: Asked, threshold: float) -> str | None:
+    found = verdict_from(asked.text, asked.sentences, threshold)
+    return found.said if found is not None else None
+
+
+def scores(rows: list[Asked], verdicts: list[str | None]) -> dict[str, float]:
     """Accuracy (no verdict: wrong), share given a verdict, and precision of the verdicts given."""
-    given = [(gold, kinds) for gold, kinds in rows if max(kinds.get("yes", 0), kinds.get("no", 0)) >= threshold]
-    right = sum(gold == max(("yes", "no"), key=lambda k: kinds.get(k, 0)) for gold, kinds in given)
+    given = [(row.gold, said) for row, said in zip(rows, verdicts, strict=True) if said is not None]
+    right = sum(gold == said for gold, said in given)
     return {
         "accuracy": right / len(rows) if rows else 0.0,
         "verdicts": len(given) / len(rows) if rows else 0.0,
         "precision": right / len(given) if given else 0.0,
     }
+
+
+def fit(
+    name: str, rows: dict[str, list[Asked]], decide: Callable[[Asked, float], str | None], thresholds: list[float],
+    precision: float,
+) -> float:  # fmt: skip
+    """Print the table of one verdict's thresholds over both parts; the lowest that is precise enough when fitting."""
+    table = {(part, t): scores(part_rows, [decide(r, t) for r in part_rows]) for part, part_rows in rows.items()
+             for t in thresholds}  # fmt: skip
+    allowed = [t for t in thresholds if table["fit", t]["precision"] >= precision and table["fit", t]["verdicts"] > 0]
+    chosen = min(allowed, default=thresholds[-1] + 1)
+    lines = []
+    for (part, t), s in table.items():
+        majority = max(Counter(r.gold for r in rows[part]).values()) / len(rows[part]) if rows[part] else 0.0
+        lines.append([part, f"{t:g}{' ←' if t == chosen else ''}", f"{s['accuracy']:.3f}", f"{s['verdicts']:.3f}",
+                      f"{s['precision']:.3f}", f"{majority:.3f}", str(len(rows[part]))])  # fmt: skip
+    print_table(
+        f"CoQA CNN tuning stories' yes/no questions, asked after their conversation: {name}",
+        ["stories", name, "accuracy", "given a verdict", "verdicts right", "majority answer", "questions"],
+        lines,
+    )
+    print(f"{name}: {chosen:g} (the lowest whose verdicts are right at least {precision:g} when fitting)")
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -55,29 +105,16 @@ def main(argv: list[str] | None = None) -> None:
     qs = [json.loads(line) for line in (COQA / "questions.jsonl").read_text().splitlines() if line.strip()]
     stories = list(dict.fromkeys(q["article_id"] for q in qs))
     fit_stories = set(stories[: args.fit_stories])
-    rows: dict[str, list[tuple[str, dict[str, float]]]] = {"fit": [], "held-out": []}
+    rows: dict[str, list[Asked]] = {"fit": [], "held-out": []}
     for q in tqdm([q for q in qs if verdict_of(q["answers"])], desc="yes/no", unit="question"):
         history = [tuple(turn) for turn in q.get("history") or []]
+        asked = assistant.parts.questions.read(q["question"], history)
         decision = assistant.judge(q["question"], history=history, source="passage")
         part = "fit" if q["article_id"] in fit_stories else "held-out"
-        rows[part].append((verdict_of(q["answers"]), dict(decision.kinds or {})))
-    fitting = [(t, scores(rows["fit"], t)) for t in THRESHOLDS]
-    allowed = [t for t, s in fitting if s["precision"] >= args.precision and s["verdicts"] > 0]
-    chosen = min(allowed, default=1.0)
-    table = []
-    for part, part_rows in rows.items():
-        majority = max(Counter(g for g, _ in part_rows).values()) / len(part_rows) if part_rows else 0.0
-        for t in THRESHOLDS:
-            s = scores(part_rows, t)
-            mark = " ←" if t == chosen else ""
-            table.append([part, f"{t:g}{mark}", f"{s['accuracy']:.3f}", f"{s['verdicts']:.3f}", f"{s['precision']:.3f}",
-                          f"{majority:.3f}", str(len(part_rows))])  # fmt: skip
-    print_table(
-        "CoQA CNN tuning stories' yes/no questions, asked after their conversation",
-        ["stories", "min_verdict", "accuracy", "given a verdict", "verdicts right", "majority answer", "questions"],
-        table,
-    )
-    print(f"min_verdict: {chosen:g} (the lowest whose verdicts are right at least {args.precision:g} when fitting)")
+        sentences = [e.text for e in decision.evidence]
+        rows[part].append(Asked(asked.text, str(verdict_of(q["answers"])), sentences, dict(decision.kinds or {})))
+    fit("min_verdict_match", rows, by_polarity, MATCH, args.precision)
+    fit("min_verdict", rows, by_reader, READER, args.precision)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""A yes-or-no question: "Yes" or "No" when the reader, reading the candidates together, finds one likely enough,
-cited to the sentence it turns on; otherwise the sentences it turns on, said to be no yes or no."""
+"""A yes-or-no question: "Yes" or "No" when a sentence of the evidence says so in the question's words (or a reader,
+reading the candidates together, finds one likely enough), cited to the sentence it turns on; otherwise the
+sentences it turns on, said to be no yes or no."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
 
 
 def verdict(decision: Decision, min_verdict: float) -> str | None:
-    """ "Yes" or "No" when the reader gives it at least ``min_verdict`` of its probability, else None."""
+    """ "Yes" or "No" when the reader gives it at least ``min_verdict`` of its probability, else what the deciding
+    sentence says in the question's words (``Decision.verdict``), else None."""
     kinds = decision.kinds or {}
     said = max(("yes", "no"), key=lambda kind: kinds.get(kind, 0.0))
-    return _SAID[said] if kinds.get(said, 0.0) >= min_verdict else None
+    if kinds.get(said, 0.0) >= min_verdict:
+        return _SAID[said]
+    return _SAID[decision.verdict.said] if decision.verdict is not None else None

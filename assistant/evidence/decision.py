@@ -27,6 +27,7 @@ import numpy as np
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
 from assistant.evidence.names import Named, names_asked_for
+from assistant.evidence.polarity import Verdict, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import mentions
 from assistant.question.read import Question
@@ -63,6 +64,7 @@ class Decision:
     names: tuple[Named, ...] = ()
     related: tuple[Evidence, ...] = ()
     kinds: Mapping[str, float] | None = None  # the reader's probabilities that the answer is a phrase, yes, no, none
+    verdict: Verdict | None = None  # for a yes-or-no question, what a sentence of the evidence says to it
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
     @property
@@ -97,6 +99,7 @@ class JudgeLimits:
     news_articles: int = 3
     related: int = 5
     min_relevance: float = 1.1
+    min_verdict_match: float = 1.1  # share of a yes-or-no question's words its deciding sentence repeats (>1: never)
 
 
 class Judge:
@@ -134,7 +137,19 @@ class Judge:
         clock = clock or StageClock()
         decision = self._sources[source](question, ranked, k, clock)
         clock.lap("answerability")
+        if decision.answerable and question.shape.kind == "yes_no":  # a comparison's needs both sides: not yet
+            decision = self._verdict(question, decision)
+            clock.lap("verdict")
         return decision
+
+    def _verdict(self, question: Question, decision: Decision) -> Decision:
+        """The decision with what its evidence says to a yes-or-no question, its deciding sentence first."""
+        said = verdict_from(question.text, [e.text for e in decision.evidence], self.limits.min_verdict_match)
+        if said is None:
+            return decision
+        deciding = decision.evidence[said.sentence]
+        evidence = (deciding, *(e for e in decision.evidence if e is not deciding))
+        return replace(decision, evidence=evidence, verdict=replace(said, sentence=0))
 
     # --- sentences selected for the question ----------------------------------------------------------------------
 

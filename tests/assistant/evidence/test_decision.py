@@ -172,3 +172,16 @@ def test_a_list_whose_evidence_names_nothing_takes_the_nearby_sentence_naming_th
     assert decision.evidence[0].sentence_id == "banks:00000"
     assert [e.sentence_id for e in decision.evidence[1:]] == ["banks:00002"]  # not the nearer one naming one firm
     assert [n.name for n in decision.names] == ["Barclays", "Deutsche Bank", "HSBC", "Santander"]
+
+
+def test_a_yes_or_no_question_gets_the_verdict_of_the_sentence_saying_it_first(store: FakeStore) -> None:
+    selector = EvidenceSelector(store, k=2, min_relevance=0.0)
+    check = AnswerabilityCheck(store, SURE, min_answerable=0.5)
+    judge = Judge(store, selector, check, JudgeLimits(min_relevance=0.0, min_verdict_match=0.75))
+    said = _decide(judge, store, "Did the Lindholm ferry carry 41 cars?", "passage")
+    assert said.verdict is not None and said.verdict.said == "yes" and said.verdict.sentence == 0
+    assert said.evidence[0].sentence_id == "ferry:00000"
+    other = _decide(judge, store, "Did the Lindholm ferry carry 50 cars?", "passage")
+    assert other.verdict is not None and other.verdict.said == "no"  # 41, not 50
+    never = _decide(_judge(store), store, "Did the Lindholm ferry carry 41 cars?", "passage")
+    assert never.verdict is None  # the default limits give none

@@ -1,0 +1,244 @@
+"""Yes or no from the evidence's own words: a sentence that says what a yes-or-no question asks, in its words, is a
+"yes"; said with "not", "never", "without", a verb that undoes it ("failed to win") or its opposite ("lost" for
+"win"), or with another number ("two" for "three mine-clearers"), a "no".
+
+The reader's yes/no head learned nothing usable from the data to be had here (docs/evaluation.md), so the verdict a
+reader can check for themselves is the one given: the deciding sentence is cited first, and a question whose words a
+sentence does not mostly repeat gets no verdict at all. How much it must repeat (``min_match``) is fitted by
+``python -m benchmarks.tune_yes_no`` on CoQA's CNN tuning stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from assistant.evidence.places import country
+from assistant.question.nlp import nlp
+
+Said = Literal["yes", "no"]
+How = Literal["said", "negated", "undone", "opposite", "other number"]
+
+# Verbs and adjectives whose opposite says "no" to a question asked with the other: news says "lost its case",
+# asked "did it win"; each pair is read both ways.
+_OPPOSITES = [
+    ("win", "lose"),
+    ("accept", "reject"),
+    ("approve", "reject"),
+    ("pass", "fail"),
+    ("rise", "fall"),
+    ("increase", "decrease"),
+    ("gain", "lose"),
+    ("agree", "refuse"),
+    ("confirm", "deny"),
+    ("admit", "deny"),
+    ("guilty", "innocent"),
+    ("open", "close"),
+    ("succeed", "fail"),
+    ("include", "exclude"),
+    ("allow", "ban"),
+    ("remain", "leave"),
+    ("join", "leave"),
+    ("acquit", "convict"),
+    ("up", "down"),
+    ("higher", "lower"),
+    ("more", "less"),
+    ("above", "below"),
+    ("agree", "reject"),
+    ("win", "fail"),
+    ("approve", "block"),
+    ("approve", "veto"),
+]
+_OPPOSITE: dict[str, tuple[str, ...]] = {}
+for _a, _b in _OPPOSITES:
+    _OPPOSITE[_a] = (*_OPPOSITE.get(_a, ()), _b)
+    _OPPOSITE[_b] = (*_OPPOSITE.get(_b, ()), _a)
+_POS = {"AUX": "VERB", "PROPN": "NOUN"}  # parts of speech that say the same thing here
+# A verb that says the verb it governs did not happen: "failed to win", "refused to sign", "denied taking".
+_UNDOING = {"fail", "refuse", "deny", "decline", "reject", "avoid", "stop", "cancel", "abandon", "drop", "halt"}
+_AUXILIARIES = {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
+_BE = {"is", "are", "was", "were", "be", "been", "am"}
+_MODALS = {"should", "could", "would", "might", "may", "must"}
+_MIN_UNITS = 2  # words a question must ask with, besides its auxiliary, for a verdict
+_CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """What a yes-or-no question asks is so: a verb's or complement's lemma and its part of speech."""
+
+    lemma: str
+    kind: str
+    subject: tuple[str, ...] = ()  # who or what it is asked of: its nouns, the head last, names capitalised
+    modal: bool = False  # asked with "could", "should" or "would": what may be, not what is
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Yes or no, the position of the sentence that says it among those read, how much of the question's words it
+    repeats (0–1) and how it says it."""
+
+    said: Said
+    sentence: int
+    match: float
+    how: How
+
+
+def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> Verdict | None:
+    """The verdict of the first of ``sentences`` (best first) that has the question's verb (or its opposite) and
+    repeats at least ``min_match`` of its words, or None: no sentence says it in the question's words."""
+    asked = nlp()(question)
+    units, predicate = _units(asked), _predicate(asked)
+    if len(units) < _MIN_UNITS or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
+        return None
+    for position, doc in enumerate(nlp().pipe(sentences)):
+        said = _saying(doc, predicate)
+        if said is None:
+            continue
+        token, opposite = said
+        words = _words(doc)
+        # The predicate's opposite and a number said differently ("two" for "three") are there, said otherwise.
+        otherwise = {predicate.lemma} if opposite else set()
+        otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
+        found = [u for u in units if _has(u, words, doc) or u in otherwise]
+        match = len(found) / len(units)
+        if match >= min_match:
+            verdict, how = _polarity(asked, doc, token, opposite)
+            return Verdict(verdict, position, match, how)
+    return None
+
+
+def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
+    """The sentence's word for the question's predicate, the same part of speech ("captained" is not "captain of
+    Leicester"), and whether it is the opposite word; None when it has neither."""
+    lemma, kind = predicate.lemma, predicate.kind
+    for wanted, opposite in ((lemma, False), *((o, True) for o in _OPPOSITE.get(lemma, ()))):
+        for token in doc:
+            if token.lemma_.lower() != wanted or _kind(token) != kind:
+                continue
+            if _others(predicate.subject, _subject(token)):
+                continue  # said of someone else: "officials admitted…, but the ambassador denied…"
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
+                continue  # "he should be wearing stripes" does not say he was
+            return token, opposite
+    return None
+
+
+def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Whether two subjects (head noun last) are different ones: both known, sharing no word, and not a name
+    against a common noun (news names Villalba "a former executive")."""
+    if not asked or not said or set(asked) & set(said):
+        return False
+    return asked[-1][:1].isupper() == said[-1][:1].isupper()
+
+
+def _noun(word: Token) -> str:
+    return word.text if word.pos_ == "PROPN" else word.lemma_.lower()
+
+
+def _subject(token: Token) -> tuple[str, ...]:
+    """The head noun (with its compounds) of the subject a word is said of, names capitalised: its own subject, or
+    for a complement or a second verb its head's."""
+    for _ in range(3):
+        found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            words = [*(c for c in found[0].children if c.dep_ == "compound"), found[0]]
+            return tuple(_noun(w) for w in words if w.pos_ in ("NOUN", "PROPN"))
+        if token.dep_ not in ("xcomp", "acomp", "attr", "conj", "ccomp") or token.head is token:
+            break
+        token = token.head
+    return ()
+
+
+def _polarity(asked: Doc, doc: Doc, token: Token, opposite: bool) -> tuple[Said, How]:
+    """Whether the sentence says the question's predicate, and if not how it says the contrary."""
+    if _other_number(asked, doc):
+        return "no", "other number"
+    said: Said = "no" if opposite else "yes"
+    if _negated(token):
+        return ("yes" if opposite else "no"), "negated"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _UNDOING:
+        return ("yes" if opposite else "no"), "undone"
+    if "with" in {t.lower_ for t in asked} and "without" in {t.lower_ for t in doc}:
+        return "no", "negated"
+    return said, "opposite" if opposite else "said"
+
+
+def _negated(token: Token) -> bool:
+    """Whether a word is said with "not"/"never" on it or on the verb it belongs to."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj") else [token]
+    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children)
+
+
+def _units(asked: Doc) -> list[str]:
+    """What a sentence must repeat to say what the question asks: its names whole, and its other content words'
+    lemmas (not the auxiliary it opens with, not its pronouns)."""
+    names = [e for e in asked.ents if e.label_ not in ("DATE", "TIME", "ORDINAL")]
+    in_names = {t.i for e in names for t in e}
+    words = [
+        t.lemma_.lower()
+        for t in asked
+        if t.i not in in_names and t.pos_ in _CONTENT and not t.is_stop and t.i > 0 and t.lemma_.lower() != "be"
+    ]
+    return list(dict.fromkeys([*(e.text for e in names), *words]))
+
+
+def _kind(token: Token) -> str:
+    return _POS.get(token.pos_, token.pos_)
+
+
+def _predicate(asked: Doc) -> Predicate | None:
+    """The question's main verb ("win" in "Did she win her case?"), or for "Is X guilty?" what it is said to be,
+    with its subject; None for what is not a claim to check ("Was his chief of security in the convoy?").
+
+    spaCy's small model often parses "Did Yukos file for bankruptcy?" with "Did" as the verb and "file" as a noun;
+    the question without its opening auxiliary ("Yukos file for bankruptcy") is then parsed for its verb.
+    """
+    root = next((t for t in asked if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.lemma_.lower() == "be":
+        complement = next((c for c in root.children if c.dep_ in ("acomp", "attr")), None)
+        if complement is not None and complement.pos_ in ("ADJ", "NOUN"):
+            return Predicate(complement.lemma_.lower(), _kind(complement), _subject(root))
+    if root.lemma_.lower() not in _AUXILIARIES or root.i != 0:
+        return Predicate(root.lemma_.lower(), "VERB", _subject(root)) if root.pos_ == "VERB" else None
+    rest = nlp()(asked[1:].text)
+    verb = next((t for t in rest if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ not in ("VERB", "ADJ", "NOUN") or (root.lower_ in _BE and verb.pos_ == "NOUN"):
+        return None
+    # After "did", "will" or "can" comes a verb, whatever the parse says ("file" taken for a noun); what comes
+    # before it is who it is asked of.
+    subject = tuple(_noun(t) for t in rest[: verb.i] if t.pos_ in ("NOUN", "PROPN"))
+    return Predicate(verb.lemma_.lower(), "ADJ" if verb.pos_ == "ADJ" else "VERB", subject, root.lower_ in _MODALS)
+
+
+def _words(doc: Doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+
+
+def _has(unit: str, words: set[str], doc: Doc) -> bool:
+    """Whether the sentence repeats a word, or a name (whole, by its last word, or as the same country: "the US" for
+    "the United States")."""
+    if " " not in unit and not unit[:1].isupper():
+        return unit in words
+    text = doc.text.lower()
+    if unit.lower().removeprefix("the ") in text or unit.split()[-1].lower() in words:
+        return True
+    known = country(unit)
+    return known is not None and any(country(e.text) == known for e in doc.ents)
+
+
+def _other_number(asked: Doc, doc: Doc) -> bool:
+    """Whether the question counts something the sentence counts differently ("three" asked, "two" said)."""
+    for token in asked:
+        if token.like_num and token.dep_ == "nummod":
+            counted = token.head.lemma_.lower()
+            said = [t for t in doc if t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() == counted]
+            if said and all(t.lower_ != token.lower_ for t in said):
+                return True
+    return False

@@ -1,0 +1,46 @@
+"""Yes or no from a sentence in the question's words (spaCy's parse and lemmas; the model ships as a package)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence.polarity import verdict_from
+
+SAID = [
+    ("Did Yukos file for bankruptcy in the United States?", "Yukos filed for bankruptcy in the US on Tuesday.", "yes"),
+    ("Is Jack Cunningham standing down at the next election?", "Jack Cunningham will stand down at the next election.",
+     "yes"),
+    ("Will Bill Cosby face criminal charges?", "US comedian Bill Cosby will not face criminal charges.", "no"),
+    ("Did Stephanie Villalba win her discrimination case against Merrill Lynch?",
+     "A former executive of Merrill Lynch has lost her £7.5m discrimination case against the bank.", "no"),
+    ("Did Putin agree to a temporary ceasefire?", "Putin refused to agree to a temporary ceasefire.", "no"),
+    ("Does the Mac mini come with a keyboard and mouse?", "The Mac mini comes without a monitor, keyboard and mouse.",
+     "no"),
+    ("Were three mine-clearers killed?", "Two mine-clearers were killed by the blast.", "no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "sentence", "said"), SAID)
+def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentence: str, said: str) -> None:
+    verdict = verdict_from(question, ["The weather was fine.", sentence], min_match=0.75)
+    assert verdict is not None and verdict.said == said and verdict.sentence == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Did Yukos win its US bankruptcy case?", "A US bankruptcy court dismissed the Yukos case."),  # another verb
+        ("Has Martin Johnson captained the Lions?", "Martin Johnson was captain of Leicester."),  # a noun, not the verb
+        ("Did the ambassador admit the plan?", "Officials admitted the plan, but the ambassador did not comment."),
+        ("Was he wearing stripes?", "He should be wearing stripes, critics said."),  # what should be is not what was
+        ("Will he?", "He will sign the deal."),  # too little asked to check
+    ],
+)
+def test_no_verdict_where_no_sentence_says_it_of_the_same_subject_in_its_words(question: str, sentence: str) -> None:
+    assert verdict_from(question, [sentence], min_match=0.5) is None
+
+
+def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> None:
+    question = "Did Yukos file for bankruptcy in a Texas court to stop the auction of Yugansk?"
+    assert verdict_from(question, ["Yukos filed for bankruptcy."], min_match=0.75) is None
+    assert verdict_from(question, ["Yukos filed for bankruptcy."], min_match=0.3) is not None
