@@ -137,7 +137,8 @@ class Judge:
         clock = clock or StageClock()
         decision = self._sources[source](question, ranked, k, clock)
         clock.lap("answerability")
-        if decision.answerable and question.shape.kind == "yes_no":  # a comparison's needs both sides: not yet
+        # A comparison asked as yes or no needs a sentence saying it of both sides: not read for a verdict yet.
+        if decision.answerable and question.shape.yes_no and not question.shape.sides:
             decision = self._verdict(question, decision)
             clock.lap("verdict")
         return decision

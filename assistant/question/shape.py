@@ -29,7 +29,7 @@ class Shape:
     article"); ``labels`` are the spaCy entity labels a list gathers (most wanted first), and ``places`` narrows a
     list of places to countries or to cities; ``field`` is what a question about the article itself asks for: its
     author, date, title or source; ``sides`` are the two things a comparison compares, and ``yes_no`` says it was
-    asked as a yes-or-no question ("Has the DS sold more than the PSP?").
+    asked as a yes-or-no question ("Did Putin agree…?", a comparison "Has the DS sold more than the PSP?").
     """
 
     kind: Kind
@@ -212,7 +212,7 @@ def _comparison(question: str, lowered: str) -> Shape | None:
 
 def _yes_no(question: str, lowered: str) -> Shape | None:
     """ "Did Putin agree…?", but not "Is it A or B?"."""
-    return Shape("yes_no", question) if _YES_NO.match(question) else None
+    return Shape("yes_no", question, yes_no=True) if _YES_NO.match(question) else None
 
 
 def _definition(question: str, lowered: str) -> Shape | None:
