@@ -15,7 +15,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
-from assistant.answers.messages import refusal
+from assistant.answers.messages import EXPECTED, refusal
 from assistant.answers.routes import ROUTES, LLMUse, Route, llm_use
 from assistant.build import Parts, build_parts
 from assistant.evidence.decision import Decision, Source
@@ -177,13 +177,15 @@ class Assistant:
         return self.parts.judge.decide(asked, self.parts.ranker.rank(asked), source, k)
 
     def _answered(self, asked: Question, route: Route, decision: Decision, ranked: list[ScoredSentence]) -> Answer:
-        """The route's answer in its shape, or the refusal, with how sure the decision was."""
+        """The route's answer in its shape, or the refusal, with how sure the decision was (and, where the evidence
+        says only what is expected, that said beside it)."""
         if decision.answerable:
             answer = route.write(asked, decision, ranked, self.parts.answers)
         else:
             answer = refusal(asked, decision, self.parts.not_found)
         sure = decision.answerability.probability if decision.answerability is not None else None
-        return answer.model_copy(update={"confidence": None if sure is None else round(sure, 4)})
+        update = {"confidence": None if sure is None else round(sure, 4)}
+        return answer.model_copy(update={**update, "notice": EXPECTED} if decision.expected else update)
 
     def _drafted_from(self, use: LLMUse, decision: Decision, answer: Answer) -> tuple[list[Evidence], Kind]:
         """The sentences a language model writes from, and the shape it writes in: a fact from the evidence; another

@@ -17,6 +17,9 @@ from assistant.types import Answer
 NOT_FOUND = "The articles don't say: nothing in the indexed articles answers this question."  # not_found.txt's default
 NO_ARTICLES = "There are no articles to answer from yet; add some first."
 NOT_ABOUT = "The articles don't say: no article is about this."
+CONDITIONAL = (
+    "The articles don't say: they only say what would follow if it happened (shown as related, not as an answer)."
+)
 NONE_IN_PERIOD = "The articles don't say: none was published {period}."
 CLOSEST = " The closest sentences are shown as related, not as an answer."
 CLOSEST_LACK = " The closest sentences don't mention {names}; they are shown as related, not as an answer."
@@ -33,6 +36,7 @@ YES_OR_NO = "The articles don't say yes or no in so many words, but here is what
 NOT_DEFINED = "The articles don't say what {topic} is; they mention it here:"
 GUESSED_SAYS = "The most recently added article, “{title}”, says:"
 GUESSED_IS = "The most recently added article, “{title}”, is {said}"
+EXPECTED = "The articles say this will, may or is hoped to happen, not that it has."
 # Notices beside an answer the language model was to write.
 LLM_FAILED = "The language model failed ({error})."
 LLM_FOUND_NOTHING = "The language model found no answer in the retrieved sentences."
@@ -90,6 +94,7 @@ _SAYING: dict[Why, Callable[[Question, Decision, str], str]] = {
         period=question.period.described if question.period else ""
     ),
     "not_about": lambda question, decision, not_found: NOT_ABOUT,
+    "conditional": lambda question, decision, not_found: CONDITIONAL,
     "no_names": _no_names,
     "unrecorded": _unrecorded,
 }

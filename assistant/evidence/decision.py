@@ -26,8 +26,8 @@ import numpy as np
 
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
-from assistant.evidence.names import Named, names_asked_for
-from assistant.evidence.polarity import Verdict, verdict_from
+from assistant.evidence.names import Named, counts_unnamed, names_asked_for
+from assistant.evidence.polarity import Verdict, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import mentions
 from assistant.question.read import Question
@@ -37,10 +37,11 @@ from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news"]
-# Why a question is not answered: the evidence does not answer it (or its articles never name what it names); there
+# Why a question is not answered: the evidence does not answer it (or its articles never name what it names), or only
+# says what would happen if it did; there
 # are no articles yet, or none in its period; no article is about it; the article names nothing of the kind asked
 # for; the article's record does not say.
-Why = Literal["not_answered", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
+Why = Literal["not_answered", "conditional", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
 _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
@@ -65,6 +66,7 @@ class Decision:
     related: tuple[Evidence, ...] = ()
     kinds: Mapping[str, float] | None = None  # the reader's probabilities that the answer is a phrase, yes, no, none
     verdict: Verdict | None = None  # for a yes-or-no question, what a sentence of the evidence says to it
+    expected: bool = False  # asked what happened, the evidence says only what will or may happen, or is hoped
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
     @property
@@ -157,8 +159,16 @@ class Judge:
     def _claim(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
+        """The selected sentences, answered when likely to and when the best says it happened or will: only on a
+        condition ("if the Conservatives won") it does not answer "Who won?"."""
         evidence, answerability = self._selected(question.text, ranked, k, clock)
-        return _decided(evidence, answerability.likely and not answerability.missing, answerability)
+        decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
+        if not decision.answerable:
+            return decision
+        said = unrealised(question.text, decision.evidence[0].text)
+        if said == "conditional":
+            return replace(decision, answerable=False, why="conditional", related=decision.evidence)
+        return replace(decision, expected=said == "expected")
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
@@ -176,10 +186,12 @@ class Judge:
         if not decision.answerable:
             return decision
         if not _names_in(question, decision.evidence):
-            # The names may follow a sentence or two later ("…five banks. State-owned Rosneft bought… Its lawyers now
-            # accept ABN Amro, BNP Paribas, …"): the nearby sentence naming the most of the kind asked for; found
-            # nowhere near, the list is answered in words.
+            # A sentence counting what is asked for without naming it ("…against five banks") is followed by the
+            # names a sentence or two later ("Its lawyers now accept ABN Amro, BNP Paribas, …"): the nearby sentence
+            # naming the most of the kind asked for. Otherwise, or found nowhere near, the list is answered in words.
             top = decision.evidence[0]
+            if not counts_unnamed(question.text, top.text):
+                return decision
             nearby = self.selector.sentences(
                 [ScoredSentence(i, top.score, np.zeros(0)) for i in neighbour_ids(top.sentence_id, _LIST_REACH)]
             )

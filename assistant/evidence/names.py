@@ -72,6 +72,14 @@ def names_in(sentences: Sequence[str], labels: Sequence[str], exclude: Iterable[
     return [n for n in found if n.label in labels and (n.label != "PERSON" or len(_words(n.name)) > 1)]
 
 
+def counts_unnamed(question: str, sentence: str) -> bool:
+    """Whether the sentence counts what the question lists without naming it: "…against five banks" for "Which banks
+    has Yukos dropped?" (the names then follow in another sentence)."""
+    asked = {t.lemma_.lower() for t in nlp()(question) if t.tag_ in ("NNS", "NNPS")}
+    counted = [t.head for t in nlp()(sentence) if t.dep_ == "nummod"]
+    return any(noun.lemma_.lower() in asked and noun.tag_ in ("NNS", "NNPS") for noun in counted)
+
+
 def _entities(doc: Doc) -> list[tuple[str, str]]:
     """The sentence's entities as (text, label), with the names of a list read as one kind: in "ABN Amro, BNP
     Paribas, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein" spaCy's small model takes two banks

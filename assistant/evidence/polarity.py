@@ -1,11 +1,15 @@
-"""Yes or no from the evidence's own words: a sentence that says what a yes-or-no question asks, in its words, is a
-"yes"; said with "not", "never", "without", a verb that undoes it ("failed to win") or its opposite ("lost" for
-"win"), or with another number ("two" for "three mine-clearers"), a "no".
+"""Whether the evidence says what a question asks is so: yes or no from its own words, and whether it says that
+something happened or only that it would.
 
-The reader's yes/no head learned nothing usable from the data to be had here (docs/evaluation.md), so the verdict a
-reader can check for themselves is the one given: the deciding sentence is cited first, and a question whose words a
-sentence does not mostly repeat gets no verdict at all. How much it must repeat (``min_match``) is fitted by
-``python -m benchmarks.tune_yes_no`` on CoQA's CNN tuning stories.
+Yes or no: a sentence that says what a yes-or-no question asks, in its words, is a "yes"; said with "not", "never",
+"without", a verb that undoes it ("failed to win") or its opposite ("lost" for "win"), or with another number ("two"
+for "three mine-clearers"), a "no". The reader's yes/no head learned nothing usable from the data to be had here
+(docs/evaluation.md), so the verdict a reader can check for themselves is the one given: the deciding sentence is
+cited first, and a question whose words a sentence does not mostly repeat gets no verdict at all. How much it must
+repeat (``min_verdict_match``) is fitted by ``python -m benchmarks.tune_yes_no`` on CoQA's CNN tuning stories.
+
+Asked what happened, a sentence saying only what would happen if it did ("if the Conservatives won") does not answer;
+one saying what will, may or is hoped to happen answers with that said beside it (``unrealised``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from assistant.question.nlp import nlp
 
 Said = Literal["yes", "no"]
 How = Literal["said", "negated", "undone", "opposite", "other number"]
+Unrealised = Literal["conditional", "expected"]
 
 # Verbs and adjectives whose opposite says "no" to a question asked with the other: news says "lost its case",
 # asked "did it win"; each pair is read both ways.
@@ -62,6 +67,9 @@ _UNDOING = {"fail", "refuse", "deny", "decline", "reject", "avoid", "stop", "can
 _AUXILIARIES = {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
 _BE = {"is", "are", "was", "were", "be", "been", "am"}
 _MODALS = {"should", "could", "would", "might", "may", "must"}
+_FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
+_HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
+_REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _MIN_UNITS = 2  # words a question must ask with, besides its auxiliary, for a verdict
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -242,3 +250,56 @@ def _other_number(asked: Doc, doc: Doc) -> bool:
             if said and all(t.lower_ != token.lower_ for t in said):
                 return True
     return False
+
+
+def unrealised(question: str, sentence: str) -> Unrealised | None:
+    """How a sentence says less than a question asks when it asks what happened ("Who won…?", "How many seats did it
+    win?"): "conditional" when it says it only on a condition ("if the Conservatives won"), "expected" when it says
+    what will, would or may happen, or what someone hopes or plans ("…hopes Henry will be named", "…is to contest
+    the seat"); None when it says it happened, or the question asks about the future."""
+    asked = nlp()(question)
+    if not _asked_as_done(asked):
+        return None
+    doc = nlp()(sentence)
+    predicate = _predicate(asked)
+    said = _saying(doc, predicate) if predicate is not None else None
+    verb = said[0] if said is not None else next((t for t in doc if t.dep_ == "ROOT"), None)
+    for _ in range(3):  # past what someone said or reported, to what they said
+        if verb is None or verb.lemma_.lower() not in _REPORTING:
+            break
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb if said is not None else None)
+        if said is not None:
+            break
+    return _not_done(verb) if verb is not None else None
+
+
+def _asked_as_done(asked: Doc) -> bool:
+    """Whether a question is asked in the past ("did", "was named", "won") or perfect ("has … won")."""
+    if any(t.lower_ in _FUTURE for t in asked):  # "What did he say the army would do?"
+        return False
+    if asked[0].lower_ in ("did", "was", "were") or any(t.lower_ == "did" for t in asked):
+        return True
+    root = next((t for t in asked if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    return root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
+
+
+def _not_done(verb: Token) -> Unrealised | None:
+    """Whether a verb is said only on a condition, or as what will, would or may be, is hoped or planned."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return "conditional"
+    for token in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in token.children):
+            return "expected"
+        if token is verb.head and verb.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+        if token is verb.head and token.lemma_.lower() in _HOPING:
+            return "expected"
+        if token is verb.head and verb.dep_ == "xcomp" and token.lemma_.lower() == "be":  # "is to contest"
+            return "expected"
+    if verb.lemma_.lower() == "be" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    ):  # "Kilroy-Silk is to contest the seat"
+        return "expected"
+    return None

@@ -100,16 +100,22 @@ def test_the_news_on_a_topic_rounds_up_the_articles_about_it(seed_assistant: Ass
     assert all("Ukraine" in c.sentence for c in answer.citations)
 
 
-def test_a_yes_or_no_question_gets_the_sentence_it_turns_on_and_no_guess(seed_assistant: Assistant) -> None:
+def test_a_yes_or_no_question_gets_the_verdict_of_the_sentence_it_turns_on(seed_assistant: Assistant) -> None:
     expected = {
-        "Did Putin agree to a temporary ceasefire?": "has rejected a temporary ceasefire",
-        "Has Washington ruled out sending ground troops?": "Washington already ruling out such a move",
+        "Did Putin agree to a temporary ceasefire?": ("No", "has rejected a temporary ceasefire"),
+        "Has Washington ruled out sending ground troops?": ("Yes", "Washington already ruling out such a move"),
     }
-    for question, said in expected.items():
+    for question, (verdict, said) in expected.items():
         answer = seed_assistant.ask(question)
-        assert answer.kind == "yes_no" and answer.short_answer is None, question
+        assert answer.kind == "yes_no" and answer.short_answer == verdict, question
         _cited_exactly(seed_assistant, answer)
-        assert said in answer.citations[0].sentence and answer.text.startswith("The articles don't say yes or no")
+        assert said in answer.citations[0].sentence and answer.text.startswith(f"{verdict} [1]")
+
+
+def test_a_yes_or_no_question_no_sentence_says_in_its_words_gets_no_guess(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Is Russia likely to accept a peace deal soon?")
+    assert answer.kind == "yes_no" and answer.short_answer is None
+    assert answer.abstained or answer.text.startswith("The articles don't say yes or no")
 
 
 def test_shapes_about_what_the_articles_never_name_abstain(seed_assistant: Assistant) -> None:

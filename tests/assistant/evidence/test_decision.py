@@ -154,24 +154,34 @@ def test_a_list_whose_evidence_names_nothing_of_the_kind_looks_only_beside_its_t
     assert [n.name for n in decision.names] == ["Erik Larsen"]  # from the sentence after it
 
 
-def test_a_list_whose_evidence_names_nothing_takes_the_nearby_sentence_naming_the_most() -> None:
-    store = FakeStore(
+def _banks(counted: str) -> FakeStore:
+    return FakeStore(
         {
             "banks": (
                 "Oil firm drops banks from court bid",
                 [
-                    "The oil firm Petrola has dropped its legal threat against five banks over the sale.",
+                    f"The oil firm Petrola has dropped its legal threat against {counted} banks over the sale.",
                     "State-owned Rosneft bought the unit for $9bn.",
                     "Its lawyers now accept Barclays, Deutsche Bank, HSBC and Santander were not involved.",
                 ],
             )
         }
     )
-    question = "Which banks has Petrola dropped from its legal threat against five banks?"
+
+
+def test_a_list_whose_evidence_counts_but_names_nothing_takes_the_nearby_sentence_naming_the_most() -> None:
+    store = _banks("five")
+    question = "Which banks has Petrola dropped from its legal threat?"
     decision = _decide(_judge(store, k=1), store, question, "names")
     assert decision.evidence[0].sentence_id == "banks:00000"
     assert [e.sentence_id for e in decision.evidence[1:]] == ["banks:00002"]  # not the nearer one naming one firm
     assert [n.name for n in decision.names] == ["Barclays", "Deutsche Bank", "HSBC", "Santander"]
+
+
+def test_a_list_whose_evidence_neither_counts_nor_names_is_answered_from_it_alone() -> None:
+    store = _banks("several")  # no count: the names nearby may be of something else
+    decision = _decide(_judge(store, k=1), store, "Which banks has Petrola dropped from its legal threat?", "names")
+    assert [e.sentence_id for e in decision.evidence] == ["banks:00000"] and decision.names == ()
 
 
 def test_a_yes_or_no_question_gets_the_verdict_of_the_sentence_saying_it_first(store: FakeStore) -> None:
