@@ -20,6 +20,10 @@ NOT_ABOUT = "The articles don't say: no article is about this."
 CONDITIONAL = (
     "The articles don't say: they only say what would follow if it happened (shown as related, not as an answer)."
 )
+OTHER_YEAR = (
+    "The articles don't say: the closest sentences speak of {years}, not the year asked about (shown as related, not "
+    "as an answer)."
+)
 NONE_IN_PERIOD = "The articles don't say: none was published {period}."
 CLOSEST = " The closest sentences are shown as related, not as an answer."
 CLOSEST_LACK = " The closest sentences don't mention {names}; they are shown as related, not as an answer."
@@ -95,6 +99,7 @@ _SAYING: dict[Why, Callable[[Question, Decision, str], str]] = {
     ),
     "not_about": lambda question, decision, not_found: NOT_ABOUT,
     "conditional": lambda question, decision, not_found: CONDITIONAL,
+    "other_year": lambda question, decision, not_found: OTHER_YEAR.format(years=either(decision.years)),
     "no_names": _no_names,
     "unrecorded": _unrecorded,
 }

@@ -27,7 +27,7 @@ import numpy as np
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
-from assistant.evidence.polarity import Verdict, unrealised, verdict_from
+from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import mentions
 from assistant.question.read import Question
@@ -37,11 +37,12 @@ from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news"]
-# Why a question is not answered: the evidence does not answer it (or its articles never name what it names), or only
-# says what would happen if it did; there
-# are no articles yet, or none in its period; no article is about it; the article names nothing of the kind asked
-# for; the article's record does not say.
-Why = Literal["not_answered", "conditional", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"]
+# Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
+# only on a condition, or speaks of another year; there are no articles yet, or none in its period; no article is
+# about it; the article names nothing of the kind asked for; the article's record does not say.
+Why = Literal[
+    "not_answered", "conditional", "other_year", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"
+]
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
 _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
@@ -67,6 +68,7 @@ class Decision:
     kinds: Mapping[str, float] | None = None  # the reader's probabilities that the answer is a phrase, yes, no, none
     verdict: Verdict | None = None  # for a yes-or-no question, what a sentence of the evidence says to it
     expected: bool = False  # asked what happened, the evidence says only what will or may happen, or is hoped
+    years: tuple[str, ...] = ()  # the years the closest sentence speaks of, not the question's
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
     @property
@@ -168,6 +170,9 @@ class Judge:
         said = unrealised(question.text, decision.evidence[0].text)
         if said == "conditional":
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
+        years = other_years(question.text, decision.evidence[0].text)
+        if years:  # "Who won the 2005 election?" of "…won the seat in 1997"
+            return replace(decision, answerable=False, why="other_year", related=decision.evidence, years=years)
         return replace(decision, expected=said == "expected")
 
     def _passage(

@@ -9,11 +9,13 @@ cited first, and a question whose words a sentence does not mostly repeat gets n
 repeat (``min_verdict_match``) is fitted by ``python -m benchmarks.tune_yes_no`` on CoQA's CNN tuning stories.
 
 Asked what happened, a sentence saying only what would happen if it did ("if the Conservatives won") does not answer;
-one saying what will, may or is hoped to happen answers with that said beside it (``unrealised``).
+one saying what will, may or is hoped to happen answers with that said beside it (``unrealised``); one about another
+year than the question's does not answer (``other_years``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -70,6 +72,10 @@ _MODALS = {"should", "could", "would", "might", "may", "must"}
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_BOUNDING = re.compile(
+    r"\b(?:before|after|since|until|till|prior to|by|from|between)\s+(?:the\s+)?(?:end of\s+)?$", re.I
+)
 _MIN_UNITS = 2  # words a question must ask with, besides its auxiliary, for a verdict
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -303,3 +309,14 @@ def _not_done(verb: Token) -> Unrealised | None:
     ):  # "Kilroy-Silk is to contest the seat"
         return "expected"
     return None
+
+
+def other_years(question: str, sentence: str) -> tuple[str, ...]:
+    """The years a sentence speaks of when the question asks about another ("Who won the 2005 election?" of "…won
+    the seat in 1997"): then it answers for another time. Empty when it names the question's year, names none, or
+    the question's year bounds a span ("before 2000", "since 2001")."""
+    asked = [m for m in _YEAR.finditer(question) if not _BOUNDING.search(question[: m.start()])]
+    said = set(_YEAR.findall(sentence))
+    if not asked or not said or said & {m.group() for m in asked}:
+        return ()
+    return tuple(sorted(said))

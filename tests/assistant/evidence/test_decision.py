@@ -195,3 +195,27 @@ def test_a_yes_or_no_question_gets_the_verdict_of_the_sentence_saying_it_first(s
     assert other.verdict is not None and other.verdict.said == "no"  # 41, not 50
     never = _decide(_judge(store), store, "Did the Lindholm ferry carry 41 cars?", "passage")
     assert never.verdict is None  # the default limits give none
+
+
+def test_a_claim_said_only_on_a_condition_or_of_another_year_is_not_answered_and_an_expected_one_is_flagged() -> None:
+    store = FakeStore(
+        {
+            "vote": (
+                "Election preview",
+                [
+                    "If the Greens won the Lindholm seat, they would build a bridge.",
+                    "Erik Larsen won the Harbour seat in 1997.",
+                    "The mayor hopes Anna Berg will be named harbourmaster.",
+                ],
+            )
+        }
+    )
+    judge = _judge(store, k=1)
+    iffy = _decide(judge, store, "Who won the Lindholm seat?", "claim")
+    assert not iffy.answerable and iffy.why == "conditional" and iffy.related == iffy.evidence
+    other = _decide(judge, store, "Who won the Harbour seat in 2005?", "claim")
+    assert not other.answerable and other.why == "other_year" and other.years == ("1997",)
+    hoped = _decide(judge, store, "Who was named harbourmaster?", "claim")
+    assert hoped.answerable and hoped.expected
+    plain = _decide(judge, store, "Who won the Harbour seat in 1997?", "claim")
+    assert plain.answerable and not plain.expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence.polarity import verdict_from
+from assistant.evidence.polarity import other_years, unrealised, verdict_from
 
 SAID = [
     ("Did Yukos file for bankruptcy in the United States?", "Yukos filed for bankruptcy in the US on Tuesday.", "yes"),
@@ -44,3 +44,29 @@ def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> N
     question = "Did Yukos file for bankruptcy in a Texas court to stop the auction of Yugansk?"
     assert verdict_from(question, ["Yukos filed for bankruptcy."], min_match=0.75) is None
     assert verdict_from(question, ["Yukos filed for bankruptcy."], min_match=0.3) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        ("Who won the 2005 UK general election?", "Mr Howard said that if the Conservatives won they would cut taxes.",
+         "conditional"),
+        ("Who was named World Player?", "Blatter hopes Thierry Henry will be named World Player.", "expected"),
+        ("How many seats did the Veritas party win?", "Kilroy-Silk is to contest the Derbyshire seat of Erewash.",
+         "expected"),
+        ("Who did Charlie Bell succeed?", "Mr Bell took over after Jim Cantalupo died in April.", None),
+        ("Who will run Nissan?", "Toshiyuki Shiga will run Nissan on a daily basis.", None),  # asked of the future
+        ("What did the spokesman say the army would do?", "The spokesman said the army would withdraw.", None),
+    ],
+)  # fmt: skip
+def test_asked_what_happened_a_sentence_may_say_only_what_would_or_will(
+    question: str, sentence: str, said: str | None
+) -> None:
+    assert unrealised(question, sentence) == said
+
+
+def test_a_sentence_about_another_year_than_the_questions() -> None:
+    assert other_years("Who won the 2005 election?", "Elizabeth Blackman won the seat in 1997.") == ("1997",)
+    assert other_years("Who won the 2005 election?", "Labour won in 2005, as in 1997.") == ()  # it names 2005
+    assert other_years("Who won the election?", "Elizabeth Blackman won the seat in 1997.") == ()  # none asked
+    assert other_years("Who won the cup before 2000?", "They won the cup in 1946.") == ()  # a bound, not the year
