@@ -19,6 +19,10 @@ _STOP = frozenset([
     "that", "this", "these", "those", "it", "its", "as", "from",
 ])
 # fmt: on
+# "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
+_ASKS_PREDECESSOR = re.compile(
+    r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b", re.I
+)
 
 
 def _content_words(text: str) -> set[str]:
@@ -138,3 +142,51 @@ def _with_article(span) -> str:  # noqa: ANN001
     if before >= 0 and doc[before].lower_ == "the" and doc[before].head.i >= span.start and start == span.start:
         start = before
     return doc[start:end].text if end > start else span.text
+
+
+def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """Who took the post when the span names who left it: "Sergio Marchionne has replaced Herbert Demel as chief
+    executive" answers "Who is the chief executive?" with Marchionne, not Demel (so does "Demel was replaced by
+    Marchionne", "Marchionne takes over from Demel"); None when the span is not the one replaced, or the question
+    asks whom someone replaced ("Who did Charlie Bell succeed?")."""
+    if _ASKS_PREDECESSOR.search(question):
+        return None
+    doc = nlp()(sentence)
+    for verb in doc:
+        roles = _replacement(verb)
+        if roles is None:
+            continue
+        new, old = roles
+        name = next((e for e in doc.ents if e.start <= new.i < e.end), None)
+        taking = (
+            name
+            if name is not None
+            else doc[min([new.i, *(c.i for c in new.lefts if c.dep_ == "compound")]) : new.i + 1]
+        )
+        if old.left_edge.idx <= span[0] < old.right_edge.idx + len(old.right_edge) and not (
+            taking.start_char <= span[0] < taking.end_char
+        ):
+            return tidy(taking.text)
+    return None
+
+
+def _replacement(verb) -> tuple | None:  # noqa: ANN001 - spaCy Tokens
+    """(the one taking the post, the one leaving it) of a verb of replacing, or None."""
+    lemma = verb.lemma_.lower()
+    children = {c.dep_: c for c in verb.children}
+    if lemma in ("replace", "succeed", "oust", "supplant"):
+        if "nsubjpass" in children:  # "Demel was replaced by Marchionne"
+            agent = children.get("agent")
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return (by, children["nsubjpass"]) if by is not None else None
+        if "nsubj" in children and "dobj" in children:
+            subject = children["nsubj"]
+            if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":  # "Marchionne, who replaced Demel"
+                subject = verb.head
+            return subject, children["dobj"]
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        old = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+        if old is not None and "nsubj" in children:
+            return children["nsubj"], old
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.short_answer import extract_short_answer, quotation_said
+from assistant.answers.short_answer import extract_short_answer, quotation_said, successor
 
 RUTTE = (
     "UK Prime Minister Sir Keir Starmer described the alliance’s commitment as an “unbreakable pledge,” while NATO "
@@ -55,3 +55,25 @@ def test_what_someone_said_is_the_whole_quotation_the_reader_found_an_answer_in(
 )
 def test_only_what_did_x_say_asks_for_all_that_was_said(question: str) -> None:
     assert quotation_said(question, MACRON, span=(0, 6)) is None
+
+
+REPLACED = [
+    "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto.",
+    "Herbert Demel was replaced by Sergio Marchionne as chief executive of Fiat Auto.",
+    "Sergio Marchionne takes over from Herbert Demel as chief executive of Fiat Auto.",
+    "Fiat named Sergio Marchionne, who replaced Herbert Demel, as chief executive.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPLACED)
+def test_who_holds_a_post_is_who_replaced_the_one_the_span_names(sentence: str) -> None:
+    demel = (sentence.index("Herbert Demel"), sentence.index("Herbert Demel") + len("Herbert Demel"))
+    assert successor("Who is the chief executive of Fiat?", sentence, demel) == "Sergio Marchionne"
+
+
+def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -> None:
+    sentence = REPLACED[0]
+    demel = (sentence.index("Herbert Demel"), sentence.index("Herbert Demel") + len("Herbert Demel"))
+    assert successor("Who did Sergio Marchionne replace?", sentence, demel) is None
+    assert successor("Who is the chief executive of Fiat?", sentence, (0, len("Sergio Marchionne"))) is None
+    assert successor("Who is the chief executive?", "Herbert Demel runs Fiat Auto.", (0, 13)) is None
