@@ -72,6 +72,11 @@ _MODALS = {"should", "could", "would", "might", "may", "must"}
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
+_MAYBE_UNREALISED = re.compile(
+    r"\b(?:will|would|could|may|might|shall|should|wo|if|unless|hop\w*|expect\w*|plan\w*|want\w*|intend\w*|aim\w*|"
+    r"seek\w*|predict\w*|forecast\w*|propos\w*|threaten\w*|(?:is|are|was|were) to)\b|'ll\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _BOUNDING = re.compile(
     r"\b(?:before|after|since|until|till|prior to|by|from|between)\s+(?:the\s+)?(?:end of\s+)?$", re.I
@@ -263,6 +268,8 @@ def unrealised(question: str, sentence: str) -> Unrealised | None:
     win?"): "conditional" when it says it only on a condition ("if the Conservatives won"), "expected" when it says
     what will, would or may happen, or what someone hopes or plans ("…hopes Henry will be named", "…is to contest
     the seat"); None when it says it happened, or the question asks about the future."""
+    if not _MAYBE_UNREALISED.search(sentence):  # most sentences: no word that could say so, no parse
+        return None
     asked = nlp()(question)
     if not _asked_as_done(asked):
         return None
