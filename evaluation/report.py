@@ -16,6 +16,7 @@ CSV_COLUMNS = (
     "short_answer",
     "kind",
     "standalone_question",
+    "notice",
     "gold",
     "correct",
     "exact_match",

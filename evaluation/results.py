@@ -35,6 +35,7 @@ class QuestionResult(BaseModel):
     expected_kind: str | None = None
     follow_up: bool = False
     standalone_question: str | None = None
+    notice: str | None = None  # said beside the answer ("The articles say this will … happen, not that it has.")
     citations: list[CitedSentence] = []
     exact_match: float | None = None
     f1: float | None = None

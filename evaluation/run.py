@@ -76,6 +76,7 @@ def score_question(
         expected_kind=q.kind,
         follow_up=bool(q.history),
         standalone_question=answer.standalone_question,
+        notice=answer.notice,
         citations=[
             CitedSentence(**c.model_dump(), supports=supports(c.sentence, q.answers, q.evidence))
             for c in answer.citations

@@ -21,6 +21,8 @@ _STOP = frozenset([
 # fmt: on
 # "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
 _REPLACING = re.compile(r"\b(?:replac\w*|succeed\w*|oust\w*|supplant\w*|takes? over|took over|taking over)\b", re.I)
+# "Who is the chief executive of Fiat?", "Who will be the new coach?", "Who replaced Demel?": asked who holds a post.
+_ASKS_HOLDER = re.compile(r"\s*who\b", re.I)
 _ASKS_PREDECESSOR = re.compile(
     r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b", re.I
 )
@@ -150,7 +152,7 @@ def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None
     executive" answers "Who is the chief executive?" with Marchionne, not Demel (so does "Demel was replaced by
     Marchionne", "Marchionne takes over from Demel"); None when the span is not the one replaced, or the question
     asks whom someone replaced ("Who did Charlie Bell succeed?")."""
-    if _ASKS_PREDECESSOR.search(question) or not _REPLACING.search(sentence):
+    if not _ASKS_HOLDER.match(question) or _ASKS_PREDECESSOR.search(question) or not _REPLACING.search(sentence):
         return None
     doc = nlp()(sentence)
     for verb in doc:
