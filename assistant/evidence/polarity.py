@@ -304,7 +304,8 @@ def _not_done(verb: Token) -> Unrealised | None:
         return "conditional"
     for token in (verb, verb.head):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in token.children):
-            return "expected"
+            # "will not face charges" is a decision already taken, not a hope
+            return None if any(c.dep_ == "neg" for c in token.children) else "expected"
         if token is verb.head and verb.dep_ not in ("xcomp", "ccomp", "conj"):
             break
         if token is verb.head and token.lemma_.lower() in _HOPING:

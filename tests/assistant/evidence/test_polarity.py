@@ -56,6 +56,7 @@ def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> N
          "expected"),
         ("Who did Charlie Bell succeed?", "Mr Bell took over after Jim Cantalupo died in April.", None),
         ("Who will run Nissan?", "Toshiyuki Shiga will run Nissan on a daily basis.", None),  # asked of the future
+        ("Why did prosecutors decide not to charge him?", "He will not face charges over the allegation.", None),
         ("What did the spokesman say the army would do?", "The spokesman said the army would withdraw.", None),
     ],
 )  # fmt: skip
