@@ -3,15 +3,17 @@
 Each route (``assistant.answers.routes``) names its ``Source``, what its answer stands on; the judge gathers that
 evidence and decides from it:
 
-- ``claim``: the selected sentences, answered when the answerability model finds them likely to answer and their
-  articles mention every name the question gives (a fact);
+- ``claim``: the selected sentences, answered when the answerability model finds them likely to answer, their
+  articles mention every name the question gives, and the best says it happened (not only on a condition, not of
+  another year) (a fact);
 - ``passage``: the selected sentences, answered when there are any and their articles mention every name the
   question gives ("Tell me about X" is answered by any relevant sentence about X); ``names`` also gathers the names
-  a list asks for, from them;
+  a list asks for, from them; ``sides`` a sentence for each side of a comparison;
 - ``article``: every sentence of the article the question is about (a summary); ``article_names`` the names of the
   kind asked for in it (none: nothing to list); ``record`` what its stored record says (no author: nothing to say);
 - ``news``: the best sentences of the best-matching articles that name what the question names.
 
+A yes-or-no question's decision also carries what its evidence says to it (``verdict``, its deciding sentence first).
 A question not answered gets a ``Decision`` saying why (``Why``) and the closest sentences, shown apart; the answer
 saying so is written from it by ``assistant.answers.messages``.
 """
@@ -161,8 +163,9 @@ class Judge:
     def _claim(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
-        """The selected sentences, answered when likely to and when the best says it happened or will: only on a
-        condition ("if the Conservatives won") it does not answer "Who won?"."""
+        """The selected sentences, answered when likely to and when the best says it happened or will: said only on a
+        condition ("if the Conservatives won") or of another year than the question's, it does not answer "Who won
+        the 2005 election?"; said only as expected, the decision says so (``expected``)."""
         evidence, answerability = self._selected(question.text, ranked, k, clock)
         decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
         if not decision.answerable:
@@ -185,8 +188,9 @@ class Judge:
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
         """As a passage, with the names of the kind asked for in it and, when it names some, in the other relevant
-        candidates of its articles, since a list is often told over several sentences; when it names none, in the
-        sentences beside its top one (none there either: the list is answered as a fact)."""
+        candidates of its articles, since a list is often told over several sentences; when it names none but its
+        top sentence counts what is asked for ("five banks"), in the nearby sentence naming the most (none there
+        either, or no count: the list is answered as a fact)."""
         decision = self._passage(question, ranked, k, clock)
         if not decision.answerable:
             return decision
