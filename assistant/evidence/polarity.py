@@ -59,10 +59,9 @@ _OPPOSITES = [
     ("approve", "block"),
     ("approve", "veto"),
 ]
-_OPPOSITE: dict[str, tuple[str, ...]] = {}
-for _a, _b in _OPPOSITES:
-    _OPPOSITE[_a] = (*_OPPOSITE.get(_a, ()), _b)
-    _OPPOSITE[_b] = (*_OPPOSITE.get(_b, ()), _a)
+_OPPOSITE = {
+    word: tuple(b if a == word else a for a, b in _OPPOSITES if word in (a, b)) for pair in _OPPOSITES for word in pair
+}
 _POS = {"AUX": "VERB", "PROPN": "NOUN"}  # parts of speech that say the same thing here
 # A verb that says the verb it governs did not happen: "failed to win", "refused to sign", "denied taking".
 _UNDOING = {"fail", "refuse", "deny", "decline", "reject", "avoid", "stop", "cancel", "abandon", "drop", "halt"}
@@ -83,7 +82,6 @@ _BOUNDING = re.compile(
 )
 _MIN_UNITS = 2  # words a question must ask with, besides its auxiliary, for a verdict
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
-_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
 @dataclass(frozen=True)
