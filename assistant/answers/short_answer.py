@@ -19,10 +19,11 @@ _STOP = frozenset([
     "that", "this", "these", "those", "it", "its", "as", "from",
 ])
 # fmt: on
-# "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
+# A sentence that may say someone took another's post: only these are parsed for who replaced whom.
 _REPLACING = re.compile(r"\b(?:replac\w*|succeed\w*|oust\w*|supplant\w*|takes? over|took over|taking over)\b", re.I)
 # "Who is the chief executive of Fiat?", "Who will be the new coach?", "Who replaced Demel?": asked who holds a post.
 _ASKS_HOLDER = re.compile(r"\s*who\b", re.I)
+# "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
 _ASKS_PREDECESSOR = re.compile(
     r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b", re.I
 )

@@ -275,12 +275,12 @@ def unrealised(question: str, sentence: str) -> Unrealised | None:
     predicate = _predicate(asked)
     said = _saying(doc, predicate) if predicate is not None else None
     verb = said[0] if said is not None else next((t for t in doc if t.dep_ == "ROOT"), None)
-    for _ in range(3):  # past what someone said or reported, to what they said
+    # Past what someone said or reported, to what they said: one step from the question's own verb, up to three
+    # from the sentence's root (a reporting root with nothing reported is no claim).
+    for _ in range(1 if said is not None else 3):
         if verb is None or verb.lemma_.lower() not in _REPORTING:
             break
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb if said is not None else None)
-        if said is not None:
-            break
     return _not_done(verb) if verb is not None else None
 
 
