@@ -24,6 +24,7 @@ from assistant.evidence.select import EvidenceSelector
 from assistant.llm.backends import LLMUnavailable, build_llm
 from assistant.llm.draft import LLMAnswerer
 from assistant.llm.prompts import load_prompts
+from assistant.llm.verdict import VerdictJudge
 from assistant.llm.verify import Verifier
 from assistant.question.read import QuestionReader
 from assistant.retrieval.fusion import FEATURES, FusionWeights
@@ -54,6 +55,7 @@ class Parts:
     llm: LLMAnswerer | None
     llm_problem: str | None
     ingestor: Ingestor | None
+    verdicts: VerdictJudge | None = None  # a language model deciding yes-or-no questions the evidence leaves open
 
 
 def build_parts(settings: Settings, llm: BaseLanguageModel | None = None) -> Parts:
@@ -123,13 +125,15 @@ def assemble(
         JudgeLimits(s.news_articles, s.overview_sentences, s.min_relevance, s.min_verdict_match),
     )
     limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
-    llm_answerer = None
-    if llm is not None:
+    llm_answerer = verdicts = None
+    if llm is not None and prompts.verdict is not None:
+        verdicts = VerdictJudge(llm, prompts.verdict, s.verdict_min_overlap, s.min_verdict_match)
+    if llm is not None and s.llm_role == "answer":
 
         def embed(texts: list[str]) -> np.ndarray:
             return np.asarray(store.ef(texts), dtype=np.float32)
 
-        verifier = Verifier(embed, s.verify_min_overlap, s.verify_min_similarity)
+        verifier = Verifier(embed, s.verify_min_overlap, s.verify_min_similarity, s.verify_min_copy)
         llm_answerer = LLMAnswerer(llm, prompts, verifier)
     return Parts(
         store=store,
@@ -144,6 +148,7 @@ def assemble(
         llm=llm_answerer,
         llm_problem=llm_problem,
         ingestor=ingestor,
+        verdicts=verdicts,
     )
 
 

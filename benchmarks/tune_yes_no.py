@@ -8,7 +8,12 @@ and no. The first ``--fit-stories`` stories fit each threshold (the lowest from 
 least ``--precision`` of the time); the others are reported: accuracy (a question given no verdict counts as wrong),
 how many got a verdict, and how many of those were right. CoQA is never trained on.
 
+With ``--llm`` (e.g. ``local``) nothing is fitted: every yes/no question is asked as ``ask()`` asks it with that
+language model in ``--llm-role`` (``verdicts``: it decides what the sentences' own words leave open; ``answer``: it
+also rewrites follow-ups and writes the answer) and the verdict shown, "Yes" or "No", is scored the same way.
+
     python -m benchmarks.tune_yes_no --store /tmp/coqa-store
+    python -m benchmarks.tune_yes_no --store /tmp/coqa-store --llm local --llm-role verdicts
 """
 
 from __future__ import annotations
@@ -98,13 +103,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store", required=True, help="store for the CoQA tuning stories (indexed if needed)")
     parser.add_argument("--fit-stories", type=int, default=25)
     parser.add_argument("--precision", type=float, default=0.7, help="verdicts right at least this often when fitting")
+    parser.add_argument("--llm", help="score ask()'s verdicts with this language model backend instead of fitting")
+    parser.add_argument("--llm-role", choices=["answer", "verdicts"], default="verdicts")
     args = parser.parse_args(argv)
-    assistant = Assistant(store_path=args.store, collection="coqa-cnn-tune", seeds=None)
+    overrides = {"llm": args.llm, "llm_role": args.llm_role} if args.llm else {}
+    assistant = Assistant(store_path=args.store, collection="coqa-cnn-tune", seeds=None, **overrides)
+    if assistant.llm_problem:
+        parser.error(assistant.llm_problem)
     if assistant.stats()["articles"] < 50:
         print(assistant.ingest([COQA / "articles.jsonl"], progress=True).summary())
     qs = [json.loads(line) for line in (COQA / "questions.jsonl").read_text().splitlines() if line.strip()]
     stories = list(dict.fromkeys(q["article_id"] for q in qs))
     fit_stories = set(stories[: args.fit_stories])
+    if args.llm:
+        return asked_with_llm(assistant, qs, fit_stories)
     rows: dict[str, list[Asked]] = {"fit": [], "held-out": []}
     for q in tqdm([q for q in qs if verdict_of(q["answers"])], desc="yes/no", unit="question"):
         history = [tuple(turn) for turn in q.get("history") or []]
@@ -115,6 +127,34 @@ def main(argv: list[str] | None = None) -> None:
         rows[part].append(Asked(asked.text, str(verdict_of(q["answers"])), sentences, dict(decision.kinds or {})))
     fit("min_verdict_match", rows, by_polarity, MATCH, args.precision)
     fit("min_verdict", rows, by_reader, READER, args.precision)
+
+
+def asked_with_llm(assistant: Assistant, qs: list[dict], fit_stories: set[str]) -> None:
+    """Ask each yes/no question as ``ask()`` does, after its conversation, and print how often the verdict shown is
+    the annotators'."""
+    said: dict[str, list[tuple[str, str | None]]] = {"fit": [], "held-out": []}
+    seconds = []
+    for q in tqdm([q for q in qs if verdict_of(q["answers"])], desc="yes/no", unit="question"):
+        answer = assistant.ask(q["question"], history=[tuple(turn) for turn in q.get("history") or []])
+        verdict = (answer.short_answer or "").lower()
+        part = "fit" if q["article_id"] in fit_stories else "held-out"
+        said[part].append((str(verdict_of(q["answers"])), verdict if verdict in ("yes", "no") else None))
+        seconds.append(answer.timings.get("total", 0.0))
+    lines = []
+    for part, pairs in said.items():
+        given = [(gold, verdict) for gold, verdict in pairs if verdict is not None]
+        right = sum(gold == verdict for gold, verdict in given)
+        majority = max(Counter(gold for gold, _ in pairs).values()) / len(pairs) if pairs else 0.0
+        lines.append([part, f"{right / len(pairs):.3f}", f"{len(given) / len(pairs):.3f}",
+                      f"{right / len(given) if given else 0:.3f}", f"{majority:.3f}", str(len(pairs))])  # fmt: skip
+    role = assistant.settings.llm_role
+    print_table(
+        f"CoQA CNN tuning stories' yes/no questions, asked with the {assistant.settings.llm} model ({role})",
+        ["stories", "accuracy", "given a verdict", "verdicts right", "majority answer", "questions"],
+        lines,
+    )
+    seconds.sort()
+    print(f"seconds per question: p50 {seconds[len(seconds) // 2]:.2f}, p95 {seconds[int(len(seconds) * 0.95)]:.2f}")
 
 
 if __name__ == "__main__":

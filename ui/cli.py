@@ -165,6 +165,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-assistant", description=__doc__)
     parser.add_argument("--store", help="store directory (default: $NEWS_ASSISTANT_STORE or index/.store)")
     parser.add_argument("--collection", help="collection name (default: $NEWS_ASSISTANT_COLLECTION or news)")
+    llm = argparse.ArgumentParser(add_help=False)  # the language model options of the commands that answer
+    llm.add_argument(
+        "--llm",
+        choices=["none", "openai", "ollama", "llamacpp", "local"],
+        help="language model backend (default: $NEWS_ASSISTANT_LLM or none); local: the packaged model, docs/llm.md",
+    )
+    llm.add_argument(
+        "--llm-role",
+        choices=["answer", "verdicts"],
+        help="the model writes answers, or only decides yes/no questions (default: $NEWS_ASSISTANT_LLM_ROLE or answer)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", help="index article files, directories, web pages and RSS/Atom feeds")
     p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl), directories, or http(s) addresses")
@@ -174,21 +185,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--every", type=_interval, default=_interval("30m"), help="interval, e.g. 30m, 2h (default 30m)")
     p.add_argument("--runs", type=int, default=0, help="stop after this many runs (default: until Ctrl-C)")
     p.set_defaults(func=cmd_watch)
-    p = sub.add_parser("ask", help="answer one question with cited sentences")
+    p = sub.add_parser("ask", help="answer one question with cited sentences", parents=[llm])
     p.add_argument("question", nargs="+")
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
     p.add_argument("--since", help="only articles published on or after this date (e.g. 2025-09-01)")
     p.add_argument("--until", help="only articles published on or before this date")
     p.set_defaults(func=cmd_ask)
-    p = sub.add_parser("chat", help="ask questions in the terminal")
+    p = sub.add_parser("chat", help="ask questions in the terminal", parents=[llm])
     p.set_defaults(func=cmd_chat)
-    p = sub.add_parser("ui", help="serve the browser chat")
+    p = sub.add_parser("ui", help="serve the browser chat", parents=[llm])
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--share", choices=["off", "on"], default="off", help="a public Gradio share link (needs network)")
     p.add_argument("--no-auth", action="store_true", help="no sign-in even when reachable from other machines")
     p.set_defaults(func=cmd_ui)
-    p = sub.add_parser("eval", help="score answers to a question set (JSONL/CSV) and write a report")
+    p = sub.add_parser("eval", help="score answers to a question set (JSONL/CSV) and write a report", parents=[llm])
     p.add_argument("questions", help="question file: .jsonl or .csv with question, answers[, evidence, article_id]")
     p.add_argument("--articles", nargs="+", help="index these into an eval-<hash> collection and ask against it")
     p.add_argument("--out", help="report directory (default: eval-results/<timestamp>)")
@@ -223,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    for name, option in (("NEWS_ASSISTANT_LLM", "llm"), ("NEWS_ASSISTANT_LLM_ROLE", "llm_role")):
+        if value := getattr(args, option, None):  # read by every command's settings, as if set in the environment
+            os.environ[name] = value
     from chromadb.errors import ChromaError
 
     from assistant import QuestionError, SettingsError

@@ -45,6 +45,7 @@ EXPECTED = "The articles say this will, may or is hoped to happen, not that it h
 LLM_FAILED = "The language model failed ({error})."
 LLM_FOUND_NOTHING = "The language model found no answer in the retrieved sentences."
 LLM_UNSUPPORTED = "The language model's answer was not supported by its sources."
+LLM_OTHER_VERDICT = "The language model's yes or no was not the one its sources bear out."
 SHOWING_SOURCES = "{notice} Showing the source sentences instead."
 
 _WHAT_NAMES = {"PERSON": "people", "GPE": "places", "LOC": "places", "ORG": "organisations"}

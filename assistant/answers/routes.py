@@ -47,7 +47,7 @@ ROUTES: dict[Kind, Route] = {
     "overview": Route(overview.answer, "passage"),
     "list": Route(listing.answer, "names", source_without_topic="article_names"),  # "Which people are mentioned?"
     "definition": Route(definition.answer, "passage"),
-    "yes_no": Route(yes_no.answer, "passage"),
+    "yes_no": Route(yes_no.answer, "passage", llm=None),  # the verdict (the model may give it: llm/verdict.py), quoted
     "article": Route(record.answer, "record", llm=None),
     "comparison": Route(comparison.answer, "sides"),
 }

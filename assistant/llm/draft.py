@@ -20,6 +20,7 @@ from assistant.llm.prompts import Prompts, format_history, format_sources
 from assistant.llm.verify import Verifier
 from assistant.types import Answer, Kind
 
+_VERDICTS = ("Yes", "No")
 _LABEL = re.compile(r"^\s*(user|assistant|standalone question|follow-up question|question)\s*:\s*", re.IGNORECASE)
 
 
@@ -73,15 +74,31 @@ class LLMAnswerer:
         if not verdict.kept:
             return _instead(extractive, messages.LLM_UNSUPPORTED, verdict.unsupported)
         cited = set(verdict.cited)
+        short = None if shaped else extract_short_answer(question, evidence[0].text)
+        if shaped and _asks_yes_or_no(extractive):  # its yes or no must be the one the evidence was judged to say
+            if _leading_verdict(verdict.text) != extractive.short_answer:
+                return _instead(extractive, messages.LLM_OTHER_VERDICT, verdict.unsupported)
+            short = extractive.short_answer
         return Answer(
             question=question,
             text=verdict.text,
-            short_answer=None if shaped else extract_short_answer(question, evidence[0].text),
+            short_answer=short,
             citations=[c for c in citations_for(evidence) if c.n in cited],
             kind=extractive.kind if shaped else "fact",
             answerer="llm",
             unsupported=verdict.unsupported,
         )
+
+
+def _asks_yes_or_no(answer: Answer) -> bool:
+    return answer.kind == "yes_no" or answer.short_answer in _VERDICTS
+
+
+def _leading_verdict(text: str) -> str | None:
+    """ "Yes" or "No" when the text begins with it ("No, he rejected it [1]."), else None."""
+    first = re.match(r"\W*(\w+)", text)
+    word = first.group(1).capitalize() if first else ""
+    return word if word in _VERDICTS else None
 
 
 def _instead(extractive: Answer, notice: str, unsupported: list[str]) -> Answer:

@@ -15,13 +15,14 @@ _FACT = "Answer in at most three short sentences."
 
 @dataclass(frozen=True)
 class Prompts:
-    """The answer and rewrite prompts (LangChain ChatPromptTemplates), the not-found sentence, and the instruction
-    for each shape of answer (``shapes.txt``)."""
+    """The answer, rewrite and yes/no verdict prompts (LangChain ChatPromptTemplates), the not-found sentence, and
+    the instruction for each shape of answer (``shapes.txt``)."""
 
     answer: ChatPromptTemplate
     rewrite: ChatPromptTemplate
     not_found: str
     shapes: dict[str, str] = field(default_factory=dict)
+    verdict: ChatPromptTemplate | None = None
 
     def shape(self, kind: str) -> str:
         """The instruction for an answer of this kind (a fact's when none is given)."""
@@ -29,8 +30,8 @@ class Prompts:
 
 
 def load_prompts(folder: Path) -> Prompts:
-    """Read ``<name>.system.txt`` / ``<name>.human.txt`` pairs, ``not_found.txt`` and ``shapes.txt`` (if there)
-    from ``folder``."""
+    """Read ``<name>.system.txt`` / ``<name>.human.txt`` pairs (``verdict`` if there), ``not_found.txt`` and
+    ``shapes.txt`` (if there) from ``folder``."""
 
     def template(name: str) -> ChatPromptTemplate:
         parts = [(role, (folder / f"{name}.{role}.txt").read_text(encoding="utf-8")) for role in ("system", "human")]
@@ -43,7 +44,8 @@ def load_prompts(folder: Path) -> Prompts:
         kind.strip(): instruction.strip()
         for kind, _, instruction in (line.partition(":") for line in lines if line.strip() and not line.startswith("#"))
     }
-    return Prompts(template("answer").partial(not_found=not_found), template("rewrite"), not_found, shapes)
+    verdict = template("verdict") if (folder / "verdict.system.txt").exists() else None
+    return Prompts(template("answer").partial(not_found=not_found), template("rewrite"), not_found, shapes, verdict)
 
 
 def format_sources(evidence: Sequence[Evidence]) -> str:

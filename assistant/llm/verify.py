@@ -3,6 +3,10 @@
 A sentence is kept when it cites at least one existing evidence number, every name and number in it appears in the
 cited sentences, and it shares enough words with them or is close to one of them in embedding space. Thresholds
 come from ``benchmarks/tune_verifier.py`` (SQuAD-dev tuning half); see ``Settings.verify_*``.
+
+A sentence that fails only for its citation (none, or the wrong number) but repeats nearly all the words of one
+evidence sentence, with every name and number of it there, is that sentence's: it is kept, cited to it. Small local
+models copy their sources and forget the markers; the claim is checked the same way, only its number is found.
 """
 
 from __future__ import annotations
@@ -99,10 +103,11 @@ def overlap(claim: str, evidence: str) -> float:
 class Verifier:
     """Keeps the claims their citations support; the rest are reported, not shown."""
 
-    def __init__(self, embed: Embed, min_overlap: float, min_similarity: float) -> None:
+    def __init__(self, embed: Embed, min_overlap: float, min_similarity: float, min_copy: float = 1.1) -> None:
         self.embed = embed
         self.min_overlap = min_overlap
         self.min_similarity = min_similarity
+        self.min_copy = min_copy  # share of one source's words a claim repeats to be cited to it (>1: never)
         self._splitter = SentenceSplitter()
 
     def check(self, answer: str, evidence: Sequence[str], context: Sequence[str] | None = None) -> Verdict:
@@ -121,8 +126,19 @@ class Verifier:
         for i, (text, numbers) in enumerate(parsed):
             cited = tuple(dict.fromkeys(n for n in numbers if 1 <= n <= len(evidence)))
             supported, reason = self._supports(text, cited, evidence, context, claim_vectors[i], evidence_vectors)
+            copied = None if supported else self._copied_from(text, evidence, context)
+            if copied is not None:
+                cited, supported, reason = (copied,), True, f"repeats source {copied}"
             claims.append(Claim(text, cited, supported, reason))
         return Verdict(claims)
+
+    def _copied_from(self, text: str, evidence: Sequence[str], context: Sequence[str]) -> int | None:
+        """The number of the evidence sentence ``text`` nearly repeats (every name and number of it there), if any."""
+        shares = [(overlap(text, e), n) for n, e in enumerate(evidence, start=1)]
+        share, n = max(shares, default=(0.0, 0))
+        if share < self.min_copy or missing_names(text, context[n - 1]):
+            return None
+        return n
 
     def _supports(
         self,

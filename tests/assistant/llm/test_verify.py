@@ -1,10 +1,12 @@
-"""The verifier's parts: reading [n] markers, spotting names and numbers the sources never mention."""
+"""The verifier's parts: reading [n] markers, spotting names and numbers the sources never mention, and citing a
+sentence copied from a source without its marker."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from assistant.llm.verify import missing_names, overlap, parse_claims
+from assistant.llm.verify import Verifier, missing_names, overlap, parse_claims
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,24 @@ def test_missing_names_and_numbers() -> None:
 def test_overlap_counts_stemmed_content_words() -> None:
     assert overlap("The allies committed troops", "26 allies had committed to supporting Ukraine with troops") == 1.0
     assert overlap("Paris agreed", "The Kremlin dismissed proposals") == 0.0
+
+
+EVIDENCE = ["Rutte said Russia had no veto over the deployment.", "Macron announced 26 allies had committed troops."]
+
+
+def _verifier(min_copy: float) -> Verifier:
+    return Verifier(lambda texts: np.zeros((len(texts), 4), dtype=np.float32), 0.45, 0.65, min_copy=min_copy)
+
+
+def test_a_copied_sentence_without_its_marker_or_with_the_wrong_one_is_cited_to_its_source() -> None:
+    verdict = _verifier(0.8).check("Macron announced 26 allies had committed troops. Paris agreed [1].", EVIDENCE)
+    assert verdict.text == "Macron announced 26 allies had committed troops [2]." and verdict.unsupported == [
+        "Paris agreed."
+    ]
+    renumbered = _verifier(0.8).check("Macron announced 26 allies had committed troops [1].", EVIDENCE)
+    assert renumbered.text == "Macron announced 26 allies had committed troops [2]."
+
+
+def test_a_near_copy_with_another_number_or_a_lower_bar_unset_is_not_repaired() -> None:
+    assert _verifier(0.8).check("Macron announced 27 allies had committed troops.", EVIDENCE).kept == []
+    assert _verifier(1.1).check("Macron announced 26 allies had committed troops.", EVIDENCE).kept == []
