@@ -129,8 +129,22 @@ class Verifier:
             copied = None if supported else self._copied_from(text, evidence, context)
             if copied is not None:
                 cited, supported, reason = (copied,), True, f"repeats source {copied}"
+            elif supported and len(cited) > 1:
+                cited = self._fewest(text, cited, evidence, context)
             claims.append(Claim(text, cited, supported, reason))
         return Verdict(claims)
+
+    def _fewest(
+        self, text: str, cited: tuple[int, ...], evidence: Sequence[str], context: Sequence[str]
+    ) -> tuple[int, ...]:
+        """Of several cited sentences, the one that says the claim alone (every name there, the most of its words),
+        so a reader is not sent to a sentence that does not say it; all of them when none does alone."""
+        alone = [
+            (overlap(text, evidence[n - 1]), n)
+            for n in cited
+            if not missing_names(text, context[n - 1]) and overlap(text, evidence[n - 1]) >= self.min_overlap
+        ]
+        return (max(alone)[1],) if alone else cited
 
     def _copied_from(self, text: str, evidence: Sequence[str], context: Sequence[str]) -> int | None:
         """The number of the evidence sentence ``text`` nearly repeats (every name and number of it there), if any."""

@@ -45,11 +45,8 @@ def local(seed_assistant: Assistant) -> Assistant:
     )
 
 
-def test_the_cli_says_no_citing_the_rejection(seed_assistant: Assistant) -> None:
-    settings = seed_assistant.settings
-    done = run_cli(
-        "--store", settings.store, "--collection", settings.collection, "ask", "--llm", "local", "--json", CEASEFIRE
-    )  # fmt: skip
+def test_the_cli_says_no_citing_the_rejection(tmp_path: Path) -> None:
+    done = run_cli("--store", tmp_path / "store", "ask", "--llm", "local", "--json", CEASEFIRE)  # seeds indexed first
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["notice"] is None, answer["notice"]  # the model was there to be used
@@ -75,7 +72,12 @@ def test_every_sentence_shown_is_one_the_verifier_kept(local: Assistant, monkeyp
     assert local.parts.llm is not None
     checked: list[Verdict] = []
     check = local.parts.llm.verifier.check
-    monkeypatch.setattr(local.parts.llm.verifier, "check", lambda *a, **k: checked.append(check(*a, **k)) or checked[-1])
+
+    def recorded(*args: object, **kwargs: object) -> Verdict:
+        checked.append(check(*args, **kwargs))  # type: ignore[arg-type]
+        return checked[-1]
+
+    monkeypatch.setattr(local.parts.llm.verifier, "check", recorded)
     written = 0
     for question in ("who rejected foreign troops?", "Why did the Kremlin reject foreign troops?"):
         stream = local.ask(question, stream=True)
@@ -92,9 +94,7 @@ def test_every_sentence_shown_is_one_the_verifier_kept(local: Assistant, monkeyp
     assert written, "the model should write at least one of these answers"
 
 
-def test_an_instruction_hidden_in_an_article_changes_no_verdict_and_no_answer(
-    local: Assistant, tmp_path: Path
-) -> None:
+def test_an_instruction_hidden_in_an_article_changes_no_verdict_and_no_answer(local: Assistant, tmp_path: Path) -> None:
     tampered = Assistant(store_path=tmp_path / "store", collection="tampered", seeds=SEEDS, llm="local")
     tampered.ingest([write(tmp_path / "meeting.txt", f"Kremlin officials met\n{HIDDEN}\n")])
     for question in YES_NO:

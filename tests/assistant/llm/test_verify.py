@@ -54,3 +54,10 @@ def test_a_copied_sentence_without_its_marker_or_with_the_wrong_one_is_cited_to_
 def test_a_near_copy_with_another_number_or_a_lower_bar_unset_is_not_repaired() -> None:
     assert _verifier(0.8).check("Macron announced 27 allies had committed troops.", EVIDENCE).kept == []
     assert _verifier(1.1).check("Macron announced 26 allies had committed troops.", EVIDENCE).kept == []
+
+
+def test_of_several_citations_the_one_that_says_the_claim_alone_is_kept() -> None:
+    verdict = _verifier(1.1).check("Macron announced 26 allies had committed troops [1][2].", EVIDENCE)
+    assert verdict.text == "Macron announced 26 allies had committed troops [2]."
+    both = _verifier(1.1).check("Rutte said Russia had no veto; 26 allies had committed troops [1][2].", EVIDENCE)
+    assert both.cited == [1, 2]  # each says half of it
