@@ -63,11 +63,6 @@ def refusal(question: Question, decision: Decision, not_found: str = NOT_FOUND) 
     )
 
 
-def model_found_nothing(question: str, not_found: str = NOT_FOUND) -> Answer:
-    """The language model's own "the articles don't say", when it wrote that from the evidence it was given."""
-    return Answer(question=question, text=not_found, abstained=True, answerer="llm", notice=LLM_FOUND_NOTHING)
-
-
 def _not_answered(question: Question, decision: Decision, not_found: str) -> str:
     """The articles don't say, and where the closest sentences are shown, the question's names they lack."""
     missing = decision.missing

@@ -60,15 +60,15 @@ class LLMAnswerer:
     ) -> Answer:
         """The verified answer from a finished draft, or the ``extractive`` answer with a notice saying why not.
 
-        ``shaped``: the draft was asked for in the extractive answer's shape, from the sentences it cites; a draft
-        saying the articles don't say then shows those sentences rather than abstaining.
+        ``shaped``: the draft was asked for in the extractive answer's shape, from the sentences it cites. A draft
+        saying the articles don't say shows the extractive answer with that said: whether to abstain is decided once,
+        before the model is asked (``Judge.decide``), and the small local model said it of 11 of the seed's 24
+        answerable facts.
         """
         if error is not None:
             return _instead(extractive, messages.LLM_FAILED.format(error=_brief(error)), [])
         if _says_not_found(draft, self.prompts.not_found):
-            if shaped:  # the sentences were chosen as that answer: show them
-                return _instead(extractive, messages.LLM_FOUND_NOTHING, [])
-            return messages.model_found_nothing(question, self.prompts.not_found)
+            return _instead(extractive, messages.LLM_FOUND_NOTHING, [])
         context = [f"{e.title} {e.before} {e.text} {e.after}" for e in evidence]
         verdict = self.verifier.check(draft, [e.text for e in evidence], context)
         if not verdict.kept:
