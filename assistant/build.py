@@ -127,7 +127,7 @@ def assemble(
     limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
     llm_answerer = verdicts = None
     if llm is not None and prompts.verdict is not None:
-        verdicts = VerdictJudge(llm, prompts.verdict, s.verdict_min_overlap, s.min_verdict_match)
+        verdicts = VerdictJudge(llm, prompts.verdict, s.min_verdict_match)
     if llm is not None and s.llm_role == "answer":
 
         def embed(texts: list[str]) -> np.ndarray:

@@ -168,9 +168,6 @@ class Settings(BaseSettings):
     llm_threads: int | None = Field(
         None, ge=1, description="llama.cpp threads (llamacpp, local); default: chosen for this machine's cores."
     )
-    verdict_min_overlap: float = Field(
-        0.0, ge=0, le=1, description="Share of a yes/no question's words the model's deciding sentence must repeat."
-    )
     # Verifier thresholds, from benchmarks/tune_verifier.py on SQuAD-dev's tuning half.
     verify_min_overlap: float = Field(0.45, description="Share of a claim's words its cited sentences must have ...")
     verify_min_similarity: float = Field(0.65, description="... or its embedding similarity to one of them.")

@@ -2,9 +2,10 @@
 
 The model copies the words of the sentence that decides the question, then says Yes, No or Not stated
 (``prompts/verdict.*.txt``). Its verdict is kept only when it checks out: the sentence it names exists and is the one it
-copied, it mentions every name of the question and repeats enough of its words (it is about what was asked), and
-what the sentence says in the question's words, where it says it (``verdict_from``), is not the opposite. Otherwise the
-answer says the articles don't say yes or no, as it did before.
+copied, it mentions every name of the question (it is about what was asked), and what the sentence says in the
+question's words, where it says it (``verdict_from``), is not the opposite. Otherwise the answer says the articles
+don't say yes or no, as it did before. (Also asking that the sentence repeat a share of the question's words dropped
+as many right verdicts as wrong ones on CoQA's tuning stories, so it is not asked.)
 """
 
 from __future__ import annotations
@@ -37,11 +38,8 @@ def parse_reply(reply: str) -> tuple[int, str, str] | None:
 class VerdictJudge:
     """Asks the model for a yes-or-no verdict on numbered evidence, and keeps it only when its sentence bears it out."""
 
-    def __init__(
-        self, llm: BaseLanguageModel, prompt: ChatPromptTemplate, min_overlap: float, min_match: float
-    ) -> None:
+    def __init__(self, llm: BaseLanguageModel, prompt: ChatPromptTemplate, min_match: float) -> None:
         self.chain = prompt | llm | StrOutputParser()
-        self.min_overlap = min_overlap  # share of the question's words the deciding sentence must repeat
         self.min_match = min_match  # from which the sentence's own words decide (Settings.min_verdict_match)
 
     def decide(self, question: str, evidence: Sequence[Evidence]) -> Verdict | None:
@@ -61,11 +59,10 @@ class VerdictJudge:
         if copied and overlap(copied, deciding.text) < 0.5:  # it copied another sentence than the one it names
             return None
         context = f"{deciding.title} {deciding.before} {deciding.text} {deciding.after}"
-        match = overlap(question, deciding.text)
-        if missing_names(question, context) or match < self.min_overlap:
+        if missing_names(question, context):
             return None
         own = verdict_from(question, [deciding.text], self.min_match)
         if own is not None and own.said != said:
             return None
         verdict: Said = "yes" if said == "yes" else "no"
-        return Verdict(verdict, n - 1, round(match, 3), "model")
+        return Verdict(verdict, n - 1, round(overlap(question, deciding.text), 3), "model")

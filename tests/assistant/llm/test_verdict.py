@@ -27,7 +27,7 @@ def _evidence(texts: list[str]) -> list[SimpleNamespace]:
 def _judge(*replies: str) -> VerdictJudge:
     prompt = load_prompts(PROJECT_ROOT / "prompts").verdict
     assert prompt is not None
-    return VerdictJudge(FakeListChatModel(responses=list(replies)), prompt, min_overlap=0.3, min_match=0.5)
+    return VerdictJudge(FakeListChatModel(responses=list(replies)), prompt, min_match=0.5)
 
 
 @pytest.mark.parametrize(
