@@ -74,11 +74,14 @@ class LLMAnswerer:
         if not verdict.kept:
             return _instead(extractive, messages.LLM_UNSUPPORTED, verdict.unsupported)
         cited = set(verdict.cited)
-        short = None if shaped else extract_short_answer(question, evidence[0].text)
         if shaped and _asks_yes_or_no(extractive):  # its yes or no must be the one the evidence was judged to say
             if _leading_verdict(verdict.text) != extractive.short_answer:
                 return _instead(extractive, messages.LLM_OTHER_VERDICT, verdict.unsupported)
             short = extractive.short_answer
+        elif extractive.short_answer and _bare(extractive.short_answer) in _bare(verdict.text):
+            short = extractive.short_answer  # the reader's phrase, said by the model too
+        else:
+            short = None if shaped else extract_short_answer(question, evidence[verdict.cited[0] - 1].text)
         return Answer(
             question=question,
             text=verdict.text,
@@ -88,6 +91,11 @@ class LLMAnswerer:
             answerer="llm",
             unsupported=verdict.unsupported,
         )
+
+
+def _bare(text: str) -> str:
+    """Text without quotation marks or case, to find one phrase in another however each quotes it."""
+    return re.sub(r"[\"“”‘’']", "", text).casefold()
 
 
 def _asks_yes_or_no(answer: Answer) -> bool:

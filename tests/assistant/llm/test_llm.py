@@ -232,3 +232,12 @@ def test_the_model_settles_a_yes_no_question_the_words_leave_open_citing_its_sen
     assert "NATO chief Mark Rutte" in answer.citations[0].sentence and "verdict" in answer.timings
     unsure = with_llm("Sentence [1]: nothing\nAnswer: Not stated").ask(question)
     assert unsure.short_answer is None and unsure.text.startswith("The articles don't say yes or no")
+
+
+def test_the_bold_phrase_is_the_readers_when_the_model_says_it_too(with_llm) -> None:
+    question = "What did Zelensky discuss with Trump?"
+    extractive = with_llm().ask(question, answerer="extractive")
+    assert extractive.short_answer == "maximum protection for Ukraine’s skies"
+    said = 'Ukrainian President Volodymyr Zelensky confirmed he had discussed "maximum protection for Ukraine’s skies"'
+    answer = with_llm(f"{said} with Trump [1].").ask(question)
+    assert answer.answerer == "llm" and answer.short_answer == extractive.short_answer
