@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from assistant.llm.verify import missing_names, overlap
+from assistant.llm.verify import missing_names, overlap, swapped_names
 from assistant.settings import Settings
 from benchmarks.squad import paragraphs as squad_paragraphs
 from benchmarks.squad import questions
@@ -81,6 +81,8 @@ def balanced_accuracy(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=1500, help="tuning questions to use")
+    parser.add_argument("--without-swaps", action="store_true", help="leave out the swapped-names check (as before)")
+    parser.add_argument("--swap-copy", type=float, default=0.8, help="the swapped-names check's share of words")
     args = parser.parse_args()
     pairs = build_pairs(args.limit)
     claims, evidence = [p[0] for p in pairs], [p[1] for p in pairs]
@@ -90,6 +92,9 @@ def main() -> None:
     sims = (vc * ve).sum(axis=1)
     overlaps = np.array([overlap(c, e) for c, e in zip(claims, evidence, strict=True)])
     names_ok = np.array([not missing_names(p[0], p[2]) for p in pairs])
+    unswapped = np.array([not swapped_names(p[0], p[1], args.swap_copy) for p in pairs])
+    if not args.without_swaps:  # as the verifier checks: a name from around the sentence standing in for its own
+        names_ok &= unswapped
     cut = int(0.7 * (max(p[4] for p in pairs) + 1))
     fit = np.array([p[4] < cut for p in pairs])
     grid = itertools.product(np.arange(0.2, 1.01, 0.05), np.arange(0.4, 1.01, 0.025))

@@ -1,7 +1,8 @@
 """Citation checking for generated answers: every answer sentence must cite evidence that says what it says.
 
 A sentence is kept when it cites at least one existing evidence number, every name and number in it appears in the
-cited sentences, and it shares enough words with them or is close to one of them in embedding space. Thresholds
+cited sentences (or around them, unless it stands in for one they give), and it shares enough words with them or is
+close to one of them in embedding space. Thresholds
 come from ``benchmarks/tune_verifier.py`` (SQuAD-dev tuning half); see ``Settings.verify_*``.
 
 A sentence that fails only for its citation (none, or the wrong number) but repeats nearly all the words of one
@@ -21,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from index.lexical import tokenize
 from index.sentences import SentenceSplitter
 
+_SWAP_COPY = 0.8  # share of a claim's words its sources have from which a name it takes from around them is a swap
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 # A name (a capitalised word) or a number: each must be found in the cited sentences or around them.
 _NAME_OR_NUMBER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w'’.-]*\w|\d[\d,.]*\d|\d")
@@ -92,6 +94,24 @@ def missing_names(claim: str, sources: str) -> set[str]:
     """The claim's names and numbers that its sources never mention (a hallucinated name shows up here)."""
     words = {w.lower() for w in re.findall(r"\w[\w'’.-]*\w|\w", sources)}
     return names_and_numbers(claim) - names_and_numbers(sources) - words
+
+
+def swapped_names(claim: str, sources: str, min_copy: float = _SWAP_COPY) -> tuple[set[str], set[str]] | None:
+    """The names a claim that otherwise repeats its sources (``min_copy`` of its words) takes from around them, and
+    the names of its sources it leaves out, when it does both: "Manchester gets the much smaller February spring
+    conference" cited to "Blackpool will get the much smaller February spring conference", Manchester named in the
+    sentence before. A name from around the sentence is fine where it names what the sentence leaves unnamed ("He
+    quit" → "Kilroy-Silk quit"), or in a claim that says it in other words."""
+    said, theirs = _words(claim), _words(sources)
+    taken = {n for n in names_and_numbers(claim) - theirs if not n[0].isdigit()}
+    left_out = {n for n in names_and_numbers(sources) - said if not n[0].isdigit()}
+    if not (taken and left_out) or overlap(claim, sources) < min_copy:
+        return None
+    return taken, left_out
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w[\w'’.-]*\w|\w", text)}
 
 
 def overlap(claim: str, evidence: str) -> float:
@@ -169,6 +189,9 @@ class Verifier:
         missing = missing_names(text, " ".join(context[n - 1] for n in cited))
         if missing:
             return False, f"not in its sources: {', '.join(sorted(missing))}"
+        swapped = swapped_names(text, sources)
+        if swapped:
+            return False, f"says {', '.join(sorted(swapped[0]))} where its sources say {', '.join(sorted(swapped[1]))}"
         similarity = max(float(vector @ evidence_vectors[n - 1]) for n in cited)
         if overlap(text, sources) >= self.min_overlap or similarity >= self.min_similarity:
             return True, ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.llm.verify import Verifier, missing_names, overlap, parse_claims
+from assistant.llm.verify import Verifier, missing_names, overlap, parse_claims, swapped_names
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,19 @@ def test_of_several_citations_the_one_that_says_the_claim_alone_is_kept() -> Non
     assert verdict.text == "Macron announced 26 allies had committed troops [2]."
     both = _verifier(1.1).check("Rutte said Russia had no veto; 26 allies had committed troops [1][2].", EVIDENCE)
     assert both.cited == [1, 2]  # each says half of it
+
+
+def test_a_name_from_around_the_sentence_standing_in_for_one_it_gives_is_a_swap() -> None:
+    sentence = "Blackpool will get the much smaller February spring conference instead."
+    assert swapped_names("Manchester gets the much smaller February spring conference.", sentence) == (
+        {"manchester"},
+        {"blackpool"},
+    )
+    assert swapped_names("Manchester hosts a meeting.", sentence) is None  # in other words: not a swap
+    assert swapped_names("Kilroy Silk quit the party in February.", "He quit the party in February.") is None
+    assert swapped_names("Blackpool gets the spring conference.", sentence) is None
+    context = [f"Labour will meet in Manchester. {sentence}"]
+    verdict = _verifier(1.1).check(
+        "Manchester gets the much smaller February spring conference [1].", [sentence], context
+    )
+    assert verdict.kept == [] and "where its sources say blackpool" in verdict.claims[0].reason
