@@ -70,7 +70,7 @@ class LLMAnswerer:
         if _says_not_found(draft, self.prompts.not_found):
             return _instead(extractive, messages.LLM_FOUND_NOTHING, [])
         context = [f"{e.title} {e.before} {e.text} {e.after}" for e in evidence]
-        verdict = self.verifier.check(draft, [e.text for e in evidence], context)
+        verdict = self.verifier.check(draft, [e.text for e in evidence], context, question)
         if not verdict.kept:
             return _instead(extractive, messages.LLM_UNSUPPORTED, verdict.unsupported)
         cited = set(verdict.cited)

@@ -114,6 +114,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\w[\w'’.-]*\w|\w", text)}
 
 
+def restates_nothing_new(claim: str, question: str) -> bool:
+    """Whether the claim's content words (stemmed, stop words out) are all the question's own."""
+    mine, asked = tokenize([claim, question])
+    return set(mine) <= set(asked)
+
+
 def overlap(claim: str, evidence: str) -> float:
     """Share of the claim's content words (stemmed, stop words out) that the evidence has."""
     mine, theirs = tokenize([claim, evidence])
@@ -130,11 +136,15 @@ class Verifier:
         self.min_copy = min_copy  # share of one source's words a claim repeats to be cited to it (>1: never)
         self._splitter = SentenceSplitter()
 
-    def check(self, answer: str, evidence: Sequence[str], context: Sequence[str] | None = None) -> Verdict:
+    def check(
+        self, answer: str, evidence: Sequence[str], context: Sequence[str] | None = None, question: str = ""
+    ) -> Verdict:
         """Check ``answer`` (with ``[n]`` markers) against the numbered ``evidence`` sentences (``[1]`` first).
 
         ``context[i]`` (the sentence with its title and neighbours) is where a claim's names may also be found:
-        "It won in 2016 [1]" about a team named only in the sentence before is not an invention.
+        "It won in 2016 [1]" about a team named only in the sentence before is not an invention. A claim that says
+        no word the ``question`` does not ("Andrew Murray will partner in the Davis Cup doubles against Israel"
+        asked whom he will partner) answers nothing and is not kept.
         """
         context = context or evidence
         parsed = parse_claims(answer, self._splitter)
@@ -151,6 +161,8 @@ class Verifier:
                 cited, supported, reason = (copied,), True, f"repeats source {copied}"
             elif supported and len(cited) > 1:
                 cited = self._fewest(text, cited, evidence, context)
+            if supported and question and restates_nothing_new(text, question):
+                supported, reason = False, "says only what the question asks"
             claims.append(Claim(text, cited, supported, reason))
         return Verdict(claims)
 

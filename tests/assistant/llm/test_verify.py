@@ -77,3 +77,11 @@ def test_a_name_from_around_the_sentence_standing_in_for_one_it_gives_is_a_swap(
         "Manchester gets the much smaller February spring conference [1].", [sentence], context
     )
     assert verdict.kept == [] and "where its sources say blackpool" in verdict.claims[0].reason
+
+
+def test_a_claim_that_only_restates_the_question_is_not_kept() -> None:
+    question = "Who will Macron announce as allies?"
+    restated = _verifier(1.1).check("Macron announced allies [2].", EVIDENCE, question=question)
+    assert restated.kept == [] and restated.claims[0].reason == "says only what the question asks"
+    answered = _verifier(1.1).check("Macron announced 26 allies had committed troops [2].", EVIDENCE, question=question)
+    assert answered.text == "Macron announced 26 allies had committed troops [2]."
