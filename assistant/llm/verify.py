@@ -179,10 +179,11 @@ class Verifier:
         return (max(alone)[1],) if alone else cited
 
     def _copied_from(self, text: str, evidence: Sequence[str], context: Sequence[str]) -> int | None:
-        """The number of the evidence sentence ``text`` nearly repeats (every name and number of it there), if any."""
+        """The number of the evidence sentence ``text`` nearly repeats (every name and number of it there, none put in
+        place of one it gives), if any."""
         shares = [(overlap(text, e), n) for n, e in enumerate(evidence, start=1)]
         share, n = max(shares, default=(0.0, 0))
-        if share < self.min_copy or missing_names(text, context[n - 1]):
+        if share < self.min_copy or missing_names(text, context[n - 1]) or swapped_names(text, evidence[n - 1]):
             return None
         return n
 
