@@ -15,7 +15,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
-from assistant.answers.messages import EXPECTED, refusal
+from assistant.answers.messages import EXPECTED, MODEL_VERDICT, refusal
 from assistant.answers.routes import ROUTES, LLMUse, Route, llm_use
 from assistant.build import Parts, build_parts
 from assistant.evidence.decision import Decision, Source
@@ -148,15 +148,16 @@ class Assistant:
         With ``history`` (earlier Answers, or (question, answer) pairs; oldest first) a follow-up is first made
         standalone, and retrieval prefers the articles the conversation has been about. With ``stream=True`` an
         AnswerStream is returned: iterate it for the text as it is produced, then read ``.answer``.
-        ``answerer="extractive"`` skips a configured LLM for this question. ``since`` and ``until`` (dates, inclusive)
-        keep to the articles published between them; an article without a date is then left out.
+        ``answerer="extractive"`` skips a configured LLM for this question (one configured only to give yes/no
+        verdicts, ``llm_role="verdicts"``, still gives them: its answers are extractive). ``since`` and ``until``
+        (dates, inclusive) keep to the articles published between them; an article without a date is then left out.
         """
         clock = StageClock()
         asked = self.parts.questions.read(question, history, since, until, clock)
         route = ROUTES[asked.shape.kind]
         ranked = self.parts.ranker.rank(asked, clock)
         decision = self.parts.judge.decide(asked, ranked, route.source_for(asked.shape), k, clock)
-        if answerer != "extractive":
+        if answerer != "extractive" or self.settings.llm_role == "verdicts":  # a judge of extractive answers
             decision = self._verdict(asked, decision, clock)
         answer = self._answered(asked, route, decision, ranked)
         clock.lap("answer")
@@ -188,19 +189,23 @@ class Assistant:
             said = self.parts.verdicts.decide(asked.text, decision.evidence)
         except Exception:  # noqa: BLE001 - any backend failure: the extractive answer, without a verdict
             said = None
-        clock.lap("verdict")
+        clock.lap("llm_verdict")
         return decision.decided_by(said) if said is not None else decision
 
     def _answered(self, asked: Question, route: Route, decision: Decision, ranked: list[ScoredSentence]) -> Answer:
         """The route's answer in its shape, or the refusal, with how sure the decision was (and, where the evidence
-        says only what is expected, that said beside it)."""
+        says only what is expected, or that a yes or no is a language model's reading, that said beside it)."""
         if decision.answerable:
             answer = route.write(asked, decision, ranked, self.parts.answers)
         else:
             answer = refusal(asked, decision, self.parts.not_found)
         sure = decision.answerability.probability if decision.answerability is not None else None
-        update = {"confidence": None if sure is None else round(sure, 4)}
-        return answer.model_copy(update={**update, "notice": EXPECTED} if decision.expected else update)
+        update: dict[str, Any] = {"confidence": None if sure is None else round(sure, 4)}
+        if decision.expected:
+            update["notice"] = EXPECTED
+        elif decision.verdict is not None and decision.verdict.how == "model" and answer.short_answer:
+            update["notice"] = MODEL_VERDICT
+        return answer.model_copy(update=update)
 
     def _drafted_from(self, use: LLMUse, decision: Decision, answer: Answer) -> tuple[list[Evidence], Kind]:
         """The sentences a language model writes from, and the shape it writes in: a fact from the evidence; another

@@ -229,9 +229,11 @@ def test_the_model_settles_a_yes_no_question_the_words_leave_open_citing_its_sen
     answer = with_llm(reply, recorder=recorder).ask(question)
     assert "copy the words of the one sentence that decides" in _system(recorder)
     assert (answer.short_answer, answer.kind) == ("Yes", "yes_no") and answer.text.startswith("Yes [1]")
-    assert "NATO chief Mark Rutte" in answer.citations[0].sentence and "verdict" in answer.timings
+    assert "NATO chief Mark Rutte" in answer.citations[0].sentence and "llm_verdict" in answer.timings
+    assert answer.notice == "The yes or no is the language model's reading of the sentence cited first."
     unsure = with_llm("Sentence [1]: nothing\nAnswer: Not stated").ask(question)
     assert unsure.short_answer is None and unsure.text.startswith("The articles don't say yes or no")
+    assert unsure.notice is None
 
 
 def test_the_bold_phrase_is_the_readers_when_the_model_says_it_too(with_llm) -> None:
@@ -241,3 +243,22 @@ def test_the_bold_phrase_is_the_readers_when_the_model_says_it_too(with_llm) -> 
     said = 'Ukrainian President Volodymyr Zelensky confirmed he had discussed "maximum protection for Ukraine’s skies"'
     answer = with_llm(f"{said} with Trump [1].").ask(question)
     assert answer.answerer == "llm" and answer.short_answer == extractive.short_answer
+
+
+def test_a_model_that_only_gives_verdicts_gives_them_to_extractive_answers(seed_assistant: Assistant) -> None:
+    question = "Is Mark Rutte the NATO chief?"
+    store = seed_assistant.settings.store
+    judge = Assistant(store_path=store, collection="seed-test", seeds=None, llm_role="verdicts")
+    evidence = judge.judge(question, source="passage").evidence
+    n = next(i for i, e in enumerate(evidence, start=1) if "NATO chief Mark Rutte" in e.text)
+    reply = f"Sentence [{n}]: NATO chief Mark Rutte said\nAnswer: Yes"
+    recorder = PromptRecorder()
+    llm = FakeListChatModel(responses=[reply] * 2, callbacks=[recorder])
+    judge = Assistant(store_path=store, collection="seed-test", seeds=None, llm=llm, llm_role="verdicts")
+    assert not judge.has_llm  # it writes nothing
+    for answer in (judge.ask(question), judge.ask(question, answerer="extractive")):
+        assert (answer.short_answer, answer.answerer) == ("Yes", "extractive")
+    fact = judge.ask("who rejected foreign troops?")
+    assert fact.answerer == "extractive" and len(recorder.prompts) == 2  # asked for the two verdicts only
+    writer = Assistant(store_path=store, collection="seed-test", seeds=None, llm=FakeListChatModel(responses=[reply]))
+    assert writer.ask(question, answerer="extractive").short_answer is None  # told not to use the model at all
