@@ -118,6 +118,11 @@ class Assistant:
         """Whether answers can be written by a language model."""
         return self.parts.llm is not None
 
+    @property
+    def gives_verdicts(self) -> bool:
+        """Whether a language model decides the yes/no questions the sentences' own words leave open."""
+        return self.parts.verdicts is not None
+
     def warm(self) -> None:
         """Load what the first question would otherwise wait for (the reader; exported on its very first use)."""
         if self.parts.selector.reader is not None:

@@ -106,6 +106,13 @@ class ChatApp:
         return gr.update(value=account, visible=True), *[gr.update(visible=user.may_edit)] * 5
 
 
+def _no_writer(assistant: Assistant) -> str:
+    """Why no language model writes the answers: it only gives yes/no verdicts, or none is configured (and why)."""
+    if assistant.gives_verdicts:
+        return " The language model gives yes/no verdicts only (NEWS_ASSISTANT_LLM_ROLE=verdicts)."
+    return f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."
+
+
 def _panel(panels: list[str]) -> str:
     return "".join(panels) or '<p class="na-empty">Sources of each answer appear here.</p>'
 
@@ -138,8 +145,7 @@ def build(assistant: Assistant, users: UsersFile | None = None) -> gr.Blocks:
                         value="llm" if llm else "extractive",
                         label="Answerer",
                         info="Extractive: the source sentences themselves. LLM: a written answer whose every sentence "
-                        "is checked against the sentences it cites."
-                        + ("" if llm else f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."),
+                        "is checked against the sentences it cites." + ("" if llm else _no_writer(assistant)),
                     )
                     with gr.Row():
                         since = gr.Textbox("", label="Published since", placeholder="2025-09-01", elem_id="na-since")

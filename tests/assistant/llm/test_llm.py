@@ -255,7 +255,7 @@ def test_a_model_that_only_gives_verdicts_gives_them_to_extractive_answers(seed_
     recorder = PromptRecorder()
     llm = FakeListChatModel(responses=[reply] * 2, callbacks=[recorder])
     judge = Assistant(store_path=store, collection="seed-test", seeds=None, llm=llm, llm_role="verdicts")
-    assert not judge.has_llm  # it writes nothing
+    assert not judge.has_llm and judge.gives_verdicts  # it writes nothing
     for answer in (judge.ask(question), judge.ask(question, answerer="extractive")):
         assert (answer.short_answer, answer.answerer) == ("Yes", "extractive")
     fact = judge.ask("who rejected foreign troops?")
