@@ -66,9 +66,11 @@ def test_of_several_citations_the_one_that_says_the_claim_alone_is_kept() -> Non
 def test_a_name_from_around_the_sentence_standing_in_for_one_it_gives_is_a_swap() -> None:
     sentence = "Blackpool will get the much smaller February spring conference instead."
     assert swapped_names("Manchester gets the much smaller February spring conference.", sentence) == (
-        {"manchester"},
-        {"blackpool"},
+        "manchester",
+        "blackpool",
     )
+    putin = "Putin, while claiming Russian advances on all fronts, has rejected a temporary ceasefire."
+    assert swapped_names("The Kremlin rejected a temporary ceasefire.", putin) == ("kremlin", "putin")
     assert swapped_names("Manchester hosts a meeting.", sentence) is None  # in other words: not a swap
     assert swapped_names("Kilroy Silk quit the party in February.", "He quit the party in February.") is None
     assert swapped_names("Blackpool gets the spring conference.", sentence) is None
