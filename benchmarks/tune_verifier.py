@@ -82,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=1500, help="tuning questions to use")
     parser.add_argument("--without-swaps", action="store_true", help="leave out the swapped-names check (as before)")
-    parser.add_argument("--swap-copy", type=float, default=0.5, help="the swapped-names check's share of words")
+    parser.add_argument("--swap-copy", type=float, default=0.6, help="the swapped-names check's share of words")
     args = parser.parse_args()
     pairs = build_pairs(args.limit)
     claims, evidence = [p[0] for p in pairs], [p[1] for p in pairs]

@@ -17,7 +17,7 @@ from assistant.answers.citations import citations_for
 from assistant.answers.short_answer import extract_short_answer
 from assistant.evidence.select import Evidence
 from assistant.llm.prompts import Prompts, format_history, format_sources
-from assistant.llm.verify import Verifier
+from assistant.llm.verify import Verifier, names_and_numbers
 from assistant.types import Answer, Kind
 
 _VERDICTS = ("Yes", "No")
@@ -34,12 +34,15 @@ class LLMAnswerer:
         self.rewrite_chain = prompts.rewrite | llm | StrOutputParser()
 
     def rewrite(self, question: str, history: Sequence[tuple[str, str]]) -> str | None:
-        """The follow-up as a standalone question, or None when the model gives nothing usable."""
+        """The follow-up as a standalone question, or None when the model gives nothing usable, or drops a name the
+        follow-up gives ("So what does Blackpool get instead?" rewritten "What does Manchester get instead?")."""
         reply = self.rewrite_chain.invoke({"history": format_history(history), "question": question})
         lines = [_LABEL.sub("", line).strip().strip('"“”') for line in reply.strip().splitlines() if line.strip()]
         if not lines or not lines[0] or len(lines[0]) > 3 * len(question) + 200:
             return None
         if lines[0].casefold() == question.casefold():  # "already standalone": let the rules have their say
+            return None
+        if names_and_numbers(question) - names_and_numbers(lines[0]):  # it dropped a name the user gave
             return None
         return lines[0]
 

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from index.lexical import tokenize
 from index.sentences import SentenceSplitter
 
-_SWAP_COPY = 0.5  # share of a claim's words its sources have from which a first name taken from around them is a swap
+_SWAP_COPY = 0.6  # share of a claim's words its sources have from which a first name taken from around them is a swap
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 # A name (a capitalised word) or a number: each must be found in the cited sentences or around them.
 _NAME_OR_NUMBER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w'’.-]*\w|\d[\d,.]*\d|\d")
@@ -210,8 +210,8 @@ class Verifier:
         missing = missing_names(text, " ".join(context[n - 1] for n in cited))
         if missing:
             return False, f"not in its sources: {', '.join(sorted(missing))}"
-        swapped = swapped_names(text, sources)
-        if swapped:
+        swapped = next(filter(None, (swapped_names(text, evidence[n - 1]) for n in cited)), None)
+        if swapped:  # read against each cited sentence: another may name what it swapped in
             return False, f"says {swapped[0]} where its sources say {swapped[1]}"
         similarity = max(float(vector @ evidence_vectors[n - 1]) for n in cited)
         if overlap(text, sources) >= self.min_overlap or similarity >= self.min_similarity:

@@ -79,6 +79,9 @@ def test_a_name_from_around_the_sentence_standing_in_for_one_it_gives_is_a_swap(
     for min_copy in (1.1, 0.8):  # nor is it cited to the sentence it copies
         verdict = _verifier(min_copy).check(claim, [sentence], context)
         assert verdict.kept == [] and "where its sources say blackpool" in verdict.claims[0].reason
+    both = [sentence, "Labour will hold its autumn conference in Manchester."]  # citing one that names Manchester
+    verdict = _verifier(1.1).check(claim.replace("[1]", "[1][2]"), both, both)
+    assert verdict.kept == [] and "where its sources say blackpool" in verdict.claims[0].reason
 
 
 def test_a_claim_that_only_restates_the_question_is_not_kept() -> None:
