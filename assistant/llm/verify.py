@@ -1,13 +1,14 @@
 """Citation checking for generated answers: every answer sentence must cite evidence that says what it says.
 
 A sentence is kept when it cites at least one existing evidence number, every name and number in it appears in the
-cited sentences (or around them, unless it stands in for one they give), and it shares enough words with them or is
-close to one of them in embedding space. Thresholds
-come from ``benchmarks/tune_verifier.py`` (SQuAD-dev tuning half); see ``Settings.verify_*``.
+cited sentences or around them (their title and neighbours), its first name is not one taken from around a cited
+sentence in place of that sentence's own ("Manchester gets…" from "Blackpool will get…"), it says more than the
+question did, and it shares enough words with them or is close to one of them in embedding space. Thresholds come
+from ``benchmarks/tune_verifier.py`` (SQuAD-dev tuning half); see ``Settings.verify_*``.
 
 A sentence that fails only for its citation (none, or the wrong number) but repeats nearly all the words of one
-evidence sentence, with every name and number of it there, is that sentence's: it is kept, cited to it. Small local
-models copy their sources and forget the markers; the claim is checked the same way, only its number is found.
+evidence sentence, passing the same checks against it, is that sentence's: it is kept, cited to it. Small local
+models copy their sources and forget the markers. A sentence citing several where one alone says it cites that one.
 """
 
 from __future__ import annotations
