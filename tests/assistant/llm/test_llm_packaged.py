@@ -65,7 +65,7 @@ def test_yes_no_verdicts_cite_the_deciding_sentence_first(local: Assistant, ques
 def test_a_question_about_what_the_articles_never_mention_is_refused_without_the_model(local: Assistant) -> None:
     answer = local.ask("How many troops will Germany send?")
     assert answer.abstained and answer.answerer == "extractive" and "Germany" in answer.text
-    assert not {"generate", "verify", "verdict"} & set(answer.timings)
+    assert not {"generate", "verify", "llm_verdict"} & set(answer.timings)
 
 
 def test_every_sentence_shown_is_one_the_verifier_kept(local: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
