@@ -64,15 +64,20 @@ def by_polarity(asked: Asked, threshold: float) -> str | None:
     return found.said if found is not None else None
 
 
-def scores(rows: list[Asked], verdicts: list[str | None]) -> dict[str, float]:
+def scores(golds: list[str], verdicts: list[str | None]) -> dict[str, float]:
     """Accuracy (no verdict: wrong), share given a verdict, and precision of the verdicts given."""
-    given = [(row.gold, said) for row, said in zip(rows, verdicts, strict=True) if said is not None]
+    given = [(gold, said) for gold, said in zip(golds, verdicts, strict=True) if said is not None]
     right = sum(gold == said for gold, said in given)
     return {
-        "accuracy": right / len(rows) if rows else 0.0,
-        "verdicts": len(given) / len(rows) if rows else 0.0,
+        "accuracy": right / len(golds) if golds else 0.0,
+        "verdicts": len(given) / len(golds) if golds else 0.0,
         "precision": right / len(given) if given else 0.0,
     }
+
+
+def majority(golds: list[str]) -> float:
+    """How often the most common answer is right."""
+    return max(Counter(golds).values()) / len(golds) if golds else 0.0
 
 
 def fit(
@@ -80,15 +85,16 @@ def fit(
     precision: float,
 ) -> float:  # fmt: skip
     """Print the table of one verdict's thresholds over both parts; the lowest that is precise enough when fitting."""
-    table = {(part, t): scores(part_rows, [decide(r, t) for r in part_rows]) for part, part_rows in rows.items()
+    table = {(part, t): scores([r.gold for r in part_rows], [decide(r, t) for r in part_rows])
+             for part, part_rows in rows.items()
              for t in thresholds}  # fmt: skip
     allowed = [t for t in thresholds if table["fit", t]["precision"] >= precision and table["fit", t]["verdicts"] > 0]
     chosen = min(allowed, default=thresholds[-1] + 1)
     lines = []
     for (part, t), s in table.items():
-        majority = max(Counter(r.gold for r in rows[part]).values()) / len(rows[part]) if rows[part] else 0.0
         lines.append([part, f"{t:g}{' ←' if t == chosen else ''}", f"{s['accuracy']:.3f}", f"{s['verdicts']:.3f}",
-                      f"{s['precision']:.3f}", f"{majority:.3f}", str(len(rows[part]))])  # fmt: skip
+                      f"{s['precision']:.3f}", f"{majority([r.gold for r in rows[part]]):.3f}",
+                      str(len(rows[part]))])  # fmt: skip
     print_table(
         f"CoQA CNN tuning stories' yes/no questions, asked after their conversation: {name}",
         ["stories", name, "accuracy", "given a verdict", "verdicts right", "majority answer", "questions"],
@@ -142,11 +148,10 @@ def asked_with_llm(assistant: Assistant, qs: list[dict], fit_stories: set[str]) 
         seconds.append(answer.timings.get("total", 0.0))
     lines = []
     for part, pairs in said.items():
-        given = [(gold, verdict) for gold, verdict in pairs if verdict is not None]
-        right = sum(gold == verdict for gold, verdict in given)
-        majority = max(Counter(gold for gold, _ in pairs).values()) / len(pairs) if pairs else 0.0
-        lines.append([part, f"{right / len(pairs):.3f}", f"{len(given) / len(pairs):.3f}",
-                      f"{right / len(given) if given else 0:.3f}", f"{majority:.3f}", str(len(pairs))])  # fmt: skip
+        golds = [gold for gold, _ in pairs]
+        s = scores(golds, [verdict for _, verdict in pairs])
+        lines.append([part, f"{s['accuracy']:.3f}", f"{s['verdicts']:.3f}", f"{s['precision']:.3f}",
+                      f"{majority(golds):.3f}", str(len(pairs))])  # fmt: skip
     role = assistant.settings.llm_role
     print_table(
         f"CoQA CNN tuning stories' yes/no questions, asked with the {assistant.settings.llm} model ({role})",

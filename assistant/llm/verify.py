@@ -93,8 +93,7 @@ def names_and_numbers(text: str) -> set[str]:
 
 def missing_names(claim: str, sources: str) -> set[str]:
     """The claim's names and numbers that its sources never mention (a hallucinated name shows up here)."""
-    words = {w.lower() for w in re.findall(r"\w[\w'’.-]*\w|\w", sources)}
-    return names_and_numbers(claim) - names_and_numbers(sources) - words
+    return names_and_numbers(claim) - names_and_numbers(sources) - _words(sources)
 
 
 def swapped_names(claim: str, sources: str, min_copy: float = _SWAP_COPY) -> tuple[str, str] | None:
@@ -180,11 +179,8 @@ class Verifier:
     ) -> tuple[int, ...]:
         """Of several cited sentences, the one that says the claim alone (every name there, the most of its words),
         so a reader is not sent to a sentence that does not say it; all of them when none does alone."""
-        alone = [
-            (overlap(text, evidence[n - 1]), n)
-            for n in cited
-            if not missing_names(text, context[n - 1]) and overlap(text, evidence[n - 1]) >= self.min_overlap
-        ]
+        shares = [(overlap(text, evidence[n - 1]), n) for n in cited if not missing_names(text, context[n - 1])]
+        alone = [(share, n) for share, n in shares if share >= self.min_overlap]
         return (max(alone)[1],) if alone else cited
 
     def _copied_from(self, text: str, evidence: Sequence[str], context: Sequence[str]) -> int | None:
