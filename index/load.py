@@ -95,24 +95,34 @@ def html_document(html: str, source: str) -> RawDocument:
     )
 
 
-_JSONL_FIELDS = ("title", "author", "date", "url")
+# A JSONL article's fields besides ``id`` and ``text``, each with the names it is read under (the first one a record
+# has); README's table lists them.
+JSONL_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "author": ("author", "byline"),
+    "date": ("date", "published", "pubDate", "publishedAt"),
+    "url": ("url", "link"),
+}
+_READ = frozenset({"id", "text", *(name for names in JSONL_FIELDS.values() for name in names)})
 
 
 def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, str | None]:
-    """The record's title/author/date/url as text: numbers are kept as text, other values dropped and reported."""
+    """The record's title/author/date/url as text, under any of their names: numbers are kept as text, other values
+    dropped and reported."""
     meta: dict[str, str | None] = {}
-    for key in _JSONL_FIELDS:
-        value = record.get(key)
+    for key, names in JSONL_FIELDS.items():
+        name = next((n for n in names if n in record), names[0])
+        value = record.get(name)
         if key == "date" and isinstance(value, str) and value.strip() and normalise_date(value) is None:
             meta[key] = None
-            problems.append(f"{where}: 'date' {value[:40]!r} is not a date with its year; ignored")
+            problems.append(f"{where}: '{name}' {value[:40]!r} is not a date with its year; ignored")
         elif isinstance(value, str) or value is None:
             meta[key] = value
         elif isinstance(value, int | float) and not isinstance(value, bool):
             meta[key] = str(value)
         else:
             meta[key] = None
-            problems.append(f"{where}: '{key}' is not text; ignored")
+            problems.append(f"{where}: '{name}' is not text; ignored")
     return meta
 
 
@@ -124,6 +134,7 @@ _QUESTION_SET = (
 def _jsonl_documents(text: str, source: str) -> Loaded:
     loaded = Loaded()
     questions = 0  # rows of a question set (seeds/questions.jsonl sits beside the seed articles)
+    unread: dict[str, None] = {}  # fields no article is read for, in the order first met
     rows = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     for number, line in rows:
         try:
@@ -138,8 +149,12 @@ def _jsonl_documents(text: str, source: str) -> Loaded:
             continue
         meta = _jsonl_metadata(record, f"{source}:{number}", loaded.problems)
         loaded.documents.append(RawDocument(text=body, source=f"{source}#{record.get('id', number)}", **meta))
+        unread.update(dict.fromkeys(name for name in record if name not in _READ))
     if questions == len(rows):
         return Loaded(problems=[f"{source}: {_QUESTION_SET}"])
+    if unread:
+        names = ", ".join(f"'{name}'" for name in unread)
+        loaded.problems.append(f"{source}: field{'s' * (len(unread) > 1)} {names} not read (ignored in every line)")
     return loaded
 
 

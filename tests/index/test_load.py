@@ -115,3 +115,21 @@ def test_jsonl_metadata_that_is_not_text_is_dropped_and_reported(tmp_path: Path)
         "'date' is not text; ignored",
         "'url' is not text; ignored",
     ]
+
+
+def test_jsonl_fields_are_read_under_their_other_names_and_unknown_ones_named_once(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "feed.jsonl",
+        '{"text": "The dam held.", "headline": "Dam", "byline": "Jo Smith", "published": "2025-10-12", "link": "http://a",'
+        ' "section": "UK", "tags": ["x"]}\n'
+        '{"text": "The river rose.", "pubDate": "not a date", "section": "UK"}\n'
+        '{"text": "The town dried out.", "title": "Town", "headline": "ignored", "publishedAt": "12 October 2025"}\n',
+    )
+    loaded = load_file(path)
+    first, second, third = loaded.documents
+    assert (first.title, first.author, first.date, first.url) == ("Dam", "Jo Smith", "2025-10-12", "http://a")
+    assert second.date is None and (third.title, third.date) == ("Town", "12 October 2025")
+    assert [p.split(": ", 1)[1] for p in loaded.problems] == [
+        "'pubDate' 'not a date' is not a date with its year; ignored",
+        "fields 'section', 'tags' not read (ignored in every line)",
+    ]
