@@ -21,7 +21,7 @@ from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWe
 from assistant.evidence.decision import Judge, JudgeLimits
 from assistant.evidence.reader import Reader, reader
 from assistant.evidence.select import EvidenceSelector
-from assistant.llm.backends import LLMUnavailable, build_llm
+from assistant.llm.backends import LLMUnavailable, build_llm, judging
 from assistant.llm.draft import LLMAnswerer
 from assistant.llm.prompts import load_prompts
 from assistant.llm.verdict import VerdictJudge
@@ -127,7 +127,7 @@ def assemble(
     limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
     llm_answerer = verdicts = None
     if llm is not None and prompts.verdict is not None:
-        verdicts = VerdictJudge(llm, prompts.verdict, s.min_verdict_match)
+        verdicts = VerdictJudge(judging(llm, s), prompts.verdict, s.min_verdict_match)
     if llm is not None and s.llm_role == "answer":
 
         def embed(texts: list[str]) -> np.ndarray:

@@ -41,7 +41,7 @@ NOT_DEFINED = "The articles don't say what {topic} is; they mention it here:"
 GUESSED_SAYS = "The most recently added article, “{title}”, says:"
 GUESSED_IS = "The most recently added article, “{title}”, is {said}"
 EXPECTED = "The articles say this will, may or is hoped to happen, not that it has."
-MODEL_VERDICT = "The yes or no is the language model's reading of the sentence cited first."
+MODEL_VERDICT = "The yes or no is the language model's reading of the sentences cited with it."
 # Notices beside an answer the language model was to write.
 LLM_FAILED = "The language model failed ({error})."
 LLM_FOUND_NOTHING = "The language model found no answer in the retrieved sentences."

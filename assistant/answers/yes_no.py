@@ -18,14 +18,16 @@ _SAID = {"yes": "Yes", "no": "No"}
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """ "Yes [1]" or "No [1]" then the sentences quoted, the deciding one first; or what the articles say, introduced
-    as not a yes or a no."""
+    """ "Yes [1]" or "No [1]" then the sentences quoted, the deciding one first (a language model's verdict: "Yes
+    [1][2][3]", the passage it read); or what the articles say, introduced as not a yes or a no."""
     citations = citations_for(decision.evidence)
     said = verdict(decision, context.limits.min_verdict)
     if said is None:
         text = f"{messages.YES_OR_NO}\n\n{cited_text(citations)}"
         return Answer(question=question.text, text=text, citations=citations, kind="yes_no")
-    text = f"{said} [1]\n\n{cited_text(citations)}"
+    cites = decision.verdict.cites if decision.verdict is not None and said == _SAID[decision.verdict.said] else 1
+    markers = "".join(f"[{n}]" for n in range(1, cites + 1))
+    text = f"{said} {markers}\n\n{cited_text(citations)}"
     return Answer(question=question.text, text=text, short_answer=said, citations=citations, kind="yes_no")
 
 

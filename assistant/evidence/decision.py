@@ -74,10 +74,15 @@ class Decision:
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
 
     def decided_by(self, verdict: Verdict) -> Decision:
-        """This decision with ``verdict`` said to a yes-or-no question, its deciding sentence moved first."""
+        """This decision with ``verdict`` said to a yes-or-no question, its deciding sentence moved first; a language
+        model's verdict with the passage it read (the sentences around it, in the article's order), all cited."""
         deciding = self.evidence[verdict.sentence]
-        evidence = (deciding, *(e for e in self.evidence if e is not deciding))
-        return replace(self, evidence=evidence, verdict=replace(verdict, sentence=0))
+        first = deciding.passage() if verdict.how == "model" else [deciding]
+        taken = {e.sentence_id for e in first}
+        evidence = (*first, *(e for e in self.evidence if e.sentence_id not in taken))
+        return replace(
+            self, evidence=evidence, verdict=replace(verdict, sentence=first.index(deciding), cites=len(first))
+        )
 
     @property
     def missing(self) -> tuple[str, ...]:

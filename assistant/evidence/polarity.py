@@ -97,12 +97,14 @@ class Predicate:
 @dataclass(frozen=True)
 class Verdict:
     """Yes or no, the position of the sentence that says it among those read, how much of the question's words it
-    repeats (0–1) and how it says it."""
+    repeats (0–1) and how it says it; ``cites``: how many sentences, from the first, it stands on once decided (a
+    language model's, the passage it read)."""
 
     said: Said
     sentence: int
     match: float
     how: How
+    cites: int = 1
 
 
 def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> Verdict | None:

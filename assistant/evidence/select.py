@@ -24,9 +24,23 @@ class Evidence:
     sentence: StoredSentence
     article: StoredArticle
     score: float
-    before: str = ""
-    after: str = ""
+    neighbours: tuple[StoredSentence | None, StoredSentence | None] = (None, None)  # the sentences before and after
     reading: Reading | None = None  # the reader's best answer span in the sentence, and how well it answers
+
+    @property
+    def before(self) -> str:
+        return self.neighbours[0].text if self.neighbours[0] is not None else ""
+
+    @property
+    def after(self) -> str:
+        return self.neighbours[1].text if self.neighbours[1] is not None else ""
+
+    def passage(self) -> list[Evidence]:
+        """This sentence with the ones around it, in the article's order, each as evidence of the same standing."""
+        before, after = (
+            None if n is None else Evidence(sentence=n, article=self.article, score=self.score) for n in self.neighbours
+        )
+        return [e for e in (before, self, after) if e is not None]
 
     @property
     def sentence_id(self) -> str:
@@ -183,8 +197,7 @@ class EvidenceSelector:
                     sentence=s,
                     article=headers[s.article_id],
                     score=r.score,
-                    before=before.text if before else "",
-                    after=after.text if after else "",
+                    neighbours=(before, after),
                     reading=readings.get(r.id),
                 )
             )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
+from langchain_core.runnables import Runnable
 
 from assistant.llm.local import INSTALL, QWEN_CODER_1_5B, LocalModelMissing, threads_for_machine
 from assistant.settings import Settings
@@ -109,6 +110,18 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
     if settings.llm not in BACKENDS:
         raise LLMUnavailable(f"Unknown LLM backend {settings.llm!r}; use one of: none, {', '.join(BACKENDS)}.")
     return BACKENDS[settings.llm](settings)
+
+
+def judging(llm: BaseLanguageModel, settings: Settings) -> BaseLanguageModel | Runnable:
+    """The chat model as the yes-or-no judge (assistant/llm/verdict.py): the packaged model replies in a word, with
+    its leans to "Yes" and "Unknown" taken off that word's logits (``settings.llm_yes_bias``, ``llm_unknown_bias``);
+    other models as they are."""
+    client = getattr(llm, "client", None)
+    if settings.llm != "local" or client is None:
+        return llm
+    bias = {"Yes": settings.llm_yes_bias, "Unknown": settings.llm_unknown_bias}
+    logit_bias = {client.tokenize(word.encode(), add_bos=False, special=False)[0]: -by for word, by in bias.items()}
+    return llm.bind(logit_bias=logit_bias, max_tokens=3)
 
 
 def _import(module: str, name: str, extra: str) -> Any:

@@ -1,11 +1,15 @@
 """Yes or no from the language model, for a yes-or-no question the evidence's own words leave open.
 
-The model copies the words of the sentence that decides the question, then says Yes, No or Not stated
-(``prompts/verdict.*.txt``). Its verdict is kept only when it checks out: the sentence it names exists and is the one it
-copied, it mentions every name of the question (it is about what was asked), and what the sentence says in the
-question's words, where it says it (``verdict_from``), is not the opposite. Otherwise the answer says the articles
-don't say yes or no, as it did before. (Also asking that the sentence repeat a share of the question's words dropped
-as many right verdicts as wrong ones on CoQA's tuning stories, so it is not asked.)
+The model reads one evidence sentence at a time in its context (the sentences before and after it) and replies with
+one word: Yes, No or Unknown (``prompts/verdict.*.txt``). The first sentence, best first, on which it says yes or no
+and which bears that out decides, and is the one the answer cites: it or its context mentions every name of the
+question as the answerability check reads names (it is about what was asked; the model is not asked otherwise), and
+what it says in the question's words, where it says it (``verdict_from``), is not the opposite. Otherwise the answer
+says the articles don't say yes or no, as it did before.
+
+Asked for one word, the packaged model leans to "Yes", and says "Unknown" where the passage does say; its backend
+takes both leans off that word (``Settings.llm_yes_bias``, ``llm_unknown_bias``, assistant/llm/backends.py). A
+two-line reply that first copied the deciding sentence was right less often on CoQA's tuning stories (docs/llm.md).
 """
 
 from __future__ import annotations
@@ -16,53 +20,51 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseLanguageModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable
 
 from assistant.evidence.polarity import Said, Verdict, verdict_from
 from assistant.evidence.select import Evidence
-from assistant.llm.prompts import format_sources
-from assistant.llm.verify import missing_names, overlap
+from assistant.llm.verify import overlap
+from assistant.question.names import missing_names
 
-_SENTENCE = re.compile(r"^\W*sentence\W*\[?(\d+)\]?\s*:?\s*(.*)$", re.IGNORECASE | re.MULTILINE)
-_ANSWER = re.compile(r"^\W*answer\W*(yes|no|not stated)\b", re.IGNORECASE | re.MULTILINE)
+_WORD = re.compile(r"\b(yes|no|unknown)\b", re.IGNORECASE)
 
 
-def parse_reply(reply: str) -> tuple[int, str, str] | None:
-    """The sentence number, the words copied from it and "yes" / "no" / "not stated", or None when the reply is not
-    in the asked form."""
-    sentence, answer = _SENTENCE.search(reply), _ANSWER.search(reply)
-    if sentence is None or answer is None:
-        return None
-    return int(sentence.group(1)), sentence.group(2).strip(' "“”'), answer.group(1).lower()
+def parse_reply(reply: str) -> Said | None:
+    """ "yes" or "no" when the reply's first such word says it; None for "Unknown" or any other reply."""
+    found = _WORD.search(reply)
+    word = found.group(1).lower() if found else None
+    return "yes" if word == "yes" else "no" if word == "no" else None
+
+
+def passage(evidence: Evidence) -> str:
+    """The sentence with the ones around it, as one data block; anything that could close the block is defused."""
+    text = " ".join(part for part in (evidence.before, evidence.text, evidence.after) if part)
+    return text.replace("<", "‹").replace(">", "›")
 
 
 class VerdictJudge:
-    """Asks the model for a yes-or-no verdict on numbered evidence, and keeps it only when its sentence bears it out."""
+    """Asks the model for a yes-or-no verdict on each evidence sentence in turn, and keeps the first one its sentence
+    bears out."""
 
-    def __init__(self, llm: BaseLanguageModel, prompt: ChatPromptTemplate, min_match: float) -> None:
+    def __init__(
+        self, llm: BaseLanguageModel | Runnable, prompt: ChatPromptTemplate, min_match: float, sentences: int = 3
+    ) -> None:
         self.chain = prompt | llm | StrOutputParser()
         self.min_match = min_match  # from which the sentence's own words decide (Settings.min_verdict_match)
+        self.sentences = sentences  # how many of the evidence sentences, best first, it may ask about
 
     def decide(self, question: str, evidence: Sequence[Evidence]) -> Verdict | None:
         """The model's verdict on ``question`` with its deciding sentence's position in ``evidence``, or None."""
-        if not evidence:
-            return None
-        reply = self.chain.invoke({"question": question, "sources": format_sources(evidence)})
-        return self.checked(question, evidence, reply)
+        for n, item in enumerate(evidence[: self.sentences]):
+            if missing_names(question, [item.title, item.before, item.text, item.after]):
+                continue  # not about what was asked: the model is not asked about it
+            said = parse_reply(self.chain.invoke({"question": question, "passage": passage(item)}))
+            if said is not None and self.borne_out(question, item, said):
+                return Verdict(said, n, round(overlap(question, item.text), 3), "model")
+        return None
 
-    def checked(self, question: str, evidence: Sequence[Evidence], reply: str) -> Verdict | None:
-        """The verdict ``reply`` gives, if its sentence bears it out (see the module's docstring)."""
-        parsed = parse_reply(reply)
-        if parsed is None or parsed[2] not in ("yes", "no") or not 1 <= parsed[0] <= len(evidence):
-            return None
-        n, copied, said = parsed
-        deciding = evidence[n - 1]
-        if copied and overlap(copied, deciding.text) < 0.5:  # it copied another sentence than the one it names
-            return None
-        context = f"{deciding.title} {deciding.before} {deciding.text} {deciding.after}"
-        if missing_names(question, context):
-            return None
+    def borne_out(self, question: str, deciding: Evidence, said: Said) -> bool:
+        """Whether the sentence's own words, where they say it in the question's words, do not say the opposite."""
         own = verdict_from(question, [deciding.text], self.min_match)
-        if own is not None and own.said != said:
-            return None
-        verdict: Said = "yes" if said == "yes" else "no"
-        return Verdict(verdict, n - 1, round(overlap(question, deciding.text), 3), "model")
+        return own is None or own.said == said

@@ -3,10 +3,13 @@ whether it answers, and if not, why and what is shown instead."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
-from assistant.evidence.decision import Judge, JudgeLimits
+from assistant.evidence.decision import Decision, Judge, JudgeLimits
+from assistant.evidence.polarity import Verdict
 from assistant.evidence.select import EvidenceSelector
 from assistant.question.period import Period
 from assistant.question.read import Question
@@ -14,7 +17,7 @@ from assistant.question.shape import shape_of
 from assistant.retrieval.fusion import FusionWeights
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.timing import StageClock
-from tests.assistant.fakes import NAMED, FakeLexical, FakeStore
+from tests.assistant.fakes import NAMED, FakeLexical, FakeStore, evidence
 
 WEIGHTS = FusionWeights(1.0, 0.0, 0.0, 0.0, 0.0, 0.22, 0.32, 0.34)
 SURE, UNSURE = AnswerabilityWeights(10.0, 0.0, 0.0), AnswerabilityWeights(-10.0, 0.0, 0.0)
@@ -219,3 +222,19 @@ def test_a_claim_said_only_on_a_condition_or_of_another_year_is_not_answered_and
     assert hoped.answerable and hoped.expected
     plain = _decide(judge, store, "Who won the Harbour seat in 1997?", "claim")
     assert plain.answerable and not plain.expected
+
+
+def test_a_models_verdict_cites_the_passage_it_read_and_a_sentences_own_only_that_sentence() -> None:
+    before, deciding, after = (
+        evidence(t, index=i) for i, t in enumerate(["He was hit.", "He sat out.", "Only a bruise."])
+    )
+    other = evidence("Elsewhere, rain.", article="b")
+    decision = Decision(
+        evidence=(other, replace(deciding, neighbours=(before.sentence, after.sentence))), answerable=True
+    )
+    by_model = decision.decided_by(Verdict("no", 1, 0.2, "model"))
+    assert [e.text for e in by_model.evidence] == ["He was hit.", "He sat out.", "Only a bruise.", "Elsewhere, rain."]
+    assert by_model.verdict is not None and (by_model.verdict.sentence, by_model.verdict.cites) == (1, 3)
+    by_words = decision.decided_by(Verdict("no", 1, 0.9, "negated"))
+    assert [e.text for e in by_words.evidence] == ["He sat out.", "Elsewhere, rain."]
+    assert by_words.verdict is not None and (by_words.verdict.sentence, by_words.verdict.cites) == (0, 1)

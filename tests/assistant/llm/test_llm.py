@@ -229,16 +229,18 @@ def test_a_yes_no_question_its_sentences_settle_never_asks_the_model(with_llm) -
 
 def test_the_model_settles_a_yes_no_question_the_words_leave_open_citing_its_sentence_first(with_llm) -> None:
     question = "Is Mark Rutte the NATO chief?"
-    evidence = with_llm().judge(question, source="passage").evidence
-    n = next(i for i, e in enumerate(evidence, start=1) if "NATO chief Mark Rutte" in e.text)
     recorder = PromptRecorder()
-    reply = f"Sentence [{n}]: NATO chief Mark Rutte said Russia had no veto\nAnswer: Yes"
-    answer = with_llm(reply, recorder=recorder).ask(question)
-    assert "copy the words of the one sentence that decides" in _system(recorder)
-    assert (answer.short_answer, answer.kind) == ("Yes", "yes_no") and answer.text.startswith("Yes [1]")
-    assert "NATO chief Mark Rutte" in answer.citations[0].sentence and "llm_verdict" in answer.timings
-    assert answer.notice == "The yes or no is the language model's reading of the sentence cited first."
-    unsure = with_llm("Sentence [1]: nothing\nAnswer: Not stated").ask(question)
+    answer = with_llm("Yes", recorder=recorder).ask(question)
+    assert "Reply with one word: Yes, No, or Unknown" in _system(recorder)
+    assert "NATO chief Mark Rutte" in recorder.prompts[0][-1].content  # the sentence it was asked about, in its passage
+    assert (answer.short_answer, answer.kind) == ("Yes", "yes_no") and "llm_verdict" in answer.timings
+    read = recorder.prompts[0][-1].content  # the passage: the sentence and those around it, each cited with the verdict
+    markers = answer.text.split("\n")[0].removeprefix("Yes ")
+    assert markers == "".join(f"[{c.n}]" for c in answer.citations[: markers.count("[")]) and markers.count("[") >= 2
+    assert all(c.sentence in read for c in answer.citations[: markers.count("[")])
+    assert any("NATO chief Mark Rutte" in c.sentence for c in answer.citations[: markers.count("[")])
+    assert answer.notice == "The yes or no is the language model's reading of the sentences cited with it."
+    unsure = with_llm("Unknown").ask(question)
     assert unsure.short_answer is None and unsure.text.startswith("The articles don't say yes or no")
     assert unsure.notice is None
 
@@ -255,10 +257,7 @@ def test_the_bold_phrase_is_the_readers_when_the_model_says_it_too(with_llm) -> 
 def test_a_model_that_only_gives_verdicts_gives_them_to_extractive_answers(seed_assistant: Assistant) -> None:
     question = "Is Mark Rutte the NATO chief?"
     store = seed_assistant.settings.store
-    judge = Assistant(store_path=store, collection="seed-test", seeds=None, llm_role="verdicts")
-    evidence = judge.judge(question, source="passage").evidence
-    n = next(i for i, e in enumerate(evidence, start=1) if "NATO chief Mark Rutte" in e.text)
-    reply = f"Sentence [{n}]: NATO chief Mark Rutte said\nAnswer: Yes"
+    reply = "Yes"
     recorder = PromptRecorder()
     llm = FakeListChatModel(responses=[reply] * 2, callbacks=[recorder])
     judge = Assistant(store_path=store, collection="seed-test", seeds=None, llm=llm, llm_role="verdicts")

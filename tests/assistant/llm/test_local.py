@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.llm import backends
 from assistant.llm.backends import LLMUnavailable, build_llm
@@ -76,3 +77,18 @@ def test_the_local_backend_without_its_parts_says_how_to_install_them(
 
 def test_threads_follow_the_cores() -> None:
     assert 1 <= threads_for_machine() <= len(os.sched_getaffinity(0))
+
+
+class _Tokenizing:
+    """The llama.cpp client's tokenizer, as the packaged model's vocabulary has these words."""
+
+    def tokenize(self, text: bytes, add_bos: bool, special: bool) -> list[int]:
+        return [{b"Yes": 9454, b"Unknown": 13790}[text]]
+
+
+def test_the_yes_no_judge_takes_the_packaged_models_leans_off_its_one_word() -> None:
+    model = FakeListChatModel(responses=["No"])
+    object.__setattr__(model, "client", _Tokenizing())
+    judge = backends.judging(model, Settings(llm="local", llm_yes_bias=0.5, llm_unknown_bias=3.0))
+    assert judge.kwargs == {"logit_bias": {9454: -0.5, 13790: -3.0}, "max_tokens": 3}  # type: ignore[attr-defined]
+    assert backends.judging(model, Settings(llm="ollama")) is model  # another model's words are not known here
