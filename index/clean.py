@@ -21,6 +21,11 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# A byline near the top: "By Jane Doe", "By Jane Doe, 12 October 2025", "By Jane Doe | BBC News".
+_LEADING_BYLINE = re.compile(
+    r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:(?P<sep>[,|])\s*(?P<rest>.*))?$"
+)
+_BYLINE_LINES = 3  # the first lines a leading byline may be on (after a title)
 _TITLE_LIMIT = 120
 
 
@@ -43,6 +48,20 @@ def _is_byline(line: str) -> bool:
     return 1 < len(words) <= 4 and line[-1] not in '.!?:”"' and all(_BYLINE_WORD.match(w) for w in words)
 
 
+def leading_byline(line: str) -> tuple[str, str | None] | None:
+    """The author and date (normalised, where it gives one) of a byline line at the top of an article, or None: the
+    name alone, the name then a comma and a date, or the name then "|" and anything ("By Monday, the…" is no
+    byline)."""
+    found = _LEADING_BYLINE.match(line)
+    if found is None:
+        return None
+    rest = found.group("rest")
+    date = normalise_date(rest) if rest else None
+    if rest is not None and found.group("sep") == "," and date is None:
+        return None
+    return found.group("name"), date
+
+
 def _title_from(line: str) -> str:
     if len(line) <= _TITLE_LIMIT:
         return line
@@ -55,14 +74,20 @@ def article_id(text: str) -> str:
 
 def clean(doc: RawDocument) -> Article:
     """Drop empty, boilerplate and byline lines and collapse whitespace; take title, byline and the publication date
-    (the one given, normalised, else a dateline's) as metadata."""
+    (the one given, normalised, else a leading byline's or a dateline's) as metadata."""
     lines = []
     for raw in doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.split())
         line = line.lstrip("#").strip() if line.startswith("#") else line
         if line and not _BOILERPLATE.match(line):
             lines.append(line)
-    author = doc.author
+    author, dated = doc.author, None
+    for n, line in enumerate(lines[:_BYLINE_LINES]):
+        byline = leading_byline(line) if len(lines) > 1 else None
+        if byline is not None:
+            del lines[n]
+            author, dated = author or byline[0], byline[1]
+            break
     if len(lines) > 1 and _is_byline(lines[-1]):
         byline = lines.pop()
         author = author or byline.removeprefix("By ").removeprefix("by ")
@@ -75,6 +100,6 @@ def clean(doc: RawDocument) -> Article:
         title=" ".join(doc.title.split()) if doc.title else _title_from(lines[0]),
         source=doc.source,
         author=author,
-        date=normalise_date(doc.date) or dateline_date(text),
+        date=normalise_date(doc.date) or dated or dateline_date(text),
         url=doc.url,
     )

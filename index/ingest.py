@@ -20,13 +20,15 @@ from index.store import EmbeddedArticle, SentenceStore
 
 @dataclass
 class IngestReport:
-    """What one ingestion did: counts of articles added, skipped (already there) and replaced, and problems."""
+    """What one ingestion did: counts of articles added, skipped (already there) and replaced, problems, and the
+    articles given twice in one ingestion (each named with the one it repeats)."""
 
     added: int = 0
     skipped: int = 0
     replaced: int = 0
     sentences_added: int = 0
     errors: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # "<title> (<id>)" of each article added or replaced
 
     @property
@@ -38,6 +40,7 @@ class IngestReport:
             f"{self.added} added, {self.replaced} replaced, {self.skipped} unchanged; "
             f"{self.sentences_added} sentences added"
         )
+        text += f"; {len(self.duplicates)} given twice (not added again)" if self.duplicates else ""
         return text + (f"; {len(self.errors)} problem(s)" if self.errors else "")
 
 
@@ -84,7 +87,9 @@ class Ingestor:
                 except LoadError as err:
                     report.errors.append(str(err))
                     continue
-                articles.setdefault(article.id, article)
+                first = articles.setdefault(article.id, article)
+                if first is not article:
+                    report.duplicates.append(f"{raw.source}: the same text as {first.source}")
         return self.ingest_articles(articles.values(), progress=progress, report=report)
 
     def ingest_articles(

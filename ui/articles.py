@@ -98,4 +98,9 @@ class ArticleHandlers:
 def _status(report: IngestReport, problems: list[str]) -> str:
     """What an ingestion did, and each problem on its own line, as escaped Markdown."""
     listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
-    return render.escape_markdown(report.summary()) + (f"\n\n**Not indexed:**{listed}" if listed else "")
+    repeated = "".join(f"\n- {render.escape_markdown(p)}" for p in report.duplicates)
+    return (
+        render.escape_markdown(report.summary())
+        + (f"\n\n**Not indexed:**{listed}" if listed else "")
+        + (f"\n\n**Given twice:**{repeated}" if repeated else "")
+    )

@@ -40,6 +40,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = assistant.ingest(args.paths, progress=True)
     _record(assistant.settings.store, "ingest", report, args.paths)
     print(report.summary())
+    for repeated in report.duplicates:
+        print(f"  = {repeated}", file=sys.stderr)
     for problem in report.errors:
         print(f"  ! {problem}", file=sys.stderr)
     return 2 if report.errors and not (report.added or report.skipped or report.replaced) else 0

@@ -24,6 +24,8 @@ def test_duplicate_under_another_name_is_skipped(empty_assistant: Assistant, tmp
     copy = write(tmp_path / "copy.txt", SEED_ARTICLE.read_text(encoding="utf-8"))
     report = empty_assistant.ingest([SEED_ARTICLE, copy])
     assert (report.added, report.skipped) == (1, 0)
+    assert report.duplicates == [f"{copy.resolve()}: the same text as {SEED_ARTICLE.resolve()}"]
+    assert "1 given twice (not added again)" in report.summary()
     assert empty_assistant.ingest([copy]).skipped == 1
     assert empty_assistant.parts.store.count() == (1, 14)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.clean import clean
+from index.clean import clean, leading_byline
 from index.load import RawDocument
 from index.sentences import SentenceSplitter
 from tests.support import SEED_ARTICLE
@@ -60,3 +60,21 @@ def test_same_text_same_id_different_text_different_id() -> None:
     b = clean(RawDocument(text="One story.   Two sentences.\n", source="other.txt"))
     c = _article("Another story.")
     assert a.id == b.id != c.id
+
+
+def test_a_leading_byline_gives_the_author_and_date_and_leaves_the_text() -> None:
+    for line, read in [
+        ("By Jane Testwriter, 12 October 2025", ("Jane Testwriter", "2025-10-12")),
+        ("By Jane Testwriter | BBC News", ("Jane Testwriter", None)),
+        ("By Jane Testwriter", ("Jane Testwriter", None)),
+        ("By Monday, the river had risen.", None),  # a sentence, not a byline
+        ("By the time police arrived, he had gone.", None),
+    ]:
+        assert leading_byline(line) == read, line
+    article = clean(
+        RawDocument("Dam holds\nBy Jane Testwriter, 12 October 2025\nThe dam held.\nThe town was dry.", "s")
+    )
+    assert (article.author, article.date) == ("Jane Testwriter", "2025-10-12")
+    assert article.text == "Dam holds\nThe dam held.\nThe town was dry."
+    given = clean(RawDocument("By Jo Doe\nThe dam held.", "s", author="Desk", date="2025-01-02"))
+    assert (given.author, given.date, given.text) == ("Desk", "2025-01-02", "The dam held.")

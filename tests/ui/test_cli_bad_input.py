@@ -133,6 +133,31 @@ def test_malformed_jsonl_lines_are_numbered_and_good_lines_and_duplicates_handle
     assert _opened_count(store_copy) == (3, 16)
 
 
+def test_what_ingest_did_not_use_is_reported_once_by_name_and_published_dates_and_bylines_are_read(
+    store_copy: Path, tmp_path: Path
+) -> None:
+    feed = write(
+        tmp_path / "feed.jsonl",
+        '{"id": "a", "text": "The Lindholm ferry returned to service.", "published": "2025-10-11", "section": "UK"}\n'
+        '{"id": "b", "text": "The Lindholm ferry returned to service.", "section": "UK"}\n'
+        '{"id": "c", "text": "The harbour reopened on Monday.", "date": "someday", "section": "UK"}\n',
+    )
+    story = write(tmp_path / "dam.txt", "Dam holds\nBy Jane Testwriter, 12 October 2025\nThe Arlen dam held overnight.")
+    result = run_cli("--store", store_copy, "ingest", feed, story)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "feed.jsonl#b" in line] == [
+        f"  = {feed.resolve()}#b: the same text as {feed.resolve()}#a"
+    ]
+    assert sum("'section'" in line for line in lines) == 1 and sum("'someday'" in line for line in lines) == 1
+    assert result.stdout.strip() == (
+        "3 added, 0 replaced, 0 unchanged; 4 sentences added; 1 given twice (not added again); 2 problem(s)"
+    )
+    stored = {a.title: a for a in Assistant(store_path=store_copy, collection="news", seeds=None).articles()}
+    assert stored["The Lindholm ferry returned to service."].date == "2025-10-11"
+    assert (stored["Dam holds"].author, stored["Dam holds"].date) == ("Jane Testwriter", "2025-10-12")
+
+
 def test_damaged_database_is_detected_and_reindex_rebuilds_from_uploads_and_files(
     store_copy: Path, tmp_path: Path
 ) -> None:
