@@ -17,8 +17,21 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
 
 
+_ADDRESS = re.compile(r"\bhttps?://[^\s<>`]+")
+
+
 def escape_markdown(text: str) -> str:
-    """Text that Markdown shows as typed: HTML-escaped, Markdown punctuation backslash-escaped."""
+    """Text that Markdown shows as typed: HTML-escaped, Markdown punctuation backslash-escaped, and web addresses as
+    code (the page's Markdown would otherwise link an address with its escaping backslashes in it)."""
+    parts, last = [], 0
+    for found in _ADDRESS.finditer(text):
+        address = found.group().rstrip(".,;:!?)]'\"")
+        parts += [_escaped(text[last : found.start()]), f"`{address}`"]  # no < > or ` in it: shown as it is
+        last = found.start() + len(address)
+    return "".join([*parts, _escaped(text[last:])])
+
+
+def _escaped(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 

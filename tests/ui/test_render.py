@@ -30,7 +30,15 @@ def _citation(text: str, sentence: str, n: int = 1) -> Citation:
 def test_escape_markdown_leaves_no_markup() -> None:
     escaped = render.escape_markdown(HOSTILE)
     assert "<" not in escaped and ">" not in escaped
-    assert not re.search(r"(?<!\\)[\[\]()!$`*_]", escaped), escaped
+    assert "`http://h/x.png`" in escaped  # an address is code, never a link or an image
+    assert not re.search(r"(?<!\\)[\[\]()!$`*_]", escaped.replace("`http://h/x.png`", "")), escaped
+
+
+def test_addresses_are_shown_as_typed() -> None:
+    said = "Could not fetch http://127.0.0.1:9/nothing_here.html?a=1&b=2. Not a web address: ftp://x."
+    assert render.escape_markdown(said) == (
+        "Could not fetch `http://127.0.0.1:9/nothing_here.html?a=1&b=2`\\. Not a web address: ftp://x\\."
+    )
 
 
 def test_answer_markers_link_to_their_sources_only_when_cited() -> None:

@@ -203,6 +203,13 @@ def test_an_article_is_added_by_its_web_address(visit: Visit) -> None:
         expect(visit.page.locator("#na-status")).to_contain_text("1 added", timeout=60_000)
         expect(visit.page.locator("#na-articles")).to_contain_text("Lighthouse relit", timeout=10_000)
         visit.shot("5c-added-by-address")
+        refused = "http://127.0.0.1:9/nothing_here.html"  # nothing listens on port 9: the fetch fails
+        visit.page.locator("#na-address textarea, #na-address input").first.fill(refused)
+        visit.page.get_by_role("button", name="Add", exact=True).click()
+        status = visit.page.locator("#na-status")
+        expect(status).to_contain_text(refused, timeout=30_000)  # the address as typed, no escaping backslashes
+        assert "\\" not in status.inner_text()
+        assert all("\\" not in (a.get_attribute("href") or "") for a in status.locator("a").all())
         visit.page.get_by_role("tab", name="Chat").click()
         assert "eleven million crowns" in visit.ask("How much did the Skarv lighthouse restoration cost?")
     finally:
