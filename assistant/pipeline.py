@@ -45,7 +45,8 @@ class Assistant:
         parts: the parts to run, made by ``assistant.build.assemble`` (tests: from fakes); by default built from the
             settings.
 
-    An empty collection is filled with the seed articles first, unless ``seeds=None`` is given.
+    The default store's collection, while empty, is filled with the demo article first (``seeds``); so is any store
+    given ``seeds=PATH`` or ``demo=True``. A store you name otherwise holds only what you ingest.
 
     >>> Assistant(k=5).ask("Who is the NATO chief?").short_answer
     'Mark Rutte'
@@ -65,10 +66,12 @@ class Assistant:
         named = {
             key: value for key, value in {"store": store_path, "collection": collection}.items() if value is not None
         }
+        asked = overrides.get("seeds") is not None  # seeds given by name are asked for, in any store
         self.settings = (settings or load_settings()).updated(**named, **overrides)
         self.parts: Parts = parts or build_parts(self.settings, llm)
-        if self.settings.seeds is not None and self.parts.store.count()[0] == 0:
-            self.ingest([self.settings.seeds])
+        seeds = self.settings.seeds
+        if seeds is not None and (asked or self.settings.is_demo_store) and self.parts.store.count()[0] == 0:
+            self.ingest([seeds])
 
     # --- the articles -------------------------------------------------------------------------------
 

@@ -49,7 +49,10 @@ class Settings(BaseSettings):
     )
     seeds: Path | None = Field(
         default=PROJECT_ROOT / "seeds" if (PROJECT_ROOT / "seeds").is_dir() else None,
-        description="Articles indexed automatically into an empty default store.",
+        description="The demo articles, indexed into the default store's collection while it is empty.",
+    )
+    demo: bool = Field(
+        False, description="Index the demo articles into an empty collection of any store, not only the default one."
     )
     model: str = Field(default_factory=_default_model, description="Sentence-transformers model path.")
     k: int = Field(3, ge=1, le=20, description="Number of cited sentences in an answer, at most.")
@@ -189,6 +192,13 @@ class Settings(BaseSettings):
     def users_path(self) -> Path:
         """Where the users file is: ``users_file``, or ``users.json`` in the store directory."""
         return self.users_file or self.store / "users.json"
+
+    @property
+    def is_demo_store(self) -> bool:
+        """Whether this is the store the demo article goes into while it is empty: the default store and collection
+        (what `make run` opens), or any store with ``demo`` set. A store a user names holds only their articles."""
+        default = self.store.resolve() == _default_store().resolve() and self.collection == "news"
+        return self.seeds is not None and (self.demo or default)
 
     def updated(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied, each validated and coerced as its environment variable would be

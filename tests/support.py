@@ -87,7 +87,7 @@ def ui_server(
     URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    command = [CLI, "--store", store, "--collection", collection, "ui", "--port", str(port), *args]
+    command = [CLI, "--store", store, "--collection", collection, "--demo", "ui", "--port", str(port), *args]
     with serving(command, log, url, env={**CLI_ENV, **(env or {})}):
         yield url
 

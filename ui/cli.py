@@ -167,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-assistant", description=__doc__)
     parser.add_argument("--store", help="store directory (default: $NEWS_ASSISTANT_STORE or index/.store)")
     parser.add_argument("--collection", help="collection name (default: $NEWS_ASSISTANT_COLLECTION or news)")
+    parser.add_argument(
+        "--demo",
+        action="store_const",
+        const="true",
+        help="put the demo article into this store while it is empty (the default store gets it anyway)",
+    )
     llm = argparse.ArgumentParser(add_help=False)  # the language model options of the commands that answer
     llm.add_argument(
         "--llm",
@@ -236,7 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    for name, option in (("NEWS_ASSISTANT_LLM", "llm"), ("NEWS_ASSISTANT_LLM_ROLE", "llm_role")):
+    for name, option in (
+        ("NEWS_ASSISTANT_LLM", "llm"),
+        ("NEWS_ASSISTANT_LLM_ROLE", "llm_role"),
+        ("NEWS_ASSISTANT_DEMO", "demo"),
+    ):
         if value := getattr(args, option, None):  # read by every command's settings, as if set in the environment
             os.environ[name] = value
     from chromadb.errors import ChromaError

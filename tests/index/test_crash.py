@@ -54,7 +54,7 @@ def _expected_sentences(records: list[dict[str, str]]) -> int:
 def _kill_after_first_batch(store: Path, feed: Path) -> str:
     """Start ``news-assistant ingest`` and SIGKILL it once its progress bar shows the first batch written."""
     proc = subprocess.Popen(
-        [CLI, "--store", store, "ingest", feed],
+        [CLI, "--store", store, "--demo", "ingest", feed],  # the demo article first, then the feed
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, **CLI_ENV},

@@ -83,7 +83,7 @@ def test_stopping_the_app_stops_its_store_server_and_the_store_opens_embedded(tm
 
 def test_the_address_of_a_server_that_no_longer_answers_is_ignored(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    assert _cli(store, "stats").returncode == 0  # a store with the seeds
+    assert _cli(store, "--demo", "stats").returncode == 0  # a store with the demo article
     (store / ADDRESS_FILE).write_text(json.dumps({"url": f"http://127.0.0.1:{free_port()}", "pid": 1}))
     asked = _cli(store, "ask", "--json", SEED_QUESTION)
     assert asked.returncode == 0, asked.stderr

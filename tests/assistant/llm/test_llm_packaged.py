@@ -46,7 +46,9 @@ def local(seed_assistant: Assistant) -> Assistant:
 
 
 def test_the_cli_says_no_citing_the_rejection(tmp_path: Path) -> None:
-    done = run_cli("--store", tmp_path / "store", "ask", "--llm", "local", "--json", CEASEFIRE)  # seeds indexed first
+    done = run_cli(
+        "--store", tmp_path / "store", "--demo", "ask", "--llm", "local", "--json", CEASEFIRE
+    )  # the demo first
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["notice"] is None, answer["notice"]  # the model was there to be used
