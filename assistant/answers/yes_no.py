@@ -25,10 +25,15 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     if said is None:
         text = f"{messages.YES_OR_NO}\n\n{cited_text(citations)}"
         return Answer(question=question.text, text=text, citations=citations, kind="yes_no")
-    cites = decision.verdict.cites if decision.verdict is not None and said == _SAID[decision.verdict.said] else 1
-    markers = "".join(f"[{n}]" for n in range(1, cites + 1))
-    text = f"{said} {markers}\n\n{cited_text(citations)}"
+    text = f"{said} {markers(decision, said, len(citations))}\n\n{cited_text(citations)}"
     return Answer(question=question.text, text=text, short_answer=said, citations=citations, kind="yes_no")
+
+
+def markers(decision: Decision, said: str, cited: int) -> str:
+    """The citation markers of a verdict: "[1]", its deciding sentence; a language model's, "[1][2][3]", the passage
+    it read (first among the ``cited``)."""
+    cites = decision.verdict.cites if decision.verdict is not None and said == _SAID[decision.verdict.said] else 1
+    return "".join(f"[{n}]" for n in range(1, min(cites, cited) + 1)) or "[1]"
 
 
 def verdict(decision: Decision, min_verdict: float) -> str | None:

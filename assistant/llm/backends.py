@@ -113,8 +113,8 @@ def build_llm(settings: Settings) -> BaseLanguageModel | None:
 
 
 def judging(llm: BaseLanguageModel, settings: Settings) -> BaseLanguageModel | Runnable:
-    """The chat model as the yes-or-no judge (assistant/llm/verdict.py): the packaged model replies in a word, with
-    its leans to "Yes" and "Unknown" taken off that word's logits (``settings.llm_yes_bias``, ``llm_unknown_bias``);
+    """The chat model as the yes-or-no judge (assistant/llm/verdict.py): the packaged model replies in a word, its
+    "Yes" and "Unknown" taken down on that word's logits by ``settings.llm_yes_bias`` and ``llm_unknown_bias``;
     other models as they are."""
     client = getattr(llm, "client", None)
     if settings.llm != "local" or client is None:

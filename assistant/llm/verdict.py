@@ -7,9 +7,10 @@ question as the answerability check reads names (it is about what was asked; the
 what it says in the question's words, where it says it (``verdict_from``), is not the opposite. Otherwise the answer
 says the articles don't say yes or no, as it did before.
 
-Asked for one word, the packaged model leans to "Yes", and says "Unknown" where the passage does say; its backend
-takes both leans off that word (``Settings.llm_yes_bias``, ``llm_unknown_bias``, assistant/llm/backends.py). A
-two-line reply that first copied the deciding sentence was right less often on CoQA's tuning stories (docs/llm.md).
+Asked for one word, the packaged model leans to "Yes"; its backend takes that lean off the word
+(``Settings.llm_yes_bias``, assistant/llm/backends.py), and leaves its "Unknown" as it says it (``llm_unknown_bias``
+0), the sign of a passage that does not say. A two-line reply that first copied the deciding sentence was right less
+often on CoQA's tuning stories (docs/llm.md).
 """
 
 from __future__ import annotations
