@@ -95,7 +95,7 @@ def test_lexical_half_finds_a_rare_term(empty_assistant: Assistant, tmp_path) ->
 @pytest.mark.slow
 @pytest.mark.integration
 def test_ask_in_a_fresh_interpreter_and_cli_json(tmp_path) -> None:
-    env = {**os.environ, "NEWS_ASSISTANT_STORE": str(tmp_path / "store")}
+    env = {**os.environ, "NEWS_ASSISTANT_STORE": str(tmp_path / "store"), "NEWS_ASSISTANT_DEMO": "true"}
     code = "from assistant import ask; a = ask('who rejected foreign troops?'); print(a.short_answer)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
