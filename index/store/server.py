@@ -13,18 +13,13 @@ import atexit
 import contextlib
 import ctypes
 import json
-import logging
 import os
-import re
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from index.store.errors import StoreError
@@ -32,8 +27,6 @@ from index.store.lock import claim_store
 
 ADDRESS_FILE = "news-assistant.server"
 LOG_FILE = "news-assistant.server.log"
-LOG_BYTES = 1_000_000  # the server's log and its one older part together stay under this
-_COLOUR = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _PR_SET_PDEATHSIG = 1
 
 
@@ -57,26 +50,20 @@ def serve_store(path: Path, collection: str, timeout: float = 60.0) -> str:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     command = [_chroma(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    (path / LOG_FILE).write_text("", encoding="utf-8")
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False", "NO_COLOR": "1"},
-        preexec_fn=_die_with_parent,
-        text=True,
-        errors="replace",
-    )
-    assert process.stdout is not None
-    copying = threading.Thread(target=copy_log, args=(process.stdout, path / LOG_FILE), daemon=True, name="chroma-log")
-    copying.start()
+    with (path / LOG_FILE).open("w") as log:
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            preexec_fn=_die_with_parent,
+        )
     atexit.register(_stop, process, path / ADDRESS_FILE)
     deadline = time.monotonic() + timeout
     while not _answers(url, timeout=1.0):
         if process.poll() is not None or time.monotonic() > deadline:
             _stop(process, None)
-            copying.join(timeout=2.0)  # its last words written
             tail = (path / LOG_FILE).read_text(encoding="utf-8", errors="replace")[-600:].strip()
             raise StoreError(f"Chroma's server for the store {path} did not start ({tail or 'no output'})")
         time.sleep(0.1)
@@ -85,17 +72,6 @@ def serve_store(path: Path, collection: str, timeout: float = 60.0) -> str:
     scratch.write_text(json.dumps({"url": url, "pid": os.getpid(), "server_pid": process.pid}), encoding="utf-8")
     scratch.replace(address)
     return url
-
-
-def copy_log(lines: Iterable[str], path: Path, max_bytes: int = LOG_BYTES) -> None:
-    """The server's output as plain text (terminal colour codes out) in ``path``, rolled over to ``path.1`` at half
-    of ``max_bytes`` so the two stay under it."""
-    handler = RotatingFileHandler(path, maxBytes=max_bytes // 2, backupCount=1, encoding="utf-8")
-    try:
-        for line in lines:
-            handler.emit(logging.makeLogRecord({"msg": _COLOUR.sub("", line.rstrip("\n"))}))
-    finally:
-        handler.close()
 
 
 def _answers(url: str, timeout: float) -> bool:
