@@ -21,10 +21,8 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     yes-or-no question the reader's verdict when it is sure enough); the sides the articles don't speak of, said."""
     fact = fact_from(question.text, decision.evidence, context.limits.min_reading)
     short = yes_no.verdict(decision, context.limits.min_verdict) if question.shape.yes_no else fact.short_answer
-    if short and question.shape.yes_no:
-        parts = [f"{short} {yes_no.markers(decision, short, len(fact.citations))}"]
-    else:
-        parts = [f"{short} [1]"] if short else [messages.YES_OR_NO] if question.shape.yes_no else []
+    marked = f"{short} {yes_no.markers(decision, short, len(fact.citations))}" if short else None
+    parts = [marked] if marked else [messages.YES_OR_NO] if question.shape.yes_no else []
     parts.append(cited_text(fact.citations))
     if decision.uncovered:
         parts.append(messages.SIDES_UNCOVERED.format(sides=messages.either(list(decision.uncovered))))
