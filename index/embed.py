@@ -27,13 +27,11 @@ from chromadb.utils.embedding_functions import (  # noqa: E402
     register_embedding_function,
 )
 from threadpoolctl import threadpool_limits  # noqa: E402
-from transformers.utils import logging as transformers_logging  # noqa: E402
 
 from index.models.encoder import DEFAULT_ENCODER, ONNX_ENCODERS, OnnxEncoder  # noqa: E402
-from index.models.onnx import default_cache_dir  # noqa: E402
+from index.models.onnx import default_cache_dir, quiet_transformers  # noqa: E402
 
 threadpool_limits(limits=1, user_api="blas")
-transformers_logging.disable_progress_bar()  # no "Loading weights" bar in every CLI answer
 
 ENCODERS = ("torch", *ONNX_ENCODERS)
 
@@ -84,6 +82,7 @@ def embedding_function(
     if not Path(model_path).exists():
         raise FileNotFoundError(f"embedding model not found at {model_path}")
     if encoder == "torch":
+        quiet_transformers()
         return SentenceTransformerEmbeddingFunction(model_name=model_path, device="cpu", normalize_embeddings=True)
     if encoder not in ENCODERS:
         raise ValueError(f"unknown encoder {encoder!r}; use one of {', '.join(ENCODERS)}")

@@ -96,7 +96,7 @@ def html_document(html: str, source: str) -> RawDocument:
 
 
 # A JSONL article's fields besides ``id`` and ``text``, each with the names it is read under (the first one a record
-# has); README's table lists them.
+# has); docs/usage.md lists them.
 JSONL_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "author": ("author", "byline"),

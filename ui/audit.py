@@ -7,9 +7,10 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from index.ingest import IngestReport
+if TYPE_CHECKING:  # only named: the command line loads this without the ingest's libraries
+    from index.ingest import IngestReport
 
 AUDIT_FILE = "audit.jsonl"
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from assistant.answers import messages
 from assistant.answers.citations import citations_for, cited_text
@@ -25,6 +24,9 @@ from assistant.question.nlp import nlp
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Span, Token
 
 _HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr."})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss", "case"})

@@ -11,12 +11,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from assistant.evidence.places import capital, country, province
 from assistant.question.nlp import nlp
 from assistant.question.shape import Shape
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Doc, Token
 
 _HONORIFIC = re.compile(r"^(?:sir|dame|lord|lady|mr|mrs|ms|dr|prof|president|king|queen|pope)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?$")

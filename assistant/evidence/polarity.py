@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Literal
 
 from assistant.evidence.places import country
 from assistant.question.nlp import nlp
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Doc, Token
 
 Said = Literal["yes", "no"]
 How = Literal["said", "negated", "undone", "opposite", "other number", "model"]  # "model": a language model said it

@@ -17,10 +17,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
+from tokenizers import Tokenizer
 
 from assistant.evidence.passage import KINDS, passage_of, reader_net
 from index.models.onnx import (
-    ONNX_INPUTS,
     cached_export,
     cpu_session,
     export_onnx,
@@ -29,6 +29,7 @@ from index.models.onnx import (
     runtime_versions,
     sample_inputs,
 )
+from index.models.tokenizer import model_inputs, model_tokenizer
 
 READER_DIR = Path(__file__).resolve().parent / "reader-weights"
 _OUTPUTS = {"pairs": ("start_logits", "end_logits"), "passage": ("start_logits", "end_logits", "kind_logits")}
@@ -131,10 +132,12 @@ class Reader:
         return exported_reader(self.model_path, self.cache_dir, self.weights_dir)
 
     @cached_property
-    def tokenizer(self):  # noqa: ANN201 - a transformers fast tokenizer
-        from transformers import AutoTokenizer
-
-        return AutoTokenizer.from_pretrained(str(self.model_path))
+    def tokenizer(self) -> Tokenizer:
+        """The model's tokenizer: a question and sentence pair cut to ``max_length`` (only the passage, in the
+        ``passage`` format), a batch padded to its longest pair."""
+        if self.format == "passage":
+            return model_tokenizer(self.model_path, self.max_length, truncation="only_second", pad=False)
+        return model_tokenizer(self.model_path, self.max_length)
 
     @cached_property
     def session(self):  # noqa: ANN201 - an onnxruntime.InferenceSession
@@ -151,25 +154,17 @@ class Reader:
             return []
         if self.format == "passage":
             return list(self.read_passage(question, [("", sentences)]).readings)
-        tokens = self.tokenizer(
-            [question] * len(sentences),
-            sentences,
-            truncation=True,
-            max_length=self.max_length,
-            padding=True,
-            return_offsets_mapping=True,
-            return_tensors="np",
-        )
-        starts, ends = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})
+        encodings = self.tokenizer.encode_batch([(question, sentence) for sentence in sentences])
+        starts, ends = self.session.run(None, model_inputs(encodings))
         readings = []
-        for row in range(len(sentences)):
-            context = np.array([s == 1 for s in tokens.sequence_ids(row)])
+        for row, encoding in enumerate(encodings):
+            context = np.array([s == 1 for s in encoding.sequence_ids])
             first, last = self._best_span(starts[row], ends[row], context)
             if first < 0:  # the sentence was truncated away entirely
                 readings.append(Reading(float("-inf"), 0, 0))
                 continue
             null = float(starts[row][0] + ends[row][0])
-            offsets = tokens["offset_mapping"][row]
+            offsets = encoding.offsets
             score = float(starts[row][first] + ends[row][last]) - null
             readings.append(Reading(score, int(offsets[first][0]), int(offsets[last][1])))
         return readings
@@ -180,18 +175,11 @@ class Reader:
         if self.format != "passage":
             raise ValueError("the shipped reader reads sentences one by one; train one that reads passages")
         passage = passage_of(groups)
-        tokens = self.tokenizer(
-            question,
-            passage.text,
-            truncation="only_second",
-            max_length=self.max_length,
-            return_offsets_mapping=True,
-            return_tensors="np",
-        )
-        start, end, kind = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})
+        encoding = self.tokenizer.encode(question, passage.text)
+        start, end, kind = self.session.run(None, model_inputs([encoding]))
         start, end = start[0], end[0]
-        offsets = tokens["offset_mapping"][0]
-        in_passage = np.array([s == 1 for s in tokens.sequence_ids(0)])
+        offsets = np.asarray(encoding.offsets)
+        in_passage = np.array([s == 1 for s in encoding.sequence_ids])
         null = float(start[0] + end[0])
         readings = []
         for a, b in passage.spans:

@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from assistant.question.nlp import stop_words
 from index.lexical import tokenize
 from index.sentences import SentenceSplitter
 
@@ -88,7 +88,7 @@ def parse_claims(answer: str, splitter: SentenceSplitter | None = None) -> list[
 def names_and_numbers(text: str) -> set[str]:
     """Capitalised words and numbers, lowercased; a capitalised common word ("It", "However") is not a name."""
     found = {m.group().rstrip(".").replace(",", "").lower() for m in _NAME_OR_NUMBER.finditer(f" {text}")}
-    return found - STOP_WORDS
+    return found - stop_words()
 
 
 def missing_names(claim: str, sources: str) -> set[str]:

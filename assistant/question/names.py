@@ -8,9 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from assistant.question.nlp import NER_ONLY, nlp
+from assistant.question.nlp import NER_ONLY, nlp, stop_words
 
 _WORD = re.compile(r"\w+")
 # spaCy's entity labels for names. Numbers, dates and amounts are left out, and nationalities, groups and languages
@@ -58,7 +56,7 @@ def mentions(texts: Iterable[str], phrase: str) -> bool:
     """Whether ``texts`` mention what ``phrase`` names: at least half its words, stop words aside ("the Nintendo DS
     sold" is mentioned by "…the DS, which sold more…"), exactly, run together or misspelled."""
     words = _WORD.findall(phrase.lower())
-    own = [w for w in words if w not in STOP_WORDS and w not in _SMALL_WORDS] or words
+    own = [w for w in words if w not in stop_words() and w not in _SMALL_WORDS] or words
     return bool(own) and _Vocabulary(texts).mentions(" ".join(own))
 
 

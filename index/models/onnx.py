@@ -17,13 +17,16 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _ROOT = Path(__file__).resolve().parents[2]
 _QUANTIZER_NOTE = "Please consider to run pre-processing before quantization"
+_planned: ContextVar[list[Path] | None] = ContextVar("planned_exports", default=None)
 
 
 def default_cache_dir() -> Path:
@@ -45,11 +48,9 @@ def file_digest(files: Sequence[Path]) -> str:
 
 
 def runtime_versions() -> str:
-    """The exporting and running libraries' versions: an export is redone when either changes."""
-    import onnxruntime
-    import torch
-
-    return f"torch{torch.__version__.split('+')[0]}-ort{onnxruntime.__version__}"
+    """The exporting and running libraries' versions: an export is redone when either changes (read from their
+    installed metadata: importing PyTorch to ask would cost every start a second)."""
+    return f"torch{version('torch').split('+')[0]}-ort{version('onnxruntime')}"
 
 
 @lru_cache(maxsize=8)
@@ -139,8 +140,28 @@ def _without_quantizer_note() -> Iterator[None]:
             root.removeHandler(stand_in)
 
 
+@contextmanager
+def planned_exports() -> Iterator[list[Path]]:
+    """Within it, ``cached_export`` exports nothing: it adds the directory of each export it would make to the list
+    yielded and returns the file that export would write. Says cheaply, before a first use, that it will export."""
+    planned: list[Path] = []
+    token = _planned.set(planned)
+    try:
+        yield planned
+    finally:
+        _planned.reset(token)
+
+
+def quiet_transformers() -> None:
+    """No "Loading weights" progress bar when transformers loads a model (an export, or the ``torch`` encoder)."""
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+
+
 def cached_export(cache_dir: Path, name: str, build: Callable[[Path], None], source: dict[str, str]) -> Path:
-    """``cache_dir/name/model.onnx``, made by ``build(directory)`` on first use and reused afterwards.
+    """``cache_dir/name/model.onnx``, made by ``build(directory)`` on first use and reused afterwards (only
+    planned within ``planned_exports``).
 
     Export goes to a temporary directory beside the final one and is renamed into place, so two processes exporting
     at once both end with one complete copy.
@@ -148,6 +169,11 @@ def cached_export(cache_dir: Path, name: str, build: Callable[[Path], None], sou
     final = cache_dir / name
     if (final / "model.onnx").is_file():
         return final / "model.onnx"
+    planned = _planned.get()
+    if planned is not None:
+        planned.append(final)
+        return final / "model.onnx"
+    quiet_transformers()
     cache_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=cache_dir))
     try:
