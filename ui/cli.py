@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ui.admin import add_commands, settings_of
 from ui.audit import AuditLog
+from ui.running_app import AppRefused, RunningApp
 from ui.serve import cmd_ui
 
 
@@ -27,6 +28,13 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily so -
     from assistant import Assistant
 
     return Assistant(store_path=args.store, collection=args.collection)
+
+
+def _from_app(args: argparse.Namespace, path: str, body: dict | None = None) -> object | None:
+    """The reply of the chat app serving this store with the same settings (``running_app.py``), or None when there
+    is none: then the command loads the store and models itself."""
+    app = RunningApp.serving(settings_of(args))
+    return app.request(path, body) if app else None
 
 
 def _record(store: Path, action: str, report, sources: Sequence[str]) -> None:  # noqa: ANN001 - an IngestReport
@@ -42,6 +50,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(report.summary())
     for repeated in report.duplicates:
         print(f"  = {repeated}", file=sys.stderr)
+    for passed in report.ignored:
+        print(f"  - {passed}", file=sys.stderr)
     for problem in report.errors:
         print(f"  ! {problem}", file=sys.stderr)
     return 2 if report.errors and not (report.added or report.skipped or report.replaced) else 0
@@ -80,7 +90,14 @@ def _interval(text: str) -> float:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    answer = _assistant(args).ask(" ".join(args.question), since=args.since, until=args.until)
+    from assistant.types import Answer
+
+    question = " ".join(args.question)
+    replied = _from_app(args, "/ask", {"question": question, "since": args.since, "until": args.until})
+    if replied is not None:
+        answer = Answer.model_validate(replied)
+    else:
+        answer = _assistant(args).ask(question, since=args.since, until=args.until)
     print(answer.model_dump_json(indent=2) if args.json else answer)
     return 0
 
@@ -147,7 +164,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    print(json.dumps(_assistant(args).stats(), indent=2))
+    stats = _from_app(args, "/stats")
+    print(json.dumps(stats if stats is not None else _assistant(args).stats(), indent=2))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    """The stored articles, newest added first: one line each (date, id, title, sentences), or JSON."""
+    listed = _from_app(args, "/articles")
+    if listed is None:
+        from dataclasses import asdict
+
+        listed = [asdict(a) for a in _assistant(args).articles()]
+    listed = sorted(listed, key=lambda a: a["added"], reverse=True)
+    if args.json:
+        print(json.dumps(listed, indent=2))
+        return 0
+    for a in listed:
+        byline = f" — {a['author']}" if a["author"] else ""
+        title = f"{a['title'] or 'Untitled'}{byline}"
+        print(f"{a['date'] or '(no date)':<10}  {a['id'][:8]}  {title} ({a['sentences']} sentences)")
+    print(f"{len(listed)} articles", file=sys.stderr)
     return 0
 
 
@@ -223,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("stats", help="articles, sentences, store path, model")
     p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("articles", help="the stored articles, newest added first (date, id, title, sentences)")
+    p.add_argument("--json", action="store_true", help="print them as JSON")
+    p.set_defaults(func=cmd_articles)
     p = sub.add_parser(
         "reindex",
         help="rebuild the collection into a fresh store with the current model (the old store is kept as a backup)",
@@ -249,6 +289,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if value := getattr(args, option, None):  # read by every command's settings, as if set in the environment
             os.environ[name] = value
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the output was piped to a reader that stopped (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as err:  # noqa: BLE001 - sorted below; anything else is raised as it was
+        return _refused(err, args)
+
+
+def _refused(err: Exception, args: argparse.Namespace) -> int:
+    """Say why the command was refused, in one ``error:`` line (exit 2), or raise ``err`` when it is a failure, not a
+    refusal. The error types are imported here, so a command answered by the running app never loads them."""
+    if isinstance(err, AppRefused):
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     from chromadb.errors import ChromaError
 
     from assistant import QuestionError, SettingsError
@@ -256,12 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index.store import StoreError, reindex_hint
     from ui.access import UsersError
 
-    try:
-        return args.func(args)
-    except (QuestionError, LoadError, StoreError, SettingsError, UsersError) as err:
+    if isinstance(err, QuestionError | LoadError | StoreError | SettingsError | UsersError):
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except ChromaError as err:  # the store failed in use, e.g. a damaged vector index
+    if isinstance(err, ChromaError):  # the store failed in use, e.g. a damaged vector index
         from assistant.settings import load_settings
 
         store = args.store or load_settings().store
@@ -270,12 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # the output was piped to a reader that stopped (`| head`): nothing more to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    raise err
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from index.store.server import ADDRESS_FILE
 from tests.feeds import news_site
 from tests.support import KREMLIN, SEED_QUESTION, free_port, run_cli, ui_server, write
 from tests.ui.browser import Visit, chromium
+from ui.running_app import APP_FILE
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -68,11 +69,42 @@ def test_files_are_ingested_while_the_chat_serves_but_a_reindex_is_refused(serve
     assert rebuilt.returncode == 2 and "is in use by" in rebuilt.stderr and "news-assistant" in rebuilt.stderr
 
 
+def test_ask_stats_and_articles_are_answered_by_the_app_without_loading_a_model(served: tuple[Path, str]) -> None:
+    store, _ = served
+    profiled = {"PYTHONPROFILEIMPORTTIME": "1"}  # each import the command makes, on its standard error
+    asked = _cli(store, "ask", "--json", SEED_QUESTION, env=profiled)
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["citations"][0]["sentence"].startswith(KREMLIN)
+    stats = _cli(store, "stats", env=profiled)
+    assert json.loads(stats.stdout)["collection"] == COLLECTION and json.loads(stats.stdout)["articles"] >= 1
+    listed = _cli(store, "articles", env=profiled)
+    assert listed.returncode == 0 and "Kremlin" in listed.stdout, listed.stderr
+    refused = _cli(store, "ask", "   ", env=profiled)
+    assert refused.returncode == 2 and "error: " in refused.stderr and "Traceback" not in refused.stderr
+    for done in (asked, stats, listed, refused):
+        heavy = _imported(done.stderr) & {"chromadb", "torch", "spacy", "onnxruntime", "gradio"}
+        assert not heavy, f"{done.args[1:]} answered by loading {heavy} itself"
+
+
+def test_the_app_is_asked_only_with_the_same_settings(served: tuple[Path, str]) -> None:
+    store, _ = served
+    other = _cli(store, "ask", "--json", SEED_QUESTION, env={"NEWS_ASSISTANT_K": "2", "PYTHONPROFILEIMPORTTIME": "1"})
+    assert other.returncode == 0, other.stderr
+    assert "chromadb" in _imported(other.stderr), "answered here, through the store's server"
+    assert len(json.loads(other.stdout)["citations"]) <= 2
+
+
+def _imported(profile: str) -> set[str]:
+    """The top-level packages named in ``-X importtime`` lines."""
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in profile.splitlines() if "import time:" in line}
+
+
 def test_stopping_the_app_stops_its_store_server_and_the_store_opens_embedded(tmp_path: Path) -> None:
     store = tmp_path / "store"
     with ui_server(store, tmp_path / "ui.log", collection=COLLECTION):
         address = json.loads((store / ADDRESS_FILE).read_text())
-    assert not (store / ADDRESS_FILE).exists()
+        assert (store / APP_FILE).exists()
+    assert not (store / ADDRESS_FILE).exists() and not (store / APP_FILE).exists()
     deadline = time.monotonic() + 15
     while _alive(address["server_pid"]):
         assert time.monotonic() < deadline, "Chroma's server outlived the app"
