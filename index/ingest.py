@@ -29,6 +29,7 @@ class IngestReport:
     sentences_added: int = 0
     errors: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # read past: fields not read, values not used (load.Loaded)
     written: list[str] = field(default_factory=list)  # "<title> (<id>)" of each article added or replaced
 
     @property
@@ -41,6 +42,7 @@ class IngestReport:
             f"{self.sentences_added} sentences added"
         )
         text += f"; {len(self.duplicates)} given twice (not added again)" if self.duplicates else ""
+        text += f"; {len(self.ignored)} thing(s) not read" if self.ignored else ""
         return text + (f"; {len(self.errors)} problem(s)" if self.errors else "")
 
 
@@ -81,6 +83,7 @@ class Ingestor:
                 report.errors.append(str(err))
                 continue
             report.errors.extend(loaded.problems)
+            report.ignored.extend(loaded.ignored)
             for raw in loaded.documents:
                 try:
                     article = clean(raw)

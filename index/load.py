@@ -31,10 +31,12 @@ class RawDocument:
 
 @dataclass
 class Loaded:
-    """The documents read from one file, and the problems met on the way (e.g. bad JSONL lines)."""
+    """The documents read from one file, the problems met on the way (e.g. bad JSONL lines: not indexed), and what was
+    read past (``ignored``: fields nothing reads, a value that is not a date; the article is indexed without it)."""
 
     documents: list[RawDocument] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -106,7 +108,7 @@ JSONL_FIELDS: dict[str, tuple[str, ...]] = {
 _READ = frozenset({"id", "text", *(name for names in JSONL_FIELDS.values() for name in names)})
 
 
-def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, str | None]:
+def _jsonl_metadata(record: dict, where: str, ignored: list[str]) -> dict[str, str | None]:
     """The record's title/author/date/url as text, under any of their names: numbers are kept as text, other values
     dropped and reported."""
     meta: dict[str, str | None] = {}
@@ -115,14 +117,14 @@ def _jsonl_metadata(record: dict, where: str, problems: list[str]) -> dict[str, 
         value = record.get(name)
         if key == "date" and isinstance(value, str) and value.strip() and normalise_date(value) is None:
             meta[key] = None
-            problems.append(f"{where}: '{name}' {value[:40]!r} is not a date with its year; ignored")
+            ignored.append(f"{where}: '{name}' {value[:40]!r} is not a date with its year; ignored")
         elif isinstance(value, str) or value is None:
             meta[key] = value
         elif isinstance(value, int | float) and not isinstance(value, bool):
             meta[key] = str(value)
         else:
             meta[key] = None
-            problems.append(f"{where}: '{name}' is not text; ignored")
+            ignored.append(f"{where}: '{name}' is not text; ignored")
     return meta
 
 
@@ -147,14 +149,14 @@ def _jsonl_documents(text: str, source: str) -> Loaded:
         if not isinstance(body, str) or not body.strip():
             loaded.problems.append(f"{source}:{number}: no 'text' field")
             continue
-        meta = _jsonl_metadata(record, f"{source}:{number}", loaded.problems)
+        meta = _jsonl_metadata(record, f"{source}:{number}", loaded.ignored)
         loaded.documents.append(RawDocument(text=body, source=f"{source}#{record.get('id', number)}", **meta))
         unread.update(dict.fromkeys(name for name in record if name not in _READ))
     if questions == len(rows):
         return Loaded(problems=[f"{source}: {_QUESTION_SET}"])
     if unread:
         names = ", ".join(f"'{name}'" for name in unread)
-        loaded.problems.append(f"{source}: field{'s' * (len(unread) > 1)} {names} not read (ignored in every line)")
+        loaded.ignored.append(f"{source}: field{'s' * (len(unread) > 1)} {names} not read (ignored in every line)")
     return loaded
 
 

@@ -50,7 +50,7 @@ class ArticleHandlers:
             aside.unlink(missing_ok=True)
         problems = [str(p).replace(f"{self.uploads}/", "") for p in report.errors]
         self.gate.audit.ingested(user.name, "upload", report, [Path(f).name for f in files])
-        return _status(report, problems)
+        return _status(report, problems, [str(p).replace(f"{self.uploads}/", "") for p in report.ignored])
 
     def article_choices(self) -> list[tuple[str, str]]:
         return [(f"{a.title or 'Untitled'} ({a.id[:8]})", a.id) for a in self.assistant.articles()]
@@ -77,7 +77,7 @@ class ArticleHandlers:
         user = self.gate.editor(request, additions=len(urls))
         report = self.assistant.ingest(urls, progress=True)
         self.gate.audit.ingested(user.name, "add_url", report, urls)
-        return _status(report, report.errors)
+        return _status(report, report.errors, report.ignored)
 
     def open_article(self, article_id: str | None) -> str:
         article = self.assistant.article(article_id) if article_id else None
@@ -95,12 +95,15 @@ class ArticleHandlers:
         return f"Deleted “{render.escape_markdown(article.title or 'Untitled')}”."
 
 
-def _status(report: IngestReport, problems: list[str]) -> str:
-    """What an ingestion did, and each problem on its own line, as escaped Markdown."""
+def _status(report: IngestReport, problems: list[str], ignored: list[str]) -> str:
+    """What an ingestion did, and each problem, repeated article and thing not read on its own line, as escaped
+    Markdown."""
     listed = "".join(f"\n- {render.escape_markdown(p)}" for p in problems)
     repeated = "".join(f"\n- {render.escape_markdown(p)}" for p in report.duplicates)
+    passed = "".join(f"\n- {render.escape_markdown(p)}" for p in ignored)
     return (
         render.escape_markdown(report.summary())
         + (f"\n\n**Not indexed:**{listed}" if listed else "")
         + (f"\n\n**Given twice:**{repeated}" if repeated else "")
+        + (f"\n\n**Not read:**{passed}" if passed else "")
     )

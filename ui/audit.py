@@ -38,7 +38,7 @@ class AuditLog:
         self.record(
             user, action, report.written, sources=[str(s) for s in sources], added=report.added,
             replaced=report.replaced, unchanged=report.skipped, failed=len(report.errors),
-            duplicates=len(report.duplicates),
+            duplicates=len(report.duplicates), ignored=len(report.ignored),
         )  # fmt: skip
 
     def recent(self, count: int = 20) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@ and nothing half-written. In-process checks of the same cases live in test_ask, 
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -149,10 +150,17 @@ def test_what_ingest_did_not_use_is_reported_once_by_name_and_published_dates_an
     assert [line for line in lines if "feed.jsonl#b" in line] == [
         f"  = {feed.resolve()}#b: the same text as {feed.resolve()}#a"
     ]
-    assert sum("'section'" in line for line in lines) == 1 and sum("'someday'" in line for line in lines) == 1
+    assert [line for line in lines if "'section'" in line] == [
+        f"  - {feed.resolve()}: field 'section' not read (ignored in every line)"
+    ]
+    assert [line for line in lines if "'someday'" in line] == [
+        f"  - {feed.resolve()}:3: 'date' 'someday' is not a date with its year; ignored"
+    ]
     assert result.stdout.strip() == (
-        "3 added, 0 replaced, 0 unchanged; 4 sentences added; 1 given twice (not added again); 2 problem(s)"
+        "3 added, 0 replaced, 0 unchanged; 4 sentences added; 1 given twice (not added again); 2 thing(s) not read"
     )
+    audited = json.loads((store_copy / "audit.jsonl").read_text().splitlines()[-1])
+    assert (audited["added"], audited["duplicates"], audited["ignored"], audited["failed"]) == (3, 1, 2, 0)
     stored = {a.title: a for a in Assistant(store_path=store_copy, collection="news", seeds=None).articles()}
     assert stored["The Lindholm ferry returned to service."].date == "2025-10-11"
     assert (stored["Dam holds"].author, stored["Dam holds"].date) == ("Jane Testwriter", "2025-10-12")
