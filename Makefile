@@ -11,14 +11,23 @@ export GRADIO_ANALYTICS_ENABLED := False
 
 install: $(STAMP)
 
+# Says what it installs, then how long it took; on a terminal a line counts the seconds meanwhile. pip's own output
+# goes to the log, shown if it fails. Nothing is said once the stamp is there.
 $(STAMP): pyproject.toml
-	python3.11 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' > $(VENV)/pip.log 2>&1 \
-		|| { grep -v '^WARNING: Location' $(VENV)/pip.log; exit 1; }
-	touch $(STAMP)
+	@echo "Installing News Assistant and its dependencies into $(VENV) (a few minutes the first time; log: $(VENV)/pip.log)…"
+	@start=$$SECONDS; tick=; \
+	python3.11 -m venv $(VENV) || exit 1; \
+	if [ -t 1 ]; then ( while kill -0 $$$$ 2>/dev/null; do printf '\r  %d s' $$((SECONDS - start)); sleep 1; done ) & tick=$$!; fi; \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' > $(VENV)/pip.log 2>&1; status=$$?; \
+	if [ -n "$$tick" ]; then kill $$tick; wait $$tick 2>/dev/null; printf '\r'; fi; \
+	if [ $$status -ne 0 ]; then \
+		echo "  failed after $$((SECONDS - start)) s; $(VENV)/pip.log says:"; grep -v '^WARNING: Location' $(VENV)/pip.log; exit 1; \
+	fi; \
+	echo "  installed in $$((SECONDS - start)) s"
+	@touch $(STAMP)
 
 run: install
-	$(BIN)/news-assistant ui
+	@$(BIN)/news-assistant ui
 
 chat: install
 	$(BIN)/news-assistant chat

@@ -19,7 +19,7 @@ from langchain_core.language_models import BaseLanguageModel
 from assistant.answers.context import AnswerContext, AnswerLimits
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
 from assistant.evidence.decision import Judge, JudgeLimits
-from assistant.evidence.reader import Reader, reader
+from assistant.evidence.reader import Reader, exported_reader, reader
 from assistant.evidence.select import EvidenceSelector
 from assistant.llm.backends import LLMUnavailable, build_llm, judging
 from assistant.llm.draft import LLMAnswerer
@@ -34,6 +34,8 @@ from assistant.settings import Settings
 from index.fetch import FetchLimits
 from index.ingest import Ingestor
 from index.lexical import LexicalIndexes
+from index.models.encoder import ONNX_ENCODERS, exported_model
+from index.models.onnx import planned_exports
 from index.reindex import ReindexReport, reindex
 from index.store import SentenceStore
 from index.store.client import server_client
@@ -150,6 +152,21 @@ def assemble(
         ingestor=ingestor,
         verdicts=verdicts,
     )
+
+
+def prepare_models(settings: Settings) -> list[Path]:
+    """Export the ONNX models ``settings`` run (the encoder, the reader) into ``encoder_cache`` now, unless they are
+    there already: what their first use would otherwise do. Their files."""
+    s = settings
+    files = [exported_model(s.model, s.encoder, s.encoder_cache)] if s.encoder in ONNX_ENCODERS else []
+    return files + ([exported_reader(s.model, s.encoder_cache)] if s.reader else [])
+
+
+def models_to_prepare(settings: Settings) -> list[Path]:
+    """The exports ``prepare_models`` would make (none once they are in the cache), found without making any."""
+    with planned_exports() as planned:
+        prepare_models(settings)
+    return planned
 
 
 def reindex_store(settings: Settings, sources: Sequence[str | Path] = (), progress: bool = False) -> ReindexReport:
