@@ -59,6 +59,7 @@ class Assistant:
         settings: Settings | None = None,
         llm: BaseLanguageModel | str | None = None,
         parts: Parts | None = None,
+        add_demo: bool = True,
         **overrides: Any,
     ) -> None:
         if isinstance(llm, str):  # a backend name, as NEWS_ASSISTANT_LLM would give it
@@ -66,14 +67,23 @@ class Assistant:
         named = {
             key: value for key, value in {"store": store_path, "collection": collection}.items() if value is not None
         }
-        asked = overrides.get("seeds") is not None  # seeds given by name are asked for, in any store
+        self._demo_asked = overrides.get("seeds") is not None  # seeds given by name are asked for, in any store
         self.settings = (settings or load_settings()).updated(**named, **overrides)
         self.parts: Parts = parts or build_parts(self.settings, llm)
-        seeds = self.settings.seeds
-        if seeds is not None and (asked or self.settings.is_demo_store) and self.parts.store.count()[0] == 0:
-            self.ingest([seeds])
+        if add_demo and self.demo_due():  # `add_demo=False`: the caller indexes it (news-assistant ui, to time it)
+            self.index_demo()
 
     # --- the articles -------------------------------------------------------------------------------
+
+    def demo_due(self) -> bool:
+        """Whether the demo articles are to be indexed: this is the demo's store (``Settings.is_demo_store``) or they
+        were asked for by name (``seeds=``), and the store is empty."""
+        wanted = self.settings.seeds is not None and (self._demo_asked or self.settings.is_demo_store)
+        return wanted and self.parts.store.count()[0] == 0
+
+    def index_demo(self) -> IngestReport:
+        """Index the demo articles (``Settings.seeds``)."""
+        return self.ingest([self.settings.seeds])
 
     def ingest(self, paths: Iterable[str | Path], progress: bool = False) -> IngestReport:
         """Add articles from files or directories; re-ingesting the same text adds nothing."""

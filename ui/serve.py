@@ -47,10 +47,10 @@ def cmd_ui(args: argparse.Namespace) -> int:
             prepare_models(settings)
     with phase("Opening the store"):
         served = _serve_store(args)
-        assistant = Assistant(store_path=args.store, collection=args.collection, seeds=None)  # the demo: below
-    if settings.is_demo_store and not assistant.stats()["articles"]:  # what the Assistant would do, said and timed
+        assistant = Assistant(store_path=args.store, collection=args.collection, add_demo=False)  # said and timed:
+    if assistant.demo_due():
         with phase("Indexing the demo article"):
-            assistant.ingest([settings.seeds])
+            assistant.index_demo()
     with phase("Loading the reader") if assistant.settings.reader else nullcontext():
         assistant.warm()
     serve_cli(assistant)  # `ask`, `stats` and `articles` on this store are answered from here meanwhile
