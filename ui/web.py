@@ -20,15 +20,18 @@ from assistant import Answer, Assistant, QuestionError
 from ui import render
 from ui.access import UsersFile
 from ui.articles import ArticleHandlers
+from ui.examples import example_questions
 from ui.gate import Gate
 
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"]
-EXAMPLES = [
+# The demo store's "Try" questions, about its article; any other store's are made from its newest stories.
+DEMO_EXAMPLES = [
     "who rejected foreign troops?",
     "Who is the NATO chief?",
     "How many Western allies committed to supporting Ukraine?",
     "Where did Putin meet Trump?",
 ]
+NO_ARTICLES = "No articles yet: add some in the **Articles** tab, then ask about them here."
 ASSETS = Path(__file__).resolve().parent / "assets"
 # System fonts only: Gradio's default theme fetches Google Fonts, and the machines this runs on are offline.
 THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
@@ -94,6 +97,12 @@ class ChatApp:
         chat = [*chat, {"role": "assistant", "content": render.answer_markdown(answer, turn)}]
         yield "", chat, turns, panels, _panel(panels)
 
+    def suggestions(self) -> tuple[Any, Any]:
+        """The "Try" questions, or the hint to add articles while there are none (an empty store), as the store has
+        them now: articles come and go while the app runs (uploads, and other processes sharing the store)."""
+        questions = examples(self.assistant)
+        return gr.update(samples=[[q] for q in questions], visible=bool(questions)), gr.update(visible=not questions)
+
     def session(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """Who is signed in (with a sign-out link), and the article controls shown only to those who may use them."""
         if self.gate.users is None:
@@ -113,6 +122,14 @@ def _no_writer(assistant: Assistant) -> str:
     return f" No LLM is configured ({assistant.llm_problem or 'NEWS_ASSISTANT_LLM'})."
 
 
+def examples(assistant: Assistant) -> list[str]:
+    """The "Try" questions: the demo's for the demo store, else ones about the store's newest stories (none while it is
+    empty); a listing of the store and a read of its few newest articles, no model."""
+    if assistant.settings.is_demo_store:
+        return DEMO_EXAMPLES
+    return example_questions(assistant.articles(), assistant.article)
+
+
 def _panel(panels: list[str]) -> str:
     return "".join(panels) or '<p class="na-empty">Sources of each answer appear here.</p>'
 
@@ -128,6 +145,7 @@ def build(assistant: Assistant, users: UsersFile | None = None) -> gr.Blocks:
         )
         account = gr.HTML(visible=False, elem_id="na-account")
         turns, panels = gr.State([]), gr.State([])
+        suggested = examples(assistant)
         with gr.Tab("Chat"), gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(
@@ -136,7 +154,16 @@ def build(assistant: Assistant, users: UsersFile | None = None) -> gr.Blocks:
                 question = gr.Textbox(
                     elem_id="na-question", placeholder="Ask about the articles…", show_label=False, submit_btn=True
                 )
-                gr.Examples(EXAMPLES, inputs=question, label="Try")
+                # A Dataset, not gr.Examples: Examples made with no example (an empty store) cannot show any later.
+                tries = gr.Dataset(
+                    components=[question],
+                    samples=[[q] for q in suggested],
+                    type="values",
+                    label="Try",
+                    elem_id="na-try",
+                    visible=bool(suggested),
+                )
+                no_articles = gr.Markdown(NO_ARTICLES, visible=not suggested, elem_id="na-no-articles")
                 with gr.Accordion("Settings", open=False):
                     k = gr.Slider(1, 8, value=assistant.settings.k, step=1, label="Number of sources, at most")
                     llm = assistant.has_llm
@@ -186,18 +213,21 @@ def build(assistant: Assistant, users: UsersFile | None = None) -> gr.Blocks:
             api_name="ask",
         )
         clear.click(lambda: ("", [], [], [], _panel([])), None, outputs)
+        tries.click(lambda sample: sample[0], tries, question, show_progress="hidden")
+        suggest = {"fn": app.suggestions, "inputs": None, "outputs": [tries, no_articles], "show_progress": "hidden"}
         upload.click(manage.ingest, files, status, concurrency_id="write", concurrency_limit=1, api_name="upload").then(
             manage.refresh, None, [table, picked]
-        )
+        ).then(**suggest)
         fetch.click(
             manage.add_from_web, address, status, concurrency_id="write", concurrency_limit=1, api_name="add_url"
-        ).then(manage.refresh, None, [table, picked])
+        ).then(manage.refresh, None, [table, picked]).then(**suggest)
         remove.click(manage.delete, picked, status, concurrency_id="write", concurrency_limit=1).then(
             manage.refresh, None, [table, picked]
-        ).then(lambda: "", None, article)
+        ).then(lambda: "", None, article).then(**suggest)
         show.click(manage.open_article, picked, article)
         articles_tab.select(manage.refresh, None, [table, picked])
         demo.load(manage.refresh, None, [table, picked])
+        demo.load(**suggest)  # articles added since the app started (another process shares the store)
         demo.load(app.session, None, [account, files, upload, address, fetch, remove])
     return demo
 

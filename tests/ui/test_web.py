@@ -1,7 +1,8 @@
 """The browser chat in real headless Chromium, against ``news-assistant ui`` started by the test on 127.0.0.1.
 
 Screenshots of each step are saved under ``test-artifacts/ui/`` (``browser.py``). (Over 250 lines: one browser, one
-server, each feature's walk through the page.)
+server on the demo store, one more on a store of one's own for its "Try" questions, each feature's walk through the
+page.)
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Locator, expect
 
-from tests.support import KREMLIN, ui_server, write, write_jsonl
+from tests.support import CLI, CLI_ENV, KREMLIN, SEED_QUESTION, free_port, serving, ui_server, write, write_jsonl
 from tests.ui.browser import Visit, chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -60,6 +61,113 @@ def test_seed_question_shows_the_highlighted_kremlin_sentence(visit: Visit) -> N
     source.locator("summary").click()
     expect(source.locator("article.na-article")).to_contain_text("Erizia Rubyjeana")
     visit.shot("2-marker-and-whole-article")
+
+
+def _box(locator: Locator) -> dict[str, float]:
+    """Where ``locator``'s element is in the window now: its top, bottom, left and right edges, in pixels."""
+    box = locator.bounding_box()
+    assert box is not None, f"{locator} is not shown"
+    return {"top": box["y"], "bottom": box["y"] + box["height"], "left": box["x"], "right": box["x"] + box["width"]}
+
+
+def _scrolls(visit: Visit) -> dict[str, object]:
+    """What a click must not move: the page's scroll, the chat's box in the window and the chat's own scroll."""
+    page = visit.page
+    log = page.locator("#na-chat [role=log]")
+    return {
+        "page": page.evaluate("window.scrollY"),
+        "chat": _box(page.locator("#na-chat")),
+        "log": log.evaluate("e => e.scrollTop"),
+    }
+
+
+def _settled(visit: Visit) -> None:
+    """Wait for the chat to have scrolled itself down to the newest answer, as it does after each."""
+    visit.page.wait_for_function(
+        "() => { const log = document.querySelector('#na-chat [role=log]'); "
+        "return log.scrollTop + log.clientHeight >= log.scrollHeight - 2; }"
+    )
+    visit.page.wait_for_timeout(300)
+
+
+def _scroll_chat_to(visit: Visit, selector: str) -> Locator:
+    """Scroll the chat's messages, as a reader would, until the element at ``selector`` is near their top and stays
+    there (the chat may still be scrolling itself after an answer or a resize)."""
+    element = visit.page.locator(selector).first
+    visit.page.wait_for_function(
+        "e => { const log = e.closest('[role=log]'), at = log.scrollTop; "
+        "log.scrollTop += e.getBoundingClientRect().top - log.getBoundingClientRect().top - 80; "
+        "return Math.abs(log.scrollTop - at) < 1; }",
+        arg=element.element_handle(),
+        polling=250,
+    )
+    return element
+
+
+def _inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return outer["top"] <= inner["top"] and inner["bottom"] <= outer["bottom"]
+
+
+def _shown(visit: Visit, source: Locator) -> bool:
+    """Whether the whole of ``source`` is in view: inside the sources panel's box, and that inside the window."""
+    window = {"top": 0, "bottom": visit.page.evaluate("window.innerHeight")}
+    return _inside(_box(source), _box(visit.page.locator("#na-sources"))) and _inside(_box(source), window)
+
+
+def test_a_citation_click_scrolls_the_sources_panel_alone_to_the_source(visit: Visit) -> None:
+    for question in (SEED_QUESTION, "Summarize the article", "Which leaders are mentioned?"):
+        visit.ask(question)
+    _settled(visit)
+    page, source = visit.page, visit.page.locator("#src-1-1")  # the first answer's source: at the panel's bottom
+    marker = _scroll_chat_to(visit, "#na-chat a[href='#src-1-1']")
+    before, panel = _scrolls(visit), _box(page.locator("#na-sources"))
+    assert not _shown(visit, source)
+    marker.click()
+    expect(source).to_have_class(re.compile(r"\bna-flash\b"))
+    page.wait_for_timeout(1000)  # for any smooth scrolling to end
+    assert _scrolls(visit) == before, "the page or the chat moved"
+    assert _box(page.locator("#na-sources")) == panel and _shown(visit, source)
+    visit.shot("14-citation-scrolls-the-sources-panel")
+
+    # Narrow, the panels stack: the page scrolls down to the source, the chat keeps its own scroll.
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.wait_for_function(
+        "() => document.querySelector('#na-sources').getBoundingClientRect().top > "
+        "document.querySelector('#na-chat').getBoundingClientRect().bottom"
+    )
+    source = page.locator("#src-2-1")
+    marker = _scroll_chat_to(visit, "#na-chat a[href='#src-2-1']")
+    before = _scrolls(visit)
+    assert before["page"] == 0 and not _shown(visit, source)
+    marker.click()
+    expect(source).to_have_class(re.compile(r"\bna-flash\b"))
+    page.wait_for_timeout(1000)
+    after = _scrolls(visit)
+    assert after["log"] == before["log"] and after["page"] > 0 and _shown(visit, source)
+    visit.shot("15-citation-narrow-screen")
+
+
+def test_the_chat_label_covers_no_message_on_a_narrow_screen(visit: Visit) -> None:
+    visit.page.set_viewport_size({"width": 400, "height": 800})
+    visit.ask("How many Western allies committed to supporting Ukraine with troops?")
+    visit.ask("Summarize the article")  # longer than the chat is tall: it scrolls under where the label is
+    label, log = visit.page.locator("#na-chat [data-testid=block-label]"), visit.page.locator("#na-chat [role=log]")
+    expect(label).to_contain_text("Conversation")
+    bubbles = visit.page.locator("#na-chat [data-testid=user], #na-chat [data-testid=bot]")
+    for end in ("0", "e.scrollHeight"):  # the first bubble, then the last ones with earlier ones scrolled past
+        log.evaluate(f"e => {{ e.scrollTop = {end}; }}")
+        visit.shot(f"16-chat-label-narrow-{'top' if end == '0' else 'bottom'}")
+        tag, frame = _box(label), _box(log)
+        assert tag["bottom"] <= frame["top"], "the label sits over the messages"
+        for bubble in bubbles.all():
+            shown = _box(bubble)
+            top, bottom = max(shown["top"], frame["top"]), min(shown["bottom"], frame["bottom"])  # its part in view
+            overlap = min(bottom, tag["bottom"]) - max(top, tag["top"]) > 0 and shown["left"] < tag["right"]
+            assert not overlap, f"the label covers {bubble.inner_text()[:40]!r}"
+
+
+def test_the_demo_store_suggests_questions_about_the_demo_article(visit: Visit) -> None:
+    expect(visit.page.locator("#na-try button").first).to_have_text(SEED_QUESTION)
 
 
 def test_follow_up_is_rewritten_and_answered(visit: Visit) -> None:
@@ -299,3 +407,62 @@ def test_hostile_title_and_byline_stay_text_in_the_table_picker_and_sources(visi
     visit.shot("13-hostile-title")
     assert visit.page.evaluate("window.__pwned") is None
     assert visit.page.locator("img[src='x'], a[href^='javascript'], script:has-text('__pwned')").count() == 0
+
+
+# Three stories of the user's own, the newest (by publication date) first; none is about the demo's.
+OWN_STORIES = [
+    {
+        "title": "Tessa Marr named harbour master",
+        "date": "2025-03-09",
+        "text": 'Tessa Marr, the new harbour master of Lindholm, starts in April. "The harbour must pay its way," '
+        "said Ms Marr.\nMarr ran the Lindholm pilots for a decade.",
+    },
+    {
+        "title": "Frost costs the Vell Growers Union dear",
+        "date": "2025-03-05",
+        "text": "A late frost cost members of the Vell Growers Union 30 tonnes of apples. The Vell Growers Union "
+        "asked the county for help.\nIts chair, Jon Abel, said the losses were the worst in years.",
+    },
+    {
+        "title": "Skarvik ferry returns",
+        "date": "2025-03-01",
+        "text": "The Skarvik ferry returned to service on Monday after a winter refit. Crews on the Skarvik route "
+        "said the refit added space for 41 cars.",
+    },
+]
+
+
+@pytest.fixture
+def own_store(tmp_path: Path) -> Iterator[str]:
+    """The real app on an empty store of one's own (no --demo: no demo article, nor its questions); yields its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [CLI, "--store", tmp_path / "store", "--collection", "mine", "ui", "--port", str(port)]
+    with serving(command, tmp_path / "server.log", url, env=CLI_ENV):
+        yield url
+
+
+def test_try_questions_are_about_the_served_stores_own_stories(
+    browser: Browser, own_store: str, tmp_path: Path
+) -> None:
+    visit = Visit(browser, own_store)
+    expect(visit.page.locator("#na-no-articles")).to_contain_text("No articles yet")
+    expect(visit.page.locator("#na-try")).to_be_hidden()
+    visit.shot("17-own-store-empty")
+    _upload(visit, write_jsonl(tmp_path / "tessa-marr.jsonl", OWN_STORIES), "17b-own-store-uploaded")
+    tries = visit.page.locator("#na-try button")
+    own = ["Who is Tessa Marr?", "What's the latest on the Vell Growers Union?", "What's the latest on Skarvik?"]
+    expect(tries).to_have_text(own)
+    expect(visit.page.locator("#na-no-articles")).to_be_hidden()
+    visit.shot("17c-own-store-try")
+    tries.first.click()
+    expect(visit.page.locator("#na-question textarea")).to_have_value(own[0])
+    visit.page.locator("#na-question textarea").press("Enter")
+    answers = visit.page.locator("#na-chat [data-testid='bot']")
+    expect(answers).to_have_count(1, timeout=60_000)
+    expect(answers.last).to_contain_text("harbour master", timeout=60_000)
+    visit.shot("17d-own-store-answered")
+    visit.page.reload()  # a fresh page asks the store again
+    expect(visit.page.locator("#na-try button")).to_have_text(own)
+    visit.page.close()
+    assert not visit.errors, f"console errors: {visit.errors}"
