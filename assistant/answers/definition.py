@@ -77,6 +77,8 @@ def role_in(name: str, sentence: str) -> tuple[int, int] | None:
             text = span.text
             start = span.start_char + (len(text) - len(text.lstrip(_EDGE)))
             end = span.end_char - (len(text) - len(text.rstrip(_EDGE)))
+            if sentence[start:end].count("(") > sentence[start:end].count(")") and sentence[end : end + 1] == ")":
+                end += 1  # the bracket it opened: "the Internet Engineering Task Force (IETF)"
             if end > start and not _is_name(span):
                 return start, end
     return None

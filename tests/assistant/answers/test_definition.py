@@ -40,6 +40,12 @@ def _role(name: str, sentence: str) -> str | None:
         ),
         ("NATO", "NATO is a military alliance of 32 countries.", "a military alliance of 32 countries"),
         ("Putin", "Hopes dimmed after Russian President Vladimir Putin met Trump in Alaska.", "Russian President"),
+        (
+            "Brian Carpenter",
+            '"We have hardly started," the new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, '
+            "says.",
+            "the new chair of the Internet Engineering Task Force (IETF)",
+        ),
     ],
 )
 def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:
