@@ -71,6 +71,13 @@ _NEWS = [
     ),
     (re.compile(r"^(?:any|the latest) news (?:on|about)\s+(?P<topic>.+)$"), "Any news on the ceasefire?"),
     (re.compile(r"^what(?:'s| is) happening (?:in|with)\s+(?P<topic>.+)$"), "What is happening in Ukraine?"),
+    # The news as a whole, no topic: the newest and most central stories.
+    (
+        re.compile(r"^(?:what(?:'s| is| are)\s+)?(?:the\s+)?(?:latest|top|main|big)\s+(?:news|stories|headlines)$"),
+        "What is the latest news?",
+    ),
+    (re.compile(r"^what(?:'s| is)\s+(?:new|in the news|the news|happening)(?:\s+today)?$"), "What's new today?"),
+    (re.compile(r"^(?:any|the) (?:news|headlines)(?: today)?$"), "Any news?"),
 ]
 _OVERVIEW = [
     (re.compile(rf"{_PLEASE}tell me (?:more |everything |all )?about\s+(?P<topic>.+)$"), "Tell me about NATO"),
