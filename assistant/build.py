@@ -124,7 +124,12 @@ def assemble(
         store,
         selector,
         AnswerabilityCheck(store, weights, s.min_answerable),
-        JudgeLimits(s.news_articles, s.overview_sentences, s.min_relevance, s.min_verdict_match),
+        JudgeLimits(
+            news_articles=s.news_articles,
+            related=s.overview_sentences,
+            min_relevance=s.min_relevance,
+            min_verdict_match=s.min_verdict_match,
+        ),
     )
     limits = AnswerLimits(s.summary_sentences, s.overview_sentences, s.min_relevance, s.min_reading, s.min_verdict)
     llm_answerer = verdicts = None

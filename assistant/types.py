@@ -10,7 +10,9 @@ from pydantic import BaseModel, Field
 # The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
 # an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
 # what the article's own record says of it (its author, date, title, source), or two things compared side by side.
-Kind = Literal["fact", "summary", "news", "overview", "list", "definition", "yes_no", "article", "comparison"]
+Kind = Literal[
+    "fact", "summary", "news", "overview", "list", "definition", "yes_no", "article", "comparison", "timeline"
+]
 KINDS: tuple[Kind, ...] = (
     "fact",
     "summary",
@@ -21,6 +23,7 @@ KINDS: tuple[Kind, ...] = (
     "yes_no",
     "article",
     "comparison",
+    "timeline",
 )
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 

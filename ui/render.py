@@ -46,6 +46,7 @@ _SHAPES = {
     "yes_no": "Yes or no: the sentences it turns on",
     "article": "From the article's own record",
     "comparison": "Comparison: a sentence for each side",
+    "timeline": "Timeline: the story's dated events, oldest first",
 }
 
 
@@ -66,8 +67,8 @@ def answer_markdown(answer: Answer, turn: int) -> str:
         return f"[\\[{n}\\]](#{source_anchor(turn, n)})" if n in numbers else match.group()
 
     first, _, rest = answer.text.partition("\n\n")
-    body = _MARKER.sub(link, escape_markdown(rest)) if rest else ""
-    head = _MARKER.sub(link, escape_markdown(first))
+    body = _MARKER.sub(link, _escaped_lines(rest)) if rest else ""
+    head = _MARKER.sub(link, _escaped_lines(first))
     if answer.short_answer and rest:
         short = escape_markdown(answer.short_answer)
         head = head.replace(short, f"**{short}**", 1)
@@ -81,6 +82,12 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     if answer.notice:
         text += f"\n\n_⚠ {escape_markdown(answer.notice)}_"
     return text
+
+
+def _escaped_lines(text: str) -> str:
+    """``text`` escaped as Markdown line by line, a line's leading "- " kept as a list item's (a timeline's events)."""
+    lines = text.split("\n")
+    return "\n".join(f"- {escape_markdown(ln[2:])}" if ln.startswith("- ") else escape_markdown(ln) for ln in lines)
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

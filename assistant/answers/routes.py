@@ -12,7 +12,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answers import comparison, definition, fact, listing, news, overview, record, summary, yes_no
+from assistant.answers import (
+    comparison,
+    definition,
+    fact,
+    listing,
+    news,
+    overview,
+    record,
+    summary,
+    timeline,
+    yes_no,
+)
 from assistant.answers.context import AnswerContext
 from assistant.evidence.decision import Decision, Source
 from assistant.question.read import Question
@@ -50,6 +61,7 @@ ROUTES: dict[Kind, Route] = {
     "yes_no": Route(yes_no.answer, "passage", llm=None),  # the verdict (the model may give it: llm/verdict.py), quoted
     "article": Route(record.answer, "record", llm=None),
     "comparison": Route(comparison.answer, "sides"),
+    "timeline": Route(timeline.answer, "story", source_without_topic="news", llm=None),  # dates and order as found
 }
 
 

@@ -11,7 +11,8 @@ evidence and decides from it:
   a list asks for, from them; ``sides`` a sentence for each side of a comparison;
 - ``article``: every sentence of the article the question is about (a summary); ``article_names`` the names of the
   kind asked for in it (none: nothing to list); ``record`` what its stored record says (no author: nothing to say);
-- ``news``: the best sentences of the best-matching articles that name what the question names.
+- ``news``: the best sentences of the best-matching articles that name what the question names; ``story`` those of
+  more of them (a timeline).
 
 A yes-or-no question's decision also carries what its evidence says to it (``verdict``, its deciding sentence first).
 A question not answered gets a ``Decision`` saying why (``Why``) and the closest sentences, shown apart; the answer
@@ -38,7 +39,7 @@ from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
 
-Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news"]
+Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
 # only on a condition, or speaks of another year; there are no articles yet, or none in its period; no article is
 # about it; the article names nothing of the kind asked for; the article's record does not say.
@@ -117,6 +118,7 @@ class JudgeLimits:
     related: int = 5
     min_relevance: float = 1.1
     min_verdict_match: float = 1.1  # share of a yes-or-no question's words its deciding sentence repeats (>1: never)
+    story_articles: int = 8  # articles a timeline of a story takes (their best sentences)
 
 
 class Judge:
@@ -139,6 +141,7 @@ class Judge:
             "article_names": self._article_names,
             "record": self._record,
             "news": self._news,
+            "story": self._story,
         }
 
     def decide(
@@ -317,14 +320,31 @@ class Judge:
         names, best article first; for the news on no topic ("Summarise the news"), the newest articles' leads."""
         if not question.shape.topic:
             return self._newest(question)
-        naming = set(articles_naming(self.store, question.text, [r.article_id for r in ranked]))
+        return self._best_of_articles(question, ranked, self.limits.news_articles, _PER_ARTICLE)
+
+    def _story(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """A story told across articles (a timeline): the best sentences of each of the best-matching articles that
+        name what the question names, more articles than a round-up takes."""
+        # The names read from the topic alone: "Timeline of the Vell Growers Union" reads as one name to spaCy.
+        return self._best_of_articles(
+            question, ranked, self.limits.story_articles, _PER_ARTICLE, named=question.shape.topic
+        )
+
+    def _best_of_articles(
+        self, question: Question, ranked: Sequence[ScoredSentence], articles: int, each: int, named: str = ""
+    ) -> Decision:
+        """The ``each`` best sentences of each of the ``articles`` best-matching articles naming what the question
+        (or ``named``) names, in article order within each, best article first."""
+        naming = set(articles_naming(self.store, named or question.text, [r.article_id for r in ranked]))
         best: dict[str, list[ScoredSentence]] = {}
         for r in (r for r in ranked if r.article_id in naming):
             if r.score < self.limits.min_relevance:
                 break
-            if r.article_id in best or len(best) < self.limits.news_articles:
+            if r.article_id in best or len(best) < articles:
                 best.setdefault(r.article_id, []).append(r)
-        chosen = [r for a in best for r in sorted(best[a][:_PER_ARTICLE], key=lambda r: r.id)]
+        chosen = [r for a in best for r in sorted(best[a][:each], key=lambda r: r.id)]
         evidence = tuple(self.selector.sentences(chosen))
         if not evidence:
             return Decision((), False, "not_about" if self.store.count()[0] else "no_articles")

@@ -79,6 +79,23 @@ _NEWS = [
     (re.compile(r"^what(?:'s| is)\s+(?:new|in the news|the news|happening)(?:\s+today)?$"), "What's new today?"),
     (re.compile(r"^(?:any|the) (?:news|headlines)(?: today)?$"), "Any news?"),
 ]
+_TIMELINE = [
+    (
+        re.compile(
+            r"^(?:give me |show me |make |write )?(?:a |the )?(?:timeline|chronology)\s+(?:of|for|on)\s+"
+            r"(?:the story of\s+)?(?P<topic>.+)$"
+        ),
+        "Timeline of the ceasefire talks",
+    ),
+    (
+        re.compile(
+            r"^how (?:has|have|did)\s+(?P<topic>.+?)(?:\s+story)?\s+(?:developed|unfolded|evolved|progressed)"
+            r"(?:\s+over time)?$"
+        ),
+        "How has the Yukos story developed?",
+    ),
+    (re.compile(r"^(?P<topic>.+?)\s+(?:timeline|chronology)$"), "Yukos timeline"),
+]
 _OVERVIEW = [
     (re.compile(rf"{_PLEASE}tell me (?:more |everything |all )?about\s+(?P<topic>.+)$"), "Tell me about NATO"),
     (re.compile(rf"{_PLEASE}(?:describe|explain)\s+(?P<topic>.+)$"), "Explain the security guarantees"),
@@ -269,6 +286,7 @@ RULES: tuple[Rule, ...] = (
     *(_worded("article", pattern, example, field) for field, pattern, example in _ABOUT_ARTICLE),
     *(_worded("summary", pattern, example) for pattern, example in _SUMMARY),
     *(_worded("news", pattern, example) for pattern, example in _NEWS),
+    *(_worded("timeline", pattern, example) for pattern, example in _TIMELINE),
     *(_worded("overview", pattern, example) for pattern, example in _OVERVIEW),
     Rule(
         "comparison",

@@ -212,6 +212,12 @@ def test_answers_in_other_shapes_say_which_and_cite_every_sentence(visit: Visit)
     assert defined.startswith("Keir Starmer: UK Prime Minister [1]") and "Definition:" in defined
     expect(visit.page.locator("#na-chat strong").last).to_have_text("UK Prime Minister")
     visit.shot("4d-list-and-definition")
+    timeline = visit.ask("Timeline of the ceasefire talks")
+    assert timeline.startswith("One article tells this story") and "Timeline:" in timeline
+    event = visit.page.locator("#na-chat [role=log] li", has_text="rejected a temporary ceasefire")  # a list item
+    expect(event).to_have_count(1)
+    expect(event.locator("a[href^='#src-']")).to_have_count(1)
+    visit.shot("4e-timeline")
 
 
 def test_a_period_keeps_to_articles_published_in_it_and_a_bad_one_is_explained(visit: Visit) -> None:
