@@ -11,7 +11,17 @@ from pydantic import BaseModel, Field
 # an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
 # what the article's own record says of it (its author, date, title, source), or two things compared side by side.
 Kind = Literal[
-    "fact", "summary", "news", "overview", "list", "definition", "yes_no", "article", "comparison", "timeline"
+    "fact",
+    "summary",
+    "news",
+    "overview",
+    "list",
+    "definition",
+    "yes_no",
+    "article",
+    "comparison",
+    "timeline",
+    "changes",
 ]
 KINDS: tuple[Kind, ...] = (
     "fact",
@@ -24,6 +34,7 @@ KINDS: tuple[Kind, ...] = (
     "article",
     "comparison",
     "timeline",
+    "changes",
 )
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 

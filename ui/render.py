@@ -47,6 +47,7 @@ _SHAPES = {
     "article": "From the article's own record",
     "comparison": "Comparison: a sentence for each side",
     "timeline": "Timeline: the story's dated events, oldest first",
+    "changes": "What changed: what newer articles say that earlier ones did not",
 }
 
 

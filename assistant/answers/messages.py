@@ -25,6 +25,9 @@ OTHER_YEAR = (
     "as an answer)."
 )
 NONE_IN_PERIOD = "The articles don't say: none was published {period}."
+NOTHING_SINCE = "Nothing new: no article about this was published since {since}."
+UNDATED = "The articles about this give no dates, so what is new in them cannot be told."
+NOTHING_CHANGED = "Nothing new: what the articles since {since} say about this, earlier ones had already said."
 CLOSEST = " The closest sentences are shown as related, not as an answer."
 CLOSEST_LACK = " The closest sentences don't mention {names}; they are shown as related, not as an answer."
 NO_NAMES = "The closest sentences name no {what}; they are shown as related, not as an answer."
@@ -99,4 +102,6 @@ _SAYING: dict[Why, Callable[[Question, Decision, str], str]] = {
     "other_year": lambda question, decision, not_found: OTHER_YEAR.format(years=either(decision.years)),
     "no_names": _no_names,
     "unrecorded": _unrecorded,
+    "nothing_since": lambda question, decision, not_found: NOTHING_SINCE.format(since=decision.since),
+    "undated": lambda question, decision, not_found: UNDATED,
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.answers import (
+    changes,
     comparison,
     definition,
     fact,
@@ -62,6 +63,7 @@ ROUTES: dict[Kind, Route] = {
     "article": Route(record.answer, "record", llm=None),
     "comparison": Route(comparison.answer, "sides"),
     "timeline": Route(timeline.answer, "story", source_without_topic="news", llm=None),  # dates and order as found
+    "changes": Route(changes.answer, "changes", llm=None),
 }
 
 

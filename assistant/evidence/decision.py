@@ -33,18 +33,28 @@ from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import mentions
+from assistant.question.period import since_date
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
 
-Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story"]
+Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
 # only on a condition, or speaks of another year; there are no articles yet, or none in its period; no article is
 # about it; the article names nothing of the kind asked for; the article's record does not say.
 Why = Literal[
-    "not_answered", "conditional", "other_year", "no_articles", "none_in_period", "not_about", "no_names", "unrecorded"
+    "not_answered",
+    "conditional",
+    "other_year",
+    "no_articles",
+    "none_in_period",
+    "not_about",
+    "no_names",
+    "unrecorded",
+    "nothing_since",
+    "undated",
 ]
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
@@ -73,6 +83,8 @@ class Decision:
     expected: bool = False  # asked what happened, the evidence says only what will or may happen, or is hoped
     years: tuple[str, ...] = ()  # the years the closest sentence speaks of, not the question's
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
+    known: tuple[Evidence, ...] = ()  # what older articles already said (a "what changed" answer leaves it out)
+    since: str | None = None  # the day from which articles are newer, for a "what changed" answer
 
     def decided_by(self, verdict: Verdict) -> Decision:
         """This decision with ``verdict`` said to a yes-or-no question, its deciding sentence moved first; a language
@@ -142,6 +154,7 @@ class Judge:
             "record": self._record,
             "news": self._news,
             "story": self._story,
+            "changes": self._changes,
         }
 
     def decide(
@@ -332,6 +345,26 @@ class Judge:
             question, ranked, self.limits.story_articles, _PER_ARTICLE, named=question.shape.topic
         )
 
+    def _changes(
+        self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
+    ) -> Decision:
+        """What changed: the sentences of the articles naming the topic published since the question's day (without
+        one, on the newest such article's day), and those of the older ones, what they already said (``known``)."""
+        candidates = list(dict.fromkeys(r.article_id for r in ranked))
+        naming = articles_naming(self.store, question.shape.topic or question.text, candidates)
+        headers = self.store.headers(naming[: self.limits.story_articles])
+        dated = sorted((h for h in headers.values() if h.date), key=lambda h: h.date or "", reverse=True)
+        if not dated:
+            return Decision(
+                (), False, ("undated" if headers else "not_about") if self.store.count()[0] else "no_articles"
+            )
+        since = (since_date(question.shape.since) if question.shape.since else None) or (dated[0].date or "")[:10]
+        newer = [h for h in dated if (h.date or "")[:10] >= since]
+        if not newer:
+            return Decision((), False, "nothing_since", since=since)
+        older = [h for h in dated if (h.date or "")[:10] < since]
+        return Decision(_prose(self.selector, newer), True, known=_prose(self.selector, older), since=since)
+
     def _best_of_articles(
         self, question: Question, ranked: Sequence[ScoredSentence], articles: int, each: int, named: str = ""
     ) -> Decision:
@@ -364,6 +397,11 @@ class Judge:
         if not leads:
             return Decision((), False, "no_articles" if period is None else "none_in_period")
         return Decision(tuple(leads), True)
+
+
+def _prose(selector: EvidenceSelector, articles: Sequence[StoredArticle]) -> tuple[Evidence, ...]:
+    """Every sentence of these articles, in their order, that is prose (four words or more: no bylines)."""
+    return tuple(e for a in articles for e in selector.of_article(a) if len(e.text.split()) >= 4)
 
 
 def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:

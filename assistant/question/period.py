@@ -58,6 +58,19 @@ def published_between(since: str | dt.date | None, until: str | dt.date | None) 
     return Period(bounds["since"], bounds["until"])
 
 
+def since_date(text: str, today: dt.date | None = None) -> str | None:
+    """The day a question's "since …" means (ISO): a date with its year, or one read back from ``today`` ("1 March",
+    "yesterday", "last week"); None when it is no date."""
+    day = normalise_date(text)
+    if day is not None:
+        return day[:10]
+    import dateparser  # its language data take a moment to load: only when there is a date to read
+
+    base = dt.datetime.combine(today or dt.date.today(), dt.time())
+    parsed = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return parsed.date().isoformat() if parsed is not None else None
+
+
 def _day(name: str, value: str | dt.date | None) -> str | None:
     if value in (None, ""):
         return None

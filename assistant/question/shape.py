@@ -39,6 +39,7 @@ class Shape:
     places: Places | None = None
     sides: tuple[str, ...] = ()
     yes_no: bool = False
+    since: str = ""  # what changed since when, as the question says it ("1 March", "yesterday")
 
 
 _DOCUMENT = r"(?:the |this |that )?(?:article|story|piece|report|text|news ?story|document)s?"
@@ -96,6 +97,25 @@ _TIMELINE = [
     ),
     (re.compile(r"^(?P<topic>.+?)\s+(?:timeline|chronology)$"), "Yukos timeline"),
 ]
+# "What's new on Yukos since 1 March?", "What has changed in the Yukos story?": what newer articles say that older
+# ones did not.
+_CHANGES = (
+    re.compile(
+        r"^what(?:'s| is| has)?\s+(?:new|changed|been added)\s+(?:(?:on|about|with|in)\s+(?P<topic>.+?)\s+)?"
+        r"since\s+(?P<since>.+)$"
+    ),
+    re.compile(r"^what(?:'s| has)\s+changed\s+(?:on|about|with|in)\s+(?P<topic>.+)$"),
+)
+
+
+def _changes(question: str, lowered: str) -> Shape | None:
+    found = next((m for pattern in _CHANGES if (m := pattern.match(lowered))), None)
+    if found is None:
+        return None
+    topic, since = found.groupdict().get("topic") or "", found.groupdict().get("since") or ""
+    return Shape("changes", _original(question, lowered, topic), since=_original(question, lowered, since))
+
+
 _OVERVIEW = [
     (re.compile(rf"{_PLEASE}tell me (?:more |everything |all )?about\s+(?P<topic>.+)$"), "Tell me about NATO"),
     (re.compile(rf"{_PLEASE}(?:describe|explain)\s+(?P<topic>.+)$"), "Explain the security guarantees"),
@@ -285,6 +305,16 @@ def _is_name(phrase: str, person: bool) -> bool:
 RULES: tuple[Rule, ...] = (
     *(_worded("article", pattern, example, field) for field, pattern, example in _ABOUT_ARTICLE),
     *(_worded("summary", pattern, example) for pattern, example in _SUMMARY),
+    Rule(
+        "changes",
+        (
+            "What's new on Yukos since 1 March?",
+            "What has changed on the ceasefire since yesterday?",
+            "What's new since 5 March 2025?",
+            "What has changed in the Yukos story?",
+        ),
+        _changes,
+    ),
     *(_worded("news", pattern, example) for pattern, example in _NEWS),
     *(_worded("timeline", pattern, example) for pattern, example in _TIMELINE),
     *(_worded("overview", pattern, example) for pattern, example in _OVERVIEW),

@@ -114,3 +114,58 @@ def test_one_article_is_said_to_be_one_with_its_events(seed_assistant: Assistant
     answer = seed_assistant.ask("Timeline of the ceasefire talks")
     assert answer.kind == "timeline" and answer.text.startswith("One article tells this story")
     assert answer.citations and all(c.article_id == answer.citations[0].article_id for c in answer.citations)
+
+
+# Two outlets' versions of one story, days apart: the later repeats the earlier's first sentence in other words and
+# adds two facts.
+VERSIONS = [
+    {
+        "id": "first",
+        "title": "Skarvik ferry refit begins",
+        "date": "2025-03-01",
+        "text": "The Skarvik ferry was taken out of service for a refit. The refit will cost two million crowns. "
+        "Passengers on the Skarvik route must take the bus until it is done.",
+    },
+    {
+        "id": "later",
+        "title": "Skarvik ferry refit costs rise",
+        "date": "2025-03-10",
+        "text": "The Skarvik ferry was taken out of service for a refit. The Skarvik ferry refit will now cost three "
+        "million crowns, the yard said. The ferry will be back on the Skarvik route on 20 March.",
+    },
+]
+
+
+@pytest.fixture
+def versions(empty_assistant: Assistant, tmp_path: Path) -> Assistant:
+    empty_assistant.ingest([write(tmp_path / "versions.jsonl", "".join(json.dumps(a) + "\n" for a in VERSIONS))])
+    return empty_assistant
+
+
+@pytest.mark.parametrize(
+    "question", ["What's new on the Skarvik ferry since 5 March 2025?", "What has changed in the Skarvik ferry story?"]
+)
+def test_what_changed_leaves_out_what_the_older_articles_already_said(versions: Assistant, question: str) -> None:
+    answer = versions.ask(question)
+    assert answer.kind == "changes" and not answer.abstained, answer.text
+    cited = [c.sentence for c in answer.citations]
+    assert any("three million crowns" in s for s in cited) and any("20 March" in s for s in cited)
+    assert not any(s.startswith("The Skarvik ferry was taken out of service") for s in cited), "said before"
+    assert all(versions.article(c.article_id).title == "Skarvik ferry refit costs rise" for c in answer.citations)
+    assert answer.text.startswith("New since 2025-")
+    for c in answer.citations:
+        assert versions.article(c.article_id).text[c.start : c.end] == c.sentence
+
+
+def test_what_changed_in_undated_articles_cannot_be_told(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("What has changed on Ukraine since 1 September 2025?")
+    assert (
+        answer.abstained
+        and answer.text == "The articles about this give no dates, so what is new in them cannot be told."
+    )
+
+
+def test_nothing_published_since_is_said(versions: Assistant) -> None:
+    answer = versions.ask("What's new on the Skarvik ferry since 1 April 2025?")
+    assert answer.abstained and answer.kind == "changes"
+    assert answer.text == "Nothing new: no article about this was published since 2025-04-01."

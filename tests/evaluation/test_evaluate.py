@@ -90,7 +90,7 @@ def test_bad_question_files_name_the_line(tmp_path: Path, name: str, text: str, 
 def test_seed_evaluation(seed_evaluation: EvalResult, seed_questions: list[dict]) -> None:
     s, rows = seed_evaluation.summary, seed_evaluation.rows
     unanswerable = sum(not q["answers"] for q in seed_questions)
-    assert (s.questions, s.answerable, s.unanswerable) == (len(seed_questions), len(seed_questions) - unanswerable, 7)
+    assert (s.questions, s.answerable, s.unanswerable) == (len(seed_questions), len(seed_questions) - unanswerable, 8)
     assert s == summarize(rows, s.k, run=s.run)  # the summary is the rows' aggregate
     assert set(s.metrics) == set(METRICS)
     assert s.metrics["abstention_recall"] == 1.0 and s.metrics["wrong_abstention_rate"] == 0.0
