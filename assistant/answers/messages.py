@@ -26,7 +26,7 @@ OTHER_YEAR = (
 )
 NONE_IN_PERIOD = "The articles don't say: none was published {period}."
 NOTHING_SINCE = "Nothing new: no article about this was published since {since}."
-UNDATED = "The articles about this give no dates, so what is new in them cannot be told."
+UNDATED = "The articles don't say what is new: those about this give no dates."
 NOTHING_CHANGED = "Nothing new: what the articles since {since} say about this, earlier ones had already said."
 CLOSEST = " The closest sentences are shown as related, not as an answer."
 CLOSEST_LACK = " The closest sentences don't mention {names}; they are shown as related, not as an answer."

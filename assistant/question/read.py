@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from assistant.question.conversation import Conversation, conversation_of, focus_of
@@ -91,6 +91,9 @@ class QuestionReader:
         focus = focus_of(conversation, self.lexical.current()[1]) if conversation.turns else {}
         clock.lap("rewrite")
         shape = shape_of(standalone)
+        if shape.kind == "changes" and period is not None and period.since and not shape.since:
+            # What changed since then is told against the older articles: the period is the shape's, not a filter.
+            shape, period = replace(shape, since=period.since), None
         clock.lap("shape")
         return Question(text, standalone, shape, period, asks_for_latest(standalone), focus, conversation.notice)
 
