@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 # The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
 # an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
-# what the article's own record says of it (its author, date, title, source), or two things compared side by side.
+# what the article's own record says of it (its author, date, title, source), two things compared side by side, a
+# story's dated events (a timeline), or what newer articles say that older ones did not (changes).
 Kind = Literal[
     "fact",
     "summary",
@@ -23,19 +24,7 @@ Kind = Literal[
     "timeline",
     "changes",
 ]
-KINDS: tuple[Kind, ...] = (
-    "fact",
-    "summary",
-    "news",
-    "overview",
-    "list",
-    "definition",
-    "yes_no",
-    "article",
-    "comparison",
-    "timeline",
-    "changes",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)  # in the order of ``Kind``
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")
 
 
