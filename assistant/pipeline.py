@@ -15,6 +15,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseLanguageModel
 
+from assistant.answers import disputed
 from assistant.answers.messages import EXPECTED, MODEL_VERDICT, refusal
 from assistant.answers.routes import ROUTES, LLMUse, Route, llm_use
 from assistant.build import Parts, build_parts
@@ -212,8 +213,11 @@ class Assistant:
 
     def _answered(self, asked: Question, route: Route, decision: Decision, ranked: list[ScoredSentence]) -> Answer:
         """The route's answer in its shape, or the refusal, with how sure the decision was (and, where the evidence
-        says only what is expected, or that a yes or no is a language model's reading, that said beside it)."""
-        if decision.answerable:
+        says only what is expected, or that a yes or no is a language model's reading, that said beside it); where two
+        sources state it differently, both, neither chosen."""
+        if decision.differs is not None:  # two sources state it differently: both told, neither chosen
+            answer = disputed.answer(asked, decision, asked.shape.kind)
+        elif decision.answerable:
             answer = route.write(asked, decision, ranked, self.parts.answers)
         else:
             answer = refusal(asked, decision, self.parts.not_found)

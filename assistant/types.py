@@ -59,6 +59,15 @@ class Citation(Quote):
     n: int = Field(description="The citation's number, as marked [n] in the answer text.")
 
 
+class Disagreement(BaseModel):
+    """Two cited sentences, of two articles, that state one thing differently: the older (where dated) first."""
+
+    what: Literal["number", "date", "name", "negation"] = Field(description="What differs between them.")
+    values: tuple[str, str] = Field(description='What each says: "26" and "24"; "it did" and "it did not".')
+    citations: tuple[int, int] = Field(description="The two sentences' citation numbers, as marked [n].")
+    later: bool = Field(description="Whether the second is from a later article (both dated, and apart).")
+
+
 class Answer(BaseModel):
     """What the assistant says to a question; ``abstained`` answers cite nothing."""
 
@@ -69,8 +78,8 @@ class Answer(BaseModel):
     abstained: bool = False
     kind: Kind = Field(
         "fact",
-        description="The answer's shape: fact, summary, news, overview, list, definition, yes_no, article or "
-        "comparison.",
+        description="The answer's shape: fact, summary, news, overview, list, definition, yes_no, article, "
+        "comparison, timeline or changes.",
     )
     related: list[Quote] = Field(
         default_factory=list, description="When abstaining: the closest sentences, which do not answer (not cited)."
@@ -78,6 +87,9 @@ class Answer(BaseModel):
     standalone_question: str | None = None
     confidence: float | None = Field(
         None, description="How likely the evidence answers the question (the answerability model), where it judged."
+    )
+    disagreement: Disagreement | None = Field(
+        None, description="Where the sources differ on the answer: the two sentences, each cited, and what differs."
     )
     answerer: str = Field("extractive", description="What wrote the text: 'extractive' or 'llm'.")
     unsupported: list[str] = Field(default_factory=list, description="Generated sentences dropped by the verifier.")

@@ -162,6 +162,28 @@ METRICS: dict[str, Metric] = {
     "article_mrr": Metric(
         "Article MRR", "Mean of 1 / rank of the first sentence from the named article (0 when absent)."
     ),
+    "disagreement_precision": Metric(
+        "Sources differ: precision",
+        'Of the questions labelled `differs` (true or false) answered "Sources differ", the share labelled true '
+        "whose two stated values are both gold answers (the right two sentences).",
+    ),
+    "disagreement_recall": Metric(
+        "Sources differ: recall",
+        'Of the questions labelled `differs: true`, the share answered "Sources differ" with both gold values.',
+    ),
+    "false_disagreement_rate": Metric(
+        "Sources differ: false",
+        'Of the questions labelled `differs: false` (the sources agree), the share answered "Sources differ".',
+        "",
+        False,
+    ),
+    "disagreement_rate": Metric(
+        "Sources differ: said",
+        'Share of all questions answered "Sources differ" (on a set of real articles without labels, each one is '
+        "worth reading: a real disagreement or a false one).",
+        "",
+        False,
+    ),
     "abstention_precision": Metric(
         "Abstention precision", "Of the questions the assistant abstained on, the share that are unanswerable."
     ),

@@ -3,7 +3,8 @@
 Fields: ``question``; ``answers`` (a list; empty = unanswerable; in CSV a JSON list or ``|``-separated); optional
 ``id``, ``article_id``, ``source``, ``evidence``, ``kind`` (the answer's expected shape: fact, summary, news,
 overview, list, definition, yes_no or article) and ``history`` (the earlier turns of a conversation,
-``[question, answer]`` pairs, oldest first: the question is a follow-up); other fields (e.g. SQuAD's
+``[question, answer]`` pairs, oldest first: the question is a follow-up) and ``differs`` (whether the articles state
+its answer differently: true, false, or not labelled); other fields (e.g. SQuAD's
 ``answer_start``) are ignored.
 """
 
@@ -41,6 +42,11 @@ class EvalQuestion(BaseModel):
     kind: Kind | None = Field(None, description="The shape the answer should take, where the set says.")
     history: list[tuple[str, str]] = Field(
         default_factory=list, description="Earlier [question, answer] turns of the conversation, oldest first."
+    )
+    differs: bool | None = Field(
+        None,
+        description="Labelled: whether two articles state this question's answer differently (its gold answers then "
+        "hold both values); None: not labelled.",
     )
 
     @field_validator("answers")

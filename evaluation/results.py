@@ -35,6 +35,8 @@ class QuestionResult(BaseModel):
     expected_kind: str | None = None
     follow_up: bool = False
     standalone_question: str | None = None
+    differs: bool | None = None  # labelled: the articles state the answer differently (None: not labelled)
+    differ_values: tuple[str, str] | None = None  # the answer said sources differ, on these two values
     notice: str | None = None  # said beside the answer ("The articles say this will … happen, not that it has.")
     citations: list[CitedSentence] = []
     exact_match: float | None = None
@@ -90,6 +92,9 @@ def summarize(
     shaped = [r for r in rows if r.expected_kind]
     phrased = [r for r in answerable if r.f1 is not None and r.exact_match is not None]
     verdicts = [r for r in answerable if is_yes_or_no(r.answers)]
+    labelled = [r for r in rows if r.differs is not None]
+    said = [r for r in labelled if r.differ_values is not None]
+    right = [r for r in said if r.differs and all(_among(v, r.answers) for v in r.differ_values or ())]
     metrics = {
         "shape_accuracy": ratio(sum(r.kind == r.expected_kind for r in shaped), len(shaped)),
         "exact_match": ratio(sum(r.exact_match for r in phrased), len(phrased)),
@@ -107,6 +112,13 @@ def summarize(
         "retrieval_mrr": ratio(sum(reciprocal_rank(r.evidence_rank) for r in answerable), len(answerable)),
         "article_recall_at_k": ratio(sum(within(r.article_rank, k) for r in named), len(named)),
         "article_mrr": ratio(sum(reciprocal_rank(r.article_rank) for r in named), len(named)),
+        "disagreement_precision": ratio(len(right), len(said)),
+        "disagreement_recall": ratio(len(right), sum(bool(r.differs) for r in labelled)),
+        "false_disagreement_rate": ratio(
+            sum(r.differ_values is not None for r in labelled if r.differs is False),
+            sum(r.differs is False for r in labelled),
+        ),
+        "disagreement_rate": ratio(sum(r.differ_values is not None for r in rows), len(rows)),
         "abstention_precision": ratio(sum(not r.answers for r in abstained), len(abstained)),
         "abstention_recall": ratio(sum(r.abstained for r in unanswerable), len(unanswerable)),
         "wrong_abstention_rate": ratio(sum(r.abstained for r in answerable), len(answerable)),
@@ -130,6 +142,11 @@ def summarize(
         else {},
         run=run or {},
     )
+
+
+def _among(value: str, answers: Sequence[str]) -> bool:
+    """Whether a value the answer says a source states is one of the gold answers (after normalisation)."""
+    return any(exact_match(value, gold) for gold in answers)
 
 
 def _group_metrics(rows: Sequence[QuestionResult]) -> dict[str, float | None]:

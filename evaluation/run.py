@@ -68,7 +68,7 @@ def score_question(
     answer = assistant.ask(q.question, history=q.history if history else None, answerer=answerer)
     latency_ms = (time.perf_counter() - started) * 1000
     row = QuestionResult(
-        **q.model_dump(include={"id", "question", "answers", "evidence", "article_id", "source"}),
+        **q.model_dump(include={"id", "question", "answers", "evidence", "article_id", "source", "differs"}),
         answer=answer.text,
         short_answer=answer.short_answer,
         abstained=answer.abstained,
@@ -77,6 +77,7 @@ def score_question(
         follow_up=bool(q.history),
         standalone_question=answer.standalone_question,
         notice=answer.notice,
+        differ_values=answer.disagreement.values if answer.disagreement is not None else None,
         citations=[
             CitedSentence(**c.model_dump(), supports=supports(c.sentence, q.answers, q.evidence))
             for c in answer.citations

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from assistant.types import Answer, Quote
+from assistant.types import Answer, Disagreement, Quote
 from index.store import StoredArticle
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
@@ -69,6 +69,8 @@ def answer_markdown(answer: Answer, turn: int) -> str:
 
     first, _, rest = answer.text.partition("\n\n")
     body = _MARKER.sub(link, _escaped_lines(rest)) if rest else ""
+    if answer.disagreement is not None:
+        body = _side_by_side(answer, answer.disagreement, link)
     head = _MARKER.sub(link, _escaped_lines(first))
     if answer.short_answer and rest:
         short = escape_markdown(answer.short_answer)
@@ -83,6 +85,25 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     if answer.notice:
         text += f"\n\n_⚠ {escape_markdown(answer.notice)}_"
     return text
+
+
+def _side_by_side(answer: Answer, differs: Disagreement, link: Callable[[re.Match[str]], str]) -> str:
+    """Two sources that differ as a table of two columns: each one's title and date over its sentence, the value it
+    states in bold; the other sentences the answer cites below."""
+    cited = {c.n: c for c in answer.citations}
+    pair = [cited[n] for n in differs.citations]
+    heads = [
+        _MARKER.sub(link, escape_markdown(f"[{c.n}] {c.title}" + (f", {c.published[:10]}" if c.published else "")))
+        for c in pair
+    ]
+    cells = []
+    for c, value in zip(pair, differs.values, strict=True):
+        sentence, shown = escape_markdown(c.sentence), escape_markdown(value)
+        cells.append(sentence.replace(shown, f"**{shown}**", 1) if differs.what != "negation" else sentence)
+    table = f"| {heads[0]} | {heads[1]} |\n|---|---|\n| {cells[0]} | {cells[1]} |"
+    rest = [c for c in answer.citations if c.n not in differs.citations]
+    more = " ".join(_MARKER.sub(link, escape_markdown(f"{c.sentence} [{c.n}]")) for c in rest)
+    return f"{table}\n\n{more}" if more else table
 
 
 def _escaped_lines(text: str) -> str:

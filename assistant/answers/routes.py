@@ -68,11 +68,11 @@ ROUTES: dict[Kind, Route] = {
 
 
 def llm_use(route: Route, answer: Answer) -> LLMUse:
-    """How a language model may write ``answer``, found on ``route``: never an abstention; a fact is drafted anew;
-    another shape is reshaped from the sentences it cites, unless the answer fell back to a fact ("What countries use
-    a red A?" answered in words) or cites nothing."""
-    if answer.abstained or route.llm is None:
-        return None
+    """How a language model may write ``answer``, found on ``route``: never an abstention, nor sources that differ; a
+    fact is drafted anew; another shape is reshaped from the sentences it cites, unless the answer fell back to a fact
+    ("What countries use a red A?" answered in words) or cites nothing."""
+    if answer.abstained or route.llm is None or answer.disagreement is not None:
+        return None  # sources that differ are told in their own words, both quoted
     if route.llm == "draft":
         return "draft"
     return "reshape" if ROUTES[answer.kind].llm == "reshape" and answer.citations else None

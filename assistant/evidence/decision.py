@@ -29,12 +29,14 @@ import numpy as np
 
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
+from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import mentions
 from assistant.question.period import since_date
 from assistant.question.read import Question
+from assistant.question.wanted import wanted_labels
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
@@ -61,6 +63,13 @@ _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
 _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
 _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, when they are of the evidence's articles
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
+_DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
+# The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
+_DIFFER_ON: dict[str, tuple[What, ...]] = {
+    **dict.fromkeys(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"), ("number", "negation")),
+    **dict.fromkeys(("DATE", "TIME"), ("date", "number", "negation")),
+    **dict.fromkeys(("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"), ("name", "negation")),
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class Decision:
     uncovered: tuple[str, ...] = ()  # the sides of a comparison no candidate sentence mentions
     known: tuple[Evidence, ...] = ()  # what older articles already said (a "what changed" answer leaves it out)
     since: str | None = None  # the day from which articles are newer, for a "what changed" answer
+    differs: Difference | None = None  # the evidence's first two sentences, of two articles, state this differently
 
     def decided_by(self, verdict: Verdict) -> Decision:
         """This decision with ``verdict`` said to a yes-or-no question, its deciding sentence moved first; a language
@@ -174,6 +184,39 @@ class Judge:
         if decision.answerable and question.shape.yes_no and not question.shape.sides:
             decision = self._verdict(question, decision)
             clock.lap("verdict")
+        # Asked for the latest, a newer article's value is the answer, not a source disagreeing with an older one.
+        if decision.answerable and source in ("claim", "passage") and not (question.shape.sides or question.latest):
+            decision = self._disagreement(question, decision, ranked)
+            clock.lap("disagreement")
+        return decision
+
+    def _disagreement(self, question: Question, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a sentence of another article that states the answer's sentence differently (a number,
+        a date, a name of the kind the question asks for, or that it did not happen), moved second, when there is
+        one among the first candidates; the older of the two first when their articles' dates say."""
+        top = decision.evidence[0]
+        others = [
+            r for r in ranked[:_DIFFER_DEPTH] if r.article_id != top.article_id and r.score >= self.limits.min_relevance
+        ]
+        if not others:
+            return decision
+        kinds = _DIFFER_ON.get(next(iter(wanted_labels(question.text)), ""), ("number", "date", "name", "negation"))
+        asked = question.text.lower()
+        texts = self.selector.store.get_sentences([r.id for r in others])  # one read, the texts alone
+        for r in others:
+            stored = texts.get(r.id)
+            said = difference(top.text, stored.text) if stored is not None else None
+            if said is None or said.what not in kinds or said.first.lower() in asked or said.second.lower() in asked:
+                continue
+            found = self.selector.sentences([r])
+            if not found:  # deleted since
+                continue
+            other = found[0]
+            pair = [top, other]
+            if top.article.date and other.article.date and other.article.date[:10] < top.article.date[:10]:
+                pair, said = [other, top], Difference(said.what, said.second, said.first)
+            rest = [e for e in decision.evidence if e.sentence_id not in {other.sentence_id, top.sentence_id}]
+            return replace(decision, evidence=(*pair, *rest), differs=said, verdict=None)
         return decision
 
     def _verdict(self, question: Question, decision: Decision) -> Decision:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant import Answer, Citation
-from assistant.types import KINDS, Quote
+from assistant.types import KINDS, Disagreement, Quote
 from index.store import StoredArticle
 from ui import render
 
@@ -106,3 +106,18 @@ def test_every_shape_of_answer_but_a_fact_is_said_under_it() -> None:
     for kind in KINDS:
         shown = render.answer_markdown(Answer(question="q", text="The answer", kind=kind), turn=1)
         assert (shown == "The answer") == (kind == "fact"), kind
+
+
+def test_sources_that_differ_are_shown_side_by_side_with_the_values_in_bold() -> None:
+    text = "The Coalition counted 26 allies. The Coalition counted 24 allies."
+    one, other = (
+        _citation(text, "The Coalition counted 26 allies."),
+        _citation(text, "The Coalition counted 24 allies.", 2),
+    )
+    differs = Disagreement(what="number", values=("26", "24"), citations=(1, 2), later=False)
+    lead = "Sources differ: one report says “26” [1]; another says “24” [2]."
+    md = render.answer_markdown(_answer(f"{lead}\n\n...", [one, other], disagreement=differs), turn=2)
+    table = md.split("\n\n")[1].splitlines()
+    assert table[1] == "|---|---|"
+    assert table[2] == "| The Coalition counted **26** allies\\. | The Coalition counted **24** allies\\. |"
+    assert "(#src-2-1)" in table[0] and "(#src-2-2)" in table[0]

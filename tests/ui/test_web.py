@@ -478,3 +478,32 @@ def test_try_questions_are_about_the_served_stores_own_stories(
     expect(visit.page.locator("#na-try button")).to_have_text(own)
     visit.page.close()
     assert not visit.errors, f"console errors: {visit.errors}"
+
+
+# One story told twice, a week apart, the later telling stating the dam's size differently.
+DAM = "The Orrin dam will hold {size} million cubic metres of water, its engineers said on Monday."
+DAM_STORIES = [
+    {"title": "Orrin dam plans approved", "date": "2025-04-01", "text": DAM.format(size=26) + " Work starts soon."},
+    {"title": "Orrin dam work begins", "date": "2025-04-08", "text": DAM.format(size=24) + " Cranes arrived."},
+]
+
+
+def test_sources_that_differ_are_shown_side_by_side_and_highlighted_in_their_articles(
+    browser: Browser, own_store: str, tmp_path: Path
+) -> None:
+    visit = Visit(browser, own_store)
+    _upload(visit, write_jsonl(tmp_path / "orrin-dam.jsonl", DAM_STORIES), "18-differ-uploaded")
+    answer = visit.ask("How much water will the Orrin dam hold?")
+    assert answer.startswith("Sources differ: a report of 1 April 2025 says “26 million” [1]; a later one, of 8 April")
+    cells = visit.page.locator("#na-chat [data-testid='bot']").last.locator("td")
+    expect(cells).to_have_count(2)  # the two quotes side by side, each value in bold
+    expect(cells.nth(0).locator("strong")).to_have_text("26 million")
+    expect(cells.nth(1).locator("strong")).to_have_text("24 million")
+    for n, size in ((1, 26), (2, 24)):
+        source = visit.page.locator(f"#src-1-{n}")
+        expect(source.locator(".na-paragraph mark")).to_have_text(DAM.format(size=size))
+        source.locator("summary").click()
+        expect(source.locator("article.na-article mark")).to_have_text(DAM.format(size=size))
+    visit.shot("18b-sources-differ")
+    visit.page.close()
+    assert not visit.errors, f"console errors: {visit.errors}"
