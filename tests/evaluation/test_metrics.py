@@ -148,8 +148,27 @@ def test_summary_metrics_on_hand_computed_rows() -> None:
     }
     assert summary.metrics.pop("shape_accuracy") is None  # no question says which shape it wants
     assert summary.metrics.pop("yes_no_accuracy") is None  # no question's answer is yes or no
+    for unlabelled in ("disagreement_precision", "disagreement_recall", "false_disagreement_rate"):
+        assert summary.metrics.pop(unlabelled) is None  # no question is labelled as to whether its sources differ
+    assert summary.metrics.pop("disagreement_rate") == 0  # and no answer said they do
     assert summary.metrics == pytest.approx(expected, abs=1e-4)
     assert [r.correct for r in rows] == [True, False, False, True, False]
+
+
+def test_sources_differ_is_scored_against_the_labels_and_the_two_values() -> None:
+    rows = [
+        _row(["26", "24"], False, 10, differs=True, differ_values=("26", "24")),  # right: both gold values
+        _row(["26", "24"], False, 10, differs=True, differ_values=("26", "1998")),  # said, on the wrong sentence
+        _row(["26", "24"], False, 10, differs=True),  # missed
+        _row(["Paris"], False, 10, differs=False, differ_values=("Paris", "Lyon")),  # false: the sources agree
+        _row(["Paris"], False, 10, differs=False),
+        _row(["Nice"], False, 10, differ_values=("Nice", "Metz")),  # not labelled: counted as said only
+    ]
+    metrics = summarize(rows, k=5).metrics
+    assert metrics["disagreement_precision"] == pytest.approx(1 / 3, abs=1e-4)  # 1 right of the 3 labelled ones said
+    assert metrics["disagreement_recall"] == pytest.approx(1 / 3, abs=1e-4)
+    assert metrics["false_disagreement_rate"] == pytest.approx(1 / 2)
+    assert metrics["disagreement_rate"] == pytest.approx(4 / 6, abs=1e-4)
 
 
 def test_yes_or_no_questions_are_scored_on_the_verdict_given() -> None:
