@@ -37,7 +37,7 @@ from assistant.question.names import mentions
 from assistant.question.period import since_date
 from assistant.question.read import Question
 from assistant.question.wanted import wanted_labels
-from assistant.retrieval.fusion import ScoredSentence
+from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
@@ -63,6 +63,7 @@ _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
 _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
 _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, when they are of the evidence's articles
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
+_COVERAGE = FEATURES.index("coverage")
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
 _DIFFER_ON: dict[str, tuple[What, ...]] = {
@@ -195,8 +196,15 @@ class Judge:
         a date, a name of the kind the question asks for, or that it did not happen), moved second, when there is
         one among the first candidates; the older of the two first when their articles' dates say."""
         top = decision.evidence[0]
+        # No relevance floor: a sentence saying the same as the answer's but for one value is as relevant as it, and
+        # covers the same words of the question (the value is not one of them): only such candidates are read.
+        head = ranked[:_DIFFER_DEPTH]
+        covers = {r.id: float(r.features[_COVERAGE]) for r in head if r.features.size > _COVERAGE}
+        same = covers.get(top.sentence_id)
         others = [
-            r for r in ranked[:_DIFFER_DEPTH] if r.article_id != top.article_id and r.score >= self.limits.min_relevance
+            r
+            for r in head
+            if r.article_id != top.article_id and (same is None or abs(covers.get(r.id, same) - same) < 1e-6)
         ]
         if not others:
             return decision
