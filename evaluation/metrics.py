@@ -165,7 +165,7 @@ METRICS: dict[str, Metric] = {
     "disagreement_precision": Metric(
         "Sources differ: precision",
         'Of the questions labelled `differs` (true or false) answered "Sources differ", the share labelled true '
-        "whose two stated values are both gold answers (the right two sentences).",
+        "whose two stated values are both gold answers, perhaps followed by their scale (the right two sentences).",
     ),
     "disagreement_recall": Metric(
         "Sources differ: recall",

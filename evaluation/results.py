@@ -10,7 +10,7 @@ import numpy as np
 from pydantic import BaseModel, computed_field
 
 from assistant import Citation
-from evaluation.metrics import exact_match, is_yes_or_no, ratio, reciprocal_rank, within
+from evaluation.metrics import exact_match, is_yes_or_no, normalize, ratio, reciprocal_rank, within
 
 
 class CitedSentence(Citation):
@@ -145,8 +145,10 @@ def summarize(
 
 
 def _among(value: str, answers: Sequence[str]) -> bool:
-    """Whether a value the answer says a source states is one of the gold answers (after normalisation)."""
-    return any(exact_match(value, gold) for gold in answers)
+    """Whether a value the answer says a source states is one of the gold answers (after normalisation), perhaps
+    told with its scale ("25 percent" for the gold "25")."""
+    said = normalize(value)
+    return any(said == normalize(gold) or said.startswith(normalize(gold) + " ") for gold in answers)
 
 
 def _group_metrics(rows: Sequence[QuestionResult]) -> dict[str, float | None]:

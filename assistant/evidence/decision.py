@@ -64,6 +64,7 @@ _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when
 _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, when they are of the evidence's articles
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
+_COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
 _DIFFER_ON: dict[str, tuple[What, ...]] = {
@@ -197,15 +198,13 @@ class Judge:
         one among the first candidates; the older of the two first when their articles' dates say."""
         top = decision.evidence[0]
         # No relevance floor: a sentence saying the same as the answer's but for one value is as relevant as it, and
-        # covers the same words of the question (the value is not one of them): only such candidates are read.
+        # covers the same words of the question but for a word of the value ("Tesla Coil" to "Which of Tesla's
+        # inventions…?"): only such candidates are read.
         head = ranked[:_DIFFER_DEPTH]
         covers = {r.id: float(r.features[_COVERAGE]) for r in head if r.features.size > _COVERAGE}
         same = covers.get(top.sentence_id)
-        others = [
-            r
-            for r in head
-            if r.article_id != top.article_id and (same is None or abs(covers.get(r.id, same) - same) < 1e-6)
-        ]
+        alike = [r for r in head if same is None or abs(covers.get(r.id, same) - same) <= _COVERAGE_SLACK]
+        others = [r for r in alike if r.article_id != top.article_id]
         if not others:
             return decision
         kinds = _DIFFER_ON.get(next(iter(wanted_labels(question.text)), ""), ("number", "date", "name", "negation"))
