@@ -204,6 +204,8 @@ class Assistant:
         out (the answer then says the articles don't say yes or no)."""
         if self.parts.verdicts is None or not (asked.shape.yes_no and decision.answerable) or decision.verdict:
             return decision
+        if decision.differs is not None:  # the sources say yes and no: a model does not choose between them
+            return decision
         try:
             said = self.parts.verdicts.decide(asked.text, decision.evidence)
         except Exception:  # noqa: BLE001 - any backend failure: the extractive answer, without a verdict

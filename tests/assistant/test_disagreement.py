@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.answers.routes import ROUTES, llm_use
+from tests.assistant.llm.test_llm import PromptRecorder
 from tests.support import write
 
 ALLIES = "The Coalition counted {n} allies ready to send troops to Kabul, officials said on Monday."
@@ -82,3 +84,15 @@ def test_sources_that_agree_are_not_said_to_differ(told: Assistant) -> None:
     assert where.disagreement is None and where.short_answer == "Geneva"
     spend = told.ask("How much will the Vell harbour fund spend?")  # 4bn and 4 billion: one value
     assert spend.disagreement is None and not spend.text.startswith("Sources differ")
+
+
+def test_a_model_giving_verdicts_is_not_asked_to_choose_between_sources_that_differ(told: Assistant) -> None:
+    recorder = PromptRecorder()
+    model = FakeListChatModel(responses=["Yes"], callbacks=[recorder])
+    settings = told.settings
+    judge = Assistant(
+        store_path=settings.store, collection=settings.collection, seeds=None, llm=model, llm_role="verdicts"
+    )
+    approved = judge.ask("Has the mission been approved by the Storting?")
+    assert approved.disagreement is not None and approved.short_answer is None
+    assert recorder.prompts == []
