@@ -1,194 +1,202 @@
-"""BM25 over stored texts (bm25s with a Snowball stemmer): the lexical half of hybrid retrieval.
+"""The lexical half of hybrid retrieval kept in step with the store: BM25 indexes (``index.bm25``) of its sentences
+and articles that take each write as it comes, in every process sharing the store.
 
-The indexes are saved beside an on-disk store and memory-mapped back, so a new process does not re-tokenise the
-corpus (at 100k sentences that is ~20 s) and a question costs one sparse sum and a partial sort.
+Every write to the store marks a new generation (``index/store/marks.py``). Before a question, at most every
+``recheck_seconds``, a process reads the generation (one small read); when it has changed, it reads which articles
+the store holds now, indexes the sentences of the new ones and masks those of the gone ones: a few milliseconds for
+an article, whatever the size of the store. The indexes of a store on disk are saved beside it (``<store>/bm25/``),
+merged into one segment, with the generation they hold; a process opening the store loads them and catches up the
+same way, and merges and saves again once what it added passes ``merge_share`` of them. A whole build happens only
+for a new store, a reindexed one (new collections) or a new index format. A Chroma server's store has no directory
+here: its indexes are built in memory and kept in step the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import bm25s
-import numpy as np
-import Stemmer
+from index.bm25 import LexicalIndex
+from index.store import SentenceStore, sentence_id
 
-from index.store import SentenceStore
-
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import; its build notes are not news
-
-_STEMMER = Stemmer.Stemmer("english")
-_FORMAT = "bm25s-0.3.16/snowball-en/1"  # bump when tokenisation or the saved layout changes
-_ABANDONED_SECONDS = 3600  # a scratch directory this old is a crashed save's (a save at 1M sentences takes ~90 s)
+_FORMAT = "segments-1/snowball-en/lucene-1.5-0.75"  # bump when tokenisation or the saved layout changes
+_ABANDONED_SECONDS = 3600  # a scratch directory this old is a crashed save's
+MERGE_SHARE = 0.02  # documents added or deleted since the sealed segment, as a share of it, that start a merge
+MIN_MERGE = 2000  # ... and at least this many
 
 
-def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    """Lowercased, stop-word-free, stemmed tokens; the same function serves documents and questions."""
-    return bm25s.tokenize(list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+@dataclass(frozen=True)
+class Indexed:
+    """The indexes of one generation of the store, and the articles they hold."""
 
+    generation: str
+    sentences: LexicalIndex
+    articles: LexicalIndex
+    article_ids: frozenset[str]
 
-class LexicalIndex:
-    """A BM25 index of (id, text) pairs that scores every document for a query in one vectorised call."""
-
-    def __init__(self, ids: Sequence[str], texts: Sequence[str] = (), bm25: bm25s.BM25 | None = None) -> None:
-        self.ids = list(ids)
-        self._position = {id_: n for n, id_ in enumerate(self.ids)}
-        self._bm25 = bm25
-        if bm25 is None and self.ids:
-            tokens = tokenize(texts)
-            if any(tokens):  # bm25s cannot index a corpus without a single term (e.g. only "0" or "…")
-                self._bm25 = bm25s.BM25()
-                self._bm25.index(tokens, show_progress=False)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document, in ``ids`` order (zeros for a query with no known terms)."""
-        if self._bm25 is None:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        tokens = [t for t in tokenize([query])[0] if t in self._bm25.vocab_dict]
-        if not tokens:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        return self._bm25.get_scores(tokens)
-
-    def position(self, id_: str) -> int | None:
-        return self._position.get(id_)
-
-    def save(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / "ids.txt").write_text("\n".join(self.ids), encoding="utf-8")
-        if self._bm25 is not None:
-            self._bm25.save(str(directory / "bm25"), show_progress=False)
-
-    @classmethod
-    def load(cls, directory: Path) -> LexicalIndex:
-        """A saved index, its score matrix memory-mapped rather than read."""
-        text = (directory / "ids.txt").read_text(encoding="utf-8")
-        bm25 = None
-        if (directory / "bm25").is_dir():
-            bm25 = bm25s.BM25.load(str(directory / "bm25"), mmap=True, show_progress=False)
-        return cls(text.split("\n") if text else [], bm25=bm25)
-
-
-def top_positions(scores: np.ndarray, n: int) -> np.ndarray:
-    """Positions of the ``n`` highest positive scores, best first, without sorting the whole array."""
-    head = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
-    head = head[scores[head] > 0]
-    return head[np.argsort(-scores[head], kind="stable")]
+    def changed_since_sealed(self) -> int:
+        """Documents added or deleted since the sentences' sealed segment was made."""
+        return len(self.sentences.fresh_ids) + int((~self.sentences.alive).sum())
 
 
 class LexicalIndexes:
-    """The BM25 indexes of a store's sentences and articles, kept up to date with it.
+    """The BM25 indexes of a store's sentences and articles, kept up to date with it (see the module)."""
 
-    Loaded on first use from ``<store>/bm25/`` when they were saved for the store's current state (its collections'
-    ids, generation and row counts), else built from the stored texts and saved there. Changes made through this
-    process are followed by ``refresh()``, which rebuilds while questions go on with the previous indexes; changes
-    from other processes sharing a Chroma server are noticed by a state check at most every ``recheck_seconds``,
-    run in the background (Chroma's count scans the collection: ~7 ms at 100k rows, too slow for every question).
-    A Chroma server's store has no directory here: its indexes stay in memory.
-    """
-
-    def __init__(self, store: SentenceStore, recheck_seconds: float = 2.0) -> None:
+    def __init__(self, store: SentenceStore, recheck_seconds: float = 0.5) -> None:
         self.store = store
         self.recheck_seconds = recheck_seconds
-        self._lock = threading.Lock()  # one build at a time
-        self._built: tuple[str, LexicalIndex, LexicalIndex] | None = None
+        self._lock = threading.Lock()  # one update at a time
+        self._indexed: Indexed | None = None
         self._checked = 0.0
-        self._checking = False
-        self.loaded_from: Path | None = None  # the saved indexes in use, None when built here (or in memory)
+        self._merging = False
+        self.loaded_from: Path | None = None  # the saved indexes opened, None when built here (or in memory)
+        self.built_whole = 0  # how many times this process built the indexes from every stored text
 
     def current(self) -> tuple[LexicalIndex, LexicalIndex]:
-        """The (sentences, articles) indexes: built or loaded on first use, then checked in the background."""
-        built = self._built
-        if built is None:
+        """The (sentences, articles) indexes: opened on first use, then brought up to date with the store's writes
+        at most every ``recheck_seconds`` (a question meanwhile gets the indexes as they are)."""
+        indexed = self._indexed
+        if indexed is None:
             with self._lock:
-                if self._built is None:
-                    self._rebuild()
-                built = self._built
-        elif time.monotonic() - self._checked > self.recheck_seconds and not self._checking:
-            self._checking = True
-            threading.Thread(target=self._check, name="bm25-check", daemon=True).start()
-        return built[1], built[2]
+                if self._indexed is None:
+                    self._indexed = self._open()
+                    self._checked = time.monotonic()
+                indexed = self._indexed
+        elif time.monotonic() - self._checked > self.recheck_seconds and self._lock.acquire(blocking=False):
+            try:
+                indexed = self._update()
+            finally:
+                self._lock.release()
+        return indexed.sentences, indexed.articles
 
     def refresh(self) -> None:
-        """Bring the indexes up to date after a change to the store; until done, questions use the previous ones."""
+        """Bring the indexes up to date now (after this process wrote to the store)."""
         with self._lock:
-            self._rebuild()
+            if self._indexed is None:
+                self._indexed = self._open()
+            self._update(force=True)
 
     def invalidate(self) -> None:
-        """Forget the indexes: the next question rebuilds (or loads) them first."""
-        self._built = None
+        """Forget the indexes: the next question opens (or builds) them again."""
+        self._indexed = None
 
-    def _check(self) -> None:
+    # --- keeping up ---------------------------------------------------------------------------------------------
+
+    def _update(self, force: bool = False) -> Indexed:
+        """Catch up with the store's writes if its generation moved (``force``: whatever it says); merge and save in
+        the background once enough has been added or deleted."""
+        indexed = self._indexed
+        assert indexed is not None
+        generation = self.store.generation()
+        self._checked = time.monotonic()
+        if generation != indexed.generation or force:
+            indexed = self._caught_up(indexed, generation)
+            self._indexed = indexed
+        sealed = len(indexed.sentences.sealed)
+        if not self._merging and indexed.changed_since_sealed() > max(MIN_MERGE, MERGE_SHARE * sealed):
+            self._merging = True
+            threading.Thread(target=self._merge, args=(indexed,), name="bm25-merge", daemon=True).start()
+        return indexed
+
+    def _caught_up(self, indexed: Indexed, generation: str) -> Indexed:
+        """``indexed`` with the articles the store holds now: the new ones' sentences added, the gone ones' masked."""
+        held = frozenset(self.store.article_ids())
+        added, gone = sorted(held - indexed.article_ids), indexed.article_ids - held
+        if not added and not gone:
+            return replace(indexed, generation=generation)
+        (sentence_ids, sentence_texts), (article_ids, article_texts) = self.store.texts_of(added)
+        gone_sentences = list(_sentences_of(indexed.sentences, gone))
+        return Indexed(
+            generation,
+            indexed.sentences.updated(sentence_ids, sentence_texts, gone_sentences),
+            indexed.articles.updated(article_ids, article_texts, gone),
+            (indexed.article_ids - gone) | frozenset(article_ids),
+        )
+
+    def _merge(self, indexed: Indexed) -> None:
+        """Fold ``indexed`` into sealed segments, then catch up with what was written meanwhile, and save."""
         try:
-            if self._built is not None and self._built[0] != self._state():
-                self.refresh()
-        except Exception:  # noqa: BLE001 - a failed background check is retried at the next interval
+            merged = replace(indexed, sentences=indexed.sentences.merged(), articles=indexed.articles.merged())
+            with self._lock:
+                self._indexed = self._caught_up(merged, self.store.generation())
+            self._save(merged)
+        except Exception:  # noqa: BLE001 - a failed merge is tried again after the next write
             pass
         finally:
-            self._checked = time.monotonic()
-            self._checking = False
+            self._merging = False
 
-    def _rebuild(self) -> None:
-        key = self._state()
-        if self._built is None or self._built[0] != key:
-            self._built = (key, *self._load_or_build(key))
-        self._checked = time.monotonic()
+    # --- opening and saving -------------------------------------------------------------------------------------
 
-    def _state(self) -> str:
-        """A key of the store's contents: collection ids, generation (bumped by every write) and row counts."""
-        articles, sentences = self.store.count()
-        collections = [str(self.store.sentences.id), str(self.store.articles.id)]
-        state = [_FORMAT, *collections, self.store.generation(), articles, sentences]
-        return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:16]
-
-    def _directory(self) -> Path | None:
-        return self.store.path / "bm25" / self.store.collection if self.store.on_disk else None
-
-    def _load_or_build(self, key: str) -> tuple[LexicalIndex, LexicalIndex]:
-        home = self._directory()
-        saved = home / key if home else None
-        if saved and (saved / "complete").exists():
+    def _open(self) -> Indexed:
+        """The saved indexes caught up with the store, or (none saved for its collections) built and saved."""
+        generation = self.store.generation()
+        home = self._home()
+        if home is not None and (home / "complete").exists():
             try:
-                loaded = LexicalIndex.load(saved / "sentences"), LexicalIndex.load(saved / "articles")
-                self.loaded_from = saved
-                return loaded
+                saved = Indexed(
+                    (home / "generation").read_text(encoding="utf-8"),
+                    LexicalIndex.load(home / "sentences"),
+                    LexicalIndex.load(home / "articles"),
+                    frozenset(),
+                )
+                saved = replace(saved, article_ids=frozenset(saved.articles.ids))
+                self.loaded_from = home
+                return saved if saved.generation == generation else self._caught_up(saved, generation)
             except (OSError, ValueError, KeyError):  # a damaged save is rebuilt below
-                shutil.rmtree(saved, ignore_errors=True)
+                shutil.rmtree(home, ignore_errors=True)
         self.loaded_from = None
+        self.built_whole += 1
         sentences = LexicalIndex(*self.store.all_texts("sentences"))
         articles = LexicalIndex(*self.store.all_texts("articles"))
-        if home:
-            self._save(home, key, sentences, articles)
-        return sentences, articles
+        indexed = Indexed(generation, sentences, articles, frozenset(articles.ids))
+        self._save(indexed)
+        return indexed
 
-    @staticmethod
-    def _save(home: Path, key: str, sentences: LexicalIndex, articles: LexicalIndex) -> None:
-        """Write to a temporary directory and rename it into place, so a reader never sees half an index;
-        older saves are removed, and scratch directories a crashed save left. A failure to save only costs a
-        rebuild next time."""
+    def _home(self) -> Path | None:
+        """Where this store's indexes are saved: one folder per pair of collections and index format."""
+        if not self.store.on_disk:
+            return None
+        key = [_FORMAT, str(self.store.sentences.id), str(self.store.articles.id)]
+        name = hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
+        return self.store.path / "bm25" / self.store.collection / name
+
+    def _save(self, indexed: Indexed) -> None:
+        """Write to a scratch folder and rename it into place, so a reader never sees half an index; the folder it
+        replaces, and scratch folders a crashed save left, are removed. A failed save costs a catch-up next time."""
+        home = self._home()
+        if home is None:
+            return
         try:
-            home.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=home))
-            sentences.save(scratch / "sentences")
-            articles.save(scratch / "articles")
+            home.parent.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=f".{home.name}-", dir=home.parent))
+            indexed.sentences.save(scratch / "sentences")
+            indexed.articles.save(scratch / "articles")
+            (scratch / "generation").write_text(indexed.generation, encoding="utf-8")
             (scratch / "complete").touch()
-            try:
-                os.rename(scratch, home / key)
-            except OSError:  # another process saved the same state first
-                shutil.rmtree(scratch, ignore_errors=True)
-            for old in home.iterdir():
-                abandoned = old.name.startswith(".") and time.time() - old.stat().st_mtime > _ABANDONED_SECONDS
-                if old.name != key and (abandoned or not old.name.startswith(".")):
-                    shutil.rmtree(old, ignore_errors=True)
+            old = home.with_name(f".{home.name}-old-{os.getpid()}-{time.monotonic_ns()}")
+            if home.exists():
+                os.rename(home, old)  # open memory maps of it stay valid until closed
+            os.rename(scratch, home)
+            for path in home.parent.iterdir():
+                stale = path.name.startswith(".") and time.time() - path.stat().st_mtime > _ABANDONED_SECONDS
+                if path != home and (stale or path == old or not path.name.startswith(".")):
+                    shutil.rmtree(path, ignore_errors=True)
         except OSError:
             pass
+
+
+def _sentences_of(index: LexicalIndex, articles: Iterable[str]) -> Iterable[str]:
+    """The indexed sentence ids of these articles (an article's sentences are numbered from 0 without gaps)."""
+    for article in articles:
+        n = 0
+        while index.position(sentence_id(article, n)) is not None:
+            yield sentence_id(article, n)
+            n += 1

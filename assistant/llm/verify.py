@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.question.nlp import stop_words
-from index.lexical import tokenize
+from index.bm25 import tokenize
 from index.sentences import SentenceSplitter
 
 _SWAP_COPY = 0.6  # share of a claim's words its sources have from which a first name taken from around them is a swap

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.types import Answer
-from index.lexical import LexicalIndex, top_positions
+from index.bm25 import LexicalIndex, top_positions
 
 MAX_TURNS = 20  # earlier turns kept: a follow-up leans on the last few
 MAX_TURN_CHARS = 4000  # of each turn's question and of its answer

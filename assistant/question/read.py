@@ -14,7 +14,7 @@ from assistant.question.shape import Shape, shape_of
 from assistant.question.standalone import standalone_question
 from assistant.timing import StageClock
 from assistant.types import Answer
-from index.lexical import LexicalIndex
+from index.bm25 import LexicalIndex
 
 
 class QuestionError(ValueError):

@@ -20,7 +20,7 @@ from pydantic import ConfigDict, PrivateAttr
 from assistant.question.wanted import type_match, wanted_labels
 from assistant.retrieval.fusion import FEATURES, FusionWeights, ScoredSentence, fuse
 from assistant.timing import StageClock
-from index.lexical import LexicalIndex, tokenize, top_positions
+from index.bm25 import LexicalIndex, tokenize, top_positions
 from index.store import StoredArticle, StoredSentence, article_of, neighbour_ids, sentence_id
 
 _RRF_K = 30.0

@@ -207,9 +207,25 @@ class SentenceStore:
             got = read_all(self.articles, ["documents"])
             return got["ids"], got["documents"]
         articles = read_all(self.articles, ["metadatas"])
+        return self._sentence_texts(articles["ids"], articles["metadatas"])
+
+    def article_ids(self) -> list[str]:
+        """The ids of every complete article (its row written after its sentences)."""
+        return read_all(self.articles, [])["ids"]
+
+    def texts_of(self, article_ids: Sequence[str]) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
+        """The (ids, texts) of these articles' sentences, and of the articles themselves: what an index of the
+        store's texts adds when they are written. An article deleted meanwhile is left out."""
+        got = self.articles.get(ids=list(article_ids), include=["documents", "metadatas"]) if article_ids else None
+        if got is None or not got["ids"]:
+            return ([], []), ([], [])
+        return self._sentence_texts(got["ids"], got["metadatas"]), (got["ids"], got["documents"])
+
+    def _sentence_texts(self, article_ids: Sequence[str], metas: Sequence[Any]) -> tuple[list[str], list[str]]:
+        """The (ids, texts) of these articles' sentences, read by id in batches."""
         wanted = [
             sentence_id(article, n)
-            for article, meta in zip(articles["ids"], articles["metadatas"], strict=True)
+            for article, meta in zip(article_ids, metas, strict=True)
             for n in range(meta["sentences"])
         ]
         ids: list[str] = []

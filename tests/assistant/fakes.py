@@ -19,7 +19,7 @@ from assistant import Assistant, Settings
 from assistant.build import assemble
 from assistant.evidence.reader import PassageReading, Reading
 from assistant.evidence.select import Evidence
-from index.lexical import LexicalIndex
+from index.bm25 import LexicalIndex
 from index.store import StoredArticle, StoredSentence, sentence_id
 
 FERRY = (

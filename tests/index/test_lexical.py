@@ -1,5 +1,6 @@
-"""BM25 indexes saved beside the store: loaded (not rebuilt) by a new process's view, rebuilt when the store changes
-or the save is damaged, and the partial top-n selection agrees with a full sort."""
+"""BM25 indexes saved beside the store: loaded (not rebuilt) by a new process's view, kept in step with writes
+without a rebuild in every view, rebuilt only when the save is damaged, and the partial top-n selection agrees with
+a full sort."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from assistant import Assistant
-from index.lexical import LexicalIndexes, top_positions
+from index.bm25 import top_positions
+from index.lexical import LexicalIndexes
 from tests.support import write
 
 pytestmark = pytest.mark.integration
@@ -37,22 +39,28 @@ def test_saved_indexes_are_loaded_not_rebuilt(empty_assistant: Assistant, tmp_pa
     assert loaded.scores("Kestrel ferry").max() > 0
 
 
-def test_changes_show_at_once_here_and_soon_in_another_view(empty_assistant: Assistant, tmp_path) -> None:
+def test_writes_show_at_once_here_and_within_a_second_in_another_view_with_no_rebuild(
+    empty_assistant: Assistant, tmp_path
+) -> None:
     write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
     empty_assistant.ingest([tmp_path / "a.txt"])
-    other = LexicalIndexes(empty_assistant.parts.store, recheck_seconds=0.0)  # e.g. another process on a Chroma server
+    other = LexicalIndexes(empty_assistant.parts.store)  # another process's view, checking every half second
     other.current()
-    old_save = other.loaded_from
-    assert old_save is not None
+    assert other.loaded_from is not None and other.built_whole == 0
     write(tmp_path / "b.txt", "Rail news\nThe Osprey tram line opens to passengers on Monday.")
+    written = time.monotonic()
     empty_assistant.ingest([tmp_path / "b.txt"])
     assert empty_assistant.parts.lexical.current()[0].scores("Osprey tram").max() > 0  # the ingesting view: at once
-    assert not old_save.exists()  # replaced by the new state's save
-    deadline = time.monotonic() + 20
-    while other.current()[0].scores("Osprey tram").max() == 0:  # the other view: after its background check
-        assert time.monotonic() < deadline, "the other view never saw the new article"
-        time.sleep(0.05)
-    assert other.loaded_from is not None and other.loaded_from != old_save
+    while other.current()[0].scores("Osprey tram").max() == 0:
+        assert time.monotonic() - written < 1.0, "the other view did not see the new article within a second"
+        time.sleep(0.02)
+    empty_assistant.delete(next(a.id for a in empty_assistant.articles() if a.title == "Harbour news"))
+    deleted = time.monotonic()
+    while other.current()[0].scores("Kestrel ferry").max() > 0:
+        assert time.monotonic() - deleted < 1.0, "the other view still finds a deleted article after a second"
+        time.sleep(0.02)
+    assert other.built_whole == 0  # neither view built its indexes from every stored text after the first build
+    assert empty_assistant.parts.lexical.built_whole == 1
 
 
 def test_a_crashed_saves_scratch_directory_is_removed_once_abandoned(empty_assistant: Assistant, tmp_path) -> None:
@@ -76,7 +84,7 @@ def test_a_damaged_save_is_rebuilt(empty_assistant: Assistant, tmp_path) -> None
     empty_assistant.parts.lexical.current()
     saved = _reopened(empty_assistant)
     saved.current()
-    for array in (saved.loaded_from / "sentences" / "bm25").glob("*.npy"):
+    for array in (saved.loaded_from / "sentences" / "segment").glob("*.npy"):
         array.write_bytes(b"not an array")
     again = _reopened(empty_assistant)
     sentences, _ = again.current()

@@ -6,7 +6,7 @@ import pytest
 
 from assistant import Answer, Citation
 from assistant.question.conversation import MAX_TURN_CHARS, MAX_TURNS, HistoryError, conversation_of, focus_of
-from index.lexical import LexicalIndex
+from index.bm25 import LexicalIndex
 
 
 def _answer(question: str, articles: list[str], standalone: str | None = None) -> Answer:

@@ -9,7 +9,7 @@ import pytest
 from assistant.retrieval.fusion import FEATURES, FusionWeights, unfocus
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.timing import StageClock
-from index.lexical import tokenize
+from index.bm25 import tokenize
 from tests.assistant.fakes import COUNCIL, FERRY, FakeLexical, FakeStore
 
 ARTICLES = {
