@@ -7,7 +7,7 @@ import importlib.util
 import subprocess
 import sys
 
-NAMES = ("ingest", "query", "tutorial", "startup", "concurrency", "llm")
+NAMES = ("ingest", "query", "scale", "tutorial", "startup", "concurrency", "llm")
 
 
 def main(argv: list[str]) -> int:
