@@ -138,7 +138,7 @@ class LexicalIndexes:
     def _open(self) -> Indexed:
         """The saved indexes caught up with the store, or (none saved for its collections) built and saved."""
         generation = self.store.generation()
-        home = self._home()
+        home = self.saved_at()
         if home is not None and (home / "complete").exists():
             try:
                 saved = Indexed(
@@ -160,7 +160,7 @@ class LexicalIndexes:
         self._save(indexed)
         return indexed
 
-    def _home(self) -> Path | None:
+    def saved_at(self) -> Path | None:
         """Where this store's indexes are saved: one folder per pair of collections and index format."""
         if not self.store.on_disk:
             return None
@@ -171,7 +171,7 @@ class LexicalIndexes:
     def _save(self, indexed: Indexed) -> None:
         """Write to a scratch folder and rename it into place, so a reader never sees half an index; the folder it
         replaces, and scratch folders a crashed save left, are removed. A failed save costs a catch-up next time."""
-        home = self._home()
+        home = self.saved_at()
         if home is None:
             return
         try:

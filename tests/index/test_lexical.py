@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from assistant import Assistant
+from index import lexical
 from index.bm25 import top_positions
 from index.lexical import LexicalIndexes
 from tests.support import write
@@ -101,3 +102,25 @@ def test_top_positions_match_a_full_sort(scores: np.ndarray, n: int) -> None:
     expected = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0][:n]
     assert sorted(scores[got].tolist(), reverse=True) == scores[got].tolist()
     assert scores[got].tolist() == scores[expected].tolist()
+
+
+def test_changes_past_a_share_of_the_index_are_merged_and_saved(
+    empty_assistant: Assistant, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lexical, "MIN_MERGE", 0)  # merge after any change
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    write(tmp_path / "b.txt", "Rail news\nThe Osprey tram line opens to passengers on Monday.")
+    empty_assistant.ingest([tmp_path / "b.txt"])  # added to the fresh segment, then merged in the background
+    store = empty_assistant.parts.store
+    saved = empty_assistant.parts.lexical.saved_at()
+    assert saved is not None
+    deadline = time.monotonic() + 20
+    while (saved / "generation").read_text() != store.generation():
+        assert time.monotonic() < deadline, "the merged indexes were never saved"
+        time.sleep(0.05)
+    reopened = _reopened(empty_assistant)
+    sentences, _ = reopened.current()
+    assert reopened.loaded_from == saved and reopened.built_whole == 0
+    assert sentences.fresh_ids == [] and sentences.alive.all()  # one sealed segment, nothing masked
+    assert sentences.scores("Osprey tram").max() > 0 and sentences.scores("Kestrel ferry").max() > 0
