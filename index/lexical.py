@@ -31,6 +31,7 @@ _FORMAT = "segments-1/snowball-en/lucene-1.5-0.75"  # bump when tokenisation or 
 _ABANDONED_SECONDS = 3600  # a scratch directory this old is a crashed save's
 MERGE_SHARE = 0.02  # documents added or deleted since the sealed segment, as a share of it, that start a merge
 MIN_MERGE = 2000  # ... and at least this many
+SLACK = 60.0  # seconds before the last catch-up from which written articles are looked for again
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Indexed:
     sentences: LexicalIndex
     articles: LexicalIndex
     article_ids: frozenset[str]
+    since: float | None = None  # when the store was last read whole or for what was added since (epoch seconds)
 
     def changed_since_sealed(self) -> int:
         """Documents added or deleted since the sentences' sealed segment was made."""
@@ -73,6 +75,8 @@ class LexicalIndexes:
         elif time.monotonic() - self._checked > self.recheck_seconds and self._lock.acquire(blocking=False):
             try:
                 indexed = self._update()
+            except Exception:  # noqa: BLE001 - the store unreadable for a moment: answer from the indexes as they are
+                self._checked = time.monotonic()
             finally:
                 self._lock.release()
         return indexed.sentences, indexed.articles
@@ -107,11 +111,23 @@ class LexicalIndexes:
         return indexed
 
     def _caught_up(self, indexed: Indexed, generation: str) -> Indexed:
-        """``indexed`` with the articles the store holds now: the new ones' sentences added, the gone ones' masked."""
-        held = frozenset(self.store.article_ids())
-        added, gone = sorted(held - indexed.article_ids), indexed.article_ids - held
+        """``indexed`` with the articles the store holds now: the new ones' sentences added, the gone ones' masked.
+
+        The new ones are those written since the last catch-up (less ``SLACK``, for clocks and writes in progress);
+        when the store's article count says something was also deleted, every article id is read and compared."""
+        started = time.time()
+        added: list[str] = []
+        gone: frozenset[str] = frozenset()
+        whole = indexed.since is None
+        if not whole:
+            recent = set(self.store.articles_added_since(indexed.since - SLACK)) - indexed.article_ids  # type: ignore[operator]
+            added = sorted(recent)
+            whole = self.store.article_count() != len(indexed.article_ids) + len(added)
+        if whole:
+            held = frozenset(self.store.article_ids())
+            added, gone = sorted(held - indexed.article_ids), indexed.article_ids - held
         if not added and not gone:
-            return replace(indexed, generation=generation)
+            return replace(indexed, generation=generation, since=started)
         (sentence_ids, sentence_texts), (article_ids, article_texts) = self.store.texts_of(added)
         gone_sentences = list(_sentences_of(indexed.sentences, gone))
         return Indexed(
@@ -119,6 +135,7 @@ class LexicalIndexes:
             indexed.sentences.updated(sentence_ids, sentence_texts, gone_sentences),
             indexed.articles.updated(article_ids, article_texts, gone),
             (indexed.article_ids - gone) | frozenset(article_ids),
+            started,
         )
 
     def _merge(self, indexed: Indexed) -> None:
@@ -147,16 +164,20 @@ class LexicalIndexes:
                     LexicalIndex.load(home / "articles"),
                     frozenset(),
                 )
-                saved = replace(saved, article_ids=frozenset(saved.articles.ids))
+                since = (home / "since").read_text(encoding="utf-8")
+                saved = replace(
+                    saved, article_ids=frozenset(saved.articles.ids), since=None if since == "None" else float(since)
+                )
                 self.loaded_from = home
                 return saved if saved.generation == generation else self._caught_up(saved, generation)
             except (OSError, ValueError, KeyError):  # a damaged save is rebuilt below
                 shutil.rmtree(home, ignore_errors=True)
         self.loaded_from = None
         self.built_whole += 1
+        started = time.time()
         sentences = LexicalIndex(*self.store.all_texts("sentences"))
         articles = LexicalIndex(*self.store.all_texts("articles"))
-        indexed = Indexed(generation, sentences, articles, frozenset(articles.ids))
+        indexed = Indexed(generation, sentences, articles, frozenset(articles.ids), started)
         self._save(indexed)
         return indexed
 
@@ -180,6 +201,7 @@ class LexicalIndexes:
             indexed.sentences.save(scratch / "sentences")
             indexed.articles.save(scratch / "articles")
             (scratch / "generation").write_text(indexed.generation, encoding="utf-8")
+            (scratch / "since").write_text(repr(indexed.since), encoding="utf-8")
             (scratch / "complete").touch()
             old = home.with_name(f".{home.name}-old-{os.getpid()}-{time.monotonic_ns()}")
             if home.exists():

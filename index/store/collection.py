@@ -90,7 +90,8 @@ class SentenceStore:
             ]
         vectors = np.concatenate([e.vectors for e in batch]) if batch else np.zeros((0, 1))
         self._add(self.sentences, ids, texts, metas, vectors)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")  # orders articles added a moment apart
+        moment = dt.datetime.now(dt.UTC)
+        now = moment.isoformat(timespec="milliseconds")  # orders articles added a moment apart
         rows = [
             {
                 "title": e.article.title,
@@ -100,6 +101,7 @@ class SentenceStore:
                 "url": e.article.url,
                 "sentences": len(e.sentences),
                 "added": now,
+                "added_at": moment.timestamp(),  # a number, so other processes can ask for the articles added since
             }
             for e in batch
         ]
@@ -212,6 +214,14 @@ class SentenceStore:
     def article_ids(self) -> list[str]:
         """The ids of every complete article (its row written after its sentences)."""
         return read_all(self.articles, [])["ids"]
+
+    def articles_added_since(self, moment: float) -> list[str]:
+        """The ids of the complete articles written at or after ``moment`` (seconds since the epoch): one filtered
+        read, however large the store (articles written before this field was kept have none, and are never new)."""
+        return self.articles.get(where={"added_at": {"$gte": moment}}, include=[])["ids"]
+
+    def article_count(self) -> int:
+        return self.articles.count()
 
     def texts_of(self, article_ids: Sequence[str]) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
         """The (ids, texts) of these articles' sentences, and of the articles themselves: what an index of the

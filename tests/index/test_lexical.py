@@ -124,3 +124,18 @@ def test_changes_past_a_share_of_the_index_are_merged_and_saved(
     assert reopened.loaded_from == saved and reopened.built_whole == 0
     assert sentences.fresh_ids == [] and sentences.alive.all()  # one sealed segment, nothing masked
     assert sentences.scores("Osprey tram").max() > 0 and sentences.scores("Kestrel ferry").max() > 0
+
+
+def test_an_article_replaced_in_one_write_is_replaced_in_another_view(empty_assistant: Assistant, tmp_path) -> None:
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry was retired after forty years of service.")
+    empty_assistant.ingest([tmp_path / "a.txt"])
+    other = LexicalIndexes(empty_assistant.parts.store)
+    other.current()
+    write(tmp_path / "a.txt", "Harbour news\nThe Kestrel ferry returned to service after a refit.")
+    assert empty_assistant.ingest([tmp_path / "a.txt"]).replaced == 1  # the old text deleted, the new one added
+    written = time.monotonic()
+    while other.current()[0].scores("refit").max() == 0:
+        assert time.monotonic() - written < 1.0, "the other view did not see the new text within a second"
+        time.sleep(0.02)
+    assert other.current()[0].scores("retired forty years").max() == 0  # nor does it still find the old one
+    assert other.built_whole == 0
