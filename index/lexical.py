@@ -113,16 +113,19 @@ class LexicalIndexes:
     def _caught_up(self, indexed: Indexed, generation: str) -> Indexed:
         """``indexed`` with the articles the store holds now: the new ones' sentences added, the gone ones' masked.
 
-        The new ones are those written since the last catch-up (less ``SLACK``, for clocks and writes in progress);
-        when the store's article count says something was also deleted, every article id is read and compared."""
+        The new ones are those written since the last catch-up (less ``SLACK``, for clocks and writes in progress),
+        the gone ones those the store's log of recent deletions names; when the store's article count disagrees
+        (a deletion the log lost to a concurrent write), every article id is read and compared."""
         started = time.time()
         added: list[str] = []
         gone: frozenset[str] = frozenset()
         whole = indexed.since is None
         if not whole:
-            recent = set(self.store.articles_added_since(indexed.since - SLACK)) - indexed.article_ids  # type: ignore[operator]
-            added = sorted(recent)
-            whole = self.store.article_count() != len(indexed.article_ids) + len(added)
+            moment = (indexed.since or 0.0) - SLACK
+            added = sorted(set(self.store.articles_added_since(moment)) - indexed.article_ids)
+            gone = frozenset(self.store.deleted_since(moment)) & indexed.article_ids
+            whole = self.store.article_count() != len(indexed.article_ids) + len(added) - len(gone)
+
         if whole:
             held = frozenset(self.store.article_ids())
             added, gone = sorted(held - indexed.article_ids), indexed.article_ids - held

@@ -150,7 +150,7 @@ class SentenceStore:
         self.marks.mark(writing=[article_id])
         self.articles.delete(ids=[article_id])
         self.sentences.delete(where={"article_id": article_id})
-        self.mark_changed()
+        self.marks.mark(deleted=[article_id])
 
     # --- reading -------------------------------------------------------------------------------------
 
@@ -222,6 +222,10 @@ class SentenceStore:
 
     def article_count(self) -> int:
         return self.articles.count()
+
+    def deleted_since(self, moment: float) -> list[str]:
+        """The articles deleted at or after ``moment`` (epoch seconds), from the log of recent deletions."""
+        return self.marks.deleted_since(moment)
 
     def texts_of(self, article_ids: Sequence[str]) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
         """The (ids, texts) of these articles' sentences, and of the articles themselves: what an index of the
