@@ -70,6 +70,7 @@ def probe(assistant: Assistant, path: Path, collection: str) -> dict[str, float]
     word = "zq" + uuid.uuid4().hex[:8]
     other = LexicalIndexes(assistant.parts.store)  # a second view, as another process sharing the store keeps
     other.current()
+    before = time.time()
     with tempfile.TemporaryDirectory() as scratch:
         article = Path(scratch) / f"{word}.txt"
         article.write_text(f"Bridge news\nThe {word} bridge opened to traffic on Monday, the council said.\n")
@@ -80,7 +81,7 @@ def probe(assistant: Assistant, path: Path, collection: str) -> dict[str, float]
     answer = assistant.ask(f"What opened to traffic over the {word} bridge?")
     cited = bool(answer.citations) and word in answer.citations[0].sentence
     found_other = _until(lambda: other.current()[0].scores(word).max() > 0)
-    article_id = next(a.id for a in assistant.articles() if a.title == "Bridge news" and word in (a.source or ""))
+    (article_id,) = assistant.parts.store.articles_added_since(before - 1)  # listing 200k articles takes ~12 s
     started = time.perf_counter()
     assistant.delete(article_id)
     deleted_here = time.perf_counter() - started

@@ -177,7 +177,7 @@ class SentenceStore:
 
     def list_articles(self) -> list[StoredArticle]:
         """Every article's metadata, without its text."""
-        got = self.articles.get(include=["metadatas"])
+        got = read_all(self.articles, ["metadatas"])
         return [StoredArticle.from_row(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
 
     def count(self) -> tuple[int, int]:
@@ -218,7 +218,7 @@ class SentenceStore:
     def articles_added_since(self, moment: float) -> list[str]:
         """The ids of the complete articles written at or after ``moment`` (seconds since the epoch): one filtered
         read, however large the store (articles written before this field was kept have none, and are never new)."""
-        return self.articles.get(where={"added_at": {"$gte": moment}}, include=[])["ids"]
+        return read_all(self.articles, [], where={"added_at": {"$gte": moment}})["ids"]
 
     def article_count(self) -> int:
         return self.articles.count()

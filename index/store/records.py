@@ -62,11 +62,14 @@ def neighbour_ids(id_: str, reach: int = 1) -> list[str]:
     return [sentence_id(article, int(index) + step) for step in steps if int(index) + step >= 0]
 
 
-def read_all(collection: Any, include: list[str], page: int = 5000) -> dict[str, list[Any]]:
-    """Every row of a collection (``ids`` and the ``include``d fields), read in pages to bound memory per call."""
+def read_all(
+    collection: Any, include: list[str], page: int = 5000, where: dict[str, Any] | None = None
+) -> dict[str, list[Any]]:
+    """Every row of a collection (``ids`` and the ``include``d fields), or those ``where`` selects, read in pages to
+    bound memory per call (and the SQL variables of one: a store's server refuses ~200k rows in one read)."""
     out: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
     while True:
-        got = collection.get(include=include, limit=page, offset=len(out["ids"]))
+        got = collection.get(include=include, limit=page, offset=len(out["ids"]), where=where)
         for key in out:
             out[key].extend(got[key])
         if len(got["ids"]) < page:
