@@ -159,6 +159,9 @@ class LexicalIndex:
         self._n = int(self.alive.sum())
         self._lengths = np.concatenate([np.asarray(self.sealed.lengths), np.asarray(self.fresh.lengths)])
         self._total = float(self._lengths[self.alive].sum()) if len(self._lengths) else 0.0
+        # Each document's length normalisation, fixed while the collection is: k1 · (1 − b + b · length / mean).
+        average = self._total / self._n if self._n else 1.0
+        self._norm = (K1 * ((1 - B) + B * self._lengths / average)).astype(np.float32)
         self._lost = self.sealed.frequencies(gone[gone < base]) + self.fresh.frequencies(gone[gone >= base] - base)
 
     def __len__(self) -> int:
@@ -183,7 +186,6 @@ class LexicalIndex:
         out = np.zeros(len(self.ids), dtype=np.float32)
         if not self._n:
             return out
-        average = self._total / self._n
         base = len(self.sealed)
         for term in tokenize([query])[0]:
             docs, tfs = self.sealed.postings(term)
@@ -194,8 +196,7 @@ class LexicalIndex:
             idf = math.log(1 + (self._n - df + 0.5) / (df + 0.5))
             for at, tf in ((docs, tfs), (new_docs + base, new_tfs)):
                 if len(at):
-                    norm = K1 * ((1 - B) + B * self._lengths[at] / average)
-                    out[at] += (idf * tf / (norm + tf)).astype(np.float32)
+                    out[at] += np.float32(idf) * tf / (self._norm[at] + tf)
         if len(self._gone):
             out[self._gone] = 0.0
         return out
