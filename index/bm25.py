@@ -177,9 +177,6 @@ class LexicalIndex:
         n = self._fresh_position.get(id_, self._sealed_position.get(id_))
         return n if n is not None and self.alive[n] else None
 
-    def knows(self, term: str) -> bool:
-        return term in self.sealed.vocab or term in self.fresh.vocab
-
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document, in ``ids`` order (zero for deleted ones and for a query of no known term);
         a term the query repeats counts each time, as in bm25s."""

@@ -2,13 +2,15 @@
 and articles that take each write as it comes, in every process sharing the store.
 
 Every write to the store marks a new generation (``index/store/marks.py``). Before a question, at most every
-``recheck_seconds``, a process reads the generation (one small read); when it has changed, it reads which articles
-the store holds now, indexes the sentences of the new ones and masks those of the gone ones: a few milliseconds for
-an article, whatever the size of the store. The indexes of a store on disk are saved beside it (``<store>/bm25/``),
-merged into one segment, with the generation they hold; a process opening the store loads them and catches up the
-same way, and merges and saves again once what it added passes ``merge_share`` of them. A whole build happens only
-for a new store, a reindexed one (new collections) or a new index format. A Chroma server's store has no directory
-here: its indexes are built in memory and kept in step the same way.
+``recheck_seconds``, a process reads the generation (one small read); when it has moved, it reads the articles
+written since its last catch-up, the store's log of recent deletions and its article count, indexes the new
+articles' sentences and masks the gone ones': milliseconds for an article, whatever the size of the store (the count
+disagreeing, every article id is read and compared). The indexes of a store on disk are saved beside it
+(``<store>/bm25/``), merged into one segment, with the generation they hold; a process opening the store loads them
+and catches up the same way, and merges and saves again once what changed passes ``MERGE_SHARE`` of them. A whole
+build happens only for a new store, a reindexed one (new collections) or a new index format. A store reached only by
+its server's address (``NEWS_ASSISTANT_CHROMA_URL``) has no directory here: its indexes are built in memory, then
+kept in step the same way.
 """
 
 from __future__ import annotations
