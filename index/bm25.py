@@ -144,6 +144,7 @@ class LexicalIndex:
         fresh: tuple[Sequence[str], Segment] | None = None,
         deleted: np.ndarray | None = None,
         positions: dict[str, int] | None = None,
+        lost: Counter[str] | None = None,
     ) -> None:
         self.sealed = sealed if sealed is not None else Segment.of(Counter(t) for t in tokenize(texts))
         self.fresh_ids, self.fresh = fresh if fresh is not None else ([], Segment.of([]))
@@ -162,7 +163,9 @@ class LexicalIndex:
         # Each document's length normalisation, fixed while the collection is: k1 · (1 − b + b · length / mean).
         average = self._total / self._n if self._n else 1.0
         self._norm = (K1 * ((1 - B) + B * self._lengths / average)).astype(np.float32)
-        self._lost = self.sealed.frequencies(gone[gone < base]) + self.fresh.frequencies(gone[gone >= base] - base)
+        # (those of the sealed segment's passed on by an update, its own deletions added, not all counted again)
+        self._sealed_lost = lost if lost is not None else self.sealed.frequencies(gone[gone < base])
+        self._lost = self._sealed_lost + self.fresh.frequencies(gone[gone >= base] - base)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -207,11 +210,13 @@ class LexicalIndex:
         fresh_ids = [self.fresh_ids[n] for n in keep] + list(add_ids)
         counts = [self.fresh.counts(n) for n in keep] + [Counter(t) for t in tokenize(add_texts)]
         sealed_deleted = deleted[:base].copy()
-        sealed_deleted[[g for g in sorted(gone) if g < base]] = True
+        newly = np.asarray(sorted(g for g in gone if g < base and not deleted[g]), dtype=np.int64)
+        sealed_deleted[newly] = True
         mask = np.concatenate([sealed_deleted, np.zeros(len(fresh_ids), dtype=bool)])
         fresh = (fresh_ids, Segment.of(counts))
+        lost = self._sealed_lost + self.sealed.frequencies(newly)
         return LexicalIndex(
-            self.ids[:base], sealed=self.sealed, fresh=fresh, deleted=mask, positions=self._sealed_position
+            self.ids[:base], sealed=self.sealed, fresh=fresh, deleted=mask, positions=self._sealed_position, lost=lost
         )
 
     def merged(self) -> LexicalIndex:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import BaseLanguageModel
 
 from assistant import Assistant, Settings
@@ -221,3 +222,13 @@ def fake_assistant(
     configured = Settings(seeds=None, **settings)
     parts = assemble(configured, store, FakeLexical(store), reader, llm)
     return Assistant(settings=configured, parts=parts, seeds=None), store
+
+
+class PromptRecorder(BaseCallbackHandler):
+    """Keeps the messages each model call was given."""
+
+    def __init__(self) -> None:
+        self.prompts: list[list[Any]] = []
+
+    def on_chat_model_start(self, serialized: Any, messages: list[list[Any]], **kwargs: Any) -> None:
+        self.prompts += messages

@@ -12,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.answers.routes import ROUTES, llm_use
-from tests.assistant.llm.test_llm import PromptRecorder
+from tests.assistant.fakes import PromptRecorder
 from tests.support import write
 
 ALLIES = "The Coalition counted {n} allies ready to send troops to Kabul, officials said on Monday."

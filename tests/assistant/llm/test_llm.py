@@ -3,27 +3,15 @@ streaming, follow-up rewriting, prompt injection, and an unreachable or missing 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.llm.stream import AnswerStream
+from tests.assistant.fakes import PromptRecorder
 from tests.support import KREMLIN, SEEDS, write
 
 QUESTION = "who rejected foreign troops?"
-
-
-class PromptRecorder(BaseCallbackHandler):
-    """Keeps the messages each model call was given."""
-
-    def __init__(self) -> None:
-        self.prompts: list[list[Any]] = []
-
-    def on_chat_model_start(self, serialized: Any, messages: list[list[Any]], **kwargs: Any) -> None:
-        self.prompts += messages
 
 
 @pytest.fixture
