@@ -4,7 +4,6 @@ written another way) are not said to differ."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant import Assistant
 from assistant.answers.routes import ROUTES, llm_use
 from tests.assistant.fakes import PromptRecorder
-from tests.support import write
+from tests.support import write_jsonl
 
 ALLIES = "The Coalition counted {n} allies ready to send troops to Kabul, officials said on Monday."
 STORY = [
@@ -54,7 +53,7 @@ STORY = [
 
 @pytest.fixture
 def told(empty_assistant: Assistant, tmp_path: Path) -> Assistant:
-    empty_assistant.ingest([write(tmp_path / "story.jsonl", "".join(json.dumps(a) + "\n" for a in STORY))])
+    empty_assistant.ingest([write_jsonl(tmp_path / "story.jsonl", STORY)])
     return empty_assistant
 
 

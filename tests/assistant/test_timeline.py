@@ -4,14 +4,13 @@ said apart; one article is said to be one."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from assistant import Assistant
 from assistant.answers.timeline import event_date
-from tests.support import write
+from tests.support import write_jsonl
 
 STORY = [
     {
@@ -52,7 +51,7 @@ STORY = [
 
 @pytest.fixture
 def told(empty_assistant: Assistant, tmp_path: Path) -> Assistant:
-    empty_assistant.ingest([write(tmp_path / "story.jsonl", "".join(json.dumps(a) + "\n" for a in STORY))])
+    empty_assistant.ingest([write_jsonl(tmp_path / "story.jsonl", STORY)])
     return empty_assistant
 
 
@@ -97,7 +96,7 @@ def test_a_story_whose_articles_give_no_dates_says_its_order_is_not_known(
     empty_assistant: Assistant, tmp_path: Path
 ) -> None:
     undated = [{k: v for k, v in a.items() if k != "date"} for a in STORY if a["id"] != "apples"]
-    empty_assistant.ingest([write(tmp_path / "undated.jsonl", "".join(json.dumps(a) + "\n" for a in undated))])
+    empty_assistant.ingest([write_jsonl(tmp_path / "undated.jsonl", undated)])
     answer = empty_assistant.ask("Timeline of the Skarvik ferry")
     assert answer.text.startswith("The articles telling this story give no dates, so their order is not known")
     assert "Undated:" not in answer.text and len({c.article_id for c in answer.citations}) == 4
@@ -138,7 +137,7 @@ VERSIONS = [
 
 @pytest.fixture
 def versions(empty_assistant: Assistant, tmp_path: Path) -> Assistant:
-    empty_assistant.ingest([write(tmp_path / "versions.jsonl", "".join(json.dumps(a) + "\n" for a in VERSIONS))])
+    empty_assistant.ingest([write_jsonl(tmp_path / "versions.jsonl", VERSIONS)])
     return empty_assistant
 
 
