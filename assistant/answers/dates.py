@@ -43,7 +43,7 @@ def resolve_relative_dates(sentence: str, published: str | None) -> list[Resolve
         elif _MONTH_LEVEL.search(expression) and not re.search(r"\bago\b", expression):
             means, shown = when.strftime("%Y-%m"), when.strftime("%B %Y")
         else:
-            means, shown = when.date().isoformat(), f"{when.day} {when.strftime('%B %Y')}"
+            means, shown = when.date().isoformat(), day_shown(when)
         found.append(ResolvedDate(text=match.group(), start=match.start(), end=match.end(), means=means, shown=shown))
     return found
 
@@ -55,3 +55,8 @@ def _parse(expression: str, base: dt.datetime) -> dt.datetime | None:
     if re.search(r"\bnext\b", expression, re.IGNORECASE):
         settings["PREFER_DATES_FROM"] = "future"
     return dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
+
+
+def day_shown(day: dt.date) -> str:
+    """A day as people write it: "4 September 2025"."""
+    return f"{day.day} {day:%B %Y}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.answers.citations import citations_for, cited_text
+from assistant.answers.dates import day_shown
 from assistant.evidence.decision import Decision
 from assistant.question.read import Question
 from assistant.types import Answer, Disagreement, Kind
@@ -60,4 +61,4 @@ def _day(published: str | None) -> str:
         day = dt.date.fromisoformat((published or "")[:10])
     except ValueError:
         return (published or "")[:10]
-    return f"{day.day} {day:%B %Y}"
+    return day_shown(day)
