@@ -86,9 +86,11 @@ class LexicalIndexes:
     def refresh(self) -> None:
         """Bring the indexes up to date now (after this process wrote to the store)."""
         with self._lock:
-            if self._indexed is None:
+            if self._indexed is None:  # opening reads the store as it is now: nothing to catch up with after it
                 self._indexed = self._open()
-            self._update(force=True)
+                self._checked = time.monotonic()
+            else:
+                self._update(force=True)
 
     def invalidate(self) -> None:
         """Forget the indexes: the next question opens (or builds) them again."""
