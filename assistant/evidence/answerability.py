@@ -63,7 +63,9 @@ class AnswerabilityCheck:
         missing: tuple[str, ...] = ()
         if question_names(question):
             texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
-            missing = missing_names(question, [*texts.values(), *(f"{e.title} {e.author or ''}" for e in evidence)])
+            # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025.
+            dated = (f"{e.title} {e.author or ''} {e.published or ''}" for e in evidence)
+            missing = missing_names(question, [*texts.values(), *dated])
         readings = [e.reading.score for e in evidence if e.reading is not None and math.isfinite(e.reading.score)]
         reading = max(readings, default=0.0)
         w = self.weights

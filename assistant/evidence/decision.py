@@ -241,12 +241,15 @@ class Judge:
         the 2005 election?"; said only as expected, the decision says so (``expected``)."""
         evidence, answerability = self._selected(question.text, ranked, k, clock)
         decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
+        years = other_years(question.text, evidence[0].text) if evidence else ()
         if not decision.answerable:
+            if years and answerability.likely and all(name.isdigit() for name in answerability.missing):
+                # The articles never say the year asked about, and the best sentence gives another: say which.
+                return replace(decision, why="other_year", years=years)
             return decision
         said = unrealised(question.text, decision.evidence[0].text)
         if said == "conditional":
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
-        years = other_years(question.text, decision.evidence[0].text)
         if years:  # "Who won the 2005 election?" of "…won the seat in 1997"
             return replace(decision, answerable=False, why="other_year", related=decision.evidence, years=years)
         return replace(decision, expected=said == "expected")

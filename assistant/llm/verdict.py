@@ -58,7 +58,7 @@ class VerdictJudge:
     def decide(self, question: str, evidence: Sequence[Evidence]) -> Verdict | None:
         """The model's verdict on ``question`` with its deciding sentence's position in ``evidence``, or None."""
         for n, item in enumerate(evidence[: self.sentences]):
-            if missing_names(question, [item.title, item.before, item.text, item.after]):
+            if missing_names(question, [item.title, item.before, item.text, item.after, item.published or ""]):
                 continue  # not about what was asked: the model is not asked about it
             said = parse_reply(self.chain.invoke({"question": question, "passage": passage(item)}))
             if said is not None and self.borne_out(question, item, said):

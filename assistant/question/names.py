@@ -11,23 +11,29 @@ from functools import lru_cache
 from assistant.question.nlp import NER_ONLY, nlp, stop_words
 
 _WORD = re.compile(r"\w+")
-# spaCy's entity labels for names. Numbers, dates and amounts are left out, and nationalities, groups and languages
-# (NORP, LANGUAGE): questions phrase them differently from the articles too often ("the late 1950's", "3 layers",
-# "French" or "English" for "France" or "England") for their absence to mean anything.
+# spaCy's entity labels for names. Its dates and amounts are left out (only their years count, below), and
+# nationalities, groups and languages (NORP, LANGUAGE): questions phrase them differently from the articles too often
+# ("the late 1950's", "French" or "English" for "France" or "England") for their absence to mean anything.
 _NAMES = frozenset({"PERSON", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "s"})
+# The years a question asks about: "What happened in 1995?" is not answered by articles that never say 1995 (nor
+# were published in it). Other numbers are written too many ways ("100 years", "a hundred years"; "3", "three").
+_NUMBER = re.compile(r"\d[\d,]*\d|\d")
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
 
 
 @lru_cache(maxsize=2048)
 def question_names(question: str) -> tuple[str, ...]:
-    """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'."""
+    """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'; then the
+    years it asks about ("1995")."""
     names = []
     for entity in nlp()(question, disable=NER_ONLY).ents:
         if entity.label_ in _NAMES:
             name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
             if _WORD.search(name):
                 names.append(name)
+    names += [n for n in _NUMBER.findall(question) if _YEAR.fullmatch(n)]
     return tuple(dict.fromkeys(names))
 
 
@@ -35,9 +41,11 @@ class _Vocabulary:
     """The words of some texts, for looking names up exactly, run together, or misspelled."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        words = _WORD.findall(" ".join(texts).lower())
+        text = " ".join(texts).lower()
+        words = _WORD.findall(text)
         self.words = set(words)
         self.joined = "".join(words)
+        self.numbers = set(_NUMBER.findall(text))
 
     def has_word(self, word: str) -> bool:
         if word in self.words:
@@ -47,7 +55,10 @@ class _Vocabulary:
 
     def mentions(self, name: str) -> bool:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
-        "Vladimir Putin" is mentioned by an article that says "Putin"."""
+        "Vladimir Putin" is mentioned by an article that says "Putin". A year must be there as a number ("1995",
+        "1995-96", "the 1990s" for 1990)."""
+        if _NUMBER.fullmatch(name):
+            return name in self.numbers
         own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
         return "".join(own) in self.joined or 2 * sum(map(self.has_word, own)) >= len(own)
 

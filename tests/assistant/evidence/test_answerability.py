@@ -48,7 +48,9 @@ def _check(bias: float = -4.0, min_answerable: float = 0.5) -> tuple[Answerabili
     ("question", "names"),
     [
         ("How many troops will Germany send?", ("Germany",)),
-        ("What did Vladimir Putin reject in 2025?", ("Vladimir Putin",)),  # a date is not a name
+        ("What did Vladimir Putin reject in 2025?", ("Vladimir Putin", "2025")),  # a year it asks about counts
+        ("What did Putin say on 3 May?", ("Putin",)),  # other numbers are written too many ways ("three")
+        ("Were 10,000 horsepower engines available by 1883?", ("1883",)),
         ("Who won the first vote?", ()),
         ("Which French president announced the commitment?", ()),  # nationalities are phrased too many ways
         ("who rejected foreign troops?", ()),
@@ -67,6 +69,20 @@ def test_a_name_is_found_exactly_run_together_misspelled_or_by_half_its_words() 
     assert missing_names("What did Vladimir Putin say about Macron?", texts) == ("Vladimir Putin",)
     assert missing_names("What did President Macron say in Berlin?", texts) == ("Berlin",)  # half a name will do
     assert missing_names("What did the Paris Climate Agreement say?", texts) == ("Paris Climate Agreement",)
+
+
+def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates() -> None:
+    texts = ["By 1883, engines that could provide 10,000 hp had become feasible."]
+    assert missing_names("Were 20,000 horsepower engines available by 1883?", texts) == ()
+    assert missing_names("Were 10,000 horsepower engines available by 1884?", texts) == ("1884",)
+    season = ["In 1995-96 the club won 19,950 votes, its best of the 1980s."]
+    assert missing_names("What happened in 1995?", season) == ()
+    assert missing_names("What happened in the 1980s?", season) == ()
+    assert missing_names("Who won votes in 1996?", season) == ("1996",)
+    check, _ = _check(bias=10.0)
+    assert check.check("What did the Kremlin dismiss in 2025?", [_evidence()]).missing == ("2025",)
+    dated = evidence(MACRON, title="Kremlin rejects foreign troops", score=1.5, start=56, published="2025-09-05")
+    assert check.check("What did the Kremlin dismiss in 2025?", [dated]).missing == ()
 
 
 def test_names_are_looked_for_in_the_whole_articles_their_titles_and_bylines() -> None:
