@@ -118,12 +118,16 @@ def assemble(
         read_weight=s.read_weight,
     )
     weights = AnswerabilityWeights(
-        s.answerable_bias, s.answerable_w_reading, s.answerable_w_relevance, s.answerable_w_none
+        s.answerable_bias,
+        s.answerable_w_reading,
+        s.answerable_w_relevance,
+        s.answerable_w_none,
+        s.answerable_w_elsewhere,
     )
     judge = Judge(
         store,
         selector,
-        AnswerabilityCheck(store, weights, s.min_answerable),
+        AnswerabilityCheck(store, weights, s.min_answerable, idf=getattr(lexical, "article_idf", None)),
         JudgeLimits(
             news_articles=s.news_articles,
             related=s.overview_sentences,

@@ -83,13 +83,16 @@ class Settings(BaseSettings):
     )
     margin: float = Field(0.08, ge=0, description="Other sentences are cited when within this of the top one.")
     # Answerability (assistant/evidence/answerability.py): besides names the articles never use, a logistic model of the
-    # reader's best score over the evidence and the top sentence's fused score, fitted by
-    # benchmarks/tune_answerability.py (docs/evaluation.md).
-    answerable_bias: float = Field(-2.7482, description="Fitted intercept of the answerability model.")
-    answerable_w_reading: float = Field(0.0129, description="Fitted weight of the reader's best score in the evidence.")
-    answerable_w_relevance: float = Field(1.4221, description="Fitted weight of the top sentence's fused score.")
+    # reader's best score over the evidence, the top sentence's fused score and the share of the question's words its
+    # article uses only away from that sentence, fitted by benchmarks/tune_answerability.py (docs/evaluation.md).
+    answerable_bias: float = Field(-2.3869, description="Fitted intercept of the answerability model.")
+    answerable_w_reading: float = Field(0.0228, description="Fitted weight of the reader's best score in the evidence.")
+    answerable_w_relevance: float = Field(1.2538, description="Fitted weight of the top sentence's fused score.")
     answerable_w_none: float = Field(
         0.0, description="Fitted weight of the passage reader's log-odds that the answer is not there."
+    )
+    answerable_w_elsewhere: float = Field(
+        -1.9770, description="Fitted weight of the question's words its article uses only away from the best sentence."
     )
     # The highest setting that abstains wrongly on at most 3% of the fitting titles' answerable questions, in SQuAD
     # 2.0's corpus and in v1.1's (benchmarks/tune_answerability.py).

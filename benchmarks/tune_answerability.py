@@ -28,13 +28,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
 from assistant import Assistant
+from assistant.evidence.answerability import words_elsewhere
 from assistant.evidence.reader import READER_DIR
 from benchmarks.report import print_table
 from benchmarks.squad import SQUAD2, questions, squad2, squad_assistant
@@ -42,6 +44,8 @@ from benchmarks.train_reader import tuning_titles
 from evaluation.metrics import holds_answer
 
 THRESHOLDS = np.round(np.arange(0.0, 1.0001, 0.02), 2)
+# The model's inputs, as Settings.answerable_w_* weighs them (the passage reader's "not there" as log-odds).
+FEATURES = ("reading", "relevance", "none", "elsewhere")
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
@@ -51,7 +55,7 @@ class Observed:
 
     title: str
     answerable: bool
-    features: tuple[float, float, float]  # reading, relevance, log-odds of "not there"; NaN without evidence
+    features: tuple[float, ...]  # FEATURES, in order; NaN without evidence
     names_missing: bool
     top_holds_answer: bool
 
@@ -59,25 +63,48 @@ class Observed:
 def observe(assistant: Assistant, qs: list[dict]) -> list[Observed]:
     """Each question's evidence and decision signals, as ``ask`` gets them (``Assistant.judge``)."""
     rows = []
+    idf = assistant.parts.lexical.article_idf
     for q in tqdm(qs, desc="signals", unit="question"):
         decision = assistant.judge(q["question"])
         evidence = decision.evidence
-        features = (math.nan, math.nan, math.nan)
+        features = (math.nan,) * len(FEATURES)
         if evidence:
             none = decision.answerability.none if decision.answerability is not None else None
             odds = (
                 0.0 if none is None else math.log(min(max(none, 1e-6), 1 - 1e-6) / (1 - min(max(none, 1e-6), 1 - 1e-6)))
             )
-            features = (decision.reading if decision.reading is not None else 0.0, decision.relevance, odds)
+            top = evidence[0]
+            article = assistant.parts.store.article_texts([top.article_id]).get(top.article_id, "")
+            elsewhere = words_elsewhere(q["question"], top, article, idf)
+            features = (decision.reading if decision.reading is not None else 0.0, decision.relevance, odds, elsewhere)
         holds = bool(evidence) and holds_answer(evidence[0].text, q["answers"])
         title = q["article_id"].split("#")[0]
         rows.append(Observed(title, bool(q["answers"]), features, bool(decision.missing), holds))
     return rows
 
 
+def cached(observed: Callable[[], list[Observed]], cache: Path | None, name: str) -> list[Observed]:
+    """The signals from ``cache`` (a directory) when kept there, else observed now and kept."""
+    path = cache / f"{name}.jsonl" if cache is not None else None
+    if path is not None and path.exists():
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        return [Observed(**{**row, "features": tuple(row["features"])}) for row in rows]
+    rows = observed()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rows))
+    return rows
+
+
+def only(rows: list[Observed], features: set[str]) -> list[Observed]:
+    """The rows with the inputs not in ``features`` set to 0 (so their fitted weight is 0)."""
+    keep = [name in features for name in FEATURES]
+    return [replace(r, features=tuple(f if k else 0.0 for f, k in zip(r.features, keep, strict=True))) for r in rows]
+
+
 def probabilities(rows: list[Observed], coef: np.ndarray, bias: float) -> np.ndarray:
     """The fitted probability per row (NaN where there was no evidence)."""
-    x = np.array([r.features for r in rows], dtype=np.float64).reshape(-1, 3)
+    x = np.array([r.features for r in rows], dtype=np.float64).reshape(-1, len(FEATURES))
     return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ coef, -50, 50)))
 
 
@@ -124,7 +151,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--plot", type=Path, default=DOCS / "answerability.png")
     parser.add_argument("--all-rows", action="store_true", help="print every threshold, not just around the chosen")
     parser.add_argument("--cross-fit", action="store_true", help="fit on the validation titles, two-fold (see above)")
+    parser.add_argument("--features", default=",".join(FEATURES), help="the inputs fitted (the others weigh 0)")
+    parser.add_argument("--cache", type=Path, help="keep the questions' signals here and reuse them (a refit)")
     args = parser.parse_args(argv)
+    chosen_features = set(args.features.split(","))
     from sklearn.linear_model import LogisticRegression
 
     trained_titles = json.loads((READER_DIR / "reader.json").read_text())["training"]["train_titles"]
@@ -135,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     if assistant.stats()["articles"] < len(articles):
         print(assistant.ingest([SQUAD2 / "articles.jsonl"], progress=True).summary())
     asked = [q for q in qs if q["article_id"].split("#")[0] in fit_titles | validation_titles]
-    rows = observe(assistant, asked)
+    rows = only(cached(lambda: observe(assistant, asked), args.cache, "squad2"), chosen_features)
     if args.cross_fit:
         cross_fit([r for r in rows if r.title in validation_titles], args.max_wrong, args.plot)
         return
@@ -156,17 +186,26 @@ def main(argv: list[str] | None = None) -> None:
     fit_curve = next(iter(curves.values()))
     allowed = {c["threshold"] for c in fit_curve if c["wrongly_abstained"] <= args.max_wrong}
     if args.squad_store:
-        squad = squad_assistant(args.squad_store)
         v1_fit, v1_val = (
-            observe(squad, [q for q in questions("tune") if q["article_id"].split("#")[0] in titles])
-            for titles in (fit_titles, validation_titles)
+            only(
+                cached(
+                    lambda titles=titles: observe(
+                        squad_assistant(args.squad_store),
+                        [q for q in questions("tune") if q["article_id"].split("#")[0] in titles],
+                    ),
+                    args.cache,
+                    f"v1-{name}",
+                ),
+                chosen_features,
+            )
+            for name, titles in (("fit", fit_titles), ("validation", validation_titles))
         )
         p_v1_fit = probabilities(v1_fit, coef, bias)
         allowed &= {t for t in THRESHOLDS if rates(v1_fit, p_v1_fit, t)["wrongly_abstained"] <= args.max_wrong}
     chosen = max(allowed, default=0.0)
     named = {n: sum(r.names_missing for r in rs) for n, rs in (("fitting", fitting), ("validation", validation))}
     print(f"\nabstained on for a missing name: {named}")
-    print(f"weights: bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}, none {coef[2]:.4f}")
+    print(f"weights: bias {bias:.4f}, " + ", ".join(f"{n} {c:.4f}" for n, c in zip(FEATURES, coef, strict=True)))
     print(f"min_answerable: {chosen:g} (the highest with at most {args.max_wrong:g} wrongly abstained when fitting)")
     if not allowed:
         print(f"  (no threshold keeps wrong abstentions under {args.max_wrong:g}: the names rule alone exceeds it)")
@@ -247,8 +286,8 @@ def cross_fit(rows: list[Observed], max_wrong: float, path: Path) -> None:
         table,
     )
     coef, bias, threshold = fitted(rows, max_wrong)
-    print(f"to ship (fitted on {', '.join(titles)}): bias {bias:.4f}, reading {coef[0]:.4f}, relevance {coef[1]:.4f}, "
-          f"none {coef[2]:.4f}, min_answerable {threshold:g}")  # fmt: skip
+    weights = ", ".join(f"{n} {c:.4f}" for n, c in zip(FEATURES, coef, strict=True))
+    print(f"to ship (fitted on {', '.join(titles)}): bias {bias:.4f}, {weights}, min_answerable {threshold:g}")
     curve = [{"threshold": t, **rates(judged, p_pooled, t)} for t in THRESHOLDS]
     plot({f"validation titles, cross-fitted ({', '.join(titles)})": curve}, THRESHOLDS[0], path)
     print(f"curve: {path}")

@@ -193,13 +193,21 @@ class LexicalIndex:
             df = len(docs) + len(new_docs) - self._lost.get(term, 0)
             if df <= 0:
                 continue
-            idf = math.log(1 + (self._n - df + 0.5) / (df + 0.5))
+            idf = self._idf(df)
             for at, tf in ((docs, tfs), (new_docs + base, new_tfs)):
                 if len(at):
                     out[at] += np.float32(idf) * tf / (self._norm[at] + tf)
         if len(self._gone):
             out[self._gone] = 0.0
         return out
+
+    def idf(self, term: str) -> float:
+        """How rare a (tokenized) term is among the live documents, as BM25 weighs it; a term none holds is rarest."""
+        df = len(self.sealed.postings(term)[0]) + len(self.fresh.postings(term)[0]) - self._lost.get(term, 0)
+        return self._idf(max(df, 0))
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     def updated(self, add_ids: Sequence[str], add_texts: Sequence[str], remove_ids: Iterable[str]) -> LexicalIndex:
         """A new index with these documents added (an id already indexed is replaced) and those removed."""

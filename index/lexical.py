@@ -83,6 +83,10 @@ class LexicalIndexes:
                 self._lock.release()
         return indexed.sentences, indexed.articles
 
+    def article_idf(self, term: str) -> float:
+        """How rare a (tokenized) term is among the stored articles, as BM25 over whole articles weighs it."""
+        return self.current()[1].idf(term)
+
     def refresh(self) -> None:
         """Bring the indexes up to date now (after this process wrote to the store)."""
         with self._lock:

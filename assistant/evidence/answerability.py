@@ -4,32 +4,37 @@ Two checks, both on what the pipeline already has. A question naming someone or 
 an organisation…) that the evidence's articles never mention is not answered by them, however close their
 sentences look: "How many troops will Germany send?" of articles that never mention Germany. Otherwise a logistic
 model fitted on tuning data (``benchmarks/tune_answerability.py``) weighs how sure the reader is that the best
-evidence sentence answers (its best span's score over its "no answer" score) and the top sentence's fused relevance
-(and, from a reader that reads the candidates as one passage, how likely it found the answer not there at all) into
-the probability that the evidence answers; under ``min_answerable`` (the one setting of the trade-off) it does not.
+evidence sentence answers (its best span's score over its "no answer" score), the top sentence's fused relevance, how
+much of the question its article says only away from that sentence (a question joining two places of an article
+only looks answered), and, from a reader that reads the candidates as one passage, how likely it found the answer not
+there at all, into the probability that the evidence answers; under ``min_answerable`` (the one setting of the
+trade-off) it does not.
 ``assistant.evidence.decision`` makes the decision from these for every shape of answer.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.evidence.select import Evidence
 from assistant.question.names import missing_names, question_names
 from assistant.retrieval.naming import ArticleTexts
+from index.bm25 import tokenize
 
 
 @dataclass(frozen=True)
 class AnswerabilityWeights:
-    """The fitted logistic model: probability = sigmoid(bias + reading·r + relevance·f + none·logit(p_none)), with
-    p_none the passage reader's probability that the answer is not there (0 without one)."""
+    """The fitted logistic model: probability = sigmoid(bias + reading·r + relevance·f + none·logit(p_none) +
+    elsewhere·e), with p_none the passage reader's probability that the answer is not there (0 without one) and e the
+    share of the question's words its article uses only away from the best sentence (``words_elsewhere``)."""
 
     bias: float
     reading: float
     relevance: float
     none: float = 0.0
+    elsewhere: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -43,15 +48,38 @@ class Answerability:
     reading: float | None = None
     relevance: float | None = None
     none: float | None = None  # the passage reader's probability that the answer is not there
+    elsewhere: float | None = None  # the question's words its article uses only away from the best sentence
+
+
+def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[str], float]) -> float:
+    """The share of the question's words, each weighed by how rare it is (``idf``), that the best sentence's article
+    uses but not in or beside that sentence: a question that joins what the article says in different places ("What
+    did the Normans never do in Sicily?") only looks answered there."""
+    asked = set(tokenize([question])[0])
+    weights = {term: idf(term) for term in asked}
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    near = set(tokenize([f"{top.before} {top.text} {top.after}"])[0])
+    used = set(tokenize([article])[0])
+    return sum(w for term, w in weights.items() if term in used and term not in near) / total
 
 
 class AnswerabilityCheck:
-    """Weighs a question's evidence: the probability that it answers, and the names it lacks."""
+    """Weighs a question's evidence: the probability that it answers, and the names it lacks. ``idf`` (how rare a
+    word is among the articles) is needed for the ``elsewhere`` input, read only when its weight is not 0."""
 
-    def __init__(self, articles: ArticleTexts, weights: AnswerabilityWeights, min_answerable: float) -> None:
+    def __init__(
+        self,
+        articles: ArticleTexts,
+        weights: AnswerabilityWeights,
+        min_answerable: float,
+        idf: Callable[[str], float] | None = None,
+    ) -> None:
         self.articles = articles
         self.weights = weights
         self.min_answerable = min_answerable
+        self.idf = idf
 
     def check(
         self, question: str, evidence: Sequence[Evidence], kinds: Mapping[str, float] | None = None
@@ -61,6 +89,7 @@ class AnswerabilityCheck:
         if not evidence:
             return Answerability(probability=0.0, likely=False)
         missing: tuple[str, ...] = ()
+        texts: dict[str, str] = {}
         if question_names(question):
             texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
             # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025.
@@ -74,6 +103,14 @@ class AnswerabilityCheck:
         if none is not None:
             clipped = min(max(none, 1e-6), 1 - 1e-6)
             logit += w.none * math.log(clipped / (1 - clipped))
+        elsewhere = None
+        if w.elsewhere and self.idf is not None:
+            top = evidence[0]
+            article = texts.get(top.article_id)
+            if article is None:
+                article = self.articles.article_texts([top.article_id]).get(top.article_id, "")
+            elsewhere = words_elsewhere(question, top, article, self.idf)
+            logit += w.elsewhere * elsewhere
         probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
         return Answerability(
             probability=probability,
@@ -82,4 +119,5 @@ class AnswerabilityCheck:
             reading=reading if readings else None,
             relevance=evidence[0].score,
             none=none,
+            elsewhere=elsewhere,
         )

@@ -19,7 +19,7 @@ _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to"
 # The years a question asks about: "What happened in 1995?" is not answered by articles that never say 1995 (nor
 # were published in it). Other numbers are written too many ways ("100 years", "a hundred years"; "3", "three").
 _NUMBER = re.compile(r"\d[\d,]*\d|\d")
-_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?:s\b)?(?!\d)(?!,\d)")  # 1995; the 1970s (a decade)
 _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
 
 
@@ -33,7 +33,7 @@ def question_names(question: str) -> tuple[str, ...]:
             name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
             if _WORD.search(name):
                 names.append(name)
-    names += [n for n in _NUMBER.findall(question) if _YEAR.fullmatch(n)]
+    names += _YEAR.findall(question)
     return tuple(dict.fromkeys(names))
 
 
@@ -56,9 +56,13 @@ class _Vocabulary:
     def mentions(self, name: str) -> bool:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
         "Vladimir Putin" is mentioned by an article that says "Putin". A year must be there as a number ("1995",
-        "1995-96", "the 1990s" for 1990)."""
-        if _NUMBER.fullmatch(name):
-            return name in self.numbers
+        "1995-96"); the 1990s by any year of them."""
+        if _YEAR.fullmatch(name):  # a decade is mentioned by any year of it
+            return (
+                name in self.numbers
+                or name.endswith("s")
+                and any(len(n) == 4 and n[:3] == name[:3] for n in self.numbers)
+            )
         own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
         return "".join(own) in self.joined or 2 * sum(map(self.has_word, own)) >= len(own)
 

@@ -87,3 +87,13 @@ def test_an_empty_index_takes_its_first_document() -> None:
     one = empty.updated(["a"], ["The Warsaw museum opened."], [])
     assert one.scores("Warsaw")[one.position("a")] > 0  # type: ignore[index]
     assert not one.updated([], [], ["a"]).scores("Warsaw").any()
+
+
+def test_a_terms_idf_is_what_its_scores_weigh_it_by_counting_only_live_documents() -> None:
+    index = LexicalIndex(["a", "b", "c"], ["Warsaw trams run late.", "Warsaw museums open.", "Tesla moved."])
+    (warsaw,), (tesla,) = tokenize(["Warsaw", "Tesla"])
+    assert index.idf(tesla) > index.idf(warsaw) > 0
+    assert index.idf("zzz-never-indexed") > index.idf(tesla)
+    # one document holding the term once: its score is idf · tf / (norm + tf), so the idf is the score's upper bound
+    assert 0 < index.scores("Tesla")[index.position("c")] < index.idf(tesla)
+    assert index.updated([], [], ["a"]).idf(warsaw) == pytest.approx(index.updated([], [], ["a"]).idf(tesla))

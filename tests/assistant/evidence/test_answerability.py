@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
-from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
+from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights, words_elsewhere
 from assistant.evidence.select import Evidence
 from assistant.question.names import missing_names, question_names
+from index.store import StoredSentence, sentence_id
 from tests.assistant.fakes import evidence
 
 MACRON = (
@@ -75,10 +77,12 @@ def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates(
     texts = ["By 1883, engines that could provide 10,000 hp had become feasible."]
     assert missing_names("Were 20,000 horsepower engines available by 1883?", texts) == ()
     assert missing_names("Were 10,000 horsepower engines available by 1884?", texts) == ("1884",)
-    season = ["In 1995-96 the club won 19,950 votes, its best of the 1980s."]
+    season = ["In 1995-96 the club won 19,950 votes, its best since 1987."]
     assert missing_names("What happened in 1995?", season) == ()
-    assert missing_names("What happened in the 1980s?", season) == ()
+    assert missing_names("What happened in the 1980s?", season) == ()  # a decade, by any year of it
+    assert missing_names("What happened in the 1970s?", season) == ("1970s",)
     assert missing_names("Who won votes in 1996?", season) == ("1996",)
+    assert question_names("Who won 19950 votes?") == ()  # a year only stands alone
     check, _ = _check(bias=10.0)
     assert check.check("What did the Kremlin dismiss in 2025?", [_evidence()]).missing == ("2025",)
     dated = evidence(MACRON, title="Kremlin rejects foreign troops", score=1.5, start=56, published="2025-09-05")
@@ -132,3 +136,28 @@ def test_a_passage_readers_not_there_weighs_in_when_fitted() -> None:
         1 / (1 + math.exp(-(-4 + 0.5 * 2 + 2 * 1.5 - 1.0 * math.log(0.9 / 0.1)))), abs=1e-9
     )
     assert doubted.probability < plain.probability
+
+
+def test_the_question_words_an_article_uses_only_away_from_the_best_sentence_are_weighed_by_rarity() -> None:
+    before = StoredSentence(sentence_id("a", 0), "a", 0, 0, 24, "They came from Normandy.")
+    top = replace(evidence("The Normans built castles in England.", start=25), neighbours=(before, None))
+    article = "They came from Normandy. The Normans built castles in England. Later they ruled Sicily."
+    rare = {"sicili": 3.0}
+    idf = lambda term: rare.get(term, 1.0)  # noqa: E731
+    assert words_elsewhere("Where did the Normans build castles?", top, article, idf) == 0.0
+    # of its words (did, normans, build, castles, sicily), "Sicily" is in the article but not near the sentence
+    assert words_elsewhere("Did the Normans build castles in Sicily?", top, article, idf) == pytest.approx(3 / 7)
+    # a word the article never uses is not "elsewhere" (the question may just say it in other words)
+    assert words_elsewhere("Did the Normans build castles in Malta?", top, article, idf) == 0.0
+
+
+def test_words_found_only_elsewhere_lower_the_probability_when_weighed() -> None:
+    articles = Articles({"a": ARTICLE})
+    weights = AnswerabilityWeights(-4.0, reading=0.5, relevance=2.0, elsewhere=-3.0)
+    check = AnswerabilityCheck(articles, weights, 0.5, idf=lambda term: 1.0)
+    near = check.check("Did 26 Western allies commit troops?", [_evidence()])
+    away = check.check("Did 26 Western allies commit troops, Peskov said?", [_evidence()])
+    assert near.elsewhere == 0.0 and away.elsewhere is not None and away.elsewhere > 0
+    assert away.probability < near.probability
+    unweighed = AnswerabilityCheck(articles, AnswerabilityWeights(-4.0, 0.5, 2.0), 0.5, idf=lambda term: 1.0)
+    assert unweighed.check("Did 26 Western allies commit troops?", [_evidence()]).elsewhere is None
