@@ -85,19 +85,19 @@ class Settings(BaseSettings):
     # Answerability (assistant/evidence/answerability.py): besides names the articles never use, a logistic model of the
     # reader's best score over the evidence, the top sentence's fused score and the share of the question's words its
     # article uses only away from that sentence, fitted by benchmarks/tune_answerability.py (docs/evaluation.md).
-    answerable_bias: float = Field(-2.3869, description="Fitted intercept of the answerability model.")
-    answerable_w_reading: float = Field(0.0228, description="Fitted weight of the reader's best score in the evidence.")
-    answerable_w_relevance: float = Field(1.2538, description="Fitted weight of the top sentence's fused score.")
+    answerable_bias: float = Field(-2.1949, description="Fitted intercept of the answerability model.")
+    answerable_w_reading: float = Field(0.0339, description="Fitted weight of the reader's best score in the evidence.")
+    answerable_w_relevance: float = Field(1.1023, description="Fitted weight of the top sentence's fused score.")
     answerable_w_none: float = Field(
         0.0, description="Fitted weight of the passage reader's log-odds that the answer is not there."
     )
     answerable_w_elsewhere: float = Field(
-        -1.9770, description="Fitted weight of the question's words its article uses only away from the best sentence."
+        -1.9811, description="Fitted weight of the question's words its article uses only away from the best sentence."
     )
     # The highest setting that abstains wrongly on at most 3% of the fitting titles' answerable questions, in SQuAD
     # 2.0's corpus and in v1.1's (benchmarks/tune_answerability.py).
     min_answerable: float = Field(
-        0.24,
+        0.22,
         ge=0.0,
         le=1.0,
         description="Probability that the evidence answers, under which the assistant abstains: higher abstains on "

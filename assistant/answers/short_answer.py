@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.question.nlp import nlp
-from assistant.question.wanted import wanted_labels
+from assistant.question.wanted import WHAT_SAID, wanted_labels
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
 # fmt: off
@@ -63,10 +63,6 @@ def _quote(question: str, sentence: str) -> str | None:
     return best.group(1)
 
 
-# "What did Peskov say?" asks for all of what he said: nothing follows the verb.
-_WHAT_SAID = re.compile(
-    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)\s*[?.!]*\s*$"
-)
 _SAID_FORMS = frozenset(
     ["say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote", "warn", "warns", "warned", "added"]
 )
@@ -75,7 +71,7 @@ _SAID_FORMS = frozenset(
 def quotation_said(question: str, sentence: str, span: tuple[int, int] | None = None) -> str | None:
     """For "What did X say?", what the sentence has X say: the clause after "X said", else the whole quotation
     holding ``span`` (the reader's answer). None for other questions, or when neither is there."""
-    asked = _WHAT_SAID.match(question.lower())
+    asked = WHAT_SAID.match(question.lower())
     if asked is None:
         return None
     speaker = _content_words(asked["speaker"])

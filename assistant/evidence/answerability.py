@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant.evidence.select import Evidence
 from assistant.question.names import missing_names, question_names
+from assistant.question.wanted import WHAT_SAID
 from assistant.retrieval.naming import ArticleTexts
 from index.bm25 import tokenize
 
@@ -95,7 +96,9 @@ class AnswerabilityCheck:
             # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025.
             dated = (f"{e.title} {e.author or ''} {e.published or ''}" for e in evidence)
             missing = missing_names(question, [*texts.values(), *dated])
-        readings = [e.reading.score for e in evidence if e.reading is not None and math.isfinite(e.reading.score)]
+        # The reader scores phrases; what someone said is a clause, so its score says nothing of whether it is there.
+        read = evidence if not WHAT_SAID.match(question.lower()) else ()
+        readings = [e.reading.score for e in read if e.reading is not None and math.isfinite(e.reading.score)]
         reading = max(readings, default=0.0)
         w = self.weights
         logit = w.bias + w.reading * reading + w.relevance * evidence[0].score

@@ -27,6 +27,12 @@ _QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 ]
 
 
+# "What did Peskov say?" asks for all of what he said (nothing follows the verb): a clause, not a phrase.
+WHAT_SAID = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)\s*[?.!]*\s*$"
+)
+
+
 def wanted_labels(question: str) -> tuple[str, ...]:
     """The entity labels a question asks for, most wanted first; empty when it asks for no entity type."""
     q = question.lower()

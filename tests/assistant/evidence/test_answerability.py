@@ -161,3 +161,11 @@ def test_words_found_only_elsewhere_lower_the_probability_when_weighed() -> None
     assert away.probability < near.probability
     unweighed = AnswerabilityCheck(articles, AnswerabilityWeights(-4.0, 0.5, 2.0), 0.5, idf=lambda term: 1.0)
     assert unweighed.check("Did 26 Western allies commit troops?", [_evidence()]).elsewhere is None
+
+
+def test_what_someone_said_is_not_weighed_by_the_readers_phrase_score() -> None:
+    check, _ = _check()
+    said = check.check("What did Macron say?", [_evidence(reading=-6.0)])
+    assert said.reading is None and said.probability == pytest.approx(1 / (1 + math.exp(-(-4 + 2 * 1.5))), abs=1e-9)
+    asked = check.check("What did Macron announce?", [_evidence(reading=-6.0)])
+    assert asked.reading == -6.0 and asked.probability < said.probability
