@@ -416,6 +416,19 @@ def validate(reader, examples: list[Example], spans: list[tuple[Example, list[st
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in report.items()}
 
 
+def training_arguments(parser: argparse.ArgumentParser, *, batch: int, max_length: int, work: Path) -> None:
+    """The options every reader's training takes: the optimiser's, the lengths, checkpoints and where it writes."""
+    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--batch", type=int, default=batch)
+    parser.add_argument("--max-length", type=int, default=max_length)
+    parser.add_argument("--max-answer-tokens", type=int, default=30)
+    parser.add_argument("--checkpoint", type=int, default=100, help="steps between checkpoints")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work", type=Path, default=work, help="checkpoints (run again to resume)")
+    parser.add_argument("--out", type=Path, default=READER_DIR)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train-titles", type=int, default=20, help="tuning titles trained on; the rest never")
@@ -425,15 +438,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--boolq", type=Path, help="BoolQ's dev.jsonl (yes/no questions); none: no BoolQ")
     parser.add_argument("--boolq-held-out", type=int, default=600)
     parser.add_argument("--limit", type=int, help="train on at most this many passages (a quick trial)")
-    parser.add_argument("--epochs", type=float, default=2.0)
-    parser.add_argument("--lr", type=float, default=1e-4)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--max-length", type=int, default=320)
-    parser.add_argument("--max-answer-tokens", type=int, default=30)
-    parser.add_argument("--checkpoint", type=int, default=100, help="steps between checkpoints")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--work", type=Path, default=PROJECT_ROOT / "index" / ".train-reader")
-    parser.add_argument("--out", type=Path, default=READER_DIR)
+    training_arguments(parser, batch=16, max_length=320, work=PROJECT_ROOT / "index" / ".train-reader")
     args = parser.parse_args(argv)
 
     import torch

@@ -32,19 +32,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.evidence.reader import READER_DIR, Reader
+from assistant.evidence.reader import Reader
 from assistant.settings import PROJECT_ROOT, Settings
 from benchmarks.squad import paragraphs, questions
+from benchmarks.train_reader import SQUAD2_TRAIN, training_arguments, tuning_titles
 from evaluation.metrics import f1, normalize
 from index.sentences import SentenceSplitter
 
-SQUAD2_TRAIN = PROJECT_ROOT.parent / "shared" / "eval" / "squad2-train-sample"
 Pair = tuple[str, str, int, int]  # question, sentence, answer start, answer end (-1, -1: no answer)
-
-
-def tuning_titles() -> list[str]:
-    """SQuAD v1.1's tuning titles in file order; the first ``--train-titles`` are trained on."""
-    return list(dict.fromkeys(q["article_id"].split("#")[0] for q in questions("tune")))
 
 
 def _rows(path: Path) -> list[dict]:
@@ -116,8 +111,8 @@ def train(model, tokenizer, pairs: list[Pair], args: argparse.Namespace) -> None
     torch.manual_seed(args.seed)
     params = [p for p in model.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    per_epoch = len(pairs) // args.batch
-    steps = args.epochs * per_epoch
+    per_epoch, epochs = len(pairs) // args.batch, int(args.epochs)  # whole epochs only
+    steps = epochs * per_epoch
     warmup = max(1, steps // 10)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min(1.0, s / warmup) * max(0.0, 1 - s / steps))
     checkpoint = args.work / "checkpoint.pt"
@@ -132,7 +127,7 @@ def train(model, tokenizer, pairs: list[Pair], args: argparse.Namespace) -> None
             print(f"resumed at step {step}/{steps}", flush=True)
     model.train()
     began = time.perf_counter()
-    for epoch in range(args.epochs):
+    for epoch in range(epochs):
         order = list(pairs)
         random.Random(args.seed * 1000 + epoch).shuffle(order)
         for b in range(per_epoch):
@@ -180,15 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", action="store_true", help="add the SQuAD 2.0 sample's answerable questions")
     parser.add_argument("--sample-unanswerable", action="store_true", help="and its unanswerable ones")
     parser.add_argument("--limit", type=int, help="train on at most this many pairs (a quick trial)")
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--lr", type=float, default=1e-4)
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--max-length", type=int, default=256)
-    parser.add_argument("--max-answer-tokens", type=int, default=30)
-    parser.add_argument("--checkpoint", type=int, default=100, help="steps between checkpoints")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--work", type=Path, default=PROJECT_ROOT / "index" / ".train-sentence-reader")
-    parser.add_argument("--out", type=Path, default=READER_DIR)
+    training_arguments(parser, batch=32, max_length=256, work=PROJECT_ROOT / "index" / ".train-sentence-reader")
     args = parser.parse_args(argv)
 
     from safetensors.torch import save_file
