@@ -161,7 +161,7 @@ class LexicalIndex:
         self._lengths = np.concatenate([np.asarray(self.sealed.lengths), np.asarray(self.fresh.lengths)])
         self._total = float(self._lengths[self.alive].sum()) if len(self._lengths) else 0.0
         # Each document's length normalisation, fixed while the collection is: k1 · (1 − b + b · length / mean).
-        average = self._total / self._n if self._n else 1.0
+        average = self._total / self._n if self._total else 1.0  # no word indexed yet: nothing to weigh
         self._norm = (K1 * ((1 - B) + B * self._lengths / average)).astype(np.float32)
         # (those of the sealed segment's passed on by an update, its own deletions added, not all counted again)
         self._sealed_lost = lost if lost is not None else self.sealed.frequencies(gone[gone < base])
