@@ -347,11 +347,7 @@ def train(net, tokenizer, examples: list[Example], args: argparse.Namespace, wor
             spans = span_loss(out.start_logits, torch.tensor(starts)) + span_loss(out.end_logits, torch.tensor(ends))
             kept = (kinds_t >= 0).float()
             loss = kind_loss(out.kind_logits, kinds_t) + 0.5 * (spans * kept).sum() / kept.sum().clamp(min=1)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
+            optimise(loss, params, optimiser, schedule)
             step += 1
             if step % 25 == 0:
                 print(f"step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - began:.0f} s", flush=True)
@@ -414,6 +410,17 @@ def validate(reader, examples: list[Example], spans: list[tuple[Example, list[st
             np.mean([e.kind == "yes" for e, _ in yes_no]), np.mean([e.kind == "no" for e, _ in yes_no])
         )
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in report.items()}
+
+
+def optimise(loss, params: list, optimiser, schedule) -> None:  # noqa: ANN001 - torch objects
+    """One step of training: the loss's gradients, clipped to norm 1, applied, and the learning rate moved on."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    optimiser.step()
+    schedule.step()
+    optimiser.zero_grad()
 
 
 def training_arguments(parser: argparse.ArgumentParser, *, batch: int, max_length: int, work: Path) -> None:

@@ -35,7 +35,7 @@ import numpy as np
 from assistant.evidence.reader import Reader
 from assistant.settings import PROJECT_ROOT, Settings
 from benchmarks.squad import paragraphs, questions
-from benchmarks.train_reader import SQUAD2_TRAIN, training_arguments, tuning_titles
+from benchmarks.train_reader import SQUAD2_TRAIN, optimise, training_arguments, tuning_titles
 from evaluation.metrics import f1, normalize
 from index.sentences import SentenceSplitter
 
@@ -141,11 +141,7 @@ def train(model, tokenizer, pairs: list[Pair], args: argparse.Namespace) -> None
             starts, ends = token_targets(tokens, chunk)
             tokens.pop("offset_mapping")
             loss = model(**tokens, start_positions=torch.tensor(starts), end_positions=torch.tensor(ends)).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
+            optimise(loss, params, optimiser, schedule)
             step += 1
             if step % 50 == 0:
                 print(f"step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - began:.0f} s", flush=True)
