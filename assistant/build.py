@@ -127,7 +127,7 @@ def assemble(
     judge = Judge(
         store,
         selector,
-        AnswerabilityCheck(store, weights, s.min_answerable, idf=getattr(lexical, "article_idf", None)),
+        AnswerabilityCheck(store, weights, s.min_answerable, idf=lexical.article_idf),
         JudgeLimits(
             news_articles=s.news_articles,
             related=s.overview_sentences,

@@ -162,6 +162,9 @@ class FakeLexical:
     def current(self) -> tuple[LexicalIndex, LexicalIndex]:
         return self.sentences, self.articles
 
+    def article_idf(self, term: str) -> float:
+        return self.articles.idf(term)
+
 
 class FakeReader:
     """A reader that scores each sentence by a fixed table (default -5) and answers with its first word."""
