@@ -33,7 +33,7 @@ from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.names import mentions
+from assistant.question.names import is_year, mentions
 from assistant.question.period import since_date
 from assistant.question.read import Question
 from assistant.question.wanted import wanted_labels
@@ -243,7 +243,7 @@ class Judge:
         decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
         years = other_years(question.text, evidence[0].text) if evidence else ()
         if not decision.answerable:
-            if years and answerability.likely and all(name.isdigit() for name in answerability.missing):
+            if years and answerability.likely and all(is_year(name) for name in answerability.missing):
                 # The articles never say the year asked about, and the best sentence gives another: say which.
                 return replace(decision, why="other_year", years=years)
             return decision
@@ -327,12 +327,15 @@ class Judge:
         self, question: str, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> tuple[Selection, Answerability]:
         """The evidence selected from the ranking and its answerability; when its articles never name what the
-        question names, the evidence from the best-ranked articles that do, if that is likely to answer."""
+        question names, the evidence from the best-ranked articles that do, if that is likely to answer. A year
+        decides whether the articles say it, not where else to look: in news of 2005 most articles say 2005, so the
+        second chance is for a missing name, looked for without the years (then checked with them)."""
         evidence = self.selector.select(ranked, k=k, question=question, clock=clock)
         answerability = self.check.check(question, evidence, evidence.kinds)
-        if not answerability.missing:
+        if all(is_year(name) for name in answerability.missing):
             return evidence, answerability
-        naming = set(articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]]))
+        ids = [r.article_id for r in ranked[:_NAMING_DEPTH]]
+        naming = set(articles_naming(self.store, question, ids, years=False))
         if naming:
             named = [r for r in ranked if r.article_id in naming]
             retried = self.selector.select(named, k=k, question=question, clock=clock)

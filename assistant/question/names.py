@@ -57,7 +57,7 @@ class _Vocabulary:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
         "Vladimir Putin" is mentioned by an article that says "Putin". A year must be there as a number ("1995",
         "1995-96"); the 1990s by any year of them."""
-        if _YEAR.fullmatch(name):  # a decade is mentioned by any year of it
+        if is_year(name):  # a decade is mentioned by any year of it
             return (
                 name in self.numbers
                 or name.endswith("s")
@@ -75,9 +75,14 @@ def mentions(texts: Iterable[str], phrase: str) -> bool:
     return bool(own) and _Vocabulary(texts).mentions(" ".join(own))
 
 
-def missing_names(question: str, texts: Iterable[str]) -> tuple[str, ...]:
-    """The question's names that none of ``texts`` mentions."""
-    names = question_names(question)
+def is_year(name: str) -> bool:
+    """Whether a name of the question is a year or decade it asks about ("1995", "1970s")."""
+    return bool(_YEAR.fullmatch(name))
+
+
+def missing_names(question: str, texts: Iterable[str], *, years: bool = True) -> tuple[str, ...]:
+    """The question's names that none of ``texts`` mentions (its years left out unless ``years``)."""
+    names = tuple(n for n in question_names(question) if years or not is_year(n))
     if not names:
         return ()
     vocabulary = _Vocabulary(texts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from assistant.question.names import missing_names, question_names
+from assistant.question.names import is_year, missing_names, question_names
 
 
 @runtime_checkable
@@ -17,11 +17,13 @@ class ArticleTexts(Protocol):
     def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]: ...
 
 
-def articles_naming(articles: ArticleTexts, question: str, article_ids: Sequence[str]) -> list[str]:
+def articles_naming(
+    articles: ArticleTexts, question: str, article_ids: Sequence[str], *, years: bool = True
+) -> list[str]:
     """Those of these articles, in order, whose text mentions every name of the question (all of them when it names
-    nothing)."""
+    nothing); its years left out unless ``years``."""
     ids = list(dict.fromkeys(article_ids))
-    if not question_names(question):
+    if not any(years or not is_year(name) for name in question_names(question)):
         return ids
     texts = articles.article_texts(ids)
-    return [a for a in ids if a in texts and not missing_names(question, [texts[a]])]
+    return [a for a in ids if a in texts and not missing_names(question, [texts[a]], years=years)]

@@ -83,6 +83,7 @@ def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates(
     assert missing_names("What happened in the 1970s?", season) == ("1970s",)
     assert missing_names("Who won votes in 1996?", season) == ("1996",)
     assert question_names("Who won 19950 votes?") == ()  # a year only stands alone
+    assert missing_names("Who won votes in 1996 in Paris?", season, years=False) == ("Paris",)  # where to look
     check, _ = _check(bias=10.0)
     assert check.check("What did the Kremlin dismiss in 2025?", [_evidence()]).missing == ("2025",)
     dated = evidence(MACRON, title="Kremlin rejects foreign troops", score=1.5, start=56, published="2025-09-05")

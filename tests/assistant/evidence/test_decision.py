@@ -224,6 +224,19 @@ def test_a_claim_said_only_on_a_condition_or_of_another_year_is_not_answered_and
     assert plain.answerable and not plain.expected
 
 
+def test_a_year_the_evidence_never_gives_is_abstained_on_not_looked_for_in_other_articles() -> None:
+    store = FakeStore(
+        {
+            "vote": ("Election night", ["Erik Larsen won the Harbour seat for the Greens."]),
+            "budget": ("Council budget", ["In 2005 the council said the harbour budget rose by a tenth."]),
+        }
+    )
+    judge = _judge(store, k=1)
+    asked = _decide(judge, store, "Who won the Harbour seat in 2005?", "claim")
+    assert not asked.answerable and asked.missing == ("2005",)
+    assert [e.article_id for e in asked.evidence] == ["vote"]  # not the budget article, which only says 2005
+
+
 def test_a_models_verdict_cites_the_passage_it_read_and_a_sentences_own_only_that_sentence() -> None:
     before, deciding, after = (
         evidence(t, index=i) for i, t in enumerate(["He was hit.", "He sat out.", "Only a bruise."])
