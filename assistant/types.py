@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 # The shapes of answer (assistant/shape.py): a short fact, an article's summary, a round-up of the news on a topic,
 # an overview in several sentences, a list of names, what a name is, the sentence a yes-or-no question turns on, or
 # what the article's own record says of it (its author, date, title, source), two things compared side by side, a
-# story's dated events (a timeline), or what newer articles say that older ones did not (changes).
+# story's dated events (a timeline), what newer articles say that older ones did not (changes), or why (a reason).
 Kind = Literal[
     "fact",
     "summary",
@@ -23,6 +23,7 @@ Kind = Literal[
     "comparison",
     "timeline",
     "changes",
+    "reason",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)  # in the order of ``Kind``
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<&])")

@@ -113,8 +113,8 @@ _GOLD_SENTENCE = (
 METRICS: dict[str, Metric] = {
     "shape_accuracy": Metric(
         "Shape accuracy",
-        "Of the questions whose set gives the expected `kind` (fact, summary, news, overview, list, definition, "
-        "yes_no, article), the share answered in that shape.",
+        "Of the questions whose set gives the expected `kind` (fact, summary, list, yes_no, reason…), the share "
+        "answered in that shape.",
     ),
     "exact_match": Metric(
         "Short answer exact match",

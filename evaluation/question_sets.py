@@ -1,9 +1,10 @@
 """Read evaluation question sets (JSONL or CSV) into validated questions, with line numbers in every error.
 
 Fields: ``question``; ``answers`` (a list; empty = unanswerable; in CSV a JSON list or ``|``-separated); optional
-``id``, ``article_id``, ``source``, ``evidence``, ``kind`` (the answer's expected shape: fact, summary, news,
-overview, list, definition, yes_no or article) and ``history`` (the earlier turns of a conversation,
-``[question, answer]`` pairs, oldest first: the question is a follow-up) and ``differs`` (whether the articles state
+``id``, ``article_id``, ``source``, ``evidence``, ``kind`` (the answer's expected shape, one of
+``assistant.types.KINDS``: fact, summary, news, overview, list, definition, yes_no, article, comparison, timeline,
+changes or reason) and ``history`` (the earlier turns of a conversation, ``[question, answer]`` pairs, oldest first:
+the question is a follow-up) and ``differs`` (whether the articles state
 its answer differently: true, false, or not labelled); other fields (e.g. SQuAD's
 ``answer_start``) are ignored.
 """

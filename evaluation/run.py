@@ -51,7 +51,7 @@ def gold_articles(q: EvalQuestion, aliases: dict[str, set[str]]) -> set[str]:
     return aliases.get(q.article_id or "", set()) | aliases.get(q.source or "", set())
 
 
-PHRASED = ("fact", "list", "definition", "article")  # the shapes of answer with a short answer
+PHRASED = ("fact", "list", "definition", "article", "reason")  # the shapes of answer with a short answer
 
 
 def score_question(

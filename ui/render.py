@@ -48,6 +48,7 @@ _SHAPES = {
     "comparison": "Comparison: a sentence for each side",
     "timeline": "Timeline: the story's dated events, oldest first",
     "changes": "What changed: what newer articles say that earlier ones did not",
+    "reason": "Why: the sentence giving the reason",
 }
 
 

@@ -20,6 +20,7 @@ from assistant.answers import (
     listing,
     news,
     overview,
+    reason,
     record,
     summary,
     timeline,
@@ -64,6 +65,7 @@ ROUTES: dict[Kind, Route] = {
     "comparison": Route(comparison.answer, "sides"),
     "timeline": Route(timeline.answer, "story", source_without_topic="news", llm=None),  # dates and order as found
     "changes": Route(changes.answer, "changes", llm=None),
+    "reason": Route(reason.answer, "claim"),  # the sentence saying why, which is often not the closest one
 }
 
 

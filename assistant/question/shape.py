@@ -254,6 +254,14 @@ def _comparison(question: str, lowered: str) -> Shape | None:
     return None
 
 
+_REASON = re.compile(r"^(?:why|how come|for what reason|what (?:caused|led to|prompted|was behind|is behind)\b)")
+
+
+def _reason(question: str, lowered: str) -> Shape | None:
+    """ "Why did Putin reject the plan?", "What caused the crash?": answered by the sentence giving the reason."""
+    return Shape("reason") if _REASON.match(lowered) else None
+
+
 def _yes_no(question: str, lowered: str) -> Shape | None:
     """ "Did Putin agree…?", but not "Is it A or B?"."""
     return Shape("yes_no", question, yes_no=True) if _YES_NO.match(question) else None
@@ -331,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     Rule("yes_no", ("Did Putin agree to a ceasefire?", "Is Ukraine a NATO member?"), _yes_no),
     Rule("list", ("Which leaders are mentioned?", "Who attended the summit?", "Which companies did Yukos sue?"), _list),
     Rule("definition", ("Who is Keir Starmer?", "What is NATO?"), _definition),
+    Rule("reason", ("Why did Putin reject the plan?", "What caused the crash?"), _reason),
     Rule("fact", ("Who rejected foreign troops?", "Who is the NATO chief?"), lambda question, lowered: Shape("fact")),
 )
 

@@ -1,0 +1,125 @@
+"""A "why" question: the reason as the short answer, and the sentence that gives it cited.
+
+When the best sentence gives a reason in the words news uses for one ("because", "due to", "after", "so that", a
+purpose "…use the money to pay for college"), the reason is bolded: the reader's phrase when it lies in that clause
+(it cuts SQuAD-style short answers well), else the clause from those words on, where the reader bolded something
+else ("Why did OPEC raise the price?" → "In response to American aid to Israel", not "70%").
+News also says what happened first and why after it: "Bill Cosby will not face charges…" leads, and "Authorities…
+said they found insufficient evidence…" follows. So when the best sentence gives no reason in words, the sentence of
+its article that does, else the one after it, is cited second. The best sentence stays first: on SQuAD's tuning
+questions, moving another sentence ahead of it lost more answers than it gained (docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.answers.citations import cited_text
+from assistant.answers.context import AnswerContext
+from assistant.answers.fact import fact_from
+from assistant.answers.short_answer import tidy
+from assistant.evidence.decision import Decision
+from assistant.evidence.select import Evidence
+from assistant.question.nlp import nlp
+from assistant.question.read import Question
+from assistant.retrieval.fusion import ScoredSentence
+from assistant.types import Answer
+
+_DEPTH = 20  # ranked candidates looked at for a sentence of the best one's article giving the reason
+# The words that open a reason (or a purpose) in news; "as", "since" and "for" also tell time or extent too often.
+_BECAUSE = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
+    r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|following|citing"
+    r"|for [\"“‘']?(?:\w+ )?reasons?)\b",
+    re.IGNORECASE,
+)
+# Where the reason's clause ends: a new clause of another kind, an attribution, a dash or a gap left by a lost dash.
+_CLAUSE_END = re.compile(
+    r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$"
+    r"|,\s(?:but|while|although|though|which|and (?:the|it|he|she|they))\b"
+    r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
+)
+_MAX_WORDS = 30
+
+
+def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
+    """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase if that
+    lies in the reason's clause, else the clause. When it does not, the sentence of its article that does (else the
+    one after it) is cited second, where a story says why the event it leads with happened."""
+    evidence = list(decision.evidence)
+    top = evidence[0]
+    clause = reason_in(top.text)
+    if clause is None:
+        have = {e.sentence_id for e in evidence}
+        after = _after(top, context)
+        candidates = [*after, *_of_article(top, evidence, ranked, context)]
+        giving = next((e for e in candidates if reason_in(e.text) is not None), None) or next(iter(after), None)
+        second = [giving] if giving is not None and giving.sentence_id not in have else []
+        fact = fact_from(question.text, [top, *second, *evidence[1:]], context.limits.min_reading)
+        return fact.model_copy(update={"kind": "reason"})
+    fact = fact_from(question.text, evidence, context.limits.min_reading)
+    span = top.answer
+    start, end = clause
+    if span is None or span[1] <= start or span[0] >= end:  # the reader's phrase is not the reason: the clause is
+        short = tidy(top.text[start:end])
+        text = f"{short} [1]\n\n{cited_text(fact.citations)}" if short else fact.text
+        return fact.model_copy(update={"text": text, "short_answer": short, "kind": "reason"})
+    return fact.model_copy(update={"kind": "reason"})
+
+
+def reason_in(sentence: str) -> tuple[int, int] | None:
+    """Character offsets of the clause of ``sentence`` that gives a reason or a purpose, or None if none does: from
+    "because" (or its like) or the "to" of a purpose ("…use the money to pay for college") to the clause's end."""
+    found = _BECAUSE.search(sentence)
+    start = found.start() if found else _purpose(sentence)
+    if start is None:
+        return None
+    stop = _CLAUSE_END.search(sentence, start + 1)
+    end = stop.start() if stop else len(sentence)
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    if len(words) > _MAX_WORDS:
+        end = start + words[_MAX_WORDS - 1].end()
+    return (start, end) if len(words) > 1 else None
+
+
+def _purpose(sentence: str) -> int | None:
+    """Where a purpose clause begins: the "to" of an infinitive that says what an act is for ("…use the money to pay
+    for college"), as spaCy's parse has it: an adverbial clause, or a clause after the verb's object."""
+    if not re.search(r"\bto\s+\w", sentence, re.IGNORECASE):
+        return None
+    for token in nlp()(sentence):
+        verb = token.head
+        if token.tag_ != "TO" or verb.pos_ != "VERB":
+            continue
+        if (
+            verb.dep_ == "advcl"
+            or verb.dep_ == "xcomp"
+            and any(c.dep_ == "dobj" and c.i < token.i for c in verb.head.children)
+        ):
+            return token.idx  # "…to minimise the impact"; "use the money to pay", not "planning to study"
+    return None
+
+
+def _after(top: Evidence, context: AnswerContext) -> list[Evidence]:
+    """The sentence after the best one, where news says why an event it leads with happened."""
+    following = top.neighbours[1]
+    if following is None:
+        return []
+    return context.selector.sentences([ScoredSentence(following.id, top.score, np.zeros(0))])
+
+
+def _of_article(
+    top: Evidence, evidence: Sequence[Evidence], ranked: Sequence[ScoredSentence], context: AnswerContext
+) -> list[Evidence]:
+    """The evidence and the relevant candidates of the best sentence's article, best first."""
+    have = {e.sentence_id for e in evidence}
+    more = [
+        r
+        for r in ranked[:_DEPTH]
+        if r.article_id == top.article_id and r.id not in have and r.score >= context.limits.min_relevance
+    ]
+    same = [e for e in evidence[1:] if e.article_id == top.article_id]
+    return [*same, *context.selector.sentences(more)]

@@ -1,0 +1,94 @@
+"""A "why" question's answer (unit, on fakes): the reason a sentence gives in words bolded, and where the best
+sentence gives none, the sentence of its article that does (else the one after it) cited second."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answers import reason
+from assistant.answers.context import AnswerContext, AnswerLimits
+from assistant.evidence.decision import Decision
+from assistant.evidence.select import EvidenceSelector
+from assistant.question.read import Question
+from assistant.question.shape import shape_of
+from assistant.retrieval.fusion import ScoredSentence
+from tests.assistant.fakes import FakeStore, evidence
+
+FOREHEAD = [
+    "A US man is selling advertising space on his forehead to the highest bidder on eBay.",
+    "He said he would have a logo tattooed on his head for 30 days.",
+    "He said he would use the money to pay for college.",
+]
+COSBY = [
+    "Bill Cosby will not face charges over an allegation of misconduct.",
+    "Prosecutors said they found insufficient evidence to support the allegation.",
+]
+
+
+def _reason(sentence: str) -> str | None:
+    span = reason.reason_in(sentence)
+    return sentence[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "The tribunal decided she had been unfairly dismissed because, having been removed from a senior post, "
+            "she was entitled to wait.",
+            "because, having been removed from a senior post, she was entitled to wait",
+        ),
+        ('Tottenham manager Jacques Santini has resigned for "personal reasons".', 'for "personal reasons"'),
+        ("Polonia was relegated due to its disastrous finances; the club was sold.", "due to its disastrous finances"),
+        ("He said he would use the money to pay for college.", "to pay for college"),
+        (
+            "OPEC raised the price by 70% in response to American aid to Israel, he said.",
+            "in response to American aid to Israel",  # up to the attribution
+        ),
+        ("He is planning to study graphic design.", None),  # a plan, not what something is for
+        ("The PSP went on sale in Japan in December.", None),
+    ],
+)
+def test_a_reason_is_the_clause_from_the_words_that_give_it(sentence: str, said: str | None) -> None:
+    assert _reason(sentence) == said
+
+
+def _context(store: FakeStore) -> AnswerContext:
+    return AnswerContext(store, EvidenceSelector(store), AnswerLimits(min_relevance=1.1))
+
+
+def _question(text: str) -> Question:
+    question = Question(text, text, shape_of(text))
+    assert question.shape.kind == "reason"
+    return question
+
+
+def test_the_reason_in_the_best_sentence_is_bolded_the_readers_phrase_when_it_lies_in_it() -> None:
+    text = "OPEC raised the price by 70% in response to American aid to Israel."
+    question = _question("Why did OPEC raise the price?")
+    elsewhere = evidence(text, reading=4.0, span=(text.index("70%"), text.index("70%") + 3))
+    answer = reason.answer(question, Decision((elsewhere,), True), [], _context(FakeStore({})))
+    assert answer.short_answer == "in response to American aid to Israel" and answer.kind == "reason"
+    assert answer.text.startswith("in response to American aid to Israel [1]\n\n" + text)
+    inside = evidence(text, reading=4.0, span=(text.index("American"), text.index("Israel") + 6))
+    assert reason.answer(question, Decision((inside,), True), [], _context(FakeStore({}))).short_answer == (
+        "American aid to Israel"
+    )
+
+
+def test_a_best_sentence_giving_no_reason_is_followed_by_the_articles_sentence_that_does() -> None:
+    store = FakeStore({"f": ("Forehead for sale", FOREHEAD)})
+    ranked = [ScoredSentence(f"f:0000{i}", 2.0 - i / 10, np.zeros(0)) for i in range(3)]
+    top = EvidenceSelector(store).sentences(ranked[:1])[0]
+    answer = reason.answer(
+        _question("Why is he selling space on his forehead?"), Decision((top,), True), ranked, _context(store)
+    )
+    assert [c.sentence for c in answer.citations] == [FOREHEAD[0], FOREHEAD[2]]
+
+
+def test_else_the_sentence_after_it_where_news_goes_on_to_say_why() -> None:
+    store = FakeStore({"c": ("Cosby", COSBY)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("c:00000", 2.0, np.zeros(0))])[0]
+    answer = reason.answer(_question("Why was Cosby not charged?"), Decision((top,), True), [], _context(store))
+    assert [c.sentence for c in answer.citations] == COSBY
