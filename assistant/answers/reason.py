@@ -43,6 +43,7 @@ _CLAUSE_END = re.compile(
     r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
 )
 _MAX_WORDS = 30
+_PARSE_ONLY = ["ner", "lemmatizer"]  # the tags and the parse are all a purpose needs (half the time of the whole)
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
@@ -90,7 +91,7 @@ def _purpose(sentence: str) -> int | None:
     for college"), as spaCy's parse has it: an adverbial clause, or a clause after the verb's object."""
     if not re.search(r"\bto\s+\w", sentence, re.IGNORECASE):
         return None
-    for token in nlp()(sentence):
+    for token in nlp()(sentence, disable=_PARSE_ONLY):
         verb = token.head
         if token.tag_ != "TO" or verb.pos_ != "VERB":
             continue
