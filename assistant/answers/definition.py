@@ -33,10 +33,12 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "PART"})  # the small model misparses some ("NATO" as subject)
 _NAMING = frozenset({"dub", "dubbed", "call", "called", "name", "named", "know", "known", "term", "termed", "label"})
 _EDGE = " ,;:“”\"‘’'()"
+_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"})
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """What the first sentence naming the topic says it is (its title, apposition…), cited; if none says, the answer
+    """What the first sentence naming the topic says it is (its title, apposition…), cited, unless it only says whose
+    it is ("GM's Rick Wagoner") and a later one says what ("GM chairman Rick Wagoner"); if none says, the answer
     to it as a question of fact, unless its phrase is the topic or a person's name; else the sentences naming it,
     with no phrase picked out."""
     topic, evidence, limits = question.shape.topic, decision.evidence, context.limits
@@ -44,21 +46,36 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     seen = {e.sentence_id for e in evidence}
     more = context.selector.sentences([r for r in ranked if r.id not in seen][: 4 * limits.overview_sentences])
     naming = [e for e in [*evidence, *more] if last and last in e.text.lower()]
-    for e in naming:
-        span = role_in(topic, e.text)
-        if span is not None:
-            role = e.text[span[0] : span[1]]
-            text = f"{topic}: {role} [1]\n\n{e.text} [1]"
-            return Answer(
-                question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
-            )
+    roles = ((e, e.text[span[0] : span[1]]) for e in naming if (span := role_in(topic, e.text)) is not None)
+    first = next(roles, None)
+    if first is not None:  # or a later one that says what it is, where it only says whose ("GM's", "Its leader")
+        e, role = first if says_what(first[1]) else next(((e, r) for e, r in roles if says_what(r)), first)
+        text = f"{topic}: {role} [1]\n\n{e.text} [1]"
+        return Answer(
+            question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
+        )
     fact = fact_from(question.text, evidence, limits.min_reading)
     phrase = fact.short_answer or ""
-    if phrase and not set(_words(phrase)) <= set(_words(topic)) and not names_in([phrase], ("PERSON",)):
+    if phrase and not set(_words(phrase)) <= set(_words(topic)) and not _only_a_name(question.text, phrase):
         return fact.model_copy(update={"kind": "definition"})
     citations = citations_for(naming[: limits.overview_sentences] or evidence)
     text = messages.NOT_DEFINED.format(topic=topic) + "\n\n" + cited_text(citations)
     return Answer(question=question.text, text=text, citations=citations, kind="definition")
+
+
+def _only_a_name(question: str, phrase: str) -> bool:
+    """Whether the phrase is a person's name, or for "Who is…?" a name of any kind ("Dundee University"): no answer
+    to who or what something is."""
+    kinds = ("PERSON", "ORG", "GPE", "LOC", "FAC") if question.lower().startswith("who") else ("PERSON",)
+    names = names_in([phrase], kinds)
+    return any(n.label == "PERSON" for n in names) or any(_words(n.name) == _words(phrase) for n in names)
+
+
+def says_what(role: str) -> bool:
+    """Whether a role says what something is, not only whose it is ("GM's") or whose by a pronoun the reader cannot
+    follow ("Its leader")."""
+    words = re.findall(r"[\w’']+", role.lower())
+    return bool(words) and words[0] not in _PRONOUNS and not re.search(r"['’]s?$", words[-1])
 
 
 def _words(text: str) -> list[str]:

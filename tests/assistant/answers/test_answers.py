@@ -120,6 +120,46 @@ def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
     )
 
 
+def test_a_definition_that_only_says_whose_gives_way_to_a_later_sentence_saying_what() -> None:
+    store = FakeStore(
+        {
+            "gm": (
+                "GM and Fiat",
+                [
+                    "Fiat boss Sergio Marchionne will meet GM's Rick Wagoner in Zurich.",
+                    "Its leader, Rick Wagoner, said talks would go on.",
+                    "GM chairman and chief executive Rick Wagoner said the deal was void.",
+                ],
+            )
+        }
+    )
+    ranked = [ScoredSentence(f"gm:0000{i}", 2.0 - i / 10, np.zeros(0)) for i in range(3)]
+    top = EvidenceSelector(store).sentences(ranked[:1])[0]
+    limits = AnswerLimits(overview_sentences=3)
+    answer = definition.answer(
+        _question("Who is Rick Wagoner?"),
+        Decision((top,), True),
+        ranked,
+        AnswerContext(store, EvidenceSelector(store), limits),
+    )
+    assert answer.short_answer == "GM chairman and chief executive"
+    assert [c.sentence for c in answer.citations] == [store.sentences["gm:00002"].text]
+    alone = definition.answer(
+        _question("Who is Rick Wagoner?"),
+        Decision((top,), True),
+        [],
+        AnswerContext(store, EvidenceSelector(store), limits),
+    )
+    assert alone.short_answer == "GM's"  # none better: what the sentence says
+
+
+def test_a_definition_of_someone_is_never_only_a_place_or_a_firm(context: AnswerContext) -> None:
+    text = "Mark Hale had been in the band for ten years since its formation at Dundee University."
+    read = evidence(text, reading=3.0, span=(text.index("Dundee"), len(text) - 1))
+    who = definition.answer(_question("Who is Mark Hale?"), Decision((read,), True), [], context)
+    assert who.short_answer is None and who.text.startswith("The articles don't say what Mark Hale is")
+
+
 def test_yes_or_no_is_said_when_the_reader_is_sure_enough_citing_the_sentence_it_turns_on(store: FakeStore) -> None:
     sure = AnswerContext(store, EvidenceSelector(store), AnswerLimits(min_verdict=0.6))
     said = evidence("The council rejected the bridge.")
