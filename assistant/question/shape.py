@@ -234,13 +234,18 @@ _COMPARATIVE = (
 _COMPARISONS = [
     re.compile(r"^how (?:does|do|did|is|are|was|were|has|have) (?P<a>.+?) compare (?:with|to|against) (?P<b>.+)$"),
     re.compile(r"^what(?:'s| is| was) the difference between (?P<a>.+?) and (?P<b>.+)$"),
-    re.compile(r"^(?:which|who|what)\b[^,]*,\s*(?P<a>.+?)\s+or\s+(?P<b>.+)$"),
+    # "Which costs more, A or B?": a short question, then a choice of two (not "…like the Quran, Torah or Bible")
+    re.compile(r"^(?:which|who|what)\b(?:\s+[^,\s]+){0,6},\s*(?P<a>[^,]+?),?\s+or\s+(?P<b>[^,]+)$"),
     re.compile(
         rf"^(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could)\s+(?P<a>.+?)\s+{_COMPARATIVE}\b"
         rf".*?\bthan\s+(?P<b>.+)$"
     ),
-    re.compile(r"^(?!(?:what|who|whom|which|when|where|why|how)\b)(?P<a>.+?)\s+(?:versus|vs\.?)\s+(?P<b>.+)$"),
+    re.compile(r"^(?!(?:what|who|whom|which|when|where|why|how)\b)(?P<a>.+?)\s+(?P<vs>versus|vs\.?)\s+(?P<b>.+)$"),
 ]
+
+
+_NUMBER = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a (?:few|dozen|hundred|thousand|million))"
+_AMOUNT = re.compile(rf"^(?:once|twice|{_NUMBER}\b(?:\s+\S+){{0,3}})$")  # "more than once", "more than 2 million units"
 
 
 def _comparison(question: str, lowered: str) -> Shape | None:
@@ -248,6 +253,10 @@ def _comparison(question: str, lowered: str) -> Shape | None:
     more than the PSP?": the two sides as the question wrote them."""
     for pattern in _COMPARISONS:
         found = pattern.match(lowered)
+        if found and "vs" in found.groupdict() and question[found.start("vs")].isupper():
+            continue  # "the Saturn Vs that were never used"
+        if found and _AMOUNT.match(found["b"]):
+            continue  # "Has Johnson captained the Lions more than once?" asks yes or no of a number, not two things
         if found:
             sides = tuple(re.split(r"[:;]", _original(question, lowered, found[side]))[0].strip(" ,") for side in "ab")
             return Shape("comparison", question, sides=sides, yes_no=bool(_YES_NO.match(question)))

@@ -71,10 +71,29 @@ def test_list_questions_name_the_kind_of_names_they_want(
         "Who wrote the letter?",
         "Who is the author of Harry Potter?",
         "When was the treaty signed?",
+        "Who would generally teach from a work like the Quran, Torah or Bible?",  # a list, not a choice of two
+        "Which committee invited companies owned by people who are women, or veterans, to take part?",
+        "After Apollo 18 was cancelled, what happened to the Saturn Vs that were never used?",  # not "versus"
     ],
 )
 def test_questions_of_fact_stay_facts(question: str) -> None:
     assert shape_of(question) == Shape("fact")
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("Which costs more in Japan, Sony's PSP or Nintendo's DS?", ("Sony's PSP", "Nintendo's DS")),
+        ("Which is more costly, formal, or informal imperialism?", ("formal", "informal imperialism")),
+        ("Is the PSP more expensive than a Nintendo DS?", ("the PSP", "a Nintendo DS")),
+        ("France vs Germany: whose economy grew more?", ("France", "Germany")),
+        ("Has Johnson captained the Lions more than once?", ()),  # yes or no of a number, not two things
+        ("Has the DS sold more than 2 million units?", ()),
+    ],
+)
+def test_a_comparison_has_two_sides_and_a_number_is_no_side(question: str, sides: tuple[str, ...]) -> None:
+    shape = shape_of(question)
+    assert shape.sides == sides and shape.kind == ("comparison" if sides else "yes_no")
 
 
 @pytest.mark.parametrize(
