@@ -4,6 +4,7 @@ yes-or-no question gets the reader's yes or no when it is sure enough."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answers import messages, yes_no
@@ -11,19 +12,28 @@ from assistant.answers.citations import cited_text
 from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
 from assistant.evidence.decision import Decision
+from assistant.question.names import mentions
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The sentences on both sides, quoted, after the short answer (a phrase, or for a comparison asked as a
-    yes-or-no question the reader's verdict when it is sure enough); the sides the articles don't speak of, said."""
+    """The sentences on both sides, quoted, after the short answer (a value or a side the reader found, or for a
+    comparison asked as a yes-or-no question the reader's verdict when it is sure enough); the sides the articles
+    don't speak of, said."""
     fact = fact_from(question.text, decision.evidence, context.limits.min_reading)
-    short = yes_no.verdict(decision, context.limits.min_verdict) if question.shape.yes_no else fact.short_answer
+    phrase = fact.short_answer if fact.short_answer and _compares(fact.short_answer, question.shape.sides) else None
+    short = yes_no.verdict(decision, context.limits.min_verdict) if question.shape.yes_no else phrase
     marked = f"{short} {yes_no.markers(decision, short, len(fact.citations))}" if short else None
     parts = [marked] if marked else [messages.YES_OR_NO] if question.shape.yes_no else []
     parts.append(cited_text(fact.citations))
     if decision.uncovered:
         parts.append(messages.SIDES_UNCOVERED.format(sides=messages.either(list(decision.uncovered))))
     return fact.model_copy(update={"text": "\n\n".join(parts), "short_answer": short, "kind": "comparison"})
+
+
+def _compares(phrase: str, sides: Sequence[str]) -> bool:
+    """Whether the reader's phrase can say how the sides compare: a value ("19,800 yen", "down from $133m") or one of
+    the sides ("the PSP"); any other phrase of the sentence ("victory", "Labour") is not bolded as the answer."""
+    return bool(re.search(r"\d", phrase)) or any(mentions([phrase], side) for side in sides)

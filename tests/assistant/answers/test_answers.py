@@ -202,3 +202,15 @@ def test_a_comparison_quotes_both_sides_and_says_which_side_the_articles_dont_sp
     assert both.text == "Yes [1]\n\nThe DS sold 500,000 units. [1] The PSP sold 200,000 units. [2]"
     half = comparison.answer(asked, Decision(sides[:1], True, uncovered=("the PSP",)), [], sure)
     assert half.short_answer is None and half.text.endswith("\n\nThe articles don't say about the PSP.")
+
+
+@pytest.mark.parametrize(("phrase", "bolded"), [("200,000 units", True), ("the PSP", True), ("Nintendo", False)])
+def test_a_comparison_bolds_a_value_or_a_side_never_another_phrase(
+    context: AnswerContext, phrase: str, bolded: bool
+) -> None:
+    text = "Nintendo said the PSP sold 200,000 units, fewer than the DS."
+    start = text.index(phrase)
+    read = evidence(text, reading=3.0, span=(start, start + len(phrase)))
+    asked = _question("Which sold more, the PSP or the DS?")
+    answer = comparison.answer(asked, Decision((read,), True), [], context)
+    assert answer.short_answer == (phrase if bolded else None)
