@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
-from assistant.answers.short_answer import extract_short_answer, quotation_said, successor, tidy
+from assistant.answers.short_answer import extract_short_answer, quotation_said, successor, tidy, whole_range
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.read import Question
@@ -43,6 +43,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
+        start, end = whole_range(top.text, (start, end))  # "six months" of "between six months and two years"
         phrase = successor(question, top.text, (start, end)) or tidy(top.text[start:end])
         if phrase:
             return phrase

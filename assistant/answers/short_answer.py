@@ -144,6 +144,29 @@ def _with_article(span) -> str:  # noqa: ANN001
     return doc[start:end].text if end > start else span.text
 
 
+# A number-like bound: "six months", "$5bn", "10%", "2006", "two million people": a number, then at most two words
+# that are not the sentence going on ("…two years when the FA decides").
+_GOES_ON = (
+    r"(?:when|where|in|on|at|and|or|to|of|the|a|an|for|by|with|after|before|while|as|but|which|that|who|from|than)"
+)
+_BOUND = (
+    r"(?:[$£€]?\d(?:[\d,.]*\d)?(?:%|bn|m|k|p)?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    rf"(?:\s+(?!{_GOES_ON}\b)[\w%-]+){{0,2}}"
+)
+# "between six months and two years"; not "from $1.2bn to $2.3bn", a change whose question asks for one end of it.
+_RANGE = re.compile(rf"\bbetween\s+(?P<low>{_BOUND})\s+and\s+(?P<high>{_BOUND})", re.I)
+
+
+def whole_range(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span widened to the range it is one bound of: "six months" of "a ban of between six months and two years"
+    is "between six months and two years" (a bound alone says less than the sentence does); else the span."""
+    for found in _RANGE.finditer(sentence):
+        low, high = found.span("low"), found.span("high")
+        if low[0] <= span[0] < low[1] and span[1] <= low[1] or high[0] <= span[0] < high[1] and span[1] <= high[1]:
+            return found.start(), found.end()
+    return span
+
+
 def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None:
     """Who took the post when the span names who left it: "Sergio Marchionne has replaced Herbert Demel as chief
     executive" answers "Who is the chief executive?" with Marchionne, not Demel (so does "Demel was replaced by

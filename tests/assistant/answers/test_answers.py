@@ -58,6 +58,13 @@ def test_a_fact_is_the_short_answer_then_the_evidence_quoted(context: AnswerCont
     assert [(c.n, c.sentence, c.start, c.end) for c in answer.citations] == [(1, top.text, 0, len(top.text))]
 
 
+def test_a_facts_short_answer_of_one_bound_of_a_range_is_the_range(context: AnswerContext) -> None:
+    text = "Mutu faces a ban of between six months and two years."
+    top = evidence(text, reading=3.0, span=(text.index("six"), text.index(" and")))
+    answer = fact.answer(_question("How long a ban does Mutu face?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "between six months and two years"
+
+
 def test_a_summary_is_the_lead_and_the_most_central_sentences_in_article_order(
     store: FakeStore, context: AnswerContext
 ) -> None:

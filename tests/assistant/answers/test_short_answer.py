@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.short_answer import extract_short_answer, quotation_said, successor
+from assistant.answers.short_answer import extract_short_answer, quotation_said, successor, whole_range
 
 RUTTE = (
     "UK Prime Minister Sir Keir Starmer described the alliance’s commitment as an “unbreakable pledge,” while NATO "
@@ -77,3 +77,19 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
     assert successor("Who did Sergio Marchionne replace?", sentence, demel) is None
     assert successor("Who is the chief executive of Fiat?", sentence, (0, len("Sergio Marchionne"))) is None
     assert successor("Who is the chief executive?", "Herbert Demel runs Fiat Auto.", (0, 13)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "said"),
+    [
+        ("Mutu faces a ban of between six months and two years when the FA decides.", "six months", None),
+        ("Mutu faces a ban of between six months and two years when the FA decides.", "two years", None),
+        ("The deal is worth between $5.2bn and $6bn, analysts say.", "$6bn", "between $5.2bn and $6bn"),
+        ("Profits rose from $1.2bn to $2.3bn in 2004.", "$2.3bn", "$2.3bn"),  # a change: one end is asked for
+        ("Talks between France and Germany ended.", "France", "France"),  # no numbers, no range
+    ],
+)
+def test_one_bound_of_a_range_is_widened_to_the_range(sentence: str, bound: str, said: str | None) -> None:
+    start = sentence.index(bound)
+    a, b = whole_range(sentence, (start, start + len(bound)))
+    assert sentence[a:b] == (said or "between six months and two years")
