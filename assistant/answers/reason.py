@@ -32,7 +32,6 @@ _DEPTH = 20  # ranked candidates looked at for a sentence of the best one's arti
 # The words that open a reason (or a purpose) in news; "as", "since" and "for" also tell time or extent too often.
 _BECAUSE = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
-    r"|in (?:a|an) (?:bid|attempt|effort) to"
     r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|following|citing"
     r"|for [\"“‘']?(?:\w+ )?reasons?)\b",
     re.IGNORECASE,

@@ -42,7 +42,7 @@ def _reason(sentence: str) -> str | None:
         ('Tottenham manager Jacques Santini has resigned for "personal reasons".', 'for "personal reasons"'),
         ("Polonia was relegated due to its disastrous finances; the club was sold.", "due to its disastrous finances"),
         ("He said he would use the money to pay for college.", "to pay for college"),
-        ("The state is taking Air Jamaica back in a bid to help it out of debt.", "in a bid to help it out of debt"),
+        ("Aaliyah's label has failed in an attempt to sue the producer.", None),  # what failed, not why
         (
             "OPEC raised the price by 70% in response to American aid to Israel, he said.",
             "in response to American aid to Israel",  # up to the attribution
