@@ -13,6 +13,7 @@ from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
 from assistant.evidence.decision import Decision
 from assistant.question.names import mentions
+from assistant.question.nlp import nlp
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
@@ -33,7 +34,14 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     return fact.model_copy(update={"text": "\n\n".join(parts), "short_answer": short, "kind": "comparison"})
 
 
+_COMPARING = frozenset({"JJR", "JJS", "RBR", "RBS"})  # "better", "cheapest", "more", "most"
+
+
 def _compares(phrase: str, sides: Sequence[str]) -> bool:
-    """Whether the reader's phrase can say how the sides compare: a value ("19,800 yen", "down from $133m") or one of
-    the sides ("the PSP"); any other phrase of the sentence ("victory", "Labour") is not bolded as the answer."""
-    return bool(re.search(r"\d", phrase)) or any(mentions([phrase], side) for side in sides)
+    """Whether the reader's phrase can say how the sides compare: a value ("19,800 yen", "down from $133m"), a word
+    that describes ("better", "very low tuition fees") or one of the sides ("the PSP"); a thing named in the sentence
+    ("victory", "Labour") is not bolded as the answer."""
+    if re.search(r"\d", phrase) or any(mentions([phrase], side) for side in sides):
+        return True
+    tagged = nlp()(phrase, disable=["ner", "parser", "lemmatizer"])
+    return any(t.tag_ in _COMPARING or t.pos_ == "ADJ" and t.text[:1].islower() for t in tagged)  # not "Labour"

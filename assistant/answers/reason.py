@@ -1,8 +1,8 @@
 """A "why" question: the reason as the short answer, and the sentence that gives it cited.
 
 When the best sentence gives a reason in the words news uses for one ("because", "due to", "after", "so that", a
-purpose "…use the money to pay for college"), the reason is bolded: the reader's phrase when it lies in that clause
-(it cuts SQuAD-style short answers well), else the clause from those words on, where the reader bolded something
+purpose "…use the money to pay for college"), the reason is bolded: the reader's phrase as far as it lies in that
+clause (it cuts SQuAD-style short answers well), else the clause from those words on, where the reader bolded something
 else ("Why did OPEC raise the price?" → "In response to American aid to Israel", not "70%").
 News also says what happened first and why after it: "Bill Cosby will not face charges…" leads, and "Authorities…
 said they found insufficient evidence…" follows. So when the best sentence gives no reason in words, the sentence of
@@ -39,7 +39,7 @@ _BECAUSE = re.compile(
 # Where the reason's clause ends: a new clause of another kind, an attribution, a dash or a gap left by a lost dash.
 _CLAUSE_END = re.compile(
     r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$"
-    r"|,\s(?:but|while|although|though|which|and (?:the|it|he|she|they))\b"
+    r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they))\b"
     r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
 )
 _MAX_WORDS = 30
@@ -49,8 +49,8 @@ _TO = re.compile(r"\bto\s+\w", re.IGNORECASE)
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase if that
-    lies in the reason's clause, else the clause. When it does not, the sentence of its article that does (else the
+    """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase as far as
+    it lies in the reason's clause, else the clause. When it does not, the sentence of its article that does (else the
     one after it) is cited second, where a story says why the event it leads with happened."""
     evidence = list(decision.evidence)
     top = evidence[0]
@@ -66,11 +66,13 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     fact = fact_from(question.text, evidence, context.limits.min_reading)
     span = top.answer
     start, end = clause
-    if span is None or span[1] <= start or span[0] >= end:  # the reader's phrase is not the reason: the clause is
-        short = tidy(top.text[start:end])
-        text = f"{short} [1]\n\n{cited_text(fact.citations)}" if short else fact.text
-        return fact.model_copy(update={"text": text, "short_answer": short, "kind": "reason"})
-    return fact.model_copy(update={"kind": "reason"})
+    if span is not None and span[0] < end and span[1] > start:  # the reader's phrase, kept within the reason
+        start, end = max(start, span[0]), min(end, span[1])
+        if (start, end) == span:
+            return fact.model_copy(update={"kind": "reason"})
+    short = tidy(top.text[start:end])
+    text = f"{short} [1]\n\n{cited_text(fact.citations)}" if short else fact.text
+    return fact.model_copy(update={"text": text, "short_answer": short, "kind": "reason"})
 
 
 def reason_in(sentence: str) -> tuple[int, int] | None:

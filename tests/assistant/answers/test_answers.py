@@ -211,7 +211,10 @@ def test_a_comparison_quotes_both_sides_and_says_which_side_the_articles_dont_sp
     assert half.short_answer is None and half.text.endswith("\n\nThe articles don't say about the PSP.")
 
 
-@pytest.mark.parametrize(("phrase", "bolded"), [("200,000 units", True), ("the PSP", True), ("Nintendo", False)])
+@pytest.mark.parametrize(
+    ("phrase", "bolded"),
+    [("200,000 units", True), ("the PSP", True), ("fewer", True), ("Nintendo", False), ("sold", False)],
+)
 def test_a_comparison_bolds_a_value_or_a_side_never_another_phrase(
     context: AnswerContext, phrase: str, bolded: bool
 ) -> None:

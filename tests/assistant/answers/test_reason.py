@@ -49,6 +49,10 @@ def _reason(sentence: str) -> str | None:
         ),
         ("He is planning to study graphic design.", None),  # a plan, not what something is for
         ("The PSP went on sale in Japan in December.", None),
+        (
+            "Hopes dimmed after Putin met Trump in Alaska, with Moscow sending more troops.",
+            "after Putin met Trump in Alaska",  # not the circumstance added after it
+        ),
     ],
 )
 def test_a_reason_is_the_clause_from_the_words_that_give_it(sentence: str, said: str | None) -> None:
@@ -75,6 +79,11 @@ def test_the_reason_in_the_best_sentence_is_bolded_the_readers_phrase_when_it_li
     inside = evidence(text, reading=4.0, span=(text.index("American"), text.index("Israel") + 6))
     assert reason.answer(question, Decision((inside,), True), [], _context(FakeStore({}))).short_answer == (
         "American aid to Israel"
+    )
+    longer = "OPEC raised prices after the war began, with Moscow sending troops."
+    beyond = evidence(longer, reading=4.0, span=(longer.index("after"), len(longer) - 1))
+    assert reason.answer(question, Decision((beyond,), True), [], _context(FakeStore({}))).short_answer == (
+        "after the war began"  # the reader's phrase only as far as the reason goes
     )
 
 
