@@ -1,9 +1,10 @@
 """A "why" question: the reason as the short answer, and the sentence that gives it cited.
 
 When the best sentence gives a reason in the words news uses for one ("because", "due to", "after", "so that", a
-purpose "…use the money to pay for college"), the reason is bolded: the reader's phrase as far as it lies in that
-clause (it cuts SQuAD-style short answers well), else the clause from those words on, where the reader bolded something
-else ("Why did OPEC raise the price?" → "In response to American aid to Israel", not "70%").
+purpose "…use the money to pay for college"), the reason is bolded: the reader's phrase when it overlaps that
+clause (it cuts SQuAD-style short answers well; cut at the clause's end when it starts in it and runs on), else the
+clause from those words on, where the reader bolded something else ("Why did OPEC raise the price?" → "In response
+to American aid to Israel", not "70%").
 News also says what happened first and why after it: "Bill Cosby will not face charges…" leads, and "Authorities…
 said they found insufficient evidence…" follows. So when the best sentence gives no reason in words, the sentence of
 its article that does, else the one after it, is cited second. The best sentence stays first: on SQuAD's tuning
@@ -32,7 +33,7 @@ _DEPTH = 20  # ranked candidates looked at for a sentence of the best one's arti
 # The words that open a reason (or a purpose) in news; "as", "since" and "for" also tell time or extent too often.
 _BECAUSE = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
-    r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|following|citing"
+    r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|(?<!the )following|citing"
     r"|for [\"“‘']?(?:\w+ )?reasons?)\b",
     re.IGNORECASE,
 )
@@ -49,9 +50,10 @@ _TO = re.compile(r"\bto\s+\w", re.IGNORECASE)
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase as far as
-    it lies in the reason's clause, else the clause. When it does not, the sentence of its article that does (else the
-    one after it) is cited second, where a story says why the event it leads with happened."""
+    """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase when it is
+    (or holds) the reason, cut at the clause's end when it starts in it and runs on, else the clause. When it does
+    not, the sentence of its article that does (else the one after it) is cited second, where a story says why the
+    event it leads with happened."""
     evidence = list(decision.evidence)
     top = evidence[0]
     clause = reason_in(top.text)
@@ -66,10 +68,10 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     fact = fact_from(question.text, evidence, context.limits.min_reading)
     span = top.answer
     start, end = clause
-    if span is not None and span[0] < end and span[1] > start:  # the reader's phrase, kept within the reason
-        start, end = max(start, span[0]), min(end, span[1])
-        if (start, end) == span:
+    if span is not None and span[0] < end and span[1] > start:  # the reader's phrase is (or holds) the reason
+        if not start <= span[0] < end < span[1]:
             return fact.model_copy(update={"kind": "reason"})
+        start = span[0]  # it starts in the reason and runs on past it ("after X met Y, with Moscow…"): cut there
     short = tidy(top.text[start:end])
     text = f"{short} [1]\n\n{cited_text(fact.citations)}" if short else fact.text
     return fact.model_copy(update={"text": text, "short_answer": short, "kind": "reason"})

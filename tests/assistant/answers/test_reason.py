@@ -49,6 +49,7 @@ def _reason(sentence: str) -> str | None:
         ),
         ("He is planning to study graphic design.", None),  # a plan, not what something is for
         ("The PSP went on sale in Japan in December.", None),
+        ("The following day, ministers agreed to the embargo.", None),  # a day, not a reason
         (
             "Hopes dimmed after Putin met Trump in Alaska, with Moscow sending more troops.",
             "after Putin met Trump in Alaska",  # not the circumstance added after it
