@@ -20,9 +20,9 @@ from assistant.types import Answer
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The sentences on both sides, quoted, after the short answer (a value or a side the reader found, or for a
-    comparison asked as a yes-or-no question the reader's verdict when it is sure enough); the sides the articles
-    don't speak of, said."""
+    """The sentences on both sides, quoted, after the short answer (the reader's phrase when it can say how the sides
+    compare, or for a comparison asked as a yes-or-no question the reader's verdict when it is sure enough); the
+    sides the articles don't speak of, said."""
     fact = fact_from(question.text, decision.evidence, context.limits.min_reading)
     phrase = fact.short_answer if fact.short_answer and _compares(fact.short_answer, question.shape.sides) else None
     short = yes_no.verdict(decision, context.limits.min_verdict) if question.shape.yes_no else phrase
