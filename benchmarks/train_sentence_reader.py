@@ -36,7 +36,7 @@ from assistant.evidence.reader import Reader
 from assistant.settings import PROJECT_ROOT, Settings
 from benchmarks.squad import paragraphs, questions
 from benchmarks.train_reader import SQUAD2_TRAIN, optimise, training_arguments, tuning_titles
-from evaluation.metrics import f1, normalize
+from evaluation.metrics import exact_match, f1
 from index.sentences import SentenceSplitter
 
 Pair = tuple[str, str, int, int]  # question, sentence, answer start, answer end (-1, -1: no answer)
@@ -159,7 +159,7 @@ def validate(reader: Reader, golds: list[tuple[dict, str]]) -> dict[str, float]:
     for q, sentence in golds:
         r = reader.read(q["question"], [sentence])[0]
         span = sentence[r.start : r.end]
-        ems.append(max(float(normalize(span) == normalize(g)) for g in q["answers"]))
+        ems.append(max(exact_match(span, g) for g in q["answers"]))
         f1s.append(max(f1(span, g) for g in q["answers"]))
     return {"questions": len(golds), "exact_match": round(float(np.mean(ems)), 4), "f1": round(float(np.mean(f1s)), 4)}
 

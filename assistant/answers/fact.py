@@ -26,8 +26,12 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
 
 def fact_from(question: str, evidence: Sequence[Evidence], min_reading: float) -> Answer:
     """The answer of fact to ``question`` from ``evidence`` (not empty), also where another shape falls back to one."""
+    return stated(question, evidence, short_answer(question, evidence[0], min_reading))
+
+
+def stated(question: str, evidence: Sequence[Evidence], short: str | None) -> Answer:
+    """``short`` [1] (when there is one), then the evidence quoted: the form of a fact, whoever chose the phrase."""
     citations = citations_for(evidence)
-    short = short_answer(question, evidence[0], min_reading)
     quoted = cited_text(citations)
     text = f"{short} [1]\n\n{quoted}" if short else quoted
     return Answer(question=question, text=text, short_answer=short, citations=citations)

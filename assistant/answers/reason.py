@@ -18,9 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.answers.citations import cited_text
 from assistant.answers.context import AnswerContext
-from assistant.answers.fact import fact_from
+from assistant.answers.fact import fact_from, stated
 from assistant.answers.short_answer import tidy
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
@@ -65,16 +64,14 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         second = [giving] if giving is not None and giving.sentence_id not in have else []
         fact = fact_from(question.text, [top, *second, *evidence[1:]], context.limits.min_reading)
         return fact.model_copy(update={"kind": "reason"})
-    fact = fact_from(question.text, evidence, context.limits.min_reading)
     span = top.answer
     start, end = clause
     if span is not None and span[0] < end and span[1] > start:  # the reader's phrase is (or holds) the reason
         if not start <= span[0] < end < span[1]:
+            fact = fact_from(question.text, evidence, context.limits.min_reading)
             return fact.model_copy(update={"kind": "reason"})
         start = span[0]  # it starts in the reason and runs on past it ("after X met Y, with Moscow…"): cut there
-    short = tidy(top.text[start:end])
-    text = f"{short} [1]\n\n{cited_text(fact.citations)}" if short else fact.text
-    return fact.model_copy(update={"text": text, "short_answer": short, "kind": "reason"})
+    return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
 
 
 def reason_in(sentence: str) -> tuple[int, int] | None:
@@ -118,7 +115,9 @@ def _purpose_in(doc) -> int | None:  # noqa: ANN001 - a spaCy Doc
 def _giving_reason(candidates: Sequence[Evidence]) -> Evidence | None:
     """The first candidate giving a reason in words ("because"…), else the first of the next few that gives a
     purpose (parsed together: a parse costs several milliseconds)."""
-    marked = next((e for e in candidates if _BECAUSE.search(e.text) and reason_in(e.text)), None)
+    marked = next(
+        (e for e in candidates if (found := _BECAUSE.search(e.text)) and _clause(e.text, found.start())), None
+    )
     if marked is not None:
         return marked
     parsed = [e for e in candidates[:_PARSED] if _TO.search(e.text)]
