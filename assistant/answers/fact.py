@@ -11,7 +11,17 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
-from assistant.answers.short_answer import extract_short_answer, quotation_said, successor, tidy, whole_range
+from assistant.answers.role import role_filler
+from assistant.answers.short_answer import (
+    asks_several,
+    extract_short_answer,
+    past_the_question,
+    quotation_said,
+    successor,
+    tidy,
+    whole_range,
+    whole_words,
+)
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.read import Question
@@ -47,8 +57,12 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
-        start, end = whole_range(top.text, (start, end))  # "six months" of "between six months and two years"
-        phrase = successor(question, top.text, (start, end)) or tidy(top.text[start:end])
+        # "between six months and two years", "101-year-old", "the Royal Scots and the King's Own Scottish Borderers"
+        start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
+        start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
+        span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
+        phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
+        phrase = phrase or tidy(top.text[start:end])
         if phrase:
             return phrase
     return extract_short_answer(question, top.text)

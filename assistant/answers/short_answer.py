@@ -157,14 +157,117 @@ _BOUND = (
 _RANGE = re.compile(rf"\bbetween\s+(?P<low>{_BOUND})\s+and\s+(?P<high>{_BOUND})", re.I)
 
 
-def whole_range(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+_WORD = re.compile(r"[\w$£€%'-]+")
+_LEADING = re.compile(r"^(?:[\s,;:]|of\b|that\b|is\b|was\b|as\b)*", re.I)
+_HEAD_START = 4  # words: a span that says the question again says it from its start
+_VERB_REACH = 3  # words after the question's verb that still belong to it ("changed his mind")
+
+
+def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without its head when that head only says the question again, up to the question's own verb:
+    "Worldcom boss Bernie Ebbers is on trial, accused of overseeing an $11bn fraud" asked "What is Bernie Ebbers
+    accused of?" is "overseeing an $11bn fraud"; "Villar changed his mind after a request by…" asked why Villar
+    changed his mind is "after a request by…". A span with no such head, or nothing after it, is kept."""
+    verb = _verb_of(question)
+    if verb is None:
+        return span
+    asked = {_stem(w) for w in _content_words(question)}
+    words = list(_WORD.finditer(sentence, span[0], span[1]))
+    repeated = [i for i, w in enumerate(words) if w.group().lower() not in _STOP and _stem(w.group()) in asked]
+    at_verb = [i for i in repeated if _stem(words[i].group()) == verb]
+    if not at_verb or repeated[0] >= _HEAD_START or len(repeated) < 2:
+        return span
+    last = max(i for i in repeated if i - at_verb[0] <= _VERB_REACH and i >= at_verb[0])
+    if len(words) - last <= 2:
+        return span
+    start = words[last].end()
+    start += len(_LEADING.match(sentence[start : span[1]]).group())
+    return (start, span[1]) if start < span[1] else span
+
+
+def _verb_of(question: str) -> str | None:
+    """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
+    doc = nlp()(question, disable=["ner"])
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
+    return _stem(verbs[0].text) if verbs else None
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+_MONEY = r"[$£€]\s?\d[\d,.]*(?:\s?(?:bn|billion|m|million|k|trillion)\b)?"
+# "$6.75bn (£3.6bn)": an amount with its conversion in brackets, the conversion alone being no answer.
+_CONVERTED = re.compile(rf"(?P<amount>{_MONEY})\s*\((?P<inner>{_MONEY}[^)]{{0,20}})\)")
+
+
+_COMPOUND_GOES_ON = re.compile(r"(?:-[^\W_]+)+")
+
+
+def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span out to the ends of the words it cuts: "101-year" of "the 101-year-old" is "101-year-old", "yuki
+    Shiga" of "Toshiyuki Shiga" is the name whole."""
+    start, end = span
+    while 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
+        start -= 1
+    while 0 < end < len(sentence) and sentence[end].isalnum() and sentence[end - 1].isalnum():
+        end += 1
+    # a compound the span is inside of ("101-year" of "101-year-old"); "11" of "11-year" is left alone
+    last = sentence[start:end].split()[-1:] or [""]
+    compound = _COMPOUND_GOES_ON.match(sentence, end)
+    return (start, compound.end()) if "-" in last[0] and compound else (start, end)
+
+
+def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> tuple[int, int]:
     """The span widened to the range it is one bound of: "six months" of "a ban of between six months and two years"
-    is "between six months and two years" (a bound alone says less than the sentence does); else the span."""
+    is "between six months and two years" (a bound alone says less than the sentence does); an amount's conversion
+    in brackets to the amount with it ("$6.75bn (£3.6bn)", not "£3.6bn"); a list of names to its last (a name
+    alone too when the question asks for ``several``: "Which regiments…?"); else the span."""
     for found in _RANGE.finditer(sentence):
         low, high = found.span("low"), found.span("high")
         if low[0] <= span[0] < low[1] and span[1] <= low[1] or high[0] <= span[0] < high[1] and span[1] <= high[1]:
             return found.start(), found.end()
-    return span
+    for found in _CONVERTED.finditer(sentence):
+        inner = found.span("inner")
+        if inner[0] <= span[0] < inner[1] and span[1] <= found.end():
+            return found.start(), found.end()
+    return _whole_list(sentence, span, several)
+
+
+# "…, Indian and Hong Kong": a list of names goes on to its last ("and" or "or" then a name of up to four words);
+# asked for several, a name goes on through the ones listed after it ("the Royal Scots and the King's Own…").
+_NAME_WORDS = r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
+_LAST_NAME = re.compile(rf",?\s+(?:and|or)\s+{_NAME_WORDS}")
+_MORE_NAMES = re.compile(rf"(?:,\s+{_NAME_WORDS})*{_LAST_NAME.pattern}")
+
+
+def _whole_list(sentence: str, span: tuple[int, int], several: bool) -> tuple[int, int]:
+    """A span listing names ("Indonesian, Indian") widened to the list's last ("… and Hong Kong"), which the
+    sentence goes on to give (a single name too, when the question asks for several); else the span."""
+    items = [item.strip() for item in sentence[span[0] : span[1]].split(",")]
+    if len(items) < (1 if several else 2) or any(
+        not _NAMED_ITEM.match(item) or len(item.split()) > 4 for item in items
+    ):
+        return span  # not a list of names: "enthusiasm about teaching, enthusiasm about the students"
+    last = (_MORE_NAMES if several else _LAST_NAME).match(sentence, span[1])
+    if last is None:
+        return span
+    end = last.end()
+    word = sentence[:end].split()[-1]
+    return span[0], end - 1 if word.endswith(".") and len(word) > 3 else end  # "Youghal." ends the sentence
+
+
+_NAMED_ITEM = re.compile(r"(?:the\s+)?[A-Z]")
+_NOT_A_NOUN = r"(?!(?:is|was|does|has|causes|makes|means|happens|remains|seems)\b)"
+# "Which regiments…?", "What stock markets…?": a wh-word, then a plural noun (lower case: "Orleans" is a name).
+_SEVERAL = re.compile(
+    rf"^\s*(?i:which|what)\s+(?:{_NOT_A_NOUN}[A-Za-z]+\s+)?{_NOT_A_NOUN}[a-z]+s\b(?<!ss)(?<!us)(?<!is)"
+)
+
+
+def asks_several(question: str) -> bool:
+    """Whether a question asks for several of a kind: "Which regiments…?", "What companies…?"."""
+    return bool(_SEVERAL.match(question))
 
 
 def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None:

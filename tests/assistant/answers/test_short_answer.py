@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.short_answer import extract_short_answer, quotation_said, successor, whole_range
+from assistant.answers.short_answer import (
+    asks_several,
+    extract_short_answer,
+    past_the_question,
+    quotation_said,
+    successor,
+    whole_range,
+    whole_words,
+)
 
 RUTTE = (
     "UK Prime Minister Sir Keir Starmer described the alliance’s commitment as an “unbreakable pledge,” while NATO "
@@ -93,3 +101,110 @@ def test_one_bound_of_a_range_is_widened_to_the_range(sentence: str, bound: str,
     start = sentence.index(bound)
     a, b = whole_range(sentence, (start, start + len(bound)))
     assert sentence[a:b] == (said or "between six months and two years")
+
+
+def test_an_amounts_conversion_in_brackets_is_widened_to_the_amount_with_it() -> None:
+    sentence = "Shareholders want to halt a $6.75bn (£3.6bn) buyout by Verizon."
+    for phrase in ("£3.6bn", "$6.75bn"):
+        start = sentence.index(phrase)
+        a, b = whole_range(sentence, (start, start + len(phrase)))
+        assert sentence[a:b] == ("$6.75bn (£3.6bn)" if phrase == "£3.6bn" else "$6.75bn")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "answer"),
+    [
+        (
+            "What is Bernie Ebbers accused of?",
+            "Former Worldcom boss Bernie Ebbers is currently on trial, accused of overseeing an $11bn fraud.",
+            "Worldcom boss Bernie Ebbers is currently on trial, accused of overseeing an $11bn fraud",
+            "overseeing an $11bn fraud",
+        ),
+        (
+            "Why did Angel Maria Villar change his mind?",
+            "Its president Angel Maria Villar changed his mind after a request by Spain's anti-violence commission.",
+            "president Angel Maria Villar changed his mind after a request by Spain's anti-violence commission",
+            "after a request by Spain's anti-violence commission",
+        ),
+        # no head saying the question again: kept
+        ("What did the Normans build in Sicily?", "The Normans built castles in Sicily.", "castles in Sicily", None),
+        # the question's words, but not from the span's start up to its verb: kept
+        (
+            "When was Manning picked in the NFL draft?",
+            "Manning was the #1 selection of the 1998 NFL draft, while Newton was picked first in 2011.",
+            "1998 NFL draft",
+            None,
+        ),
+    ],
+)
+def test_a_span_that_says_the_question_again_is_cut_past_it(
+    question: str, sentence: str, read: str, answer: str | None
+) -> None:
+    start = sentence.index(read)
+    a, b = past_the_question(question, sentence, (start, start + len(read)))
+    assert sentence[a:b] == (answer or read)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read", "widened"),
+    [
+        (
+            "Indonesian, Indian and Hong Kong stock markets reached record highs.",
+            "Indonesian, Indian",
+            "Indonesian, Indian and Hong Kong",
+        ),
+        (
+            "Forster I, Forster II, and Forster III are bound in parchment.",
+            "Forster I, Forster II",
+            "Forster I, Forster II, and Forster III",
+        ),
+        # not a list of names: kept
+        ("Enthusiasm about teaching, enthusiasm about the students, and enthusiasm", "teaching, enthusiasm", None),
+        ("Paris, London and the rest of Europe.", "Paris, London", None),
+    ],
+)
+def test_a_list_of_names_is_widened_to_its_last(sentence: str, read: str, widened: str | None) -> None:
+    start = sentence.index(read)
+    a, b = whole_range(sentence, (start, start + len(read)))
+    assert sentence[a:b] == (widened or read)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read", "whole"),
+    [
+        ("And the 101-year-old Torao Toshitsune eats raw fish.", "101-year", "101-year-old"),
+        ("As chief operating officer, Toshiyuki Shiga will run Nissan.", "yuki Shiga", "Toshiyuki Shiga"),
+        ("Davis, an 11-year veteran, broke his arm.", "11", "11"),  # a number is not widened into a compound
+    ],
+)
+def test_a_span_is_widened_to_the_words_it_cuts(sentence: str, read: str, whole: str) -> None:
+    start = sentence.index(read)
+    a, b = whole_words(sentence, (start, start + len(read)))
+    assert sentence[a:b] == whole
+
+
+def test_asked_for_several_a_name_goes_on_through_the_names_listed_after_it() -> None:
+    sentence = "The colonels proposed the merger of the Royal Scots and the King's Own Scottish Borderers."
+    start = sentence.index("the Royal Scots")
+    span = (start, start + len("the Royal Scots"))
+    a, b = whole_range(sentence, span, several=True)
+    assert sentence[a:b] == "the Royal Scots and the King's Own Scottish Borderers"
+    assert whole_range(sentence, span) == span  # asked for one, one it is
+    cities = "Huguenots settled in Dublin, Cork, Lisburn and Youghal."
+    a, b = whole_range(cities, (cities.index("Dublin"), cities.index("Dublin") + 6), several=True)
+    assert cities[a:b] == "Dublin, Cork, Lisburn and Youghal"
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("Which regiments did the colonels propose merging?", True),
+        ("Which Irish cities had Huguenot enclaves?", True),
+        ("What causes malaria?", False),  # a verb
+        ("What status does it have?", False),
+        ("What New Orleans stadium was considered?", False),  # "Orleans" is a name
+        ("Which team won?", False),
+    ],
+)
+def test_a_question_asking_for_several(question: str, several: bool) -> None:
+    assert asks_several(question) is several

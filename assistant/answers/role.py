@@ -1,0 +1,177 @@
+"""Who did it: the name a sentence gives the role the question asks about. "Who won the friendly?" of "…the game,
+which Spain won 1-0" is Spain, the subject of "won", whatever other phrase the reader scored best ("black players");
+"Who is expected to oppose the bill?" of "…is expected to be opposed by the Liberal Democrats" is the one doing the
+opposing; "Who does Castaignede think should start at number 10?" of "tipped Yann Delaigue to start ahead of Frederic
+Michalak at number 10" is Delaigue.
+
+Only questions asking who (or which team, firm, country…) did something, as the subject or the object of a verb the
+sentence also has, are parsed; a role filled by a pronoun ("they came back to beat France") is left to the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.question.nlp import nlp
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Doc, Span, Token
+
+_ASKS_WHO = re.compile(r"^\s*(?:who|whom|which|what)\b", re.I)
+_SUBJECT = ("nsubj", "nsubjpass")
+_RELATIVE = {"who", "which", "that", "whom"}
+# Verbs a question asks through to the one it is about: "Who is expected to oppose…", "Who is likely to win…".
+_RAISING = {"expect", "likely", "set", "due", "go", "tip", "tipped", "want", "plan", "hope", "seem", "appear", "try"}
+# What a verb says nothing by itself about: "Who is…", "Who has…", "Who did…".
+_EMPTY = {"be", "have", "do", "say", "tell"}
+_NAMED = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+# "Which team won…?": the nouns that ask for who did something, as "who" does.
+_DOERS = {
+    "team", "side", "club", "company", "firm", "country", "nation", "party", "group", "organisation", "organization",
+    "player", "man", "woman", "person", "official", "leader", "manager", "coach", "government", "bank", "band",
+    "airline", "carrier", "network", "broadcaster", "newspaper", "minister", "politician", "candidate", "driver",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a question asks for: the subject or the object of ``verb`` (a lemma); ``named``: the other argument when
+    the question names it ("France" in "Who beat France?"), which the sentence's verb must have too."""
+
+    verb: str
+    subject: bool
+    named: str | None = None
+    given: tuple[str, ...] = ()  # the question's words, less the names it offers as a choice ("Spain and England")
+
+
+def asked_role(question: str) -> Role | None:
+    """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
+    if not _ASKS_WHO.match(question):
+        return None
+    doc = nlp()(question)
+    wh = doc[0]
+    if wh.lower_ in ("which", "what"):
+        if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
+            return None  # "What did he say?", "What percentage…?" ask for a thing, not for who
+        wh = wh.head  # "Which team won…?": the team is the role
+    # The doer is asked for as an active verb's subject; a passive's subject ("Who was appointed…?") is the one
+    # the verb was done to, as is an object ("Who did Wales beat?").
+    verb, subject = wh.head, wh.dep_ == "nsubj"
+    if wh.dep_ not in (*_SUBJECT, "dobj", "dep"):
+        return None
+    if wh.dep_ == "dep":  # "Who does Castaignede think should start…?": the subject of the clause thought
+        verb = next((c for c in verb.children if c.dep_ == "ccomp" and not _subjects(c)), None)
+        if verb is None:
+            return None
+        subject = True
+    if wh.dep_ in _SUBJECT:
+        while verb.lemma_.lower() in _RAISING:  # "Who is expected to oppose…": the opposing is asked about
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if verb is None:
+                return None
+            subject = True
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _EMPTY:
+        return None
+    other = next((c for c in verb.children if c.dep_ == ("dobj" if subject else "nsubj") and c is not wh), None)
+    named = other.text if other is not None and other.pos_ == "PROPN" else None
+    offered = {t.i for t in doc if t.pos_ == "PROPN" and _coordinated(t)}
+    given = tuple(t.lower_ for t in doc if t.i not in offered)
+    return Role(verb.lemma_.lower(), subject, named, given)
+
+
+def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """The name the sentence gives the asked role, when the reader's ``span`` is not it; None when the question asks
+    no role, the sentence has not the verb, the role is a pronoun or no name, or the span already holds it."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    doc = nlp()(sentence)
+    found: list[tuple[Token, Span]] = []
+    for verb in doc:
+        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
+            continue
+        if role.named is not None and not _has_named(verb, role):
+            continue
+        filler = _filler(verb, role.subject)
+        name = _name(doc, filler) if filler is not None else None
+        if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):  # not the question's
+            found.append((verb, name))
+    if any(name.start_char <= span[0] < name.end_char or span[0] <= name.start_char < span[1] for _, name in found):
+        return None  # the reader's phrase is (in) the name already
+    for verb, name in found:
+        # A name the reader chose stands unless it is another part of the same verb's clause ("ahead of Michalak").
+        if _not_a_name(doc, span) or _within(verb, name, doc, span, role.subject):
+            return name.text
+    return None
+
+
+def _not_a_name(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the reader's phrase holds no name ("black players", "crime")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words is not None and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in words)
+
+
+def _within(verb: Token, name: Span, doc: Doc, span: tuple[int, int], subject: bool) -> bool:
+    """Whether the reader's phrase lies in the verb's own clause, as another of its parts than the name's (asked
+    for the doer, a phrase that is a doer itself stands)."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or subject and any(_doer(t) for t in words):
+        return False  # the reader chose a doer of its own: "…when Thomas Davis went down", "by Taqi and by Branca"
+    named = set(name.root.subtree)
+    return all(t in verb.subtree and t not in named for t in words)
+
+
+def _doer(token: Token) -> bool:
+    return token.dep_ in _SUBJECT or token.dep_ == "pobj" and token.head.lower_ == "by"
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether a word is one of two or more joined by "and" or "or" ("between Spain and England")."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _SUBJECT]
+
+
+def _has_named(verb: Token, role: Role) -> bool:
+    """Whether the sentence's verb is said of what the question names ("France" in "Who beat France?")."""
+    words = " ".join(t.text for c in verb.children if c.dep_ not in ("punct",) for t in c.subtree)
+    return role.named is not None and role.named.lower() in words.lower()
+
+
+def _filler(verb: Token, subject: bool) -> Token | None:
+    """The word filling the subject (the doer) or object role of ``verb``: through a passive's "by", a relative
+    pronoun's noun, and the object or subject of the verb a "to" clause hangs from."""
+    children = {c.dep_: c for c in verb.children}
+    passive = "auxpass" in children or "nsubjpass" in children
+    if not subject:
+        return children.get("nsubjpass") if passive else children.get("dobj")
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if "nsubj" in children:
+        found = children["nsubj"]
+        if found.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Marchionne, who replaced Demel"
+            return verb.head
+        return found
+    if verb.dep_ == "xcomp":  # "tipped Delaigue to start": the one tipped; "wants to win": the one wanting
+        head = verb.head
+        return next((c for c in head.children if c.dep_ == "dobj"), None) or next(iter(_subjects(head)), None)
+    if verb.dep_ == "conj":  # "Spain scored twice and won": the first verb's subject
+        return next(iter(_subjects(verb.head)), None)
+    return None
+
+
+def _name(doc: Doc, token: Token) -> Span | None:
+    """The name a word is (part of): its entity of a named kind, else the proper noun with its compounds; None for a
+    pronoun, a relative word or a common noun ("black players")."""
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and entity.label_ in _NAMED:
+        return entity
+    if token.pos_ != "PROPN":
+        return None
+    first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return doc[first : token.i + 1]

@@ -1,0 +1,86 @@
+"""The name a sentence gives the role a "Who…?" question asks about, over the reader's phrase when that is not it."""
+
+import pytest
+
+from assistant.answers.role import asked_role, role_filler
+
+
+def _span(sentence: str, phrase: str) -> tuple[int, int]:
+    start = sentence.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "subject"),
+    [
+        ("Who won the friendly between Spain and England?", "win", True),
+        ("Who is expected to oppose the ID card bill?", "oppose", True),  # through "expected to"
+        ("Who does Castaignede think should start at number 10?", "start", True),  # the clause thought
+        ("Who did Wales beat?", "beat", False),
+        ("Who was appointed coach?", "appoint", False),  # a passive's subject is the one appointed
+        ("Which team won the cup?", "win", True),
+    ],
+)
+def test_the_role_asked(question: str, verb: str, subject: bool) -> None:
+    role = asked_role(question)
+    assert role is not None and (role.verb, role.subject) == (verb, subject)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is the chief executive of Fiat?", "What did he say?", "What percentage of funds went to charity?", "Why?"],
+)
+def test_questions_asking_no_role(question: str) -> None:
+    assert asked_role(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "answer"),
+    [
+        (  # the reader's phrase is no name at all
+            "Who won the friendly between Spain and England in Madrid?",
+            "The storm increased following racist chanting by Spanish fans at England's black players during the "
+            "game, which Spain won 1-0.",
+            "black players",
+            "Spain",
+        ),
+        (  # the reader's name is another part of the same clause; the one tipped to start is the subject of "start"
+            "Who does Castaignede think should start at number 10 for France?",
+            "The 30-year-old also tipped Yann Delaigue to start ahead of Frederic Michalak at number 10.",
+            "Frederic Michalak",
+            "Yann Delaigue",
+        ),
+        (  # a passive's doer
+            "Who is expected to oppose the ID card bill?",
+            "The bill, which ministers claim will tackle crime, is expected to be opposed by the Liberal Democrats.",
+            "crime",
+            "Liberal Democrats",
+        ),
+        ("Who did Wales beat?", "Wales beat France 24-18 in Paris.", "Paris", "France"),
+    ],
+)
+def test_the_name_in_the_role_replaces_the_readers_phrase(question: str, sentence: str, read: str, answer: str) -> None:
+    assert role_filler(question, sentence, _span(sentence, read)) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read"),
+    [
+        # the reader's phrase is the name already
+        ("Who won the match?", "Spain won the match 1-0.", "Spain"),
+        # a pronoun fills the role: left to the reader
+        ("Who beat France?", "Mike Ruddock praised his side after they came back to beat France.", "Mike Ruddock"),
+        # the name in the role is one the question gives
+        ("Who made a debut with Nintendo?", "Nintendo made a debut with the Pokemon Company.", "the Pokemon Company"),
+        # the reader chose a doer of another clause: "Carolina suffered…" is not who broke an arm
+        (
+            "Who suffered a broken arm in the game?",
+            "Carolina suffered a setback when Thomas Davis went down with a broken arm in the game.",
+            "Thomas Davis",
+        ),
+        # the sentence has not the question's verb
+        ("Who won the election?", "Labour is ahead in the polls, says Ipsos.", "Ipsos"),
+    ],
+)
+def test_the_readers_phrase_stands(question: str, sentence: str, read: str) -> None:
+    assert role_filler(question, sentence, _span(sentence, read)) is None
