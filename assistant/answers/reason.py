@@ -67,11 +67,35 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     span = top.answer
     start, end = clause
     if span is not None and span[0] < end and span[1] > start:  # the reader's phrase is (or holds) the reason
+        within = (span[0], min(span[1], end))  # cut at the reason's end when it starts in it and runs on
+        if start <= span[0] and _part_of_what_happened(top.text, clause, within):
+            # a thing the reason says something of ("the Black Watch" of "because the Black Watch was in the
+            # frontline…", "cocaine" of "after testing positive for cocaine"): the reason is the clause
+            return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
         if not start <= span[0] < end < span[1]:
             fact = fact_from(question.text, evidence, context.limits.min_reading)
             return fact.model_copy(update={"kind": "reason"})
         start = span[0]  # it starts in the reason and runs on past it ("after X met Y, with Moscow…"): cut there
     return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
+
+
+def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the reader's phrase is something a verb of the reason says something of ("the Black Watch was…"),
+    rather than the reason itself, named after "because of" or "due to" ("because of her weight")."""
+    doc = nlp()(sentence, disable=_PARSE_ONLY)
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if phrase is None:
+        return False
+    token = phrase.root
+    if token.pos_ in ("VERB", "AUX"):
+        return False  # the phrase says what happened itself ("rebuild St. Peter's Basilica")
+    while token.head is not token and clause[0] < token.idx:
+        token = token.head
+        if not (clause[0] < token.idx < clause[1]):
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def reason_in(sentence: str) -> tuple[int, int] | None:
@@ -87,13 +111,29 @@ def reason_in(sentence: str) -> tuple[int, int] | None:
 
 
 def _clause(sentence: str, start: int) -> tuple[int, int] | None:
-    """From ``start`` to the end of its clause (at most ``_MAX_WORDS`` words); None for a single word."""
+    """From ``start`` to the end of its clause (at most ``_MAX_WORDS`` words; a reason opening the sentence, "Because
+    everyday clothing has not survived, the collection…", to the end of its own phrase); None for a single word."""
     stop = _CLAUSE_END.search(sentence, start + 1)
     end = stop.start() if stop else len(sentence)
+    if not sentence[:start].strip(" \"“‘'"):  # a reason opening the sentence ends where its own phrase does
+        end = min(end, _opening_phrase_end(sentence, start))
     words = list(re.finditer(r"\S+", sentence[start:end]))
     if len(words) > _MAX_WORDS:
         end = start + words[_MAX_WORDS - 1].end()
     return (start, end) if len(words) > 1 else None
+
+
+def _opening_phrase_end(sentence: str, start: int) -> int:
+    """Where the phrase opening a sentence at ``start`` ends: "Because of their soft, gelatinous bodies" of "…,
+    ctenophores are rare as fossils", by the parse (the largest phrase that begins there, short of the sentence)."""
+    doc = nlp()(sentence, disable=_PARSE_ONLY)
+    token = next((t for t in doc if t.idx >= start), None)
+    if token is None:
+        return len(sentence)
+    while token.head is not token and token.head.dep_ != "ROOT" and token.head.left_edge.i == token.left_edge.i:
+        token = token.head
+    last = token.right_edge
+    return last.idx + len(last.text) if token.dep_ != "ROOT" else len(sentence)
 
 
 def _purpose_in(doc) -> int | None:  # noqa: ANN001 - a spaCy Doc

@@ -54,6 +54,14 @@ def _reason(sentence: str) -> str | None:
             "Hopes dimmed after Putin met Trump in Alaska, with Moscow sending more troops.",
             "after Putin met Trump in Alaska",  # not the circumstance added after it
         ),
+        (  # a reason opening the sentence ends with its own phrase, commas inside it or not
+            "Because of their soft, gelatinous bodies, ctenophores are extremely rare as fossils.",
+            "Because of their soft, gelatinous bodies",
+        ),
+        (
+            "In response to American aid to Israel, on October 16, 1973, OPEC raised the posted price of oil.",
+            "In response to American aid to Israel",
+        ),
     ],
 )
 def test_a_reason_is_the_clause_from_the_words_that_give_it(sentence: str, said: str | None) -> None:
@@ -86,6 +94,29 @@ def test_the_reason_in_the_best_sentence_is_bolded_the_readers_phrase_when_it_li
     assert reason.answer(question, Decision((beyond,), True), [], _context(FakeStore({}))).short_answer == (
         "after the war began"  # the reader's phrase only as far as the reason goes
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "said"),
+    [
+        (  # a thing the reason says something of: the reason is the clause
+            "They felt the timing was insensitive because the Black Watch was in the frontline in Iraq.",
+            "the Black Watch",
+            "because the Black Watch was in the frontline in Iraq",
+        ),
+        (
+            "Mutu was sacked by Chelsea on Friday after testing positive for cocaine.",
+            "cocaine",
+            "after testing positive for cocaine",
+        ),
+        # the reason itself, named after "because of": the reader's phrase stays
+        ("The boss fired the secretary because of her weight.", "her weight", "her weight"),
+    ],
+)
+def test_a_thing_the_reason_speaks_of_gives_way_to_the_reason(text: str, read: str, said: str) -> None:
+    top = evidence(text, reading=4.0, span=(text.index(read), text.index(read) + len(read)))
+    answer = reason.answer(_question("Why did it happen?"), Decision((top,), True), [], _context(FakeStore({})))
+    assert answer.short_answer == said
 
 
 def test_a_best_sentence_giving_no_reason_is_followed_by_the_articles_sentence_that_does() -> None:
