@@ -59,7 +59,13 @@ _OPPOSITES = [
     ("win", "fail"),
     ("approve", "block"),
     ("approve", "veto"),
+    ("support", "oppose"),
+    ("back", "oppose"),
+    ("favour", "oppose"),
 ]
+# Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
+_SAME_AS = [("support", "back", "endorse", "favour", "favor"), ("oppose", "resist", "object")]
+_SAME = {word: tuple(w for w in group if w != word) for group in _SAME_AS for word in group}
 _OPPOSITE = {
     word: tuple(b if a == word else a for a, b in _OPPOSITES if word in (a, b)) for pair in _OPPOSITES for word in pair
 }
@@ -68,6 +74,7 @@ _POS = {"AUX": "VERB", "PROPN": "NOUN"}  # parts of speech that say the same thi
 _UNDOING = {"fail", "refuse", "deny", "decline", "reject", "avoid", "stop", "cancel", "abandon", "drop", "halt"}
 _AUXILIARIES = {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
 _BE = {"is", "are", "was", "were", "be", "been", "am"}
+_DOING = {"do", "does", "did", "will", "can", "could", "would", "should"}  # what comes after them is a verb
 _MODALS = {"should", "could", "would", "might", "may", "must"}
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
@@ -121,8 +128,9 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
             continue
         token, opposite = said
         words = _words(doc)
-        # The predicate's opposite and a number said differently ("two" for "three") are there, said otherwise.
-        otherwise = {predicate.lemma} if opposite else set()
+        # The predicate said in other words or its opposite, and a number said differently ("two" for "three"), are
+        # there, said otherwise.
+        otherwise = {predicate.lemma} if token.lemma_.lower() != predicate.lemma else set()
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
         match = len(found) / len(units)
@@ -136,7 +144,9 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
     """The sentence's word for the question's predicate, the same part of speech ("captained" is not "captain of
     Leicester"), and whether it is the opposite word; None when it has neither."""
     lemma, kind = predicate.lemma, predicate.kind
-    for wanted, opposite in ((lemma, False), *((o, True) for o in _OPPOSITE.get(lemma, ()))):
+    same = (lemma, *_SAME.get(lemma, ()))
+    opposites = dict.fromkeys(o for word in same for o in _OPPOSITE.get(word, ()))
+    for wanted, opposite in (*((w, False) for w in same), *((o, True) for o in opposites)):
         for token in doc:
             if token.lemma_.lower() != wanted or _kind(token) != kind:
                 continue
@@ -226,7 +236,15 @@ def _predicate(asked: Doc) -> Predicate | None:
         if complement is not None and complement.pos_ in ("ADJ", "NOUN"):
             return Predicate(complement.lemma_.lower(), _kind(complement), _subject(root))
     if root.lemma_.lower() not in _AUXILIARIES or root.i != 0:
-        return Predicate(root.lemma_.lower(), "VERB", _subject(root)) if root.pos_ == "VERB" else None
+        said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if root.lemma_.lower() in _REPORTING and said is not None:  # "Did he say he was leant on?": the leaning
+            return _claimed(said)
+        if root.pos_ == "VERB":
+            return Predicate(root.lemma_.lower(), "VERB", _subject(root))
+        if root.pos_ == "NOUN" and asked[0].lower_ in _DOING:  # "Does the Federation support…": "support" a verb
+            subject = tuple(_noun(t) for t in asked[1 : root.i] if t.pos_ in ("NOUN", "PROPN"))
+            return Predicate(root.lemma_.lower(), "VERB", subject, asked[0].lower_ in _MODALS)
+        return None
     rest = nlp()(asked[1:].text)
     verb = next((t for t in rest if t.dep_ == "ROOT"), None)
     if verb is None or verb.pos_ not in ("VERB", "ADJ", "NOUN") or (root.lower_ in _BE and verb.pos_ == "NOUN"):
@@ -235,6 +253,15 @@ def _predicate(asked: Doc) -> Predicate | None:
     # before it is who it is asked of.
     subject = tuple(_noun(t) for t in rest[: verb.i] if t.pos_ in ("NOUN", "PROPN"))
     return Predicate(verb.lemma_.lower(), "ADJ" if verb.pos_ == "ADJ" else "VERB", subject, root.lower_ in _MODALS)
+
+
+def _claimed(said: Token) -> Predicate | None:
+    """What a question asks someone said is so: the reported clause's verb, or what it says something is."""
+    if said.lemma_.lower() == "be":
+        complement = next((c for c in said.children if c.dep_ in ("acomp", "attr")), None)
+        return Predicate(complement.lemma_.lower(), _kind(complement), _subject(said)) if complement else None
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in said.children)  # "…said the plan would fail"
+    return Predicate(said.lemma_.lower(), "VERB", _subject(said), modal) if said.pos_ == "VERB" else None
 
 
 def _words(doc: Doc) -> set[str]:
@@ -301,7 +328,13 @@ def _asked_as_done(asked: Doc) -> bool:
 
 def _not_done(verb: Token) -> Unrealised | None:
     """Whether a verb is said only on a condition, or as what will, would or may be, is hoped or planned."""
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+    if verb.dep_ == "advcl" and _on_condition(verb):
+        return "conditional"
+    # "If found guilty Aragones could face a fine": what would follow on a condition, said with "could" or "would"
+    consequence = verb.head if verb.dep_ == "conj" else verb
+    if any(c.dep_ == "advcl" and _on_condition(c) for c in consequence.children) and any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in consequence.children
+    ):
         return "conditional"
     for token in (verb, verb.head):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in token.children):
@@ -318,6 +351,10 @@ def _not_done(verb: Token) -> Unrealised | None:
     ):  # "Kilroy-Silk is to contest the seat"
         return "expected"
     return None
+
+
+def _on_condition(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def other_years(question: str, sentence: str) -> tuple[str, ...]:

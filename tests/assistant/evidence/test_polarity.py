@@ -17,6 +17,12 @@ SAID = [
     ("Does the Mac mini come with a keyboard and mouse?", "The Mac mini comes without a monitor, keyboard and mouse.",
      "no"),
     ("Were three mine-clearers killed?", "Two mine-clearers were killed by the blast.", "no"),
+    # in other words, or the other words' opposite; "support" after "Does" is a verb, whatever the parse says
+    ("Do the Tories support ID cards?", "The Tories are to back government plans for ID cards.", "yes"),
+    ("Does the Police Federation support giving CSOs the power to detain suspects?",
+     "The Police Federation has said it strongly opposes giving CSOs the power to detain suspects.", "no"),
+    # asked whether someone said a thing, the thing said decides
+    ("Did the minister say the plan would fail?", "The minister said the plan would not fail.", "no"),
 ]  # fmt: skip
 
 
@@ -34,6 +40,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
         ("Did the ambassador admit the plan?", "Officials admitted the plan, but the ambassador did not comment."),
         ("Was he wearing stripes?", "He should be wearing stripes, critics said."),  # what should be is not what was
         ("Will he?", "He will sign the deal."),  # too little asked to check
+        # "saying he was not leaned on" is no "yes" to whether he said he was leant on
+        (
+            "Did Lord Goldsmith say he was leant on by Downing Street?",
+            'Goldsmith denied them, saying he was not "leaned on".',
+        ),
     ],
 )
 def test_no_verdict_where_no_sentence_says_it_of_the_same_subject_in_its_words(question: str, sentence: str) -> None:
@@ -54,6 +65,9 @@ def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> N
         ("Who was named World Player?", "Blatter hopes Thierry Henry will be named World Player.", "expected"),
         ("How many seats did the Veritas party win?", "Kilroy-Silk is to contest the Derbyshire seat of Erewash.",
          "expected"),
+        ("What fine was Aragones given?", "If found guilty Aragones could lose his job or face a fine.",
+         "conditional"),  # what could follow on a condition
+        ("Who won the election?", "If the count is right, Labour won the election.", None),  # a condition, no "could"
         ("Who did Charlie Bell succeed?", "Mr Bell took over after Jim Cantalupo died in April.", None),
         ("Who will run Nissan?", "Toshiyuki Shiga will run Nissan on a daily basis.", None),  # asked of the future
         ("Why did prosecutors decide not to charge him?", "He will not face charges over the allegation.", None),
