@@ -143,6 +143,7 @@ class EvidenceSelector:
         head = ranked[: 3 * k]
         stored = self._with_neighbours([r.id for r in head])
         kept = [r for r in head if not (r.id in stored and addresses_the_model(stored[r.id].text))]
+        kept = _distinct(kept, stored)
         if not kept or kept[0].score < self.min_relevance:
             return Selection()
         readings: dict[str, Reading] = {}
@@ -234,3 +235,16 @@ class EvidenceSelector:
         )
         ids = [s.id for _, group in groups for s in group]
         return dict(zip(ids, read.readings, strict=True)), read.kinds
+
+
+def _distinct(ranked: list[ScoredSentence], stored: dict[str, StoredSentence]) -> list[ScoredSentence]:
+    """The ranked sentences less any whose words repeat a better-ranked one's: a story filed twice under two
+    headlines is cited once."""
+    seen: set[str] = set()
+    distinct = []
+    for r in ranked:
+        text = " ".join(stored[r.id].text.split()).lower() if r.id in stored else r.id
+        if text not in seen:
+            seen.add(text)
+            distinct.append(r)
+    return distinct

@@ -64,6 +64,13 @@ def test_sentences_written_to_an_ai_are_never_evidence(store: FakeStore) -> None
     assert selector.select(_ranked(("council:00001", 3.0))) == []
 
 
+def test_a_sentence_repeating_a_better_ranked_one_word_for_word_is_cited_once() -> None:
+    filed_twice = FakeStore({"ferry": FERRY, "copy": ("Ferry again", list(FERRY[1]))})
+    ranked = _ranked(("ferry:00000", 2.0), ("copy:00000", 1.99), ("ferry:00001", 1.98))
+    chosen = EvidenceSelector(filed_twice, k=3, margin=1.0).select(ranked)
+    assert [e.sentence_id for e in chosen] == ["ferry:00000", "ferry:00001"]
+
+
 def test_a_sentence_whose_article_was_deleted_since_ranking_is_dropped(store: FakeStore) -> None:
     store.hidden_articles.add("ferry")
     chosen = EvidenceSelector(store, k=3, margin=1.0).select(_ranked(("ferry:00000", 2.0), ("council:00000", 1.9)))
