@@ -62,6 +62,10 @@ def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[s
     if not total:
         return 0.0
     near = set(tokenize([f"{top.before} {top.text} {top.after}"])[0])
+    for name in question_names(question):  # "Mr Mousa" near is Baha Mousa near: a name's last word stands for it
+        words = tokenize([name])[0]
+        if words and words[-1] in near:
+            near.update(words)
     used = set(tokenize([article])[0])
     return sum(w for term, w in weights.items() if term in used and term not in near) / total
 

@@ -53,10 +53,11 @@ class _Vocabulary:
         alike = [w for w in self.words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2]
         return bool(difflib.get_close_matches(word, alike, n=1, cutoff=_SPELLING))
 
-    def mentions(self, name: str) -> bool:
+    def mentions(self, name: str, person: bool = True) -> bool:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
-        "Vladimir Putin" is mentioned by an article that says "Putin". A year must be there as a number ("1995",
-        "1995-96"); the 1990s by any year of them."""
+        "Vladimir Putin" is mentioned by an article that says "Putin". A name that is no person's must have more of
+        it there than the word naming its kind: "Cup" is not the Hopman Cup, "Bank" not the Bank of England. A year
+        must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
         if is_year(name):  # a decade is mentioned by any year of it
             return (
                 name in self.numbers
@@ -64,7 +65,13 @@ class _Vocabulary:
                 and any(len(n) == 4 and n[:3] == name[:3] for n in self.numbers)
             )
         own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
-        return "".join(own) in self.joined or 2 * sum(map(self.has_word, own)) >= len(own)
+        if "".join(own) in self.joined:
+            return True
+        found = [w for w in own if self.has_word(w)]
+        if 2 * len(found) < len(own):
+            return False
+        kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
+        return person or len(own) < 2 or any(w != kind for w in found)
 
 
 def mentions(texts: Iterable[str], phrase: str) -> bool:
@@ -86,4 +93,12 @@ def missing_names(question: str, texts: Iterable[str], *, years: bool = True) ->
     if not names:
         return ()
     vocabulary = _Vocabulary(texts)
-    return tuple(name for name in names if not vocabulary.mentions(name))
+    people = _people(question)
+    return tuple(name for name in names if not vocabulary.mentions(name, person=name in people))
+
+
+@lru_cache(maxsize=2048)
+def _people(question: str) -> frozenset[str]:
+    """The question's names that spaCy takes for people's (as ``question_names`` writes them)."""
+    people = (e.text for e in nlp()(question, disable=NER_ONLY).ents if e.label_ == "PERSON")
+    return frozenset(re.sub(r"^(the|a|an)\s+", "", p, flags=re.IGNORECASE).strip(" '’\"“”") for p in people)

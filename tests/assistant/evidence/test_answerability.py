@@ -73,6 +73,15 @@ def test_a_name_is_found_exactly_run_together_misspelled_or_by_half_its_words() 
     assert missing_names("What did the Paris Climate Agreement say?", texts) == ("Paris Climate Agreement",)
 
 
+def test_a_name_that_is_no_persons_needs_more_than_the_word_for_its_kind() -> None:
+    davis = ["Spain beat Australia to win the Davis Cup, and the Bank raised rates."]
+    assert missing_names("Who beat Australia in the Hopman Cup?", davis) == ("Hopman Cup",)  # only "Cup"
+    assert missing_names("Who beat Australia in the Davis Cup?", davis) == ()
+    assert missing_names("What did the Bank of England do?", davis) == ("Bank of England",)  # only "Bank"
+    assert missing_names("What did the Bank of England do?", ["England's central bank raised rates."]) == ()
+    assert missing_names("What did Vladimir Putin say?", ["Putin said no."]) == ()  # a person: the surname will do
+
+
 def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates() -> None:
     texts = ["By 1883, engines that could provide 10,000 hp had become feasible."]
     assert missing_names("Were 20,000 horsepower engines available by 1883?", texts) == ()
@@ -150,6 +159,15 @@ def test_the_question_words_an_article_uses_only_away_from_the_best_sentence_are
     assert words_elsewhere("Did the Normans build castles in Sicily?", top, article, idf) == pytest.approx(3 / 7)
     # a word the article never uses is not "elsewhere" (the question may just say it in other words)
     assert words_elsewhere("Did the Normans build castles in Malta?", top, article, idf) == 0.0
+
+
+def test_a_name_is_near_when_its_last_word_is() -> None:
+    top = evidence("Father of two Mr Mousa, 28, a hotel receptionist, was arrested in Basra.")
+    article = f"The High Court ruled that Baha Mousa's death fell within the convention. {top.text}"
+    idf = lambda term: 1.0  # noqa: E731
+    assert words_elsewhere("How old was Baha Mousa?", top, article, idf) == 0.0
+    # a word of the question said only elsewhere still is
+    assert words_elsewhere("How old was Baha Mousa at his death?", top, article, idf) > 0.0
 
 
 def test_words_found_only_elsewhere_lower_the_probability_when_weighed() -> None:
