@@ -36,7 +36,7 @@ from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import is_year, mentions
 from assistant.question.period import since_date
 from assistant.question.read import Question
-from assistant.question.wanted import wanted_labels
+from assistant.question.wanted import says_no_amount, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
@@ -44,12 +44,14 @@ from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
-# only on a condition, or speaks of another year; there are no articles yet, or none in its period; no article is
-# about it; the article names nothing of the kind asked for; the article's record does not say.
+# only on a condition, speaks of another year, or gives no amount asked "how many"; there are no articles yet, or
+# none in its period; no article is about it; the article names nothing of the kind asked for; the article's record
+# does not say.
 Why = Literal[
     "not_answered",
     "conditional",
     "other_year",
+    "no_amount",
     "no_articles",
     "none_in_period",
     "not_about",
@@ -238,7 +240,8 @@ class Judge:
     ) -> Decision:
         """The selected sentences, answered when likely to and when the best says it happened or will: said only on a
         condition ("if the Conservatives won") or of another year than the question's, it does not answer "Who won
-        the 2005 election?"; said only as expected, the decision says so (``expected``)."""
+        the 2005 election?", nor with no amount at all "How much…?"; said only as expected, the decision says so
+        (``expected``)."""
         evidence, answerability = self._selected(question.text, ranked, k, clock)
         decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
         years = other_years(question.text, evidence[0].text) if evidence else ()
@@ -252,6 +255,8 @@ class Judge:
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
         if years:  # "Who won the 2005 election?" of "…won the seat in 1997"
             return replace(decision, answerable=False, why="other_year", related=decision.evidence, years=years)
+        if says_no_amount(question.text, decision.evidence[0].text):  # "How much did she pay?" of no figure at all
+            return replace(decision, answerable=False, why="no_amount", related=decision.evidence)
         return replace(decision, expected=said == "expected")
 
     def _passage(

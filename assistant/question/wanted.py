@@ -47,6 +47,24 @@ _NUMBER = re.compile(
     r"thousand|million|billion|dozen|half)\b",
     re.IGNORECASE,
 )
+# What an amount may be said with besides numbers: "only a little", "vast areas", "several", "most".
+_SOME_AMOUNT = re.compile(
+    r"\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|trillion|"
+    r"third|quarter|once|twice|several|many|few|most|all|none|single|double|percent|majority|minority|little|large|"
+    r"vast|much|more|less|some|numerous|countless|dozens|hundreds|thousands|millions|billions|bn|m)\b",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|percent|number|amount)\b", re.IGNORECASE)
+
+
+def says_no_amount(question: str, sentence: str) -> bool:
+    """Whether a question asks how many or how much and the sentence gives no amount at all, in figures or words
+    ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close it is."""
+    if not _ASKS_AMOUNT.search(question):
+        return False
+    return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
+
+
 _DATE = re.compile(
     r"\b(1\d{3}|20\d{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|decade|year|today|yesterday)\b",

@@ -224,6 +224,15 @@ def test_a_claim_said_only_on_a_condition_or_of_another_year_is_not_answered_and
     assert plain.answerable and not plain.expected
 
 
+def test_asked_how_much_a_sentence_giving_no_amount_does_not_answer() -> None:
+    store = FakeStore({"suit": ("Printer lawsuit", ["A woman is suing the printer maker over its ink cartridges."])})
+    judge = _judge(store, k=1)
+    paid = _decide(judge, store, "How much did the woman suing the printer maker pay for ink cartridges?", "claim")
+    assert not paid.answerable and paid.why == "no_amount" and paid.related == paid.evidence
+    who = _decide(judge, store, "Who is suing the printer maker over its ink cartridges?", "claim")
+    assert who.answerable
+
+
 def test_a_year_the_evidence_never_gives_is_abstained_on_not_looked_for_in_other_articles() -> None:
     store = FakeStore(
         {
