@@ -19,7 +19,7 @@ from assistant.question.nlp import nlp
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-_ASKS_WHO = re.compile(r"^\s*(?:who|whom|which|what)\b", re.I)
+_ASKS_WHO = re.compile(r"^\s*(?:who|whom|(?P<which>which|what)\s+(?P<kind>\w+(?:\s+\w+)?))\b", re.I)
 _SUBJECT = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
 # Verbs a question asks through to the one it is about: "Who is expected to oppose…", "Who is likely to win…".
@@ -48,8 +48,9 @@ class Role:
 
 def asked_role(question: str) -> Role | None:
     """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
-    if not _ASKS_WHO.match(question):
-        return None
+    asks = _ASKS_WHO.match(question)
+    if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
+        return None  # most "What…?" questions: no parse
     doc = nlp()(question)
     wh = doc[0]
     if wh.lower_ in ("which", "what"):
@@ -125,6 +126,10 @@ def _within(verb: Token, name: Span, doc: Doc, span: tuple[int, int], subject: b
 
 def _doer(token: Token) -> bool:
     return token.dep_ in _SUBJECT or token.dep_ == "pobj" and token.head.lower_ == "by"
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def _coordinated(token: Token) -> bool:

@@ -168,14 +168,14 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     "Worldcom boss Bernie Ebbers is on trial, accused of overseeing an $11bn fraud" asked "What is Bernie Ebbers
     accused of?" is "overseeing an $11bn fraud"; "Villar changed his mind after a request by…" asked why Villar
     changed his mind is "after a request by…". A span with no such head, or nothing after it, is kept."""
-    verb = _verb_of(question)
-    if verb is None:
-        return span
     asked = {_stem(w) for w in _content_words(question)}
     words = list(_WORD.finditer(sentence, span[0], span[1]))
     repeated = [i for i, w in enumerate(words) if w.group().lower() not in _STOP and _stem(w.group()) in asked]
+    if len(repeated) < 2 or repeated[0] >= _HEAD_START:
+        return span  # most spans: no parse
+    verb = _verb_of(question)
     at_verb = [i for i in repeated if _stem(words[i].group()) == verb]
-    if not at_verb or repeated[0] >= _HEAD_START or len(repeated) < 2:
+    if not at_verb:
         return span
     last = max(i for i in repeated if i - at_verb[0] <= _VERB_REACH and i >= at_verb[0])
     if len(words) - last <= 2:

@@ -20,21 +20,36 @@ _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to"
 # were published in it). Other numbers are written too many ways ("100 years", "a hundred years"; "3", "three").
 _NUMBER = re.compile(r"\d[\d,]*\d|\d")
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?:s\b)?(?!\d)(?!,\d)")  # 1995; the 1970s (a decade)
+# The words naming what kind of thing a name is ("the Hopman Cup", "the Bank of England"): many names share them.
+_KINDS = frozenset({
+    "cup", "bank", "party", "union", "council", "committee", "university", "college", "school", "league",
+    "championship", "championships", "open", "games", "award", "awards", "prize", "festival", "company", "group",
+    "association", "federation", "club", "church", "museum", "hospital", "court", "house", "street", "road",
+    "river", "island", "lake", "bay", "agency", "organisation", "organization", "department", "ministry", "office",
+    "airport", "station", "stadium", "park", "centre", "center", "institute", "foundation", "commission", "board",
+    "corporation", "times", "post", "news", "trophy", "series", "tournament", "conference", "summit", "treaty",
+    "act", "bill", "war"
+})  # fmt: skip
 _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
+
+
+@lru_cache(maxsize=2048)
+def _named(question: str) -> tuple[tuple[str, str], ...]:
+    """The question's names (spaCy's entities of name labels) as written, without a leading 'the', with labels."""
+    named = []
+    for entity in nlp()(question, disable=NER_ONLY).ents:
+        if entity.label_ in _NAMES:
+            name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
+            if _WORD.search(name):
+                named.append((name, entity.label_))
+    return tuple(named)
 
 
 @lru_cache(maxsize=2048)
 def question_names(question: str) -> tuple[str, ...]:
     """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'; then the
     years it asks about ("1995")."""
-    names = []
-    for entity in nlp()(question, disable=NER_ONLY).ents:
-        if entity.label_ in _NAMES:
-            name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
-            if _WORD.search(name):
-                names.append(name)
-    names += _YEAR.findall(question)
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys([*(name for name, _ in _named(question)), *_YEAR.findall(question)]))
 
 
 class _Vocabulary:
@@ -56,8 +71,8 @@ class _Vocabulary:
     def mentions(self, name: str, person: bool = True) -> bool:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
         "Vladimir Putin" is mentioned by an article that says "Putin". A name that is no person's must have more of
-        it there than the word naming its kind: "Cup" is not the Hopman Cup, "Bank" not the Bank of England. A year
-        must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
+        it there than the word naming its kind (``_KINDS``): "Cup" is not the Hopman Cup, "Bank" not the Bank of
+        England. A year must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
         if is_year(name):  # a decade is mentioned by any year of it
             return (
                 name in self.numbers
@@ -71,7 +86,7 @@ class _Vocabulary:
         if 2 * len(found) < len(own):
             return False
         kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
-        return person or len(own) < 2 or any(w != kind for w in found)
+        return person or kind not in _KINDS or any(w != kind for w in found)
 
 
 def mentions(texts: Iterable[str], phrase: str) -> bool:
@@ -97,8 +112,6 @@ def missing_names(question: str, texts: Iterable[str], *, years: bool = True) ->
     return tuple(name for name in names if not vocabulary.mentions(name, person=name in people))
 
 
-@lru_cache(maxsize=2048)
 def _people(question: str) -> frozenset[str]:
-    """The question's names that spaCy takes for people's (as ``question_names`` writes them)."""
-    people = (e.text for e in nlp()(question, disable=NER_ONLY).ents if e.label_ == "PERSON")
-    return frozenset(re.sub(r"^(the|a|an)\s+", "", p, flags=re.IGNORECASE).strip(" '’\"“”") for p in people)
+    """The question's names that spaCy takes for people's."""
+    return frozenset(name for name, label in _named(question) if label == "PERSON")
