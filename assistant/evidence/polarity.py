@@ -76,6 +76,7 @@ _AUXILIARIES = {"do", "be", "have", "will", "would", "can", "could", "shall", "s
 _BE = {"is", "are", "was", "were", "be", "been", "am"}
 _DOING = {"do", "does", "did", "will", "can", "could", "would", "should"}  # what comes after them is a verb
 _MODALS = {"should", "could", "would", "might", "may", "must"}
+_MAY_BE = _MODALS | {"will"}  # asked with these, a sentence saying what would be answers ("he would not make…")
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
@@ -134,7 +135,7 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
         match = len(found) / len(units)
-        if match >= min_match:
+        if match >= min_match and not _unsaid(token):
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
@@ -189,13 +190,35 @@ def _polarity(asked: Doc, doc: Doc, token: Token, opposite: bool) -> tuple[Said,
     if _other_number(asked, doc):
         return "no", "other number"
     said: Said = "no" if opposite else "yes"
-    if _negated(token):
+    if _negated(token) or _negated_above(token):
         return ("yes" if opposite else "no"), "negated"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _UNDOING:
         return ("yes" if opposite else "no"), "undone"
     if "with" in {t.lower_ for t in asked} and "without" in {t.lower_ for t in doc}:
         return "no", "negated"
     return said, "opposite" if opposite else "said"
+
+
+def _governors(token: Token) -> list[Token]:
+    """The verbs a clause is said under, nearest first: "mean" of "did not mean that the firms were admitting…"."""
+    heads = []
+    while token.dep_ in ("ccomp", "xcomp") and token.head is not token and len(heads) < 2:
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _negated_above(token: Token) -> bool:
+    """Whether a clause is said under a "not" ("did not mean that they were admitting any guilt")."""
+    return any(any(c.dep_ == "neg" for c in head.children) for head in _governors(token))
+
+
+def _unsaid(token: Token) -> bool:
+    """Whether a clause is what someone did not say, deny or refuse ("did not say they won"): neither yes nor no."""
+    return any(
+        head.lemma_.lower() in _REPORTING | _UNDOING and any(c.dep_ == "neg" for c in head.children)
+        for head in _governors(token)
+    )
 
 
 def _negated(token: Token) -> bool:
@@ -240,7 +263,8 @@ def _predicate(asked: Doc) -> Predicate | None:
         if root.lemma_.lower() in _REPORTING and said is not None:  # "Did he say he was leant on?": the leaning
             return _claimed(said)
         if root.pos_ == "VERB":
-            return Predicate(root.lemma_.lower(), "VERB", _subject(root))
+            asked_as_future = any(c.dep_ == "aux" and c.lower_ in _MAY_BE for c in root.children)  # "Will he make…?"
+            return Predicate(root.lemma_.lower(), "VERB", _subject(root), asked_as_future)
         if root.pos_ == "NOUN" and asked[0].lower_ in _DOING:  # "Does the Federation support…": "support" a verb
             subject = tuple(_noun(t) for t in asked[1 : root.i] if t.pos_ in ("NOUN", "PROPN"))
             return Predicate(root.lemma_.lower(), "VERB", subject, asked[0].lower_ in _MODALS)
@@ -252,7 +276,7 @@ def _predicate(asked: Doc) -> Predicate | None:
     # After "did", "will" or "can" comes a verb, whatever the parse says ("file" taken for a noun); what comes
     # before it is who it is asked of.
     subject = tuple(_noun(t) for t in rest[: verb.i] if t.pos_ in ("NOUN", "PROPN"))
-    return Predicate(verb.lemma_.lower(), "ADJ" if verb.pos_ == "ADJ" else "VERB", subject, root.lower_ in _MODALS)
+    return Predicate(verb.lemma_.lower(), "ADJ" if verb.pos_ == "ADJ" else "VERB", subject, root.lower_ in _MAY_BE)
 
 
 def _claimed(said: Token) -> Predicate | None:

@@ -30,6 +30,11 @@ _KINDS = frozenset({
     "corporation", "times", "post", "news", "trophy", "series", "tournament", "conference", "summit", "treaty",
     "act", "bill", "war"
 })  # fmt: skip
+_TITLES = frozenset({
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "President", "Minister", "Chancellor", "Prince",
+    "Princess", "King", "Queen", "Pope", "General", "Judge", "Justice", "Senator", "Governor", "Mayor", "Chief",
+    "Coach", "Captain", "Professor", "Prof", "The", "A", "But", "And", "When", "As", "If",
+})  # fmt: skip
 _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word misspelled ("ARPNET" for "ARPANET")
 
 
@@ -56,7 +61,8 @@ class _Vocabulary:
     """The words of some texts, for looking names up exactly, run together, or misspelled."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        text = " ".join(texts).lower()
+        self.text = " ".join(texts)
+        text = self.text.lower()
         words = _WORD.findall(text)
         self.words = set(words)
         self.joined = "".join(words)
@@ -72,7 +78,8 @@ class _Vocabulary:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
         "Vladimir Putin" is mentioned by an article that says "Putin". A name that is no person's must have more of
         it there than the word naming its kind (``_KINDS``): "Cup" is not the Hopman Cup, "Bank" not the Bank of
-        England. A year must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
+        England. A person's surname alone must be written somewhere as no one else's ("Genghis Khan" is not Irene
+        Khan). A year must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
         if is_year(name):  # a decade is mentioned by any year of it
             return (
                 name in self.numbers
@@ -85,8 +92,20 @@ class _Vocabulary:
         found = [w for w in own if self.has_word(w)]
         if 2 * len(found) < len(own):
             return False
+        if person:
+            return found != own[-1:] or self._alone(name.split()[-1])
         kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
-        return person or kind not in _KINDS or any(w != kind for w in found)
+        return kind not in _KINDS or any(w != kind for w in found)
+
+    def _alone(self, surname: str) -> bool:
+        """Whether a surname is written somewhere as no other person's: alone or after a title ("Ms Khan", "Khan
+        said"), not only inside another full name ("Genghis Khan" is not Irene Khan)."""
+        before = re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", self.text)
+        # another first name is one capitalised word, just before it: not "Russia's Putin", "Moscow, Putin", "Mr Khan"
+        return any(
+            m.group(1) is None or not (m.group(1)[:1].isupper() and m.group(1).isalpha()) or m.group(1) in _TITLES
+            for m in before
+        )
 
 
 def mentions(texts: Iterable[str], phrase: str) -> bool:

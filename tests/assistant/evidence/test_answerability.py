@@ -82,6 +82,13 @@ def test_a_name_that_is_no_persons_needs_more_than_the_word_for_its_kind() -> No
     assert missing_names("What did Vladimir Putin say?", ["Putin said no."]) == ()  # a person: the surname will do
 
 
+def test_a_persons_surname_only_inside_another_full_name_is_not_them() -> None:
+    genghis = ["Highlights include a documentary about the Mongolian warrior Genghis Khan."]
+    assert missing_names("Who is Irene Khan?", genghis) == ("Irene Khan",)
+    assert missing_names("Who is Irene Khan?", ["Ms Khan said rights had been flouted."]) == ()  # after a title
+    assert missing_names("What did Vladimir Putin say?", ["In Moscow, Russia's Putin said no."]) == ()
+
+
 def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates() -> None:
     texts = ["By 1883, engines that could provide 10,000 hp had become feasible."]
     assert missing_names("Were 20,000 horsepower engines available by 1883?", texts) == ()

@@ -23,6 +23,11 @@ SAID = [
      "The Police Federation has said it strongly opposes giving CSOs the power to detain suspects.", "no"),
     # asked whether someone said a thing, the thing said decides
     ("Did the minister say the plan would fail?", "The minister said the plan would not fail.", "no"),
+    # asked what will be, what someone said would be answers; a clause under a "not" is denied
+    ("Will Gordon Brown make tax commitments before the manifesto?",
+     "Mr Brown confirmed he would not make any tax commitments until the manifesto is out.", "no"),
+    ("Did the eighteen firms admit guilt?",
+     "Paying did not mean that the eighteen firms involved were admitting any guilt, the FSA added.", "no"),
 ]  # fmt: skip
 
 
@@ -45,6 +50,7 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Did Lord Goldsmith say he was leant on by Downing Street?",
             'Goldsmith denied them, saying he was not "leaned on".',
         ),
+        ("Did Labour win the seat?", "He did not say that Labour won the seat."),  # not said is neither yes nor no
     ],
 )
 def test_no_verdict_where_no_sentence_says_it_of_the_same_subject_in_its_words(question: str, sentence: str) -> None:
