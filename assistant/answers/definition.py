@@ -20,6 +20,7 @@ from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import names_in
+from assistant.question.names import refers_to
 from assistant.question.nlp import nlp
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
@@ -45,7 +46,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     last = topic.split()[-1].lower() if topic else ""
     seen = {e.sentence_id for e in evidence}
     more = context.selector.sentences([r for r in ranked if r.id not in seen][: 4 * limits.overview_sentences])
-    naming = [e for e in [*evidence, *more] if last and last in e.text.lower()]
+    naming = [e for e in [*evidence, *more] if last and last in e.text.lower() and refers_to(topic, e.text)]
     roles = ((e, e.text[span[0] : span[1]]) for e in naming if (span := role_in(topic, e.text)) is not None)
     first = next(roles, None)
     if first is not None:  # or a later one that says what it is, where it only says whose ("GM's", "Its leader")
@@ -54,7 +55,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         return Answer(
             question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
         )
-    fact = fact_from(question.text, evidence, limits.min_reading)
+    fact = fact_from(question.text, naming[: len(evidence)] or evidence, limits.min_reading)  # sentences naming it
     phrase = fact.short_answer or ""
     if phrase and not set(_words(phrase)) <= set(_words(topic)) and not _only_a_name(question.text, phrase):
         return fact.model_copy(update={"kind": "definition"})

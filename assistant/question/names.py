@@ -98,14 +98,26 @@ class _Vocabulary:
         return kind not in _KINDS or any(w != kind for w in found)
 
     def _alone(self, surname: str) -> bool:
-        """Whether a surname is written somewhere as no other person's: alone or after a title ("Ms Khan", "Khan
-        said"), not only inside another full name ("Genghis Khan" is not Irene Khan)."""
-        before = re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", self.text)
-        # another first name is one capitalised word, just before it: not "Russia's Putin", "Moscow, Putin", "Mr Khan"
-        return any(
-            m.group(1) is None or not (m.group(1)[:1].isupper() and m.group(1).isalpha()) or m.group(1) in _TITLES
-            for m in before
-        )
+        return surname_alone(surname, self.text)
+
+
+def surname_alone(surname: str, text: str) -> bool:
+    """Whether a surname is written in ``text`` as no other person's: alone or after a title ("Ms Khan", "Khan
+    said"), not only inside another full name ("Genghis Khan" is not Irene Khan)."""
+    before = re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", text)
+    # another first name is one capitalised word, just before it: not "Russia's Putin", "Moscow, Putin", "Mr Khan"
+    return any(
+        m.group(1) is None or not (m.group(1)[:1].isupper() and m.group(1).isalpha()) or m.group(1) in _TITLES
+        for m in before
+    )
+
+
+def refers_to(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name``: whole, or a full name by its surname written as no one else's."""
+    words = name.split()
+    return name.lower() in text.lower() or (
+        len(words) > 1 and words[-1].lower() in text.lower() and surname_alone(words[-1], text)
+    )
 
 
 def mentions(texts: Iterable[str], phrase: str) -> bool:

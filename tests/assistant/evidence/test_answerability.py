@@ -11,7 +11,7 @@ import pytest
 
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights, words_elsewhere
 from assistant.evidence.select import Evidence
-from assistant.question.names import missing_names, question_names
+from assistant.question.names import missing_names, question_names, refers_to
 from index.store import StoredSentence, sentence_id
 from tests.assistant.fakes import evidence
 
@@ -87,6 +87,10 @@ def test_a_persons_surname_only_inside_another_full_name_is_not_them() -> None:
     assert missing_names("Who is Irene Khan?", genghis) == ("Irene Khan",)
     assert missing_names("Who is Irene Khan?", ["Ms Khan said rights had been flouted."]) == ()  # after a title
     assert missing_names("What did Vladimir Putin say?", ["In Moscow, Russia's Putin said no."]) == ()
+    # a sentence naming them, as "Who is Irene Khan?" looks for one
+    assert not refers_to("Irene Khan", genghis[0])
+    assert refers_to("Irene Khan", "Despite her concerns, Ms Khan dubbed herself a hope monger.")
+    assert refers_to("Irene Khan", "Irene Khan said rights had been flouted.")
 
 
 def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates() -> None:
