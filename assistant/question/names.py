@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from assistant.question.nlp import NER_ONLY, nlp, stop_words
@@ -92,23 +92,25 @@ class _Vocabulary:
         found = [w for w in own if self.has_word(w)]
         if 2 * len(found) < len(own):
             return False
-        if person:
-            return found != own[-1:] or self._alone(name.split()[-1])
+        if person:  # a full name by its surname alone: written as no one else's
+            return len(own) < 2 or found != own[-1:] or surname_alone(name.split()[-1], self.text, name.split()[:-1])
         kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
         return kind not in _KINDS or any(w != kind for w in found)
 
-    def _alone(self, surname: str) -> bool:
-        return surname_alone(surname, self.text)
 
-
-def surname_alone(surname: str, text: str) -> bool:
-    """Whether a surname is written in ``text`` as no other person's: alone or after a title ("Ms Khan", "Khan
-    said"), not only inside another full name ("Genghis Khan" is not Irene Khan)."""
-    before = re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", text)
+def surname_alone(surname: str, text: str, first: Sequence[str] = ()) -> bool:
+    """Whether a surname is written in ``text`` as no other person's: alone, after a title ("Ms Khan", "Khan said")
+    or after the ``first`` names asked about, however spelled ("Hulegu Khan" for Hulagu Khan); not only inside another
+    full name ("Genghis Khan" is not Irene Khan). A surname not written as such (misspelled) is given the benefit."""
+    found = list(re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", text))
+    asked = [f.lower() for f in first]
     # another first name is one capitalised word, just before it: not "Russia's Putin", "Moscow, Putin", "Mr Khan"
-    return any(
-        m.group(1) is None or not (m.group(1)[:1].isupper() and m.group(1).isalpha()) or m.group(1) in _TITLES
-        for m in before
+    return not found or any(
+        m.group(1) is None
+        or not (m.group(1)[:1].isupper() and m.group(1).isalpha())
+        or m.group(1) in _TITLES
+        or difflib.get_close_matches(m.group(1).lower(), asked, n=1, cutoff=_SPELLING)
+        for m in found
     )
 
 
@@ -116,7 +118,7 @@ def refers_to(name: str, text: str) -> bool:
     """Whether ``text`` names ``name``: whole, or a full name by its surname written as no one else's."""
     words = name.split()
     return name.lower() in text.lower() or (
-        len(words) > 1 and words[-1].lower() in text.lower() and surname_alone(words[-1], text)
+        len(words) > 1 and words[-1].lower() in text.lower() and surname_alone(words[-1], text, words[:-1])
     )
 
 

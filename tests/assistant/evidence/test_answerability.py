@@ -87,6 +87,10 @@ def test_a_persons_surname_only_inside_another_full_name_is_not_them() -> None:
     assert missing_names("Who is Irene Khan?", genghis) == ("Irene Khan",)
     assert missing_names("Who is Irene Khan?", ["Ms Khan said rights had been flouted."]) == ()  # after a title
     assert missing_names("What did Vladimir Putin say?", ["In Moscow, Russia's Putin said no."]) == ()
+    assert (
+        missing_names("Who halted Hulagu Khan?", ["Hulegu Khan was halted, as Genghis Khan was."]) == ()
+    )  # misspelled
+    assert missing_names("When did Temur rule?", ["Tugh Temur ruled from 1328."]) == ()  # asked by a surname alone
     # a sentence naming them, as "Who is Irene Khan?" looks for one
     assert not refers_to("Irene Khan", genghis[0])
     assert refers_to("Irene Khan", "Despite her concerns, Ms Khan dubbed herself a hope monger.")
