@@ -51,7 +51,7 @@ def asked_role(question: str) -> Role | None:
     asks = _ASKS_WHO.match(question)
     if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
         return None  # most "What…?" questions: no parse
-    doc = nlp()(question)
+    doc = nlp()(question, disable=["ner"])  # the parse and the tags are all it reads
     wh = doc[0]
     if wh.lower_ in ("which", "what"):
         if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
