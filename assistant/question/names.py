@@ -74,12 +74,13 @@ class _Vocabulary:
         alike = [w for w in self.words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2]
         return bool(difflib.get_close_matches(word, alike, n=1, cutoff=_SPELLING))
 
-    def mentions(self, name: str, person: bool = True) -> bool:
+    def mentions(self, name: str, person: bool | None = None) -> bool:
         """Whether at least half the name's words (beyond 'the', 'of'…) are there, or the name run together is:
         "Vladimir Putin" is mentioned by an article that says "Putin". A name that is no person's must have more of
         it there than the word naming its kind (``_KINDS``): "Cup" is not the Hopman Cup, "Bank" not the Bank of
         England. A person's surname alone must be written somewhere as no one else's ("Genghis Khan" is not Irene
-        Khan). A year must be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
+        Khan). Whether it is a person's is for the question's names only (``person`` None: half will do). A year must
+        be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
         if is_year(name):  # a decade is mentioned by any year of it
             return (
                 name in self.numbers
@@ -92,6 +93,8 @@ class _Vocabulary:
         found = [w for w in own if self.has_word(w)]
         if 2 * len(found) < len(own):
             return False
+        if person is None:  # a phrase, not a name of the question's (a comparison's side): half its words will do
+            return True
         if person:  # a full name by its surname alone: written as no one else's
             return len(own) < 2 or found != own[-1:] or surname_alone(name.split()[-1], self.text, name.split()[:-1])
         kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
