@@ -43,10 +43,9 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     to it as a question of fact, unless its phrase is the topic or a person's name; else the sentences naming it,
     with no phrase picked out."""
     topic, evidence, limits = question.shape.topic, decision.evidence, context.limits
-    last = topic.split()[-1].lower() if topic else ""
     seen = {e.sentence_id for e in evidence}
     more = context.selector.sentences([r for r in ranked if r.id not in seen][: 4 * limits.overview_sentences])
-    naming = [e for e in [*evidence, *more] if last and last in e.text.lower() and refers_to(topic, e.text)]
+    naming = [e for e in [*evidence, *more] if topic and refers_to(topic, e.text)]
     roles = ((e, e.text[span[0] : span[1]]) for e in naming if (span := role_in(topic, e.text)) is not None)
     first = next(roles, None)
     if first is not None:  # or a later one that says what it is, where it only says whose ("GM's", "Its leader")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -79,10 +80,17 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
 
 
+@lru_cache(maxsize=64)
+def _parsed(sentence: str):  # noqa: ANN202 - a spaCy Doc
+    """A sentence's tags and parse, once per question: the purpose, the opening phrase and the reader's phrase are
+    each read from the best sentence's parse."""
+    return nlp()(sentence, disable=_PARSE_ONLY)
+
+
 def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
     """Whether the reader's phrase is something a verb of the reason says something of ("the Black Watch was…"),
     rather than the reason itself, named after "because of" or "due to" ("because of her weight")."""
-    doc = nlp()(sentence, disable=_PARSE_ONLY)
+    doc = _parsed(sentence)
     phrase = doc.char_span(*span, alignment_mode="expand")
     if phrase is None:
         return False
@@ -106,7 +114,7 @@ def reason_in(sentence: str) -> tuple[int, int] | None:
         return _clause(sentence, found.start())
     if not _TO.search(sentence):
         return None
-    start = _purpose_in(nlp()(sentence, disable=_PARSE_ONLY))
+    start = _purpose_in(_parsed(sentence))
     return _clause(sentence, start) if start is not None else None
 
 
@@ -126,7 +134,7 @@ def _clause(sentence: str, start: int) -> tuple[int, int] | None:
 def _opening_phrase_end(sentence: str, start: int) -> int:
     """Where the phrase opening a sentence at ``start`` ends: "Because of their soft, gelatinous bodies" of "…,
     ctenophores are rare as fossils", by the parse (the largest phrase that begins there, short of the sentence)."""
-    doc = nlp()(sentence, disable=_PARSE_ONLY)
+    doc = _parsed(sentence)
     token = next((t for t in doc if t.idx >= start), None)
     if token is None:
         return len(sentence)
