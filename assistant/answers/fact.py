@@ -24,6 +24,7 @@ from assistant.answers.short_answer import (
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
+from assistant.question.post import asked_post, holder_in
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
@@ -49,10 +50,15 @@ def stated(question: str, evidence: Sequence[Evidence], short: str | None) -> An
 
 def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
     """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
-    "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in)."""
+    "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in); for
+    "Who is the chief executive of X?" the name the sentence gives the post's holder."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
+    post = asked_post(question)
+    holder = holder_in(post, top.text) if post is not None else None
+    if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
+        return holder.name  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
     if top.reading is not None and top.reading.score >= min_reading:
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):

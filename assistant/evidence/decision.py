@@ -35,6 +35,7 @@ from assistant.evidence.polarity import Verdict, other_years, unrealised, verdic
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.names import is_year, mentions
 from assistant.question.period import since_date
+from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
 from assistant.question.wanted import says_no_amount, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
@@ -244,6 +245,9 @@ class Judge:
         (``expected``)."""
         evidence, answerability = self._selected(question.text, ranked, k, clock)
         decision = _decided(evidence, answerability.likely and not answerability.missing, answerability)
+        post = asked_post(question.text)
+        if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
+            decision = self._holder_first(post, question.text, decision, ranked)
         years = other_years(question.text, evidence[0].text) if evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
@@ -258,6 +262,27 @@ class Judge:
         if says_no_amount(question.text, decision.evidence[0].text):  # "How much did she pay?" of no figure at all
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)
         return replace(decision, expected=said == "expected")
+
+    def _holder_first(
+        self, post: Post, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
+    ) -> Decision:
+        """The decision with the sentence naming the post's holder first ("Fiat boss Sergio Marchionne"), from the
+        evidence or else from the articles of the first candidates that name the organisation, and answered; as it
+        was when none names one (a title in other words than these is left to the reader)."""
+        found = next((e for e in decision.evidence if holder_in(post, e.text)), None)
+        if found is None:
+            ids = [r.article_id for r in ranked[:_NAMING_DEPTH]]
+            naming = articles_naming(self.store, question, ids, years=False)
+            texts = self.store.article_texts(naming)
+            holding = [a for a in naming if a in texts and names_a_holder(post, texts[a])]
+            headers = self.store.headers(holding[:1])
+            sentences = [e for h in headers.values() for e in self.selector.of_article(h)]
+            found = next((e for e in sentences if holder_in(post, e.text)), None)
+        if found is None:
+            return decision
+        rest = [e for e in decision.evidence if e.sentence_id != found.sentence_id]
+        evidence = (found, *rest)[: max(len(decision.evidence), 1)]
+        return replace(decision, evidence=evidence, answerable=True, why=None, related=())
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock

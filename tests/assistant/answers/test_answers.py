@@ -102,6 +102,15 @@ def test_an_overview_adds_the_next_relevant_ranked_sentences(store: FakeStore, c
     assert answer.short_answer is None and answer.kind == "overview"
 
 
+def test_asked_who_holds_a_post_the_short_answer_is_the_holder_the_sentence_names(context: AnswerContext) -> None:
+    text = "The meeting between Fiat boss Sergio Marchionne and GM's Rick Wagoner is due in Zurich."
+    top = evidence(text, reading=3.0, span=(text.index("Rick"), text.index(" is due")))
+    answer = fact.answer(_question("Who is the chief executive of Fiat?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "Sergio Marchionne"
+    gm = fact.answer(_question("Who is the chief executive of GM?"), Decision((top,), True), [], context)
+    assert gm.short_answer == "Rick Wagoner"  # no title of GM's before him here: the reader's phrase
+
+
 def test_a_list_cites_each_name_to_the_sentence_naming_it_and_falls_back_to_a_fact(context: AnswerContext) -> None:
     sentences = (evidence("Mayor Ingrid Holm spoke.", index=0), evidence("Erik Larsen and Ingrid Holm met.", index=1))
     named = (Named("Ingrid Holm", "PERSON", 0), Named("Erik Larsen", "PERSON", 1))

@@ -260,3 +260,24 @@ def test_a_models_verdict_cites_the_passage_it_read_and_a_sentences_own_only_tha
     by_words = decision.decided_by(Verdict("no", 1, 0.9, "negated"))
     assert [e.text for e in by_words.evidence] == ["He sat out.", "Elsewhere, rain."]
     assert by_words.verdict is not None and (by_words.verdict.sentence, by_words.verdict.cites) == (0, 1)
+
+
+def test_asked_who_holds_a_post_the_sentence_naming_the_holder_comes_first_even_from_further_in_the_article() -> None:
+    store = FakeStore(
+        {
+            "fiat": (
+                "GM in crunch talks on Fiat future",
+                [
+                    "Fiat will meet car giant General Motors on Tuesday over the future of its executive car unit.",
+                    "Both companies want to cut costs.",
+                    "The meeting between Fiat boss Sergio Marchionne and GM's Rick Wagoner is due in Zurich.",
+                ],
+            ),
+            "fannie": ("Fannie Mae shake-up", ["Chief executive Franklin Raines has left Fannie Mae."]),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "Who is the chief executive of Fiat?", "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "fiat:00002"
+    assert len(decision.evidence) == 1
+    other = _decide(_judge(store, k=1), store, "Who is the chief executive of Fannie Mae?", "claim")
+    assert other.evidence[0].sentence_id == "fannie:00000"  # a title without the firm's name: as ranked

@@ -1,0 +1,168 @@
+"""Who holds a post: the post and the organisation a question asks about, and the name a sentence gives the holder.
+
+"Who is the chief executive of Fiat?" is answered by "Fiat boss Sergio Marchionne", "Sergio Marchionne, Fiat's chief
+executive" or "Marchionne was named chief executive of Fiat": news names people by their titles, in a few fixed
+shapes, and with the title's usual synonyms ("boss" for a chief executive or a manager). A sentence that gives the
+title without the organisation does not count: "chief executive Franklin Raines" is another firm's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.question.nlp import NER_ONLY, nlp
+
+# Titles that name the same post, as news writes them; a title outside the table matches itself only.
+_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("chief executive", "chief exec", "ceo", "boss", "head", "chief", "managing director"),
+    ("chairman", "chairwoman", "chair", "chairperson"),
+    ("coach", "head coach", "manager", "boss"),
+    ("captain", "skipper"),
+    ("leader", "head"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+    ("prime minister", "premier"),
+)
+# "Who heads/runs/leads Fiat?": the post a verb asks about.
+_VERBS = {
+    "head": "head", "heads": "head", "headed": "head", "run": "chief executive", "runs": "chief executive",
+    "ran": "chief executive", "lead": "leader", "leads": "leader", "led": "leader", "chair": "chairman",
+    "chairs": "chairman", "chaired": "chairman", "coach": "coach", "coaches": "coach", "coached": "coach",
+    "manage": "manager", "manages": "manager", "managed": "manager", "captain": "captain", "captains": "captain",
+    "captained": "captain",
+}  # fmt: skip
+_WHO = r"^\s*(?i:who(?:'s|\s+(?:is|was|will\s+be|has\s+been|became|becomes|are|were)))\s+"
+_QUALIFIER = r"(?:(?i:the|new|current|present|former|acting|interim|outgoing|incoming)\s+)*"
+_POST = r"(?P<post>[a-z][a-z -]{1,30}?)"
+_END = r"\s*\??\s*$"
+_ASKED = (
+    # "Who is the chief executive of Fiat?", "Who will be the new coach of Wales?"
+    re.compile(_WHO + _QUALIFIER + _POST + r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>.+?)" + _END),
+    # "Who is Fiat's boss?"
+    re.compile(_WHO + r"(?:the\s+)?(?P<org>[A-Z][\w.&' -]*?)['’]s?\s+" + _QUALIFIER + _POST + _END),
+    # "Who is the England coach?", "Who is the Fiat boss?"
+    re.compile(_WHO + r"the\s+" + _QUALIFIER + r"(?P<org>(?:[A-Z][\w.&'-]*\s+)+)" + _POST + _END),
+    # "Who heads Fiat?", "Who runs the BBC?"
+    re.compile(
+        r"^\s*(?i:who)\s+(?:now\s+|currently\s+)?(?P<verb>" + "|".join(_VERBS) + r")\s+(?:the\s+)?"
+        r"(?P<org>[A-Z].*?)" + _END
+    ),
+)
+_NAME = r"(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"  # two to four capitalised words
+_MAX_POST_WORDS = 3
+_WHEN = re.compile(r"\s+(?:in|during|since|from|when|before|after|until|on|by)\s+")
+# Who held the post before, or is leaving it: "former Fiat boss…", "ex-chief executive…", "outgoing chairman…".
+_FORMER = re.compile(r"\b(?:former|ex|outgoing|previous|then|late|retiring|departing|predecessor)\b", re.IGNORECASE)
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness"})
+_FORMER_REACH = 12
+# A title of any post: a name with one of its own before it is another post's holder, listed beside this one.
+_TITLE_WORD = re.compile(
+    r"\b(?:ceo|boss|chief|chairman|chairwoman|president|founder|director|manager|coach|captain|leader|owner|"
+    r"minister|secretary|commissioner|governor|executive|head|spokesman|spokeswoman)\b",
+    re.IGNORECASE,
+)  # characters before a match looked at for such a word
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post asked about: its ``titles`` (the one asked and its synonyms, lower case) at ``org``."""
+
+    titles: tuple[str, ...]
+    org: str
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The name a sentence gives a post's holder, and where it is in the sentence."""
+
+    name: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1024)
+def asked_post(question: str) -> Post | None:
+    """The post a "Who is the chief executive of Fiat?"-style question asks about, or None."""
+    for pattern in _ASKED:
+        found = pattern.match(question)
+        if found is None:
+            continue
+        post = _VERBS[found["verb"].lower()] if "verb" in found.groupdict() else found["post"].strip().lower()
+        org = _WHEN.split(found["org"].strip(), maxsplit=1)[0]  # "the NFL in 2012": the NFL
+        if len(post.split()) > _MAX_POST_WORDS or not org or not org[0].isupper():
+            return None  # "Who is the man in charge of…", "Who was the winner of the race?": no title asked
+        return Post(_titles(post), org)
+    return None
+
+
+def _titles(post: str) -> tuple[str, ...]:
+    groups = [group for group in _SYNONYMS if post in group]
+    return tuple(dict.fromkeys([post, *(title for group in groups for title in group)]))
+
+
+def holder_in(post: Post, sentence: str) -> Holder | None:
+    """The person ``sentence`` names as holding ``post`` at its organisation, or None (or one who held it before:
+    "former Fiat boss Paolo Cantarella")."""
+    for found, name_first in _found(post, sentence):
+        overlapping = [e for e in _people(sentence) if e.start < found.end("name") and found.start("name") < e.end]
+        if not overlapping:
+            continue
+        if not name_first:
+            return overlapping[0]  # "Fiat boss Sergio Marchionne": the name after the title
+        name = overlapping[-1]  # "…, Sergio Marchionne, Fiat's boss": the name just before it
+        if not _TITLE_WORD.search(sentence[max(0, found.start() - _FORMER_REACH) : name.start]):
+            return name  # unless a title of its own comes first: "Microsoft CEO Satya Nadella, Oracle founder…"
+    return None
+
+
+def names_a_holder(post: Post, text: str) -> bool:
+    """Whether ``text`` (a whole article) may name the post's holder: its words alone, without a parse."""
+    return next(_found(post, text), None) is not None
+
+
+def _found(post: Post, text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """The matches of the post's patterns in ``text``, each with whether it names the holder before the title."""
+    if post.org.lower() not in text.lower():
+        return  # most sentences: no patterns
+    for pattern, name_first in _patterns(post):
+        for found in pattern.finditer(text):
+            if not _FORMER.search(text[max(0, found.start() - _FORMER_REACH) : found.end()]):
+                yield found, name_first
+
+
+@lru_cache(maxsize=256)
+def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
+    title = rf"(?i:{titles})(?:\s+and\s+[a-z]+(?:\s+[a-z]+)?)?"  # "chairman and chief executive"
+    org = rf"(?:the\s+)?{re.escape(post.org)}(?:\s+[A-Z][\w&-]*){{0,2}}"  # "Fiat Auto", "the BBC"
+    return (
+        (re.compile(rf"\b{org}(?:['’]s)?\s+(?:[a-z-]+\s+)?{title},?\s+{_NAME}"), False),  # Fiat boss Sergio Marchionne
+        (re.compile(rf"\b{title}\s+(?:of|at)\s+{org},?\s+{_NAME}"), False),  # chief executive of Fiat, Marchionne
+        (re.compile(rf"{_NAME},\s+(?:the\s+)?{org}(?:['’]s)?\s+(?:[a-z-]+\s+)?{title}\b"), True),  # …, Fiat's boss
+        (re.compile(rf"{_NAME},\s+(?:the\s+)?(?:[a-z-]+\s+)?{title}\s+(?:of|at)\s+{org}"), True),  # …, boss of Fiat
+        # "Marchionne was named chief executive of Fiat", "Mr Ghosn is to become chairman and chief executive of…"
+        (
+            re.compile(
+                rf"{_NAME}\s+(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|is\s+to\s+become|remains|"
+                rf"was\s+named|was\s+appointed|has\s+been\s+named|has\s+been\s+appointed)\s+(?:as\s+)?(?:the\s+)?"
+                rf"(?:new\s+)?{title}\s+(?:of|at)\s+{org}"
+            ),
+            True,
+        ),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _people(sentence: str) -> tuple[Holder, ...]:
+    """The sentence's names of people, each with the honorific before it ("Sir Alex Ferguson", "Mr Ghosn")."""
+    doc = nlp()(sentence, disable=NER_ONLY)
+    people = []
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "ORG"):
+            start = e.start_char
+            if e.start > 0 and doc[e.start - 1].text in _HONORIFICS:
+                start = doc[e.start - 1].idx
+            people.append(Holder(sentence[start : e.end_char], start, e.end_char))
+    return tuple(people)
