@@ -9,15 +9,19 @@ from collections.abc import Sequence
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
+from assistant.answers.role import role_fillers
 from assistant.evidence.decision import Decision
+from assistant.evidence.names import Named
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """ "Ukraine [1], US [2], UK [3], Russia [3]", then the cited sentences; a fact where no names were found."""
-    named = decision.names
+    """ "Ukraine [1], US [2], UK [3], Russia [3]", then the cited sentences; a fact where no names were found. Asked
+    who was done something to ("Which companies did Yukos sue?"), the names in that role where a sentence gives
+    them, not every name of the kind ("Yuganskneftegas", whose sale it sued over)."""
+    named = _in_role(question.text, decision) or decision.names
     if not named:
         return fact_from(question.text, decision.evidence, context.limits.min_reading)
     cited = sorted({n.sentence for n in named})
@@ -31,3 +35,12 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         citations=citations,
         kind="list",
     )
+
+
+def _in_role(question: str, decision: Decision) -> tuple[Named, ...]:
+    """The names the evidence gives the role the question asks about, each with the first sentence giving it."""
+    found: dict[str, Named] = {}
+    for position, e in enumerate(decision.evidence):
+        for name in role_fillers(question, e.text):
+            found.setdefault(name, Named(name, "", position))
+    return tuple(found.values())

@@ -62,6 +62,11 @@ def asked_role(question: str) -> Role | None:
     verb, subject = wh.head, wh.dep_ == "nsubj"
     if wh.dep_ not in (*_SUBJECT, "dobj", "dep"):
         return None
+    if verb.lemma_ == "do" and wh.dep_ == "nsubj":
+        # "Which companies did Yukos sue?" parsed as the companies doing: the other verb's object is asked for.
+        done = verb.head if verb.pos_ == "AUX" else next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if done is not None and done.pos_ == "VERB" and done is not verb:
+            verb, subject = done, False
     if wh.dep_ == "dep":  # "Who does Castaignede think should start…?": the subject of the clause thought
         verb = next((c for c in verb.children if c.dep_ == "ccomp" and not _subjects(c)), None)
         if verb is None:
@@ -76,6 +81,8 @@ def asked_role(question: str) -> Role | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() in _EMPTY:
         return None
     other = next((c for c in verb.children if c.dep_ == ("dobj" if subject else "nsubj") and c is not wh), None)
+    if other is None and not subject:  # the doer misparsed as a compound of the verb ("did Yukos sue")
+        other = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     named = other.text if other is not None and other.pos_ == "PROPN" else None
     offered = {t.i for t in doc if t.pos_ == "PROPN" and _coordinated(t)}
     given = tuple(t.lower_ for t in doc if t.i not in offered)
@@ -106,6 +113,26 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
         if _not_a_name(doc, span) or _within(verb, name, doc, span, role.subject):
             return name.text
     return None
+
+
+def role_fillers(question: str, sentence: str) -> list[str]:
+    """Every name the sentence gives the asked role, those joined to it included: "Which companies did Yukos sue?"
+    of "Yukos has said it will sue Baikal and Rosneft" is Baikal and Rosneft; empty when the question asks no role or
+    the sentence has not its verb."""
+    role = asked_role(question)
+    if role is None or not re.search(rf"\b{re.escape(role.verb[:4])}", sentence, re.IGNORECASE):
+        return []
+    doc = nlp()(sentence)
+    names: list[str] = []
+    for verb in doc:
+        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB" or role.named and not _has_named(verb, role):
+            continue
+        filler = _filler(verb, role.subject)
+        for token in [filler, *filler.conjuncts] if filler is not None else []:
+            name = _name(doc, token)
+            if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):
+                names.append(name.text)
+    return list(dict.fromkeys(names))
 
 
 def _not_a_name(doc: Doc, span: tuple[int, int]) -> bool:
@@ -142,9 +169,15 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _has_named(verb: Token, role: Role) -> bool:
-    """Whether the sentence's verb is said of what the question names ("France" in "Who beat France?")."""
-    words = " ".join(t.text for c in verb.children if c.dep_ not in ("punct",) for t in c.subtree)
-    return role.named is not None and role.named.lower() in words.lower()
+    """Whether the sentence's verb is said of what the question names ("France" in "Who beat France?"), directly
+    or through a pronoun whose clause hangs from one said of it ("Yukos has said it will sue Baikal")."""
+    # Asked who was done something to, the named one does it (a subject, a passive's "by"); asked who did it, the
+    # named one is another part of the verb's clause.
+    doing = [c for c in verb.children if (c.dep_ in (*_SUBJECT, "agent")) != role.subject and c.dep_ != "punct"]
+    words = [t.text for c in doing for t in c.subtree]
+    if not role.subject and any(c.dep_ in _SUBJECT and c.pos_ == "PRON" for c in verb.children):
+        words += [t.text for a in verb.ancestors for c in _subjects(a) for t in c.subtree]
+    return role.named is not None and role.named.lower() in " ".join(words).lower()
 
 
 def _filler(verb: Token, subject: bool) -> Token | None:

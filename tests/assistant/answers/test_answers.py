@@ -123,6 +123,19 @@ def test_a_list_cites_each_name_to_the_sentence_naming_it_and_falls_back_to_a_fa
     assert words.kind == "fact" and words.citations
 
 
+def test_a_list_of_who_was_done_something_to_is_the_names_in_that_role(context: AnswerContext) -> None:
+    said = evidence("Yukos has said it will sue Baikal and Rosneft over the sale of Yuganskneftegas.")
+    names = (Named("Yuganskneftegas", "ORG", 0),)  # every organisation named: the one sold as well
+    answer = listing.answer(
+        _question("Which companies did Yukos sue?"), Decision((said,), True, names=names), [], context
+    )
+    assert answer.short_answer == "Baikal, Rosneft" and answer.text.startswith("Baikal [1], Rosneft [1]\n\n")
+    kind = listing.answer(
+        _question("Which companies are mentioned?"), Decision((said,), True, names=names), [], context
+    )
+    assert kind.short_answer == "Yuganskneftegas"  # no role asked: the names of the kind
+
+
 def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
     store: FakeStore, context: AnswerContext
 ) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answers.role import asked_role, role_filler
+from assistant.answers.role import asked_role, role_filler, role_fillers
 
 
 def _span(sentence: str, phrase: str) -> tuple[int, int]:
@@ -19,6 +19,8 @@ def _span(sentence: str, phrase: str) -> tuple[int, int]:
         ("Who did Wales beat?", "beat", False),
         ("Who was appointed coach?", "appoint", False),  # a passive's subject is the one appointed
         ("Which team won the cup?", "win", True),
+        ("Which companies did Yukos sue?", "sue", False),  # spaCy parses the companies as doing "did"
+        ("Which countries did Bush visit?", "visit", False),
     ],
 )
 def test_the_role_asked(question: str, verb: str, subject: bool) -> None:
@@ -84,3 +86,23 @@ def test_the_name_in_the_role_replaces_the_readers_phrase(question: str, sentenc
 )
 def test_the_readers_phrase_stands(question: str, sentence: str, read: str) -> None:
     assert role_filler(question, sentence, _span(sentence, read)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names"),
+    [
+        (  # the doer through the pronoun of a clause said of it; not the firm whose sale it is suing over
+            "Which companies did Yukos sue?",
+            "Yukos has said it will sue Baikal and Rosneft over the sale of Yuganskneftegas.",
+            ["Baikal", "Rosneft"],
+        ),
+        ("Which countries did Bush visit?", "Mr Bush visited France, Germany and Belgium on his tour.",
+         ["France", "Germany", "Belgium"]),
+        ("Which teams did Chelsea beat?", "Chelsea beat Newcastle and Everton, while Arsenal lost.",
+         ["Newcastle", "Everton"]),
+        ("Which teams did Chelsea beat?", "Arsenal beat Chelsea and Everton.", []),  # Chelsea beaten, not beating
+        ("Which teams did Chelsea beat?", "Chelsea lost to Newcastle.", []),  # not the verb asked about
+    ],
+)  # fmt: skip
+def test_every_name_in_the_role_asked_about(question: str, sentence: str, names: list[str]) -> None:
+    assert role_fillers(question, sentence) == names
