@@ -179,10 +179,22 @@ def _subject(token: Token) -> tuple[str, ...]:
         if found:
             words = [*(c for c in found[0].children if c.dep_ == "compound"), found[0]]
             return tuple(_noun(w) for w in words if w.pos_ in ("NOUN", "PROPN"))
+        owner = _owner(token)
+        if owner:
+            return owner
         if token.dep_ not in ("xcomp", "acomp", "attr", "conj", "ccomp") or token.head is token:
             break
         token = token.head
     return ()
+
+
+def _owner(token: Token) -> tuple[str, ...]:
+    """For a verb after a noun and its preposition, the name owning the noun, who does it: "hand Gavin Henson
+    responsibility for taking the kick", "Henson's responsibility for taking the kick" (Henson takes it)."""
+    if token.dep_ != "pcomp" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
+        return ()
+    names = [c for c in token.head.head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    return tuple(_noun(w) for w in [*(c for c in names[0].children if c.dep_ == "compound"), names[0]]) if names else ()
 
 
 def _polarity(asked: Doc, doc: Doc, token: Token, opposite: bool) -> tuple[Said, How]:

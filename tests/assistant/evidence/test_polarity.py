@@ -28,6 +28,10 @@ SAID = [
      "Mr Brown confirmed he would not make any tax commitments until the manifesto is out.", "no"),
     ("Did the eighteen firms admit guilt?",
      "Paying did not mean that the eighteen firms involved were admitting any guilt, the FSA added.", "no"),
+    # the one owning the responsibility for doing it does it
+    ("Did Gavin Henson take the winning kick against England?",
+     "Stephen Jones was happy to hand Gavin Henson responsibility for taking the match-winning kick against England.",
+     "yes"),
 ]  # fmt: skip
 
 
@@ -51,6 +55,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             'Goldsmith denied them, saying he was not "leaned on".',
         ),
         ("Did Labour win the seat?", "He did not say that Labour won the seat."),  # not said is neither yes nor no
+        (  # the one handed the responsibility for taking it takes it, not the one handing it over
+            "Did Stephen Jones take the winning kick against England?",
+            "Wales fly-half Stephen Jones admitted he was happy to hand Gavin Henson responsibility for taking the "
+            "match-winning kick against England.",
+        ),
     ],
 )
 def test_no_verdict_where_no_sentence_says_it_of_the_same_subject_in_its_words(question: str, sentence: str) -> None:
