@@ -248,6 +248,10 @@ class Judge:
         post = asked_post(question.text)
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
+        if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
+            # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
+            # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
+            decision = _amount_first(question.text, decision)
         years = other_years(question.text, evidence[0].text) if evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
@@ -372,6 +376,11 @@ class Judge:
             retry = self.check.check(question, retried, retried.kinds)
             if retry.likely and not retry.missing:
                 return retried, retry
+            if retried and set(retry.missing) < set(answerability.missing):
+                # Unlikely to answer, or not of the year asked, its sentences still show what the articles naming
+                # it say, and a refusal does not claim that they never mention it ("Who is the chief executive of
+                # Lenovo?", "How much did Lenovo's profits rise in 2003?").
+                return retried, retry
         return evidence, answerability
 
     # --- one article ----------------------------------------------------------------------------------------------
@@ -488,6 +497,14 @@ class Judge:
 def _prose(selector: EvidenceSelector, articles: Sequence[StoredArticle]) -> tuple[Evidence, ...]:
     """Every sentence of these articles, in their order, that is prose (four words or more: no bylines)."""
     return tuple(e for a in articles for e in selector.of_article(a) if len(e.text.split()) >= 4)
+
+
+def _amount_first(question: str, decision: Decision) -> Decision:
+    """The decision with its first sentence giving an amount moved first; as it was when none does."""
+    found = next((e for e in decision.evidence if not says_no_amount(question, e.text)), None)
+    if found is None:
+        return decision
+    return replace(decision, evidence=(found, *(e for e in decision.evidence if e is not found)))
 
 
 def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:

@@ -54,12 +54,15 @@ _SOME_AMOUNT = re.compile(
     r"vast|much|more|less|some|numerous|countless|dozens|hundreds|thousands|millions|billions|bn|m)\b",
     re.IGNORECASE,
 )
-_ASKS_AMOUNT = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|percent|number|amount)\b", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(
+    r"\bhow (?:many|much|big|large)\b|\bwhat (?:percentage|percent|number|amount)\b|\bwhat (?:was|is) the score\b",
+    re.IGNORECASE,
+)
 
 
 def says_no_amount(question: str, sentence: str) -> bool:
-    """Whether a question asks how many or how much and the sentence gives no amount at all, in figures or words
-    ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close it is."""
+    """Whether a question asks how many, how much, how big or the score and the sentence gives no amount at all, in
+    figures or words ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close."""
     if not _ASKS_AMOUNT.search(question):
         return False
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))

@@ -281,3 +281,37 @@ def test_asked_who_holds_a_post_the_sentence_naming_the_holder_comes_first_even_
     assert len(decision.evidence) == 1
     other = _decide(_judge(store, k=1), store, "Who is the chief executive of Fannie Mae?", "claim")
     assert other.evidence[0].sentence_id == "fannie:00000"  # a title without the firm's name: as ranked
+
+
+def test_asked_how_big_a_sentence_giving_an_amount_comes_before_a_closer_one_giving_none() -> None:
+    store = FakeStore(
+        {
+            "tax": (
+                "Howard's tax cuts",
+                [
+                    "Michael Howard has finally revealed the full scale of his planned tax cuts.",
+                    "Some Tories fear his plans for £4bn tax cuts are too modest.",
+                ],
+            )
+        }
+    )
+    wide = _judge(store)
+    wide.selector = EvidenceSelector(store, k=2, margin=10.0)  # both sentences in the evidence, the closer first
+    decision = _decide(wide, store, "How big are Michael Howard's planned tax cuts?", "claim")
+    assert decision.answerable and [e.sentence_id for e in decision.evidence] == ["tax:00001", "tax:00000"]
+    scale = "Michael Howard revealed the full scale of his planned tax cuts."
+    none = FakeStore({"tax": ("Howard's tax cuts", [scale])})
+    refused = _decide(_judge(none), none, "How big are Michael Howard's planned tax cuts?", "claim")
+    assert not refused.answerable and refused.why == "no_amount"
+
+
+def test_a_refusal_shows_the_articles_naming_what_is_asked_about_when_they_do_not_answer_it() -> None:
+    store = FakeStore(
+        {
+            "renault": ("Ghosn to run Renault", ["Mr Ghosn is to become chairman and chief executive of Renault."]),
+            "lenovo": ("Lenovo profits", ["Lenovo's profit for the three months was HK$327m."]),
+        }
+    )
+    decision = _decide(_judge(store, UNSURE, k=1), store, "Who is the chief executive of Lenovo?", "claim")
+    assert not decision.answerable and decision.missing == ()  # not "the closest sentences don't mention Lenovo"
+    assert [e.article_id for e in decision.related] == ["lenovo"]
