@@ -204,10 +204,17 @@ _CONVERTED = re.compile(rf"(?P<amount>{_MONEY})\s*\((?P<inner>{_MONEY}[^)]{{0,20
 _COMPOUND_GOES_ON = re.compile(r"(?:-[^\W_]+)+")
 
 
+_CURRENCY = "$£€¥"
+
+
 def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span out to the ends of the words it cuts: "101-year" of "the 101-year-old" is "101-year-old", "yuki
-    Shiga" of "Toshiyuki Shiga" is the name whole."""
+    Shiga" of "Toshiyuki Shiga" is the name whole, "186.3m" of "$186.3m" the amount with its currency."""
     start, end = span
+    if 0 < start < len(sentence) and sentence[start - 1] in _CURRENCY and sentence[start].isdigit():
+        start -= 1  # "$186.3m", "HK$327m": the amount's currency is part of it
+        while start > 0 and sentence[start - 1].isalpha():
+            start -= 1
     while 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
         start -= 1
     while 0 < end < len(sentence) and sentence[end].isalnum() and sentence[end - 1].isalnum():

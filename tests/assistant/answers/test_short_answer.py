@@ -175,6 +175,9 @@ def test_a_list_of_names_is_widened_to_its_last(sentence: str, read: str, widene
         ("And the 101-year-old Torao Toshitsune eats raw fish.", "101-year", "101-year-old"),
         ("As chief operating officer, Toshiyuki Shiga will run Nissan.", "yuki Shiga", "Toshiyuki Shiga"),
         ("Davis, an 11-year veteran, broke his arm.", "11", "11"),  # a number is not widened into a compound
+        ("Trade rose to $186.3m (£97m) from $64.4m.", "186.3m", "$186.3m"),  # an amount with its currency
+        ("Profit was HK$327m (US$42m).", "327m", "HK$327m"),
+        ("Profit fell 22% to 40m.", "22", "22"),
     ],
 )
 def test_a_span_is_widened_to_the_words_it_cuts(sentence: str, read: str, whole: str) -> None:
