@@ -134,3 +134,18 @@ def test_else_the_sentence_after_it_where_news_goes_on_to_say_why() -> None:
     top = EvidenceSelector(store).sentences([ScoredSentence("c:00000", 2.0, np.zeros(0))])[0]
     answer = reason.answer(_question("Why was Cosby not charged?"), Decision((top,), True), [], _context(store))
     assert [c.sentence for c in answer.citations] == COSBY
+
+
+def test_an_evidence_sentence_giving_the_reason_in_words_is_the_answer_cited_first() -> None:
+    lenovo = [
+        "Lenovo's sales were down 3.7% by revenue to HK$6.31bn.",
+        "Its shares are down 20% since the announcement, largely because of the unprofitability of the unit.",
+    ]
+    store = FakeStore({"l": ("Profits stall at Lenovo", lenovo)})
+    ranked = [ScoredSentence(f"l:0000{i}", 2.0 - i / 10, np.zeros(0)) for i in range(2)]
+    top, second = EvidenceSelector(store).sentences(ranked)
+    answer = reason.answer(
+        _question("Why have Lenovo's shares fallen?"), Decision((top, second), True), ranked, _context(store)
+    )
+    assert answer.short_answer == "because of the unprofitability of the unit"
+    assert [c.sentence for c in answer.citations] == [lenovo[1], lenovo[0]]
