@@ -252,7 +252,7 @@ class Judge:
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = _amount_first(question.text, decision)
-        years = other_years(question.text, evidence[0].text) if evidence else ()
+        years = other_years(question.text, decision.evidence[0].text) if decision.evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
                 # The articles never say the year asked about, and the best sentence gives another: say which.

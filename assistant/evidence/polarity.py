@@ -135,7 +135,7 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
         match = len(found) / len(units)
-        if match >= min_match and not _unsaid(token):
+        if match >= min_match and not _unsaid(token) and not _other_name(asked, doc):
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
@@ -314,6 +314,30 @@ def _has(unit: str, words: set[str], doc: Doc) -> bool:
         return True
     known = country(unit)
     return known is not None and any(country(e.text) == known for e in doc.ents)
+
+
+def _other_name(asked: Doc, doc: Doc) -> bool:
+    """Whether the sentence says it of another name where the question names one after the same preposition
+    ("against England" said, "against Italy" asked): a sentence about another match, not a verdict on this one."""
+    for token in asked:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        preposition, name = token.head.lower_, _name_words(token)
+        said = [_name_words(t) for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == preposition]
+        if said and not any(_same_name(name, other) for other in said):
+            return True
+    return False
+
+
+def _name_words(token: Token) -> list[str]:
+    """A name's words: the proper noun with the ones compounded with it ("United States")."""
+    return [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.text]
+
+
+def _same_name(one: list[str], other: list[str]) -> bool:
+    """Whether two names may be the same: a word shared, or one the other's initials ("US", "United States")."""
+    initials = ("".join(w[0] for w in one), "".join(w[0] for w in other))
+    return bool(set(one) & set(other)) or "".join(other) in initials or "".join(one) in initials
 
 
 def _other_number(asked: Doc, doc: Doc) -> bool:

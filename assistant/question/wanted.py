@@ -54,6 +54,7 @@ _SOME_AMOUNT = re.compile(
     r"vast|much|more|less|some|numerous|countless|dozens|hundreds|thousands|millions|billions|bn|m)\b",
     re.IGNORECASE,
 )
+_NAMED_WITH_DIGITS = re.compile(r"\b[A-Za-z]+\d\w*")
 _ASKS_AMOUNT = re.compile(
     r"\bhow (?:many|much|big|large)\b|\bwhat (?:percentage|percent|number|amount)\b|\bwhat (?:was|is) the score\b",
     re.IGNORECASE,
@@ -65,6 +66,7 @@ def says_no_amount(question: str, sentence: str) -> bool:
     figures or words ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close."""
     if not _ASKS_AMOUNT.search(question):
         return False
+    sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "MP3": names, not amounts
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 

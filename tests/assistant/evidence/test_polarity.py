@@ -60,6 +60,10 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Wales fly-half Stephen Jones admitted he was happy to hand Gavin Henson responsibility for taking the "
             "match-winning kick against England.",
         ),
+        (  # said of another match: "against England", asked "against Italy"
+            "Did Gavin Henson take the kicks against Italy?",
+            "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",
+        ),
     ],
 )
 def test_no_verdict_where_no_sentence_says_it_of_the_same_subject_in_its_words(question: str, sentence: str) -> None:
