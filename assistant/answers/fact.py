@@ -56,7 +56,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     if said is not None and tidy(said):
         return tidy(said)
     post = asked_post(question)
-    holder = holder_in(post, top.text) if post is not None else None
+    holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
         return holder.name  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
     if top.reading is not None and top.reading.score >= min_reading:

@@ -273,15 +273,22 @@ class Judge:
         """The decision with the sentence naming the post's holder first ("Fiat boss Sergio Marchionne"), from the
         evidence or else from the articles of the first candidates that name the organisation, and answered; as it
         was when none names one (a title in other words than these is left to the reader)."""
-        found = next((e for e in decision.evidence if holder_in(post, e.text)), None)
+
+        def own(title: str) -> bool:  # the organisation's own story, where a title alone is its
+            return post.org.lower() in title.lower()
+
+        found = next((e for e in decision.evidence if holder_in(post, e.text, own=own(e.title))), None)
         if found is None:
             ids = [r.article_id for r in ranked[:_NAMING_DEPTH]]
             naming = articles_naming(self.store, question, ids, years=False)
-            texts = self.store.article_texts(naming)
-            holding = [a for a in naming if a in texts and names_a_holder(post, texts[a])]
-            headers = self.store.headers(holding[:1])
-            sentences = [e for h in headers.values() for e in self.selector.of_article(h)]
-            found = next((e for e in sentences if holder_in(post, e.text)), None)
+            texts, headers = self.store.article_texts(naming), self.store.headers(naming)
+            holding = [
+                headers[a]
+                for a in naming
+                if a in texts and a in headers and names_a_holder(post, texts[a], own=own(headers[a].title))
+            ]
+            sentences = [e for h in holding[:1] for e in self.selector.of_article(h)]
+            found = next((e for e in sentences if holder_in(post, e.text, own=own(e.title))), None)
         if found is None:
             return decision
         rest = [e for e in decision.evidence if e.sentence_id != found.sentence_id]

@@ -102,10 +102,11 @@ def _titles(post: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([post, *(title for group in groups for title in group)]))
 
 
-def holder_in(post: Post, sentence: str) -> Holder | None:
+def holder_in(post: Post, sentence: str, *, own: bool = False) -> Holder | None:
     """The person ``sentence`` names as holding ``post`` at its organisation, or None (or one who held it before:
-    "former Fiat boss Paolo Cantarella")."""
-    for found, name_first in _found(post, sentence):
+    "former Fiat boss Paolo Cantarella"). In the organisation's ``own`` story (its title names it) the title alone
+    will do: "…, said chief executive Tom McKillop" of AstraZeneca."""
+    for found, name_first in _found(post, sentence, own=own):
         overlapping = [e for e in _people(sentence) if e.start < found.end("name") and found.start("name") < e.end]
         if not overlapping:
             continue
@@ -117,19 +118,41 @@ def holder_in(post: Post, sentence: str) -> Holder | None:
     return None
 
 
-def names_a_holder(post: Post, text: str) -> bool:
+def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:
     """Whether ``text`` (a whole article) may name the post's holder: its words alone, without a parse."""
-    return next(_found(post, text), None) is not None
+    return next(_found(post, text, own=own), None) is not None
 
 
-def _found(post: Post, text: str) -> Iterator[tuple[re.Match[str], bool]]:
-    """The matches of the post's patterns in ``text``, each with whether it names the holder before the title."""
-    if post.org.lower() not in text.lower():
+def _found(post: Post, text: str, *, own: bool = False) -> Iterator[tuple[re.Match[str], bool]]:
+    """The matches of the post's patterns in ``text``, each with whether it names the holder before the title; in
+    the organisation's own story also a title named alone, not another's ("Microsoft CEO…", "GM's chief…")."""
+    if not own and post.org.lower() not in text.lower():
         return  # most sentences: no patterns
-    for pattern, name_first in _patterns(post):
+    patterns = [*_patterns(post), *(_bare(post) if own else ())]
+    for pattern, name_first in patterns:
         for found in pattern.finditer(text):
-            if not _FORMER.search(text[max(0, found.start() - _FORMER_REACH) : found.end()]):
-                yield found, name_first
+            if _FORMER.search(text[max(0, found.start() - _FORMER_REACH) : found.end()]):
+                continue
+            if "title" in pattern.groupindex and not _alone(text, found.start("title")):
+                continue
+            yield found, name_first
+
+
+def _alone(text: str, start: int) -> bool:
+    """Whether the title at ``start`` is no one else's: not after a name ("Microsoft CEO") or a possessive."""
+    before = re.search(r"([\w'’&.-]+)\s+$", text[:start])
+    return before is None or not (before.group(1)[:1].isupper() or before.group(1).endswith(("'s", "’s")))
+
+
+@lru_cache(maxsize=256)
+def _bare(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The title without the organisation: "said chief executive Tom McKillop", "Tom McKillop, chief executive,"."""
+    titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
+    title = rf"(?P<title>(?i:{titles}))"
+    return (
+        (re.compile(rf"{title},?\s+{_NAME}"), False),
+        (re.compile(rf"{_NAME},\s+(?:the\s+)?{title}\s*(?:,|\.|$)"), True),
+    )
 
 
 @lru_cache(maxsize=256)

@@ -87,3 +87,15 @@ def test_an_honorific_stays_with_the_name() -> None:
     assert post is not None
     holder = holder_in(post, "Manchester United manager Sir Alex Ferguson will join the show.")
     assert holder is not None and holder.name == "Sir Alex Ferguson"
+
+
+def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
+    post = asked_post("Who is the chief executive of AstraZeneca?")
+    assert post is not None
+    said = '"I am determined to restore confidence," said chief executive Tom McKillop.'
+    holder = holder_in(post, said, own=True)
+    assert holder is not None and holder.name == "Tom McKillop"
+    assert holder_in(post, said) is None  # another story's chief executive, for all it says
+    assert holder_in(post, "Tom McKillop, chief executive, said so.", own=True) is not None
+    for others in ("Microsoft CEO Satya Nadella spoke.", "GM's chief executive Rick Wagoner spoke."):
+        assert holder_in(post, others, own=True) is None  # a title of another firm's
