@@ -236,7 +236,10 @@ def _unsaid(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """Whether a word is said with "not"/"never" on it or on the verb it belongs to."""
     heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj") else [token]
-    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children)
+    if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
+        return True
+    said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
+    return said is not None and said.lower_ in ("not", "n't", "never")
 
 
 def _units(asked: Doc) -> list[str]:
@@ -253,7 +256,21 @@ def _units(asked: Doc) -> list[str]:
 
 
 def _kind(token: Token) -> str:
+    if token.pos_ in ("ADJ", "NOUN") and _after_auxiliary(token) is not None:
+        return "VERB"  # "did not significantly prolong survival": a verb, whatever the parse takes it for
     return _POS.get(token.pos_, token.pos_)
+
+
+def _after_auxiliary(token: Token) -> Token | None:
+    """The auxiliary ("did", "will", "can") a word follows, past adverbs and "not", or None: what follows one is a
+    verb. Its "not" is returned when there is one, for the negation the parse lost."""
+    negation = None
+    for before in reversed(token.doc[: token.i]):
+        if before.lower_ in ("not", "n't", "never"):
+            negation = negation or before
+        elif before.pos_ != "ADV":
+            return (negation or before) if before.lower_ in _DOING or before.lemma_ == "do" else None
+    return None
 
 
 def _predicate(asked: Doc) -> Predicate | None:
@@ -281,6 +298,14 @@ def _predicate(asked: Doc) -> Predicate | None:
             subject = tuple(_noun(t) for t in asked[1 : root.i] if t.pos_ in ("NOUN", "PROPN"))
             return Predicate(root.lemma_.lower(), "VERB", subject, asked[0].lower_ in _MODALS)
         return None
+    named = 1
+    while named < len(asked) and asked[named].pos_ == "PROPN":
+        named += 1
+    if named > 1 and named < len(asked) and asked[named].is_lower and asked[named].is_alpha and root.lower_ in _DOING:
+        # "Did Iressa prolong survival…?": after "did" and a name comes the verb, whatever the parse takes it for
+        verb = asked[named]
+        subject = tuple(_noun(t) for t in asked[1:named])
+        return Predicate(verb.lemma_.lower(), "VERB", subject, root.lower_ in _MAY_BE)
     rest = nlp()(asked[1:].text)
     verb = next((t for t in rest if t.dep_ == "ROOT"), None)
     if verb is None or verb.pos_ not in ("VERB", "ADJ", "NOUN") or (root.lower_ in _BE and verb.pos_ == "NOUN"):

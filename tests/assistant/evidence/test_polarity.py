@@ -28,6 +28,9 @@ SAID = [
      "Mr Brown confirmed he would not make any tax commitments until the manifesto is out.", "no"),
     ("Did the eighteen firms admit guilt?",
      "Paying did not mean that the eighteen firms involved were admitting any guilt, the FSA added.", "no"),
+    # after "did" comes a verb, in the question and in the sentence, whatever the parse takes it for
+    ("Did Iressa prolong survival in lung cancer patients?",
+     "The lung cancer drug did not significantly prolong survival in patients with the disease.", "no"),
     # the one owning the responsibility for doing it does it
     ("Did Gavin Henson take the winning kick against England?",
      "Stephen Jones was happy to hand Gavin Henson responsibility for taking the match-winning kick against England.",
