@@ -71,4 +71,6 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         phrase = phrase or tidy(top.text[start:end])
         if phrase:
             return phrase
-    return extract_short_answer(question, top.text)
+    phrase = extract_short_answer(question, top.text)
+    at = top.text.find(phrase) if phrase else -1
+    return tidy(top.text[slice(*whole_words(top.text, (at, at + len(phrase))))]) if phrase and at > 0 else phrase

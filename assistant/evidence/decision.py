@@ -37,7 +37,7 @@ from assistant.question.names import is_year, mentions
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
-from assistant.question.wanted import says_no_amount, wanted_labels
+from assistant.question.wanted import says_no_amount, says_no_money, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
@@ -68,6 +68,7 @@ _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, w
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
+_MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
 _DIFFER_ON: dict[str, tuple[What, ...]] = {
@@ -252,6 +253,10 @@ class Judge:
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = _amount_first(question.text, decision)
+        if decision.answerable and says_no_money(question.text, decision.evidence[0].text):
+            # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo":
+            # the first of the evidence, then of the first candidates, that gives money ("the $1.75bn agreement").
+            decision = self._money_first(question.text, decision, ranked)
         years = other_years(question.text, decision.evidence[0].text) if decision.evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
@@ -266,6 +271,22 @@ class Judge:
         if says_no_amount(question.text, decision.evidence[0].text):  # "How much did she pay?" of no figure at all
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)
         return replace(decision, expected=said == "expected")
+
+    def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first sentence giving a sum of money moved first: of the evidence, else of the first
+        candidates (read without the reader); as it was when none gives one."""
+        found = next((e for e in decision.evidence if not says_no_money(question, e.text)), None)
+        if found is None:
+            have = {e.sentence_id for e in decision.evidence}
+            head = [r for r in ranked[:_MONEY_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
+            texts = self.selector.store.get_sentences([r.id for r in head])
+            money = [r for r in head if r.id in texts and not says_no_money(question, texts[r.id].text)]
+            giving = money[0] if money else None
+            found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
+        if found is None:
+            return decision
+        rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
+        return replace(decision, evidence=(found, *rest)[: max(len(decision.evidence), 1)])
 
     def _holder_first(
         self, post: Post, question: str, decision: Decision, ranked: Sequence[ScoredSentence]

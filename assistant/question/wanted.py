@@ -70,6 +70,25 @@ def says_no_amount(question: str, sentence: str) -> bool:
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 
+# Asked how much was paid, cost or is worth: an amount of money is the answer, not "number one" or "20%".
+_ASKS_MONEY = re.compile(
+    r"\bhow much money\b|\bhow much\b.*\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|"
+    r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$£€¥]\s?\d|\d\s?(?:m|bn|million|billion)?\s?(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents)\b"
+    r"|\d+p\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_money(question: str, sentence: str) -> bool:
+    """Whether a question asks how much was paid, cost or is worth and the sentence gives no sum of money ("China's
+    number one computer maker" to "How much is Lenovo paying for IBM's PC division?")."""
+    return bool(_ASKS_MONEY.search(question)) and not _MONEY.search(sentence)
+
+
 _DATE = re.compile(
     r"\b(1\d{3}|20\d{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|decade|year|today|yesterday)\b",

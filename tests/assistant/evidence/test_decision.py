@@ -315,3 +315,14 @@ def test_a_refusal_shows_the_articles_naming_what_is_asked_about_when_they_do_no
     decision = _decide(_judge(store, UNSURE, k=1), store, "Who is the chief executive of Lenovo?", "claim")
     assert not decision.answerable and decision.missing == ()  # not "the closest sentences don't mention Lenovo"
     assert [e.article_id for e in decision.related] == ["lenovo"]
+
+
+def test_asked_what_was_paid_a_candidate_giving_a_sum_of_money_comes_before_one_giving_none() -> None:
+    store = FakeStore(
+        {
+            "ibm": ("IBM sells PC unit", ["IBM sold its PC division to China's number one computer maker Lenovo."]),
+            "lenovo": ("Lenovo profits", ["The $1.75bn agreement Lenovo signed with IBM goes through in May."]),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "How much is Lenovo paying for IBM's PC division?", "claim")
+    assert decision.answerable and [e.article_id for e in decision.evidence] == ["lenovo"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.wanted import says_no_amount
+from assistant.question.wanted import says_no_amount, says_no_money
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,18 @@ from assistant.question.wanted import says_no_amount
 )
 def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -> None:
     assert says_no_amount(question, sentence) is none
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "none"),
+    [
+        ("How much is Lenovo paying for IBM's PC division?", "IBM sold it to China's number one maker Lenovo.", True),
+        ("How much is Lenovo paying for IBM's PC division?", "The $1.75bn agreement was signed in December.", False),
+        ("How much did the tickets cost?", "Tickets cost 70p each.", False),
+        ("How much money was raised?", "Donations rose by 20%.", True),
+        ("How much did the price of oil increase?", "It rose by two percent a year.", False),  # a rise, not a sum
+        ("How many people were surveyed?", "Fifty nine percent of people were worried.", False),  # a share counts
+    ],
+)
+def test_a_sentence_giving_no_sum_of_money_where_one_is_asked_for(question: str, sentence: str, none: bool) -> None:
+    assert says_no_money(question, sentence) is none
