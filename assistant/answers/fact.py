@@ -26,6 +26,7 @@ from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.post import asked_post, holder_in
 from assistant.question.read import Question
+from assistant.question.wanted import asks_score, score_in
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -55,6 +56,9 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
+    read = top.text[top.reading.start : top.reading.end] if top.reading is not None else ""
+    if asks_score(question) and not score_in(read) and (score := score_in(top.text)):
+        return score  # "What was the score?": a score, where the reader's phrase holds none
     post = asked_post(question)
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):

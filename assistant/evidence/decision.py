@@ -21,6 +21,7 @@ saying so is written from it by ``assistant.answers.messages``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
@@ -37,7 +38,7 @@ from assistant.question.names import is_year, mentions
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
-from assistant.question.wanted import says_no_amount, says_no_money, wanted_labels
+from assistant.question.wanted import asks_score, says_no_amount, says_no_money, score_in, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming
 from assistant.timing import StageClock
@@ -68,6 +69,7 @@ _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, w
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
+_SCORE_ARTICLES = 2  # stories naming both sides read whole for a score when the evidence gives none
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
@@ -257,6 +259,10 @@ class Judge:
             # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo":
             # the first of the evidence, then of the first candidates, that gives money ("the $1.75bn agreement").
             decision = self._money_first(question.text, decision, ranked)
+        if asks_score(question.text) and decision.evidence and not score_in(decision.evidence[0].text):
+            # "What was the score between Charlton and Norwich?" of a fixture list: the sentence giving a score in
+            # the stories naming both sides ("Curbishley said after the 4-0 win").
+            decision = self._score_first(question.text, decision, ranked)
         years = other_years(question.text, decision.evidence[0].text) if decision.evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
@@ -271,6 +277,26 @@ class Judge:
         if says_no_amount(question.text, decision.evidence[0].text):  # "How much did she pay?" of no figure at all
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)
         return replace(decision, expected=said == "expected")
+
+    def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a sentence giving a score first, answered: of the evidence, else of the first two
+        stories among the candidates' that name everything the question names, the one sharing most of the
+        question's words ("half-time"); as it was when none gives one."""
+        found = next((e for e in decision.evidence if score_in(e.text)), None)
+        if found is None:
+            naming = articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
+            headers = self.store.headers(naming[:_SCORE_ARTICLES])
+            scored = [e for a in naming[:_SCORE_ARTICLES] if a in headers for e in self.selector.of_article(headers[a])]
+            asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+            with_score = [e for e in scored if score_in(e.text)]
+            found = max(
+                with_score, key=lambda e: len(asked & {w.lower() for w in re.findall(r"[\w-]+", e.text)}), default=None
+            )
+        if found is None:
+            return decision
+        rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
+        evidence = (found, *rest)[: max(len(decision.evidence), 1)]
+        return replace(decision, evidence=evidence, answerable=True, why=None, related=())
 
     def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first sentence giving a sum of money moved first: of the evidence, else of the first

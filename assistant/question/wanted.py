@@ -89,6 +89,21 @@ def says_no_money(question: str, sentence: str) -> bool:
     return bool(_ASKS_MONEY.search(question)) and not _MONEY.search(sentence)
 
 
+_ASKS_SCORE = re.compile(r"\bwhat (?:was|is|were) the (?:[\w-]+ )?score\b|\bby what score\b", re.IGNORECASE)
+_SCORE = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|%|[.,]\d)")
+
+
+def asks_score(question: str) -> bool:
+    """Whether a question asks for a match's score ("What was the half-time score between Italy and Wales?")."""
+    return bool(_ASKS_SCORE.search(question))
+
+
+def score_in(sentence: str) -> str | None:
+    """The first score a sentence gives ("4-0", "19-5", "24–10"), or None."""
+    found = _SCORE.search(sentence)
+    return found.group() if found else None
+
+
 _DATE = re.compile(
     r"\b(1\d{3}|20\d{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|decade|year|today|yesterday)\b",

@@ -123,6 +123,17 @@ def test_a_list_cites_each_name_to_the_sentence_naming_it_and_falls_back_to_a_fa
     assert words.kind == "fact" and words.citations
 
 
+def test_asked_the_score_the_short_answer_is_a_score_where_the_readers_phrase_holds_none(
+    context: AnswerContext,
+) -> None:
+    text = 'Curbishley said after the 4-0 win: "I have a lot of faith in Jonatan."'
+    top = evidence(text, reading=3.0, span=(text.index("Jonatan"), text.index("Jonatan") + 7))
+    answer = fact.answer(
+        _question("What was the score between Charlton and Norwich?"), Decision((top,), True), [], context
+    )
+    assert answer.short_answer == "4-0"
+
+
 def test_a_list_of_who_was_done_something_to_is_the_names_in_that_role(context: AnswerContext) -> None:
     said = evidence("Yukos has said it will sue Baikal and Rosneft over the sale of Yuganskneftegas.")
     names = (Named("Yuganskneftegas", "ORG", 0),)  # every organisation named: the one sold as well

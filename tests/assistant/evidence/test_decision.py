@@ -326,3 +326,17 @@ def test_asked_what_was_paid_a_candidate_giving_a_sum_of_money_comes_before_one_
     )
     decision = _decide(_judge(store, k=1), store, "How much is Lenovo paying for IBM's PC division?", "claim")
     assert decision.answerable and [e.article_id for e in decision.evidence] == ["lenovo"]
+
+
+def test_asked_the_score_the_sentence_giving_one_in_a_story_naming_both_sides_is_answered() -> None:
+    store = FakeStore(
+        {
+            "fixtures": ("Fixtures", ["West Ham v Norwich, Charlton v Bolton on Saturday."]),
+            "report": (
+                "Curbishley delight",
+                ["Charlton manager Alan Curbishley praised his striker after beating Norwich.", "It was a 4-0 win."],
+            ),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "What was the score between Charlton and Norwich?", "claim")
+    assert decision.answerable and decision.evidence[0].text == "It was a 4-0 win."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.wanted import says_no_amount, says_no_money
+from assistant.question.wanted import asks_score, says_no_amount, says_no_money, score_in
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,12 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
 )
 def test_a_sentence_giving_no_sum_of_money_where_one_is_asked_for(question: str, sentence: str, none: bool) -> None:
     assert says_no_money(question, sentence) is none
+
+
+def test_a_score_asked_for_and_given() -> None:
+    assert asks_score("What was the half-time score between Italy and Wales?")
+    assert asks_score("What was the final score of Super Bowl 50?")
+    assert not asks_score("How many points did the Broncos score?")
+    assert score_in("Curbishley said after the 4-0 win.") == "4-0"
+    assert score_in("Denver won 24–10.") == "24–10"
+    assert score_in("Trade rose 6.5% in 2004-05.") is None  # no score: a share and a season
