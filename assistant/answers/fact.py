@@ -21,6 +21,7 @@ from assistant.answers.short_answer import (
     tidy,
     whole_range,
     whole_words,
+    with_its_name,
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
@@ -69,6 +70,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
         # "between six months and two years", "101-year-old", "the Royal Scots and the King's Own Scottish Borderers"
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
+        start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)

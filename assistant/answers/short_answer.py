@@ -6,6 +6,7 @@ phrase is wanted, and the phrase must not just repeat the question.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant.question.nlp import nlp
@@ -264,6 +265,26 @@ def _whole_list(sentence: str, span: tuple[int, int], several: bool) -> tuple[in
     return span[0], end - 1 if word.endswith(".") and len(word) > 3 else end  # "Youghal." ends the sentence
 
 
+# "the Derbyshire seat of Erewash", "the city of Leeds": a common noun the name of which follows with "of".
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME_WORDS})")
+
+
+def with_its_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span ending in a common noun widened to the name that follows it with "of" ("the Derbyshire seat" →
+    "the Derbyshire seat of Erewash"), which says which one, unless the question says it already or it is a date's
+    ("the fire of March 1895"); else the span."""
+    words = sentence[span[0] : span[1]].split()
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return span
+    found = _OF_NAME.match(sentence, span[1])
+    if found is None or found["name"].split()[0].lower() in _MONTHS or found["name"].lower() in question.lower():
+        return span
+    end = found.end()
+    word = sentence[:end].split()[-1]
+    return span[0], end - 1 if word.endswith(".") and len(word) > 3 else end
+
+
+_MONTHS = frozenset(name.lower() for name in [*calendar.month_name[1:], *calendar.day_name])
 _NAMED_ITEM = re.compile(r"(?:the\s+)?[A-Z]")
 _NOT_A_NOUN = r"(?!(?:is|was|does|has|causes|makes|means|happens|remains|seems)\b)"
 # "Which regiments…?", "What stock markets…?": a wh-word, then a plural noun (lower case: "Orleans" is a name).

@@ -12,6 +12,7 @@ from assistant.answers.short_answer import (
     successor,
     whole_range,
     whole_words,
+    with_its_name,
 )
 
 RUTTE = (
@@ -211,3 +212,24 @@ def test_asked_for_several_a_name_goes_on_through_the_names_listed_after_it() ->
 )
 def test_a_question_asking_for_several(question: str, several: bool) -> None:
     assert asks_several(question) is several
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "whole"),
+    [
+        ("Which seat will Robert Kilroy Silk contest?",
+         "Kilroy Silk is to contest the Derbyshire seat of Erewash at the next election.", "the Derbyshire seat",
+         "the Derbyshire seat of Erewash"),
+        ("What position did Tesla hold in the American Institute?",  # the question says which one already
+         "Tesla was vice president of the American Institute of Electrical Engineers.", "vice president",
+         "vice president"),
+        ("What took place in his lab?", "It was the laboratory fire of March 1895.", "the laboratory fire",
+         "the laboratory fire"),  # a date, not a name
+    ],
+)  # fmt: skip
+def test_a_common_noun_goes_on_to_the_name_that_says_which_one(
+    question: str, sentence: str, read: str, whole: str
+) -> None:
+    start = sentence.index(read)
+    a, b = with_its_name(question, sentence, (start, start + len(read)))
+    assert sentence[a:b] == whole
