@@ -79,6 +79,7 @@ _MODALS = {"should", "could", "would", "might", "may", "must"}
 _MAY_BE = _MODALS | {"will"}  # asked with these, a sentence saying what would be answers ("he would not make…")
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
+_DENYING = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "contest"}
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _MAYBE_UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|shall|should|wo|if|unless|hop\w*|expect\w*|plan\w*|want\w*|intend\w*|aim\w*|"
@@ -135,7 +136,7 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
         match = len(found) / len(units)
-        if match >= min_match and not _unsaid(token) and not _other_name(asked, doc):
+        if match >= min_match and not _unsaid(token) and not _denied(token) and not _other_name(asked, doc):
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
@@ -231,6 +232,18 @@ def _unsaid(token: Token) -> bool:
         head.lemma_.lower() in _REPORTING | _UNDOING and any(c.dep_ == "neg" for c in head.children)
         for head in _governors(token)
     )
+
+
+def _denied(token: Token) -> bool:
+    """Whether a clause is what someone denies or dismisses ("has denied reports that she has pulled out", "denied
+    that he knew"): a claim contested, neither yes nor no."""
+    if token.dep_ == "acl" and token.head.dep_ in ("dobj", "nsubjpass"):  # "denied reports that…"
+        governor = token.head.head
+    elif token.dep_ == "ccomp":  # "denied that…"
+        governor = token.head
+    else:
+        return False
+    return governor.lemma_.lower() in _DENYING
 
 
 def _negated(token: Token) -> bool:

@@ -63,6 +63,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Wales fly-half Stephen Jones admitted he was happy to hand Gavin Henson responsibility for taking the "
             "match-winning kick against England.",
         ),
+        (  # a claim she denies is neither yes nor no
+            "Has Kim Clijsters pulled out of the Australian Open?",
+            "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
+        ),
+        ("Did he know about the plan?", "He denied that he knew about the plan."),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",
