@@ -54,7 +54,11 @@ _SOME_AMOUNT = re.compile(
     r"vast|much|more|less|some|numerous|countless|dozens|hundreds|thousands|millions|billions|bn|m)\b",
     re.IGNORECASE,
 )
-_NAMED_WITH_DIGITS = re.compile(r"\b[A-Za-z]+\d\w*")
+# Numbers that are part of a name, not an amount: "U2", "MP3", "the Six Nations", "Formula One".
+_NAMED_WITH_DIGITS = re.compile(
+    r"\b[A-Za-z]+\d\w*|(?<=[a-z,]\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty)\s+[A-Z][a-z]+"
+    r"|\b(?:Formula|Channel|Radio|Apollo|Catch|Big)\s+(?:One|Two|Three|Four|Five|\d+)\b"
+)
 _ASKS_AMOUNT = re.compile(
     r"\bhow (?:many|much|big|large)\b|\bwhat (?:percentage|percent|number|amount)\b|\bwhat (?:was|is) the score\b",
     re.IGNORECASE,
@@ -66,7 +70,7 @@ def says_no_amount(question: str, sentence: str) -> bool:
     figures or words ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close."""
     if not _ASKS_AMOUNT.search(question):
         return False
-    sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "MP3": names, not amounts
+    sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "the Six Nations": names, not amounts
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 

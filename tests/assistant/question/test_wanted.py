@@ -11,6 +11,8 @@ from assistant.question.wanted import asks_score, says_no_amount, says_no_money,
     ("question", "sentence", "none"),
     [
         ("How much did U2 pay to enter the Hall of Fame?", "Springsteen inducted the band U2 in New York.", True),
+        ("How many players will tour?", "He will pick on form shown in the Six Nations championship.", True),
+        ("How many Britons died?", "Three Britons were killed.", False),  # a count opening its sentence
         ("How much did Lenovo make?", "Lenovo's profit was HK$327m.", False),
         ("How many people were surveyed?", "Most people surveyed had worries.", False),  # an amount in words
         ("How big are the tax cuts?", "He revealed the full scale of his planned tax cuts.", True),
