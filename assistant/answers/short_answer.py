@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from assistant.question.nlp import nlp
+from assistant.question.nlp import nlp, stop_words
 from assistant.question.wanted import WHAT_SAID, wanted_labels
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
@@ -277,7 +277,11 @@ def with_its_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[
     if not words or not words[-1].isalpha() or not words[-1].islower():
         return span
     found = _OF_NAME.match(sentence, span[1])
-    if found is None or found["name"].split()[0].lower() in _MONTHS or found["name"].lower() in question.lower():
+    following = re.match(r"\s+([a-z]+)", sentence[found.end() :]) if found is not None else None
+    if found is None or following is not None and following.group(1) not in stop_words():
+        return span  # none, or a name's word describing what follows: "7 to 10 percent of American physicians"
+    name = found["name"].rstrip(".").lower()
+    if name.split()[0] in _MONTHS or name in question.lower():
         return span
     end = found.end()
     word = sentence[:end].split()[-1]

@@ -225,6 +225,11 @@ def test_a_question_asking_for_several(question: str, several: bool) -> None:
          "vice president"),
         ("What took place in his lab?", "It was the laboratory fire of March 1895.", "the laboratory fire",
          "the laboratory fire"),  # a date, not a name
+        ("How many physicians do it?", "7 to 10 percent of American physicians do it.", "7 to 10 percent",
+         "7 to 10 percent"),  # a name's word describing what follows
+        ("Orientalism refers to how the West developed a what of the East?",
+         "The West developed an imaginative geography of the East.", "imaginative geography",
+         "imaginative geography"),  # the question says which one, up to its full stop
     ],
 )  # fmt: skip
 def test_a_common_noun_goes_on_to_the_name_that_says_which_one(
