@@ -292,11 +292,7 @@ class Judge:
             found = max(
                 with_score, key=lambda e: len(asked & {w.lower() for w in re.findall(r"[\w-]+", e.text)}), default=None
             )
-        if found is None:
-            return decision
-        rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
-        evidence = (found, *rest)[: max(len(decision.evidence), 1)]
-        return replace(decision, evidence=evidence, answerable=True, why=None, related=())
+        return _first(decision, found)
 
     def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first sentence giving a sum of money moved first: of the evidence, else of the first
@@ -336,11 +332,7 @@ class Judge:
             ]
             sentences = [e for h in holding[:1] for e in self.selector.of_article(h)]
             found = next((e for e in sentences if holder_in(post, e.text, own=own(e.title))), None)
-        if found is None:
-            return decision
-        rest = [e for e in decision.evidence if e.sentence_id != found.sentence_id]
-        evidence = (found, *rest)[: max(len(decision.evidence), 1)]
-        return replace(decision, evidence=evidence, answerable=True, why=None, related=())
+        return _first(decision, found)
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
@@ -551,6 +543,19 @@ class Judge:
 def _prose(selector: EvidenceSelector, articles: Sequence[StoredArticle]) -> tuple[Evidence, ...]:
     """Every sentence of these articles, in their order, that is prose (four words or more: no bylines)."""
     return tuple(e for a in articles for e in selector.of_article(a) if len(e.text.split()) >= 4)
+
+
+def _first(decision: Decision, found: Evidence | None) -> Decision:
+    """The decision with ``found`` (a sentence saying just what is asked: the post's holder, a score) first and
+    answered, unless the evidence's articles never name what the question names (or the year it asks about): a
+    sentence found that way overrides how unlikely the rest looked, not what is missing."""
+    if found is None:
+        return decision
+    rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
+    evidence = (found, *rest)[: max(len(decision.evidence), 1)]
+    if decision.missing:
+        return replace(decision, evidence=evidence, related=evidence if decision.related else ())
+    return replace(decision, evidence=evidence, answerable=True, why=None, related=())
 
 
 def _amount_first(question: str, decision: Decision) -> Decision:

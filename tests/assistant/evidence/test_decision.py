@@ -279,6 +279,10 @@ def test_asked_who_holds_a_post_the_sentence_naming_the_holder_comes_first_even_
     decision = _decide(_judge(store, k=1), store, "Who is the chief executive of Fiat?", "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "fiat:00002"
     assert len(decision.evidence) == 1
+    unsure = _decide(_judge(store, UNSURE, k=1), store, "Who is the chief executive of Fiat?", "claim")
+    assert unsure.answerable  # the sentence naming the holder says just what is asked
+    other_year = _decide(_judge(store, k=1), store, "Who was the chief executive of Fiat in 1990?", "claim")
+    assert not other_year.answerable and other_year.missing == ("1990",)  # the articles never say 1990
     other = _decide(_judge(store, k=1), store, "Who is the chief executive of Fannie Mae?", "claim")
     assert other.evidence[0].sentence_id == "fannie:00000"  # a title without the firm's name: as ranked
 
