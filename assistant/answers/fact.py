@@ -53,7 +53,8 @@ def stated(question: str, evidence: Sequence[Evidence], short: str | None) -> An
 def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
     """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
     "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in); for
-    "Who is the chief executive of X?" the name the sentence gives the post's holder."""
+    "Who is the chief executive of X?" the name the sentence gives the post's holder; asked the score, a score where
+    the reader's phrase holds none. A rule-based phrase is made whole words too ("$1.75bn", not "1.75bn")."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
@@ -79,4 +80,4 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
             return phrase
     phrase = extract_short_answer(question, top.text)
     at = top.text.find(phrase) if phrase else -1
-    return tidy(top.text[slice(*whole_words(top.text, (at, at + len(phrase))))]) if phrase and at > 0 else phrase
+    return tidy(top.text[slice(*whole_words(top.text, (at, at + len(phrase))))]) if phrase and at >= 0 else phrase

@@ -42,5 +42,5 @@ def _in_role(question: str, decision: Decision) -> tuple[Named, ...]:
     found: dict[str, Named] = {}
     for position, e in enumerate(decision.evidence):
         for name in role_fillers(question, e.text):
-            found.setdefault(name, Named(name, "", position))
+            found.setdefault(name, Named(name, "", position))  # no entity label: found by its role, not its kind
     return tuple(found.values())

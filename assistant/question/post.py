@@ -56,13 +56,13 @@ _WHEN = re.compile(r"\s+(?:in|during|since|from|when|before|after|until|on|by)\s
 # Who held the post before, or is leaving it: "former Fiat boss…", "ex-chief executive…", "outgoing chairman…".
 _FORMER = re.compile(r"\b(?:former|ex|outgoing|previous|then|late|retiring|departing|predecessor)\b", re.IGNORECASE)
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness"})
-_FORMER_REACH = 12
+_FORMER_REACH = 12  # characters before a match looked at for such a word
 # A title of any post: a name with one of its own before it is another post's holder, listed beside this one.
 _TITLE_WORD = re.compile(
     r"\b(?:ceo|boss|chief|chairman|chairwoman|president|founder|director|manager|coach|captain|leader|owner|"
     r"minister|secretary|commissioner|governor|executive|head|spokesman|spokeswoman)\b",
     re.IGNORECASE,
-)  # characters before a match looked at for such a word
+)
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,9 @@ def _titles(post: str) -> tuple[str, ...]:
 
 
 def holder_in(post: Post, sentence: str, *, own: bool = False) -> Holder | None:
-    """The person ``sentence`` names as holding ``post`` at its organisation, or None (or one who held it before:
-    "former Fiat boss Paolo Cantarella"). In the organisation's ``own`` story (its title names it) the title alone
-    will do: "…, said chief executive Tom McKillop" of AstraZeneca."""
+    """The person ``sentence`` names as holding ``post`` at its organisation, or None (None too for one who held it
+    before: "former Fiat boss Paolo Cantarella"). In the organisation's ``own`` story (its title names it) the title
+    alone will do: "…, said chief executive Tom McKillop" of AstraZeneca."""
     for found, name_first in _found(post, sentence, own=own):
         overlapping = [e for e in _people(sentence) if e.start < found.end("name") and found.start("name") < e.end]
         if not overlapping:
@@ -179,7 +179,8 @@ def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 @lru_cache(maxsize=1024)
 def _people(sentence: str) -> tuple[Holder, ...]:
-    """The sentence's names of people, each with the honorific before it ("Sir Alex Ferguson", "Mr Ghosn")."""
+    """The sentence's names of people, each with the honorific before it ("Sir Alex Ferguson", "Mr Ghosn"), and those
+    spaCy's small model takes for organisations' ("Sven-Goran Eriksson"): a title stands before a person."""
     doc = nlp()(sentence, disable=NER_ONLY)
     people = []
     for e in doc.ents:
