@@ -58,7 +58,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
-    read = top.text[top.reading.start : top.reading.end] if top.reading is not None else ""
+    read = top.text[slice(*top.answer)] if top.answer is not None else ""
     if asks_score(question) and not score_in(read) and (score := score_in(top.text)):
         return score  # "What was the score?": a score, where the reader's phrase holds none
     post = asked_post(question)

@@ -11,6 +11,7 @@ sentence also has, are parsed; a role filled by a pronoun ("they came back to be
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,16 +97,7 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
     if role is None:
         return None
     doc = nlp()(sentence)
-    found: list[tuple[Token, Span]] = []
-    for verb in doc:
-        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
-            continue
-        if role.named is not None and not _has_named(verb, role):
-            continue
-        filler = _filler(verb, role.subject)
-        name = _name(doc, filler) if filler is not None else None
-        if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):  # not the question's
-            found.append((verb, name))
+    found = list(_filled(role, doc, joined=False))
     if any(name.start_char <= span[0] < name.end_char or span[0] <= name.start_char < span[1] for _, name in found):
         return None  # the reader's phrase is (in) the name already
     for verb, name in found:
@@ -122,17 +114,23 @@ def role_fillers(question: str, sentence: str) -> list[str]:
     role = asked_role(question)
     if role is None or not re.search(rf"\b{re.escape(role.verb[:4])}", sentence, re.IGNORECASE):
         return []
-    doc = nlp()(sentence)
-    names: list[str] = []
+    return list(dict.fromkeys(name.text for _, name in _filled(role, nlp()(sentence), joined=True)))
+
+
+def _filled(role: Role, doc: Doc, *, joined: bool) -> Iterator[tuple[Token, Span]]:
+    """Each verb of ``doc`` that is the role's, said of what the question names, with the name filling the role
+    (and, ``joined``, the names joined to it by "and"), not one the question gives."""
     for verb in doc:
-        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB" or role.named and not _has_named(verb, role):
+        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
+            continue
+        if role.named is not None and not _has_named(verb, role):
             continue
         filler = _filler(verb, role.subject)
-        for token in [filler, *filler.conjuncts] if filler is not None else []:
+        tokens = [] if filler is None else [filler, *filler.conjuncts] if joined else [filler]
+        for token in tokens:
             name = _name(doc, token)
-            if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):
-                names.append(name.text)
-    return list(dict.fromkeys(names))
+            if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):  # not asked's
+                yield verb, name
 
 
 def _not_a_name(doc: Doc, span: tuple[int, int]) -> bool:

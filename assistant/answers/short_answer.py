@@ -258,11 +258,13 @@ def _whole_list(sentence: str, span: tuple[int, int], several: bool) -> tuple[in
     ):
         return span  # not a list of names: "enthusiasm about teaching, enthusiasm about the students"
     last = (_MORE_NAMES if several else _LAST_NAME).match(sentence, span[1])
-    if last is None:
-        return span
-    end = last.end()
+    return (span[0], _name_end(sentence, last.end())) if last is not None else span
+
+
+def _name_end(sentence: str, end: int) -> int:
+    """Where a name matched up to ``end`` ends: before the full stop ending the sentence ("Youghal.")."""
     word = sentence[:end].split()[-1]
-    return span[0], end - 1 if word.endswith(".") and len(word) > 3 else end  # "Youghal." ends the sentence
+    return end - 1 if word.endswith(".") and len(word) > 3 else end
 
 
 # "the Derbyshire seat of Erewash", "the city of Leeds": a common noun the name of which follows with "of".
@@ -283,9 +285,7 @@ def with_its_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[
     name = found["name"].rstrip(".").lower()
     if name.split()[0] in _MONTHS or name in question.lower():
         return span
-    end = found.end()
-    word = sentence[:end].split()[-1]
-    return span[0], end - 1 if word.endswith(".") and len(word) > 3 else end
+    return span[0], _name_end(sentence, found.end())
 
 
 _MONTHS = frozenset(name.lower() for name in [*calendar.month_name[1:], *calendar.day_name])

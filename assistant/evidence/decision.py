@@ -40,7 +40,7 @@ from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
 from assistant.question.wanted import asks_score, says_no_amount, says_no_money, score_in, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
-from assistant.retrieval.naming import ArticleTexts, articles_naming
+from assistant.retrieval.naming import ArticleTexts, articles_naming, texts_naming
 from assistant.timing import StageClock
 from index.store import StoredArticle, neighbour_ids
 
@@ -305,10 +305,7 @@ class Judge:
             money = [r for r in head if r.id in texts and not says_no_money(question, texts[r.id].text)]
             giving = money[0] if money else None
             found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
-        if found is None:
-            return decision
-        rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
-        return replace(decision, evidence=(found, *rest)[: max(len(decision.evidence), 1)])
+        return _moved_first(decision, found)
 
     def _holder_first(
         self, post: Post, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
@@ -322,13 +319,10 @@ class Judge:
 
         found = next((e for e in decision.evidence if holder_in(post, e.text, own=own(e.title))), None)
         if found is None:
-            ids = [r.article_id for r in ranked[:_NAMING_DEPTH]]
-            naming = articles_naming(self.store, question, ids, years=False)
-            texts, headers = self.store.article_texts(naming), self.store.headers(naming)
+            texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]], years=False)
+            headers = self.store.headers(list(texts))
             holding = [
-                headers[a]
-                for a in naming
-                if a in texts and a in headers and names_a_holder(post, texts[a], own=own(headers[a].title))
+                headers[a] for a in texts if a in headers and names_a_holder(post, texts[a], own=own(headers[a].title))
             ]
             sentences = [e for h in holding[:1] for e in self.selector.of_article(h)]
             found = next((e for e in sentences if holder_in(post, e.text, own=own(e.title))), None)
@@ -551,19 +545,23 @@ def _first(decision: Decision, found: Evidence | None) -> Decision:
     sentence found that way overrides how unlikely the rest looked, not what is missing."""
     if found is None:
         return decision
-    rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
-    evidence = (found, *rest)[: max(len(decision.evidence), 1)]
+    moved = _moved_first(decision, found)
     if decision.missing:
-        return replace(decision, evidence=evidence, related=evidence if decision.related else ())
-    return replace(decision, evidence=evidence, answerable=True, why=None, related=())
+        return replace(moved, related=moved.evidence if decision.related else ())
+    return replace(moved, answerable=True, why=None, related=())
+
+
+def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
+    """The decision with ``found`` first among its evidence, which keeps its length; as it was for None."""
+    if found is None:
+        return decision
+    rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
+    return replace(decision, evidence=(found, *rest)[: max(len(decision.evidence), 1)])
 
 
 def _amount_first(question: str, decision: Decision) -> Decision:
     """The decision with its first sentence giving an amount moved first; as it was when none does."""
-    found = next((e for e in decision.evidence if not says_no_amount(question, e.text)), None)
-    if found is None:
-        return decision
-    return replace(decision, evidence=(found, *(e for e in decision.evidence if e is not found)))
+    return _moved_first(decision, next((e for e in decision.evidence if not says_no_amount(question, e.text)), None))
 
 
 def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:

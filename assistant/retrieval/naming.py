@@ -25,5 +25,14 @@ def articles_naming(
     ids = list(dict.fromkeys(article_ids))
     if not any(years or not is_year(name) for name in question_names(question)):
         return ids
+    return list(texts_naming(articles, question, ids, years=years))
+
+
+def texts_naming(
+    articles: ArticleTexts, question: str, article_ids: Sequence[str], *, years: bool = True
+) -> dict[str, str]:
+    """The whole texts of those of these articles, in order, that mention every name of the question (its years
+    left out unless ``years``): read once, for a caller that reads them too."""
+    ids = list(dict.fromkeys(article_ids))
     texts = articles.article_texts(ids)
-    return [a for a in ids if a in texts and not missing_names(question, [texts[a]], years=years)]
+    return {a: texts[a] for a in ids if a in texts and not missing_names(question, [texts[a]], years=years)}
