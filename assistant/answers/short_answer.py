@@ -279,9 +279,12 @@ def with_its_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[
     if not words or not words[-1].isalpha() or not words[-1].islower():
         return span
     found = _OF_NAME.match(sentence, span[1])
-    following = re.match(r"\s+([a-z]+)", sentence[found.end() :]) if found is not None else None
-    if found is None or following is not None and following.group(1) not in stop_words():
-        return span  # none, or a name's word describing what follows: "7 to 10 percent of American physicians"
+    rest = sentence[found.end() :] if found is not None else ""
+    following = re.match(r"\s+([a-z]+)", rest)
+    if found is None or following is not None and following.group(1) not in stop_words() or _OF_NAME.match(rest):
+        # none, a name's word describing what follows ("7 to 10 percent of American physicians"), or a name going
+        # on past what is matched ("colleagues of the University of Florida")
+        return span
     name = found["name"].rstrip(".").lower()
     if name.split()[0] in _MONTHS or name in question.lower():
         return span

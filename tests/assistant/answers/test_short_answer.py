@@ -227,6 +227,8 @@ def test_a_question_asking_for_several(question: str, several: bool) -> None:
          "the laboratory fire"),  # a date, not a name
         ("How many physicians do it?", "7 to 10 percent of American physicians do it.", "7 to 10 percent",
          "7 to 10 percent"),  # a name's word describing what follows
+        ("Who found them?", "They were found by Heckenberger and colleagues of the University of Florida.",
+         "Heckenberger and colleagues", "Heckenberger and colleagues"),  # a name going on past what is matched
         ("Orientalism refers to how the West developed a what of the East?",
          "The West developed an imaginative geography of the East.", "imaginative geography",
          "imaginative geography"),  # the question says which one, up to its full stop
