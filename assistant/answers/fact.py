@@ -27,7 +27,7 @@ from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.post import asked_post, holder_in
 from assistant.question.read import Question
-from assistant.question.wanted import asks_score, score_in
+from assistant.question.wanted import asks_score, says_no_amount, score_in
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -54,7 +54,8 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
     "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in); for
     "Who is the chief executive of X?" the name the sentence gives the post's holder; asked the score, a score where
-    the reader's phrase holds none. A rule-based phrase is made whole words too ("$1.75bn", not "1.75bn")."""
+    the reader's phrase holds none; asked how many or how much, the rule-based amount where the reader's phrase has
+    none, else no phrase. A rule-based phrase is made whole words too ("$1.75bn", not "1.75bn")."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
@@ -76,8 +77,15 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or tidy(top.text[start:end])
+        if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
+            return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), None)
         if phrase:
             return phrase
-    phrase = extract_short_answer(question, top.text)
-    at = top.text.find(phrase) if phrase else -1
-    return tidy(top.text[slice(*whole_words(top.text, (at, at + len(phrase))))]) if phrase and at >= 0 else phrase
+    return _rule_based(question, top.text)
+
+
+def _rule_based(question: str, sentence: str) -> str | None:
+    """spaCy's rule-based phrase for the question in the sentence, made whole words ("$1.75bn", not "1.75bn")."""
+    phrase = extract_short_answer(question, sentence)
+    at = sentence.find(phrase) if phrase else -1
+    return tidy(sentence[slice(*whole_words(sentence, (at, at + len(phrase))))]) if phrase and at >= 0 else phrase

@@ -210,7 +210,8 @@ _CURRENCY = "$£€¥"
 
 def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span out to the ends of the words it cuts: "101-year" of "the 101-year-old" is "101-year-old", "yuki
-    Shiga" of "Toshiyuki Shiga" is the name whole, "186.3m" of "$186.3m" the amount with its currency."""
+    Shiga" of "Toshiyuki Shiga" is the name whole, "186.3m" of "$186.3m" the amount with its currency, "1.7" of
+    "1.7%" the rate."""
     start, end = span
     if 0 < start < len(sentence) and sentence[start - 1] in _CURRENCY and sentence[start].isdigit():
         start -= 1  # "$186.3m", "HK$327m": the amount's currency is part of it
@@ -220,6 +221,8 @@ def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         start -= 1
     while 0 < end < len(sentence) and sentence[end].isalnum() and sentence[end - 1].isalnum():
         end += 1
+    if 0 < end < len(sentence) and sentence[end] == "%" and sentence[end - 1].isdigit():
+        end += 1  # "1.7%": a rate's sign is part of it
     # a compound the span is inside of ("101-year" of "101-year-old"); "11" of "11-year" is left alone
     last = sentence[start:end].split()[-1:] or [""]
     compound = _COMPOUND_GOES_ON.match(sentence, end)

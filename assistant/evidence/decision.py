@@ -34,11 +34,12 @@ from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.names import is_year, mentions
+from assistant.question.names import is_year, mentions, question_names
+from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
-from assistant.question.wanted import asks_score, says_no_amount, says_no_money, score_in, wanted_labels
+from assistant.question.wanted import asks_score, gives_a_figure, says_no_amount, says_no_money, score_in, wanted_labels
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming, texts_naming
 from assistant.timing import StageClock
@@ -69,7 +70,8 @@ _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, w
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
-_SCORE_ARTICLES = 2  # stories naming both sides read whole for a score when the evidence gives none
+_STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
+_SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
@@ -254,7 +256,7 @@ class Judge:
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
-            decision = _amount_first(question.text, decision)
+            decision = self._amount_first(question.text, decision, ranked)
         if decision.answerable and says_no_money(question.text, decision.evidence[0].text):
             # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo":
             # the first of the evidence, then of the first candidates, that gives money ("the $1.75bn agreement").
@@ -283,16 +285,36 @@ class Judge:
         stories among the candidates' that name everything the question names, the one sharing most of the
         question's words ("half-time"); as it was when none gives one."""
         found = next((e for e in decision.evidence if score_in(e.text)), None)
+        return _first(decision, found or self._in_naming_stories(question, ranked, lambda e: bool(score_in(e.text))))
+
+    def _amount_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a sentence giving an amount first: of the evidence, else of the first two stories naming
+        everything the question names, the one giving a figure that shares most of the question's own words ("his
+        92-cap Wales career" to "How many caps has Gareth Llewellyn won?"), if one shares any; as it was when none
+        does."""
+        found = next((e for e in decision.evidence if not says_no_amount(question, e.text)), None)
         if found is None:
-            naming = articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
-            headers = self.store.headers(naming[:_SCORE_ARTICLES])
-            scored = [e for a in naming[:_SCORE_ARTICLES] if a in headers for e in self.selector.of_article(headers[a])]
-            asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
-            with_score = [e for e in scored if score_in(e.text)]
-            found = max(
-                with_score, key=lambda e: len(asked & {w.lower() for w in re.findall(r"[\w-]+", e.text)}), default=None
-            )
-        return _first(decision, found)
+            found = self._in_naming_stories(question, ranked, lambda e: gives_a_figure(question, e.text), 1)
+        return _moved_first(decision, found)
+
+    def _in_naming_stories(
+        self, question: str, ranked: Sequence[ScoredSentence], giving: Callable[[Evidence], bool], least: int = 0
+    ) -> Evidence | None:
+        """Of the first two stories among the candidates' that name everything the question names, the sentence
+        ``giving`` what is asked that shares most of the question's words (at least ``least`` of them besides its
+        names and question words; the first in the story on a tie); None when none does."""
+        naming = articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
+        headers = self.store.headers(naming[:_STORIES_READ])
+        sentences = [e for a in naming[:_STORIES_READ] if a in headers for e in self.selector.of_article(headers[a])]
+        asked = _words(question) - stop_words()
+        own = asked - _words(" ".join(question_names(question))) - _SIZE_WORDS
+
+        def shared(e: Evidence) -> tuple[int, int]:  # its own words first, then the names too
+            words = _words(e.text)
+            return len(own & words), len(asked & words)
+
+        found = max((e for e in sentences if giving(e)), key=shared, default=None)
+        return found if found is not None and shared(found)[0] >= least else None
 
     def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first sentence giving a sum of money moved first: of the evidence, else of the first
@@ -559,9 +581,9 @@ def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
     return replace(decision, evidence=(found, *rest)[: max(len(decision.evidence), 1)])
 
 
-def _amount_first(question: str, decision: Decision) -> Decision:
-    """The decision with its first sentence giving an amount moved first; as it was when none does."""
-    return _moved_first(decision, next((e for e in decision.evidence if not says_no_amount(question, e.text)), None))
+def _words(text: str) -> set[str]:
+    """A text's words, lower case, a plural's "s" off and hyphenated words split ("92-cap" gives "92" and "cap")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"\w+", text.lower())}
 
 
 def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:

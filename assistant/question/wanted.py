@@ -11,7 +11,9 @@ _NUMERIC = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 _QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow (many|much)\b|\bwhat (percentage|percent|number|amount)\b"), _NUMERIC),
     (re.compile(r"\bhow (long|old)\b"), ("DATE", "TIME", "QUANTITY", "CARDINAL")),
-    (re.compile(r"\bhow (far|big|large|tall|high|wide|deep|heavy)\b"), ("QUANTITY", "CARDINAL")),
+    (re.compile(r"\bhow (fast|quickly)\b.*\b(gr[eo]w|ris|rose|expand|fall|fell|increas|declin)"), ("PERCENT",)),
+    (re.compile(r"\bhow (far|tall|high|wide|deep|heavy)\b"), ("QUANTITY", "CARDINAL")),
+    (re.compile(r"\bhow (big|large)\b"), ("QUANTITY", "CARDINAL", "MONEY", "PERCENT")),  # "How big was the claim?"
     (
         re.compile(r"\bwhen\b|\bwhat (year|date|time|day|month|century|decade|era)\b|\bwhich (year|century)\b"),
         ("DATE", "TIME"),
@@ -65,13 +67,47 @@ _ASKS_AMOUNT = re.compile(
 )
 
 
+# Asked how fast something grew or fell, a rate is the answer ("rose by 1.7%"), not "its fastest rate in four years".
+_ASKS_RATE = re.compile(
+    r"\bhow (?:fast|quickly)\b.*\b(?:grow|grew|grown|rise|rose|risen|expand|shr[iu]nk|fall|fell|fallen|increase|"
+    r"decrease|decline|climb|drop)",
+    re.IGNORECASE,
+)
+_RATE = re.compile(r"\d\s?%|\b(?:per ?cent|percentage points?)\b", re.IGNORECASE)
+
+
 def says_no_amount(question: str, sentence: str) -> bool:
     """Whether a question asks how many, how much, how big or the score and the sentence gives no amount at all, in
-    figures or words ("several", "a little", "vast areas" count): such a sentence cannot answer it, however close."""
+    figures or words ("several", "a little", "vast areas" count), or asks how fast something grew and it gives no
+    rate: such a sentence cannot answer it, however close."""
+    if _ASKS_RATE.search(question):
+        return not _RATE.search(sentence)
     if not _ASKS_AMOUNT.search(question):
         return False
     sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "the Six Nations": names, not amounts
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
+
+
+_COUNTED = re.compile(r"\bhow many ([a-z][\w-]*)", re.IGNORECASE)
+_FIGURE = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen)"
+)
+
+
+def gives_a_figure(question: str, sentence: str) -> bool:
+    """Whether the sentence gives a figure of what is asked: asked how many of something, a number just before it
+    ("his 92-cap Wales career" to "How many caps…?"; "most seats" is no figure); asked how fast something grew, a
+    rate; otherwise a number in figures."""
+    if _ASKS_RATE.search(question):
+        return bool(_RATE.search(sentence))
+    sentence = _NAMED_WITH_DIGITS.sub("", sentence)
+    counted = _COUNTED.search(question)
+    if counted is None:
+        return bool(re.search(r"\d", sentence))
+    noun = re.escape(counted.group(1).lower().removesuffix("s"))
+    between = r"(?:(?!(?:and|or|but|in|to|for|with|at|on|by)\s)[\w-]+\s+){0,2}"  # "10 new A380s", "three of the seats"
+    return bool(re.search(rf"\b{_FIGURE}[\s-]+{between}{noun}", sentence, re.IGNORECASE))
 
 
 # Asked how much was paid, cost or is worth: an amount of money is the answer, not "number one" or "20%".

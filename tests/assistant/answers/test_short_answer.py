@@ -178,7 +178,8 @@ def test_a_list_of_names_is_widened_to_its_last(sentence: str, read: str, widene
         ("Davis, an 11-year veteran, broke his arm.", "11", "11"),  # a number is not widened into a compound
         ("Trade rose to $186.3m (£97m) from $64.4m.", "186.3m", "$186.3m"),  # an amount with its currency
         ("Profit was HK$327m (US$42m).", "327m", "HK$327m"),
-        ("Profit fell 22% to 40m.", "22", "22"),
+        ("Profit fell 22% to 40m.", "22", "22%"),  # a rate with its sign
+        ("Growth of 2% and 40 units.", "40", "40"),
     ],
 )
 def test_a_span_is_widened_to_the_words_it_cuts(sentence: str, read: str, whole: str) -> None:

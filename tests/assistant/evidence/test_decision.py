@@ -309,6 +309,20 @@ def test_asked_how_big_a_sentence_giving_an_amount_comes_before_a_closer_one_giv
     assert not refused.answerable and refused.why == "no_amount"
 
 
+def test_asked_how_many_a_sentence_of_the_story_giving_an_amount_in_the_questions_words_is_found() -> None:
+    story = [
+        "Wales record cap holder Gareth Llewellyn will retire from Test rugby.",
+        "The 6ft 6in player has not looked back since his debut in 1989.",
+        "The veteran lock told BBC Wales it is time to end his 92-cap Wales career.",
+    ]
+    store = FakeStore({"llewellyn": ("Llewellyn plans Wales retirement", story)})
+    decision = _decide(_judge(store, k=1), store, "How many caps has Gareth Llewellyn won?", "claim")
+    assert decision.answerable and decision.evidence[0].text == story[2]  # "cap", not only a number
+    other = FakeStore({"llewellyn": ("Llewellyn plans Wales retirement", story[:2])})
+    refused = _decide(_judge(other, k=1), other, "How many caps has Gareth Llewellyn won?", "claim")
+    assert not refused.answerable and refused.why == "no_amount"  # 1989 and 6ft are not of caps
+
+
 def test_a_refusal_shows_the_articles_naming_what_is_asked_about_when_they_do_not_answer_it() -> None:
     store = FakeStore(
         {

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.wanted import asks_score, says_no_amount, says_no_money, score_in
+from assistant.question.wanted import (
+    asks_score,
+    gives_a_figure,
+    says_no_amount,
+    says_no_money,
+    score_in,
+    wanted_labels,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +26,10 @@ from assistant.question.wanted import asks_score, says_no_amount, says_no_money,
         ("What was the score between Charlton and Norwich?", "West Ham v Norwich", True),
         ("What was the score?", "Charlton won 4-0.", False),
         ("Who won?", "Nobody won.", False),  # not asked for an amount
+        # asked how fast something grew, a rate answers, not "its fastest rate in four years"
+        ("How fast did Germany's economy grow in 2004?", "It grew at its fastest rate in four years.", True),
+        ("How fast did Germany's economy grow in 2004?", "GDP rose by 1.7% last year.", False),
+        ("How fast can a cheetah run?", "It runs at 70mph.", False),  # a speed, not growth
     ],
 )
 def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -> None:
@@ -47,3 +58,24 @@ def test_a_score_asked_for_and_given() -> None:
     assert score_in("Curbishley said after the 4-0 win.") == "4-0"
     assert score_in("Denver won 24–10.") == "24–10"
     assert score_in("Trade rose 6.5% in 2004-05.") is None  # no score: a share and a season
+
+
+def test_how_big_asks_for_any_amount_and_how_fast_something_grew_for_a_rate() -> None:
+    assert "MONEY" in wanted_labels("How big was the claim against the tobacco companies?")
+    assert wanted_labels("How fast did Germany's economy grow in 2004?") == ("PERCENT",)
+    assert "PERCENT" not in wanted_labels("How far did he run?")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "given"),
+    [
+        ("How many caps has Gareth Llewellyn won?", "It is time to end his 92-cap Wales career.", True),
+        ("How many caps has Gareth Llewellyn won?", "He made his debut in 1989 and won caps for years.", False),
+        ("How many seats did Veritas win?", "Veritas hoped to contest most seats at the election.", False),
+        ("How many seats did Veritas win?", "Veritas won three of the seats it fought.", True),
+        ("How big was the claim?", "The court rejected the $280bn (£155bn) claim.", True),
+        ("How fast did the economy grow?", "It grew at its fastest rate in four years.", False),
+    ],
+)
+def test_a_figure_of_what_is_asked(question: str, sentence: str, given: bool) -> None:
+    assert gives_a_figure(question, sentence) is given
