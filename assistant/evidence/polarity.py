@@ -80,6 +80,8 @@ _MAY_BE = _MODALS | {"will"}  # asked with these, a sentence saying what would b
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "contest"}
+_CLAIMS = {"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "speculation", "charge"}
+_PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _MAYBE_UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|shall|should|wo|if|unless|hop\w*|expect\w*|plan\w*|want\w*|intend\w*|aim\w*|"
@@ -236,7 +238,10 @@ def _unsaid(token: Token) -> bool:
 
 def _denied(token: Token) -> bool:
     """Whether a clause is what someone denies or dismisses ("has denied reports that she has pulled out", "denied
-    that he knew"): a claim contested, neither yes nor no."""
+    that he knew"), or only what a claim says ("the claim that Lord Falconer had drafted the answer were the result
+    of a mis transcription"): contested or reported, neither yes nor no."""
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _CLAIMS and any(c.lower_ == "that" for c in token.children):
+        return True
     if token.dep_ == "acl" and token.head.dep_ in ("dobj", "nsubjpass"):  # "denied reports that…"
         governor = token.head.head
     elif token.dep_ == "ccomp":  # "denied that…"
@@ -247,12 +252,23 @@ def _denied(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """Whether a word is said with "not"/"never" on it or on the verb it belongs to."""
+    """Whether a word is said with "not"/"never" on it or on the verb it belongs to, or is what someone had no part
+    in ("played no part in drafting the answer")."""
     heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj") else [token]
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
+        return True
     said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
     return said is not None and said.lower_ in ("not", "n't", "never")
+
+
+def _no_part(verb: Token) -> bool:
+    """Whether a verb has "no part", "no role" or "no hand" for its object ("played no part", "had no role")."""
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PARTS and any(d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _units(asked: Doc) -> list[str]:

@@ -31,6 +31,9 @@ SAID = [
     # after "did" comes a verb, in the question and in the sentence, whatever the parse takes it for
     ("Did Iressa prolong survival in lung cancer patients?",
      "The lung cancer drug did not significantly prolong survival in patients with the disease.", "no"),
+    # what someone had no part in they did not do
+    ("Did Lord Falconer draft the answer?",
+     "Lord Goldsmith said Lord Falconer and Baroness Morgan played no part in drafting the answer.", "no"),
     # the one owning the responsibility for doing it does it
     ("Did Gavin Henson take the winning kick against England?",
      "Stephen Jones was happy to hand Gavin Henson responsibility for taking the match-winning kick against England.",
@@ -68,6 +71,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
         ),
         ("Did he know about the plan?", "He denied that he knew about the plan."),
+        (  # what a claim says is neither yes nor no
+            "Did Lord Falconer draft the attorney general's answer?",
+            "He suggested the claim that Lord Falconer and Lady Morgan had drafted the answer were the result of a mis "
+            "transcription of his evidence.",
+        ),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",
