@@ -20,8 +20,10 @@ from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import names_in
+from assistant.evidence.select import Evidence
 from assistant.question.names import refers_to
 from assistant.question.nlp import nlp
+from assistant.question.post import says_a_title
 from assistant.question.read import Question
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
@@ -45,7 +47,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     topic, evidence, limits = question.shape.topic, decision.evidence, context.limits
     seen = {e.sentence_id for e in evidence}
     more = context.selector.sentences([r for r in ranked if r.id not in seen][: 4 * limits.overview_sentences])
-    naming = [e for e in [*evidence, *more] if topic and refers_to(topic, e.text)]
+    naming = _one_person(topic, [e for e in [*evidence, *more] if topic and refers_to(topic, e.text)])
     roles = ((e, e.text[span[0] : span[1]]) for e in naming if (span := role_in(topic, e.text)) is not None)
     first = next(roles, None)
     if first is not None:  # or a later one that says what it is, where it only says whose ("GM's", "Its leader")
@@ -53,6 +55,13 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         text = f"{topic}: {role} [1]\n\n{e.text} [1]"
         return Answer(
             question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
+        )
+    described = next(((e, after, role) for e in naming for after, role in [_described_next(topic, e)] if role), None)
+    if described is not None:  # "…, Mary Robinson has said. The former UN commissioner … told Radio 4's Today…"
+        e, after, role = described
+        text = f"{topic}: {role} [2]\n\n{e.text} [1] {after.text} [2]"
+        return Answer(
+            question=question.text, text=text, short_answer=role, citations=citations_for([e, after]), kind="definition"
         )
     fact = fact_from(question.text, naming[: len(evidence)] or evidence, limits.min_reading)  # sentences naming it
     phrase = fact.short_answer or ""
@@ -63,12 +72,43 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     return Answer(question=question.text, text=text, citations=citations, kind="definition")
 
 
+_SAYING = frozenset({"say", "tell", "add", "warn", "insist", "argue", "explain", "write", "claim", "admit"})
+
+
+def _described_next(topic: str, e: Evidence) -> tuple[Evidence | None, str | None]:
+    """The next sentence of a person's story and what it calls them, where a sentence naming them in full and no
+    one else is followed by one whose speaker is a post with no name ("The former UN commissioner for human rights
+    and Irish president told…"); (None, None) otherwise."""
+    after = e.passage()[-1]
+    if after is e or topic.lower() not in e.text.lower() or after.text[:4] != "The ":
+        return None, None
+    if any(n.name.lower() != topic.lower() for n in names_in([e.text], ("PERSON",))):
+        return None, None
+    doc = nlp()(after.text)
+    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.head.lemma_.lower() not in _SAYING or subject.left_edge.i != 0:
+        return None, None
+    phrase = doc[1 : subject.right_edge.i + 1]
+    if any(t.ent_type_ == "PERSON" for t in phrase) or not says_a_title(phrase.text):
+        return None, None
+    return after, phrase.text
+
+
+def _one_person(topic: str, naming: list[Evidence]) -> list[Evidence]:
+    """The sentences naming the topic that are about the one asked about: where some name it in full ("Mary
+    Robinson"), those that give the surname alone ("said Robinson") only from their stories (not Andy Robinson's)."""
+    full = [e for e in naming if topic.lower() in e.text.lower()]
+    stories = {e.sentence.article_id for e in full}
+    return [e for e in naming if e in full or e.sentence.article_id in stories] if full else naming
+
+
 def _only_a_name(question: str, phrase: str) -> bool:
     """Whether the phrase is a person's name, or for "Who is…?" a name of any kind ("Dundee University"): no answer
     to who or what something is."""
     kinds = ("PERSON", "ORG", "GPE", "LOC", "FAC") if question.lower().startswith("who") else ("PERSON",)
     names = names_in([phrase], kinds)
-    return any(n.label == "PERSON" for n in names) or any(_words(n.name) == _words(phrase) for n in names)
+    bare = [w for w in _words(phrase) if w not in ("the", "a", "an")]  # "the Law Lords" is a name
+    return any(n.label == "PERSON" for n in names) or any(_words(n.name) == bare for n in names)
 
 
 def says_what(role: str) -> bool:

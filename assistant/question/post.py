@@ -73,6 +73,11 @@ class Post:
     org: str
 
 
+def says_a_title(text: str) -> bool:
+    """Whether ``text`` has a word of a post in it ("the former UN commissioner", "party leader")."""
+    return bool(_TITLE_WORD.search(text))
+
+
 @dataclass(frozen=True)
 class Holder:
     """The name a sentence gives a post's holder, and where it is in the sentence."""
@@ -188,5 +193,7 @@ def _people(sentence: str) -> tuple[Holder, ...]:
             start = e.start_char
             if e.start > 0 and doc[e.start - 1].text in _HONORIFICS:
                 start = doc[e.start - 1].idx
-            people.append(Holder(sentence[start : e.end_char], start, e.end_char))
+            possessive = len(e) > 1 and e[-1].text in ("'s", "’s")  # "Wales coach Mike Ruddock's": Mike Ruddock
+            last = e[-2] if possessive else e[-1]
+            people.append(Holder(sentence[start : last.idx + len(last)], start, last.idx + len(last)))
     return tuple(people)

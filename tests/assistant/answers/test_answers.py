@@ -257,3 +257,29 @@ def test_a_comparison_bolds_a_value_or_a_side_never_another_phrase(
     asked = _question("Which sold more, the PSP or the DS?")
     answer = comparison.answer(asked, Decision((read,), True), [], context)
     assert answer.short_answer == (phrase if bolded else None)
+
+
+def test_a_definition_of_a_full_name_reads_its_own_story_and_what_the_next_sentence_calls_them() -> None:
+    store = FakeStore(
+        {
+            "rugby": ("Robinson wants success", ["Robinson, a former rugby league international, leads England."]),
+            "ruling": (
+                "Act on detention ruling",
+                [
+                    "The government must act quickly on the ruling, Mary Robinson has said.",
+                    "The former UN commissioner for human rights told Radio 4's Today it would be scrutinised.",
+                ],
+            ),
+        }
+    )
+    ranked = [ScoredSentence("rugby:00000", 1.5, np.zeros(0)), ScoredSentence("ruling:00000", 1.4, np.zeros(0))]
+    selector = EvidenceSelector(store)
+    answer = definition.answer(
+        _question("Who is Mary Robinson?"),
+        Decision(tuple(selector.sentences(ranked[:1])), True),
+        ranked,
+        AnswerContext(store, selector, AnswerLimits(overview_sentences=3)),
+    )
+    assert answer.short_answer == "former UN commissioner for human rights"  # not the rugby coach's role
+    assert [c.sentence for c in answer.citations] == list(store.sentences[f"ruling:0000{i}"].text for i in (0, 1))
+    assert answer.text.startswith("Mary Robinson: former UN commissioner for human rights [2]")

@@ -89,6 +89,13 @@ def test_an_honorific_stays_with_the_name() -> None:
     assert holder is not None and holder.name == "Sir Alex Ferguson"
 
 
+def test_a_holders_name_is_given_without_its_possessive() -> None:
+    post = asked_post("Who is the Wales coach?")
+    assert post is not None
+    holder = holder_in(post, "Sidoli and Cockbain are Wales coach Mike Ruddock's preferred starters.")
+    assert holder is not None and holder.name == "Mike Ruddock"
+
+
 def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
     post = asked_post("Who is the chief executive of AstraZeneca?")
     assert post is not None
