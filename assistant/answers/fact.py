@@ -25,6 +25,7 @@ from assistant.answers.short_answer import (
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
+from assistant.question.age import age_in, asked_age
 from assistant.question.post import asked_post, holder_in
 from assistant.question.read import Question
 from assistant.question.wanted import asks_score, says_no_amount, score_in
@@ -55,7 +56,8 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in); for
     "Who is the chief executive of X?" the name the sentence gives the post's holder; asked the score, a score where
     the reader's phrase holds none; asked how many or how much, the rule-based amount where the reader's phrase has
-    none, else no phrase. A rule-based phrase is made whole words too ("$1.75bn", not "1.75bn")."""
+    none, else the reader's phrase all the same ("minimal"). A rule-based phrase is made whole words too
+    ("$1.75bn", not "1.75bn")."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
@@ -66,6 +68,10 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
         return holder.name  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
+    person = asked_age(question)
+    age = age_in(person, top.text) if person is not None else None
+    if age is not None:
+        return age.years  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
     if top.reading is not None and top.reading.score >= min_reading:
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
@@ -78,7 +84,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or tidy(top.text[start:end])
         if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
-            return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), None)
+            return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), phrase)
         if phrase:
             return phrase
     return _rule_based(question, top.text)

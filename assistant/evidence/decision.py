@@ -34,12 +34,20 @@ from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
+from assistant.question.age import age_in, asked_age
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, names_a_holder
 from assistant.question.read import Question
-from assistant.question.wanted import asks_score, gives_a_figure, says_no_amount, says_no_money, score_in, wanted_labels
+from assistant.question.wanted import (
+    asks_score,
+    gives_a_figure,
+    says_no_amount,
+    says_no_money,
+    score_in,
+    wanted_labels,
+)
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming, texts_naming
 from assistant.timing import StageClock
@@ -253,13 +261,18 @@ class Judge:
         post = asked_post(question.text)
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
+        person = asked_age(question.text)
+        if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
+            found = next((e for e in decision.evidence if age_in(person, e.text)), None)
+            story = self._age_in_naming_story(question.text, person, ranked) if found is None else None
+            decision = _first(decision, found) if story is None else _found_in_naming_story(decision, story)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = self._amount_first(question.text, decision, ranked)
         if decision.answerable and says_no_money(question.text, decision.evidence[0].text):
-            # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo":
-            # the first of the evidence, then of the first candidates, that gives money ("the $1.75bn agreement").
+            # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo": the
+            # sentence giving money that shares most of the question's words ("the $1.75bn (£900m) deal … PC vendor").
             decision = self._money_first(question.text, decision, ranked)
         if asks_score(question.text) and decision.evidence and not score_in(decision.evidence[0].text):
             # "What was the score between Charlton and Norwich?" of a fixture list: the sentence giving a score in
@@ -276,8 +289,9 @@ class Judge:
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
         if years:  # "Who won the 2005 election?" of "…won the seat in 1997"
             return replace(decision, answerable=False, why="other_year", related=decision.evidence, years=years)
-        if says_no_amount(question.text, decision.evidence[0].text):  # "How much did she pay?" of no figure at all
-            return replace(decision, answerable=False, why="no_amount", related=decision.evidence)
+        top = decision.evidence[0].text
+        if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
+            return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
         return replace(decision, expected=said == "expected")
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
@@ -288,46 +302,46 @@ class Judge:
         return _first(decision, found or self._in_naming_stories(question, ranked, lambda e: bool(score_in(e.text))))
 
     def _amount_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
-        """The decision with a sentence giving an amount first: of the evidence, else of the first two stories naming
-        everything the question names, the one giving a figure that shares most of the question's own words ("his
-        92-cap Wales career" to "How many caps has Gareth Llewellyn won?"), if one shares any; as it was when none
-        does."""
-        found = next((e for e in decision.evidence if not says_no_amount(question, e.text)), None)
-        if found is None:
-            found = self._in_naming_stories(question, ranked, lambda e: gives_a_figure(question, e.text), 1)
-        return _moved_first(decision, found)
+        """The decision with a sentence giving an amount first: of the evidence, or of the first two stories naming
+        everything the question names one giving a figure of what is asked and sharing a word of the question's own
+        ("his 92-cap Wales career" to "How many caps has Gareth Llewellyn won?"), the one sharing most of its words
+        (the evidence's first on a tie); as it was when none does."""
+        evidence = [e for e in decision.evidence if not says_no_amount(question, e.text)]
+        stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
+        return _moved_first(decision, _most_shared(question, evidence, stories))
+
+    def _age_in_naming_story(self, question: str, person: str, ranked: Sequence[ScoredSentence]) -> Evidence | None:
+        """The sentence giving the person's age in the first of the candidates' stories naming everything the question
+        names that gives one anywhere; None when none does."""
+        texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
+        giving = next((a for a, text in texts.items() if age_in(person, text)), None)
+        headers = self.store.headers([giving]) if giving is not None else {}
+        sentences = [e for h in headers.values() for e in self.selector.of_article(h)]
+        return next((e for e in sentences if age_in(person, e.text)), None)
 
     def _in_naming_stories(
-        self, question: str, ranked: Sequence[ScoredSentence], giving: Callable[[Evidence], bool], least: int = 0
+        self, question: str, ranked: Sequence[ScoredSentence], giving: Callable[[Evidence], bool]
     ) -> Evidence | None:
         """Of the first two stories among the candidates' that name everything the question names, the sentence
-        ``giving`` what is asked that shares most of the question's words (at least ``least`` of them besides its
-        names and question words; the first in the story on a tie); None when none does."""
+        ``giving`` what is asked that shares most of the question's words (the first in the story on a tie)."""
+        return _most_shared(question, [e for e in self._naming_stories(question, ranked) if giving(e)])
+
+    def _naming_stories(self, question: str, ranked: Sequence[ScoredSentence]) -> list[Evidence]:
+        """The sentences of the first two stories among the candidates' that name everything the question names."""
         naming = articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
         headers = self.store.headers(naming[:_STORIES_READ])
-        sentences = [e for a in naming[:_STORIES_READ] if a in headers for e in self.selector.of_article(headers[a])]
-        asked = _words(question) - stop_words()
-        own = asked - _words(" ".join(question_names(question))) - _SIZE_WORDS
-
-        def shared(e: Evidence) -> tuple[int, int]:  # its own words first, then the names too
-            words = _words(e.text)
-            return len(own & words), len(asked & words)
-
-        found = max((e for e in sentences if giving(e)), key=shared, default=None)
-        return found if found is not None and shared(found)[0] >= least else None
+        return [e for a in naming[:_STORIES_READ] if a in headers for e in self.selector.of_article(headers[a])]
 
     def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
-        """The decision with the first sentence giving a sum of money moved first: of the evidence, else of the first
-        candidates (read without the reader); as it was when none gives one."""
-        found = next((e for e in decision.evidence if not says_no_money(question, e.text)), None)
-        if found is None:
-            have = {e.sentence_id for e in decision.evidence}
-            head = [r for r in ranked[:_MONEY_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
-            texts = self.selector.store.get_sentences([r.id for r in head])
-            money = [r for r in head if r.id in texts and not says_no_money(question, texts[r.id].text)]
-            giving = money[0] if money else None
-            found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
-        return _moved_first(decision, found)
+        """The decision with a sentence giving a sum of money first: of the evidence and the first candidates (read
+        without the reader), or of the stories naming what is asked one sharing a word of the question's own, the
+        one sharing most of its words ("…the devices which will cost about £70", not another story's "…the gadget,
+        which costs $250"; the evidence's first on a tie); as it was when none gives one."""
+        have = {e.sentence_id for e in decision.evidence}
+        head = [r for r in ranked[:_MONEY_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
+        close = [e for e in [*decision.evidence, *self.selector.sentences(head)] if not says_no_money(question, e.text)]
+        stories = [e for e in self._naming_stories(question, ranked) if not says_no_money(question, e.text)]
+        return _moved_first(decision, _most_shared(question, close, stories))
 
     def _holder_first(
         self, post: Post, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
@@ -573,6 +587,28 @@ def _first(decision: Decision, found: Evidence | None) -> Decision:
     return replace(moved, answerable=True, why=None, related=())
 
 
+def _most_shared(question: str, close: Sequence[Evidence], more: Sequence[Evidence] = ()) -> Evidence | None:
+    """Of the ``close`` sentences and those of ``more`` that share a word of the question's own (its names and
+    question words aside), the one sharing most of them, then of its names too; the first on a tie, None for none."""
+    asked = _words(question) - stop_words()
+    own = asked - _words(" ".join(question_names(question))) - _SIZE_WORDS
+
+    def shared(e: Evidence) -> tuple[int, int]:
+        words = _words(e.text)
+        return len(own & words), len(asked & words)
+
+    return max([*close, *(e for e in more if shared(e)[0] > 0)], key=shared, default=None)
+
+
+def _found_in_naming_story(decision: Decision, found: Evidence) -> Decision:
+    """The decision with ``found`` first and answered, a sentence of a story naming everything the question names
+    (its years too): nothing the question names is missing from it."""
+    moved = replace(_moved_first(decision, found), answerable=True, why=None, related=())
+    if decision.answerability is None:
+        return moved
+    return replace(moved, answerability=replace(decision.answerability, missing=()))
+
+
 def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
     """The decision with ``found`` first among its evidence, which keeps its length; as it was for None."""
     if found is None:
@@ -582,8 +618,9 @@ def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
 
 
 def _words(text: str) -> set[str]:
-    """A text's words, lower case, a plural's "s" off and hyphenated words split ("92-cap" gives "92" and "cap")."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"\w+", text.lower())}
+    """A text's words of two letters or more, lower case, a plural's "s" off and hyphenated words split ("92-cap"
+    gives "92" and "cap"; "IBM's" gives "ibm")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"\w\w+", text.lower())}
 
 
 def _decided(evidence: Selection, answerable: bool, answerability: Answerability) -> Decision:

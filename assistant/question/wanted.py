@@ -117,7 +117,8 @@ _ASKS_MONEY = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"[$£€¥]\s?\d|\d\s?(?:m|bn|million|billion)?\s?(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents)\b"
+    r"[$£€¥]\s?\d|\d\s?(?:m|bn|million|billion)?\s?(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents|lira|lire|"
+    r"roubles|rubles|pesos|krona|kronor|crowns|rand|shillings|guineas|florins|dinars|ducats)\b"
     r"|\d+p\b",
     re.IGNORECASE,
 )

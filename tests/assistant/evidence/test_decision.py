@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
@@ -14,7 +15,7 @@ from assistant.evidence.select import EvidenceSelector
 from assistant.question.period import Period
 from assistant.question.read import Question
 from assistant.question.shape import shape_of
-from assistant.retrieval.fusion import FusionWeights
+from assistant.retrieval.fusion import FusionWeights, ScoredSentence
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.timing import StageClock
 from tests.assistant.fakes import NAMED, FakeLexical, FakeStore, evidence
@@ -321,6 +322,50 @@ def test_asked_how_many_a_sentence_of_the_story_giving_an_amount_in_the_question
     other = FakeStore({"llewellyn": ("Llewellyn plans Wales retirement", story[:2])})
     refused = _decide(_judge(other, k=1), other, "How many caps has Gareth Llewellyn won?", "claim")
     assert not refused.answerable and refused.why == "no_amount"  # 1989 and 6ft are not of caps
+
+
+def test_asked_how_old_someone_is_the_sentence_giving_their_age_in_a_story_naming_them_answers() -> None:
+    store = FakeStore(
+        {
+            "sentence": ("Ebbers faces jail", ["Bernie Ebbers could face a sentence of 85 years."]),
+            "trial": (
+                "Ebbers aware of WorldCom fraud",
+                ["Bernie Ebbers denies the charges.", "Prosecutors say Mr Ebbers, 63, directed the fraud."],
+            ),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "How old is Bernie Ebbers?", "claim")
+    assert decision.answerable and decision.evidence[0].text == "Prosecutors say Mr Ebbers, 63, directed the fraud."
+
+
+def test_asked_what_something_costs_the_sentence_giving_money_that_shares_most_of_the_question_comes_first() -> None:
+    store = FakeStore(
+        {
+            "mouse": (
+                "Anti tremor mouse",
+                [
+                    "Computer users plug the anti-tremor device into a PC.",
+                    "A small firm will produce the devices, which will cost about £70.",
+                ],
+            ),
+            "psp": ("Sony PSP", ["Gamers queued for the gadget, which costs $250."]),
+        }
+    )
+    ranked = [ScoredSentence(i, 1.0, np.zeros(0)) for i in ("mouse:00000", "psp:00000", "mouse:00001")]
+    selected = EvidenceSelector(store).sentences(ranked[:2])  # another story's price is the closest giving one
+    asked = "How much will the anti-tremor device cost?"
+    decision = _judge(store)._money_first(asked, Decision(tuple(selected), True), ranked)  # noqa: SLF001
+    assert [e.sentence_id for e in decision.evidence] == ["mouse:00001", "mouse:00000"]
+
+
+def test_asked_what_was_paid_where_no_sentence_gives_a_sum_of_money_the_question_is_refused() -> None:
+    said = "Over the past 12 months Microsoft and Yahoo have sought a slice of the desktop search action."
+    store = FakeStore({"search": ("The year search became personal", [said])})
+    decision = _decide(_judge(store, k=1), store, "How much did Microsoft pay for its desktop search tool?", "claim")
+    assert not decision.answerable and decision.why == "no_amount"  # "12 months" is a figure, not a price
+    paid = FakeStore({"search": ("Search deal", ["Microsoft paid 6 million lira for its desktop search tool."])})
+    asked = "How much did Microsoft pay for its desktop search tool?"
+    assert _decide(_judge(paid, k=1), paid, asked, "claim").answerable
 
 
 def test_a_refusal_shows_the_articles_naming_what_is_asked_about_when_they_do_not_answer_it() -> None:

@@ -1,0 +1,49 @@
+"""How old someone is: the person a "How old is Bernie Ebbers?" question asks about, and the age a sentence gives them.
+
+News gives a person's age in a few fixed shapes: "Mr Ebbers, 63, …", "Ebbers (63)", "the 41-year-old Bwalya",
+"Ebbers, aged 63", "Llewellyn, who is 36, …". A number elsewhere in the sentence ("a sentence of 85 years") is not
+their age.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ASKED = re.compile(
+    r"^\s*(?i:how old (?:is|was|are|were)) (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
+)
+_AGE = r"(?P<age>\d{1,3})"
+# Each shape with {name} for the person's surname.
+_SHAPES = (
+    r"\b{name},\s+" + _AGE + r"\s*,",  # "Mr Ebbers, 63, …"
+    r"\b{name}\s+\(" + _AGE + r"\)",  # "Ebbers (63)"
+    r"\b{name},\s+aged\s+" + _AGE + r"\b",  # "Ebbers, aged 63"
+    r"\b{name},\s+who\s+(?:is|was|turns|turned)\s+" + _AGE + r"\b",  # "Llewellyn, who is 36, …"
+    r"\b" + _AGE + r"[- ]years?[- ]old\s+(?:[A-Z][\w'’-]*\s+){0,3}{name}\b",  # "the 41 year-old Bwalya"
+)
+
+
+@dataclass(frozen=True)
+class Age:
+    """The age a sentence gives someone, and where it is in the sentence."""
+
+    years: str
+    start: int
+    end: int
+
+
+def asked_age(question: str) -> str | None:
+    """The person a "How old is X?" question asks about, or None ("How old was he when…?" asks something else)."""
+    found = _ASKED.match(question)
+    return found["name"] if found else None
+
+
+def age_in(name: str, sentence: str) -> Age | None:
+    """The age ``sentence`` gives ``name`` (matched by surname), or None when it gives them none."""
+    surname = re.escape(name.split()[-1])
+    for shape in _SHAPES:
+        found = re.search(shape.replace("{name}", surname), sentence)
+        if found is not None:
+            return Age(found["age"], found.start("age"), found.end("age"))
+    return None

@@ -1,0 +1,34 @@
+"""How old someone is (unit): the person asked about, and the age a sentence gives them in news's usual shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question.age import age_in, asked_age
+
+
+def test_the_person_asked_about() -> None:
+    assert asked_age("How old is Bernie Ebbers?") == "Bernie Ebbers"
+    assert asked_age("how old was Kalusha Bwalya") == "Kalusha Bwalya"
+    assert asked_age("How old was Tesla when he died?") is None  # his age then, not now
+    assert asked_age("How old is the cathedral?") is None  # no one named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age"),
+    [
+        ("Prosecutors have alleged that Mr Ebbers, 63, directed Mr Sullivan.", "63"),
+        ("Bernie Ebbers (63) denies the charges.", "63"),
+        ("However the 41 year-old Ebbers is uncertain whether he will play.", "41"),
+        ("The 63-year-old Bernie Ebbers denies it.", "63"),
+        ("Ebbers, aged 63, denies it.", "63"),
+        ("Ebbers, who is 63, denies it.", "63"),
+        ("Mr Ebbers could face a sentence of 85 years.", None),  # a number that is no age
+        ("Mr Sullivan, 42, pleaded guilty.", None),  # someone else's age
+    ],
+)
+def test_the_age_a_sentence_gives(sentence: str, age: str | None) -> None:
+    found = age_in("Bernie Ebbers", sentence)
+    assert (found.years if found else None) == age
+    if found is not None:
+        assert sentence[found.start : found.end] == age
