@@ -166,6 +166,9 @@ def _title(mention: Span) -> Span | None:
     start = mention.start
     while start > 0:
         token = mention.doc[start - 1]
+        if token.text == "-" and start > 1 and mention.doc[start - 2].lower_ == "ex":
+            start -= 2  # "ex-finance chief": a former post is not the post
+            continue
         hangs_on = _within(token, head) if token.dep_ in _TITLE_DEPS else start <= token.head.i < mention.end
         if token.is_punct or token.pos_ not in _TITLE_POS or not hangs_on:
             break

@@ -81,6 +81,7 @@ _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "contest"}
 _CLAIMS = {"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "speculation", "charge"}
+_LIGHT_VERBS = {"have", "make", "give", "offer"}  # a noun after them says what its verb would ("made no comment")
 _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _MAYBE_UNREALISED = re.compile(
@@ -287,6 +288,8 @@ def _units(asked: Doc) -> list[str]:
 def _kind(token: Token) -> str:
     if token.pos_ in ("ADJ", "NOUN") and _after_auxiliary(token) is not None:
         return "VERB"  # "did not significantly prolong survival": a verb, whatever the parse takes it for
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+        return "VERB"  # "had no comment", "made no comment": the noun says what the verb would
     return _POS.get(token.pos_, token.pos_)
 
 

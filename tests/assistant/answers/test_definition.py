@@ -40,6 +40,7 @@ def _role(name: str, sentence: str) -> str | None:
         ),
         ("NATO", "NATO is a military alliance of 32 countries.", "a military alliance of 32 countries"),
         ("Putin", "Hopes dimmed after Russian President Vladimir Putin met Trump in Alaska.", "Russian President"),
+        ("Scott Sullivan", "In court, ex-finance chief Scott Sullivan implicated him.", "ex-finance chief"),  # former
         (
             "Brian Carpenter",
             '"We have hardly started," the new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, '

@@ -34,6 +34,8 @@ SAID = [
     # what someone had no part in they did not do
     ("Did Lord Falconer draft the answer?",
      "Lord Goldsmith said Lord Falconer and Baroness Morgan played no part in drafting the answer.", "no"),
+    # a noun after "have" or "make" says what its verb would: "had no comment" did not comment
+    ("Did NBC comment on the lawsuit?", "A spokesman said NBC had no comment on the lawsuit.", "no"),
     # the one owning the responsibility for doing it does it
     ("Did Gavin Henson take the winning kick against England?",
      "Stephen Jones was happy to hand Gavin Henson responsibility for taking the match-winning kick against England.",
