@@ -86,7 +86,7 @@ _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of 
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _MAYBE_UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|shall|should|wo|if|unless|hop\w*|expect\w*|plan\w*|want\w*|intend\w*|aim\w*|"
-    r"seek\w*|predict\w*|forecast\w*|propos\w*|threaten\w*|(?:is|are|was|were) to)\b|'ll\b",
+    r"seek\w*|predict\w*|forecast\w*|propos\w*|threaten\w*|(?:is|are|was|were) to|going to)\b|'ll\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
@@ -240,9 +240,16 @@ def _unsaid(token: Token) -> bool:
 def _denied(token: Token) -> bool:
     """Whether a clause is what someone denies or dismisses ("has denied reports that she has pulled out", "denied
     that he knew"), or only what a claim says ("the claim that Lord Falconer had drafted the answer were the result
-    of a mis transcription"): contested or reported, neither yes nor no."""
+    of a mis transcription", "refused to give succour to suggestions it was preparing for strikes"): contested or
+    reported, neither yes nor no."""
     if token.dep_ == "acl" and token.head.lemma_.lower() in _CLAIMS and any(c.lower_ == "that" for c in token.children):
         return True
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.left_edge.i > 0:  # "…suggestions it was preparing…", however it is parsed
+        before = token.doc[subject.left_edge.i - 1]
+        before = token.doc[before.i - 1] if before.lower_ == "that" and before.i > 0 else before
+        if before.lemma_.lower() in _CLAIMS and before.pos_ == "NOUN":
+            return True
     if token.dep_ == "acl" and token.head.dep_ in ("dobj", "nsubjpass"):  # "denied reports that…"
         governor = token.head.head
     elif token.dep_ == "ccomp":  # "denied that…"
@@ -433,7 +440,7 @@ def unrealised(question: str, sentence: str) -> Unrealised | None:
 
 def _asked_as_done(asked: Doc) -> bool:
     """Whether a question is asked in the past ("did", "was named", "won") or perfect ("has … won")."""
-    if any(t.lower_ in _FUTURE for t in asked):  # "What did he say the army would do?"
+    if any(t.lower_ in _FUTURE and t.tag_ == "MD" for t in asked):  # "What did he say the army would do?" ("May")
         return False
     if asked[0].lower_ in ("did", "was", "were") or any(t.lower_ == "did" for t in asked):
         return True
@@ -453,6 +460,9 @@ def _not_done(verb: Token) -> Unrealised | None:
         c.dep_ == "aux" and c.lower_ in _MODALS for c in consequence.children
     ):
         return "conditional"
+    going = verb.head if verb.dep_ == "xcomp" else verb
+    if verb.lemma_.lower() in _HOPING or (going.lemma_.lower() == "go" and _to_do(going)):
+        return "expected"  # "The election is expected on 5 May", "We are going to be winning more seats"
     for token in (verb, verb.head):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in token.children):
             # "will not face charges" is a decision already taken, not a hope
@@ -468,6 +478,11 @@ def _not_done(verb: Token) -> Unrealised | None:
     ):  # "Kilroy-Silk is to contest the seat"
         return "expected"
     return None
+
+
+def _to_do(verb: Token) -> bool:
+    """Whether a verb goes on to what is to be done ("going to be winning")."""
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _on_condition(verb: Token) -> bool:

@@ -73,6 +73,10 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
         ),
         ("Did he know about the plan?", "He denied that he knew about the plan."),
+        (  # what a suggestion says is neither yes nor no, with or without its "that"
+            "Did Tony Blair say the US was preparing strikes against Iran?",
+            "Mr Blair refused to give succour to suggestions it was preparing for strikes against Iran.",
+        ),
         (  # what a claim says is neither yes nor no
             "Did Lord Falconer draft the attorney general's answer?",
             "He suggested the claim that Lord Falconer and Lady Morgan had drafted the answer were the result of a mis "
@@ -109,6 +113,11 @@ def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> N
         ("Who will run Nissan?", "Toshiyuki Shiga will run Nissan on a daily basis.", None),  # asked of the future
         ("Why did prosecutors decide not to charge him?", "He will not face charges over the allegation.", None),
         ("What did the spokesman say the army would do?", "The spokesman said the army would withdraw.", None),
+        # what is expected or going to be is not what happened; "May" the month asks nothing of the future
+        ("Who won the general election on 5 May?", "The election is expected on 5 May.", "expected"),
+        ("Who won the general election on 5 May?", 'Mr Davey said: "We are going to be winning more seats."',
+         "expected"),
+        ("Who won the election?", "Labour won the election, as expected.", None),
     ],
 )  # fmt: skip
 def test_asked_what_happened_a_sentence_may_say_only_what_would_or_will(
