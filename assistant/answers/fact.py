@@ -15,6 +15,7 @@ from assistant.answers.role import role_filler
 from assistant.answers.short_answer import (
     asks_several,
     extract_short_answer,
+    past_the_preposition,
     past_the_question,
     quotation_said,
     successor,
@@ -80,6 +81,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
+        start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or tidy(top.text[start:end])

@@ -186,6 +186,17 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     return (start, span[1]) if start < span[1] else span
 
 
+_WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:with|by|to|from|for|against|after)\s+(?=\S)", re.IGNORECASE)
+
+
+def past_the_preposition(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked who, the span without the preposition it opens with: "Who did Pete Doherty fight?" of "a fight with his
+    band's guitarist" is "his band's guitarist", not "with his band's guitarist"."""
+    found = _PREPOSITION.match(sentence, span[0], span[1]) if _WHO.match(question) else None
+    return (found.end(), span[1]) if found is not None and found.end() < span[1] else span
+
+
 def _verb_of(question: str) -> str | None:
     """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
     doc = nlp()(question, disable=["ner"])

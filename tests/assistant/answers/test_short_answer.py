@@ -7,6 +7,7 @@ import pytest
 from assistant.answers.short_answer import (
     asks_several,
     extract_short_answer,
+    past_the_preposition,
     past_the_question,
     quotation_said,
     successor,
@@ -241,3 +242,19 @@ def test_a_common_noun_goes_on_to_the_name_that_says_which_one(
     start = sentence.index(read)
     a, b = with_its_name(question, sentence, (start, start + len(read)))
     assert sentence[a:b] == whole
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "phrase"),
+    [
+        ("Who did Pete Doherty fight on stage?", "with his band's guitarist", "his band's guitarist"),
+        ("Who did she marry?", "to King Ethelred", "King Ethelred"),
+        ("What did he fight with?", "with his band's guitarist", "with his band's guitarist"),  # not asked who
+        ("Who won?", "with", "with"),  # nothing after it
+    ],
+)
+def test_asked_who_a_phrase_is_without_the_preposition_it_opens_with(question: str, read: str, phrase: str) -> None:
+    sentence = f"It ended {read}."
+    start = sentence.index(read)
+    a, b = past_the_preposition(question, sentence, (start, start + len(read)))
+    assert sentence[a:b] == phrase
