@@ -79,6 +79,7 @@ _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a compariso
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
 _STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
+# Words that ask how big something is, not what it is about: no sentence need share them.
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently

@@ -74,14 +74,21 @@ _ASKS_RATE = re.compile(
     re.IGNORECASE,
 )
 _RATE = re.compile(r"\d\s?%|\b(?:per ?cent|percentage points?)\b", re.IGNORECASE)
+# How fast, said in words or a speed: "is growing quickly", "9.81 metres per second squared" answer it ("its fastest
+# rate in four years" does not).
+_SPEED = re.compile(
+    r"\b(?:quickly|rapidly|slowly|sharply|steadily|strongly|modestly|fast|slow|mph|km/h|per (?:second|minute|hour|day|"
+    r"year))\b",
+    re.IGNORECASE,
+)
 
 
 def says_no_amount(question: str, sentence: str) -> bool:
     """Whether a question asks how many, how much, how big or the score and the sentence gives no amount at all, in
     figures or words ("several", "a little", "vast areas" count), or asks how fast something grew and it gives no
-    rate: such a sentence cannot answer it, however close."""
+    rate, in figures or words ("quickly"): such a sentence cannot answer it, however close."""
     if _ASKS_RATE.search(question):
-        return not _RATE.search(sentence)
+        return not (_RATE.search(sentence) or _SPEED.search(sentence))
     if not _ASKS_AMOUNT.search(question):
         return False
     sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "the Six Nations": names, not amounts

@@ -29,6 +29,8 @@ from assistant.question.wanted import (
         # asked how fast something grew, a rate answers, not "its fastest rate in four years"
         ("How fast did Germany's economy grow in 2004?", "It grew at its fastest rate in four years.", True),
         ("How fast did Germany's economy grow in 2004?", "GDP rose by 1.7% last year.", False),
+        ("How fast is pharmacy informatics growing?", "It is a field that is growing quickly.", False),  # in words
+        ("How fast do objects fall on Earth?", "They accelerate at 9.81 meters per second squared.", False),  # speed
         ("How fast can a cheetah run?", "It runs at 70mph.", False),  # a speed, not growth
     ],
 )
