@@ -8,10 +8,16 @@ from __future__ import annotations
 import re
 
 _NUMERIC = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+# Asked how fast something grew or fell, a rate is the answer ("rose by 1.7%"), not "its fastest rate in four years".
+_ASKS_RATE = re.compile(
+    r"\bhow (?:fast|quickly)\b.*\b(?:grow|grew|grown|rise|rose|risen|expand|shr[iu]nk|fall|fell|fallen|increase|"
+    r"decrease|decline|climb|drop)",
+    re.IGNORECASE,
+)
 _QUESTION_TYPES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow (many|much)\b|\bwhat (percentage|percent|number|amount)\b"), _NUMERIC),
     (re.compile(r"\bhow (long|old)\b"), ("DATE", "TIME", "QUANTITY", "CARDINAL")),
-    (re.compile(r"\bhow (fast|quickly)\b.*\b(gr[eo]w|ris|rose|expand|fall|fell|increas|declin)"), ("PERCENT",)),
+    (_ASKS_RATE, ("PERCENT", "QUANTITY")),  # "How fast did the economy grow?": a rate, or a speed
     (re.compile(r"\bhow (far|tall|high|wide|deep|heavy)\b"), ("QUANTITY", "CARDINAL")),
     (re.compile(r"\bhow (big|large)\b"), ("QUANTITY", "CARDINAL", "MONEY", "PERCENT")),  # "How big was the claim?"
     (
@@ -67,12 +73,6 @@ _ASKS_AMOUNT = re.compile(
 )
 
 
-# Asked how fast something grew or fell, a rate is the answer ("rose by 1.7%"), not "its fastest rate in four years".
-_ASKS_RATE = re.compile(
-    r"\bhow (?:fast|quickly)\b.*\b(?:grow|grew|grown|rise|rose|risen|expand|shr[iu]nk|fall|fell|fallen|increase|"
-    r"decrease|decline|climb|drop)",
-    re.IGNORECASE,
-)
 _RATE = re.compile(r"\d\s?%|\b(?:per ?cent|percentage points?)\b", re.IGNORECASE)
 # How fast, said in words or a speed: "is growing quickly", "9.81 metres per second squared" answer it ("its fastest
 # rate in four years" does not).

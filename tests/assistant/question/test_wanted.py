@@ -64,7 +64,7 @@ def test_a_score_asked_for_and_given() -> None:
 
 def test_how_big_asks_for_any_amount_and_how_fast_something_grew_for_a_rate() -> None:
     assert "MONEY" in wanted_labels("How big was the claim against the tobacco companies?")
-    assert wanted_labels("How fast did Germany's economy grow in 2004?") == ("PERCENT",)
+    assert wanted_labels("How fast did Germany's economy grow in 2004?")[0] == "PERCENT"
     assert "PERCENT" not in wanted_labels("How far did he run?")
 
 
