@@ -183,7 +183,8 @@ _GROUPS = ("ORG",)
 _PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
     women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
     lawmakers senators generals commanders actors actresses singers artists stars musicians managers coaches directors
-    bosses analysts"""
+    bosses analysts captains skippers referees nominees victims suspects critics owners chairmen judges"""
+_AUXILIARY = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would"})
 _PLACE_NOUNS = "countries nations states cities towns places regions capitals territories locations"
 _PLACES_OF: dict[str, Places] = {
     "countries": "countries",
@@ -291,7 +292,11 @@ def _list(question: str, lowered: str) -> Shape | None:
     words = re.findall(r"[a-z]+", lowered)
     if not words or words[0] not in ("which", "what", "list", "name"):
         return None
+    if len(words) > 1 and words[1] in _AUXILIARY:
+        return None  # "What do critics think…?" asks what they think, not which critics
     at = next((i for i in (1, 2) if i < len(words) and words[i] in _LIST_NOUNS), None)
+    while at is not None and at + 1 < len(words) and words[at + 1] in _LIST_NOUNS:
+        at += 1  # "Which Six Nations captains…": the kind is the last noun, the others name it
     if at is None or (words[0] in ("which", "what") and words[at + 1 : at + 2] == ["that"]):
         return None  # "What states that…" asks for a theory, not for states
     labels = _LIST_NOUNS[words[at]]

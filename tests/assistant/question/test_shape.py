@@ -44,6 +44,7 @@ def test_questions_that_want_another_shape_than_a_fact(question: str, kind: str,
         ("Which cities were hit?", ("GPE", "LOC"), False, "cities"),
         ("Which places are mentioned?", ("GPE", "LOC"), True, None),
         ("Who attended the summit?", ("PERSON", "ORG", "GPE", "LOC"), False, None),
+        ("Which Six Nations captains are in the squad?", ("PERSON",), False, None),  # the last noun is the kind
     ],
 )
 def test_list_questions_name_the_kind_of_names_they_want(
