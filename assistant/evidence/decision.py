@@ -81,6 +81,8 @@ _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing onl
 _STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
 # Words that ask how big something is, not what it is about: no sentence need share them.
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
+_VERDICT_DEPTH = 3  # first candidates of the evidence's stories read for a yes or no the evidence does not give
+_VERDICT_MATCH = 0.75  # share of the question's words such a candidate must repeat (more than the evidence must)
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
@@ -201,7 +203,7 @@ class Judge:
         clock.lap("answerability")
         # A comparison asked as yes or no needs a sentence saying it of both sides: not read for a verdict yet.
         if decision.answerable and question.shape.yes_no and not question.shape.sides:
-            decision = self._verdict(question, decision)
+            decision = self._verdict(question, decision, ranked)
             clock.lap("verdict")
         # Asked for the latest, a newer article's value is the answer, not a source disagreeing with an older one.
         if decision.answerable and source in ("claim", "passage") and not (question.shape.sides or question.latest):
@@ -243,10 +245,24 @@ class Judge:
             return replace(decision, evidence=(*pair, *rest), differs=said, verdict=None)
         return decision
 
-    def _verdict(self, question: Question, decision: Decision) -> Decision:
-        """The decision with what its evidence says to a yes-or-no question, its deciding sentence first."""
+    def _verdict(self, question: Question, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with what its evidence says to a yes-or-no question, its deciding sentence first; where the
+        evidence says nothing to it, what the first candidates of its stories say ("It is not the first time Apple
+        has sued people who…", ranked first but left out of the evidence by the reader), if it repeats three
+        quarters of the question's words (at the evidence's one half, "Could it fire? (weapon found)" got a wrong Yes
+        that way on CoQA's fitting stories)."""
         said = verdict_from(question.text, [e.text for e in decision.evidence], self.limits.min_verdict_match)
-        return decision if said is None else decision.decided_by(said)
+        if said is not None:
+            return decision.decided_by(said)
+        stories, have = {e.article_id for e in decision.evidence}, {e.sentence_id for e in decision.evidence}
+        more = [r for r in ranked[:_VERDICT_DEPTH] if r.article_id in stories and r.id not in have]
+        candidates = self.selector.sentences(more) if more else []
+        match = max(self.limits.min_verdict_match, _VERDICT_MATCH)
+        said = verdict_from(question.text, [e.text for e in candidates], match)
+        if said is None:
+            return decision
+        widened = replace(decision, evidence=(*decision.evidence, candidates[said.sentence]))
+        return widened.decided_by(replace(said, sentence=len(decision.evidence)))
 
     # --- sentences selected for the question ----------------------------------------------------------------------
 

@@ -368,6 +368,31 @@ def test_asked_what_was_paid_where_no_sentence_gives_a_sum_of_money_the_question
     assert _decide(_judge(paid, k=1), paid, asked, "claim").answerable
 
 
+def test_a_yes_or_no_the_evidence_does_not_give_is_read_from_the_first_candidates_of_its_story() -> None:
+    store = FakeStore(
+        {
+            "apple": (
+                "Apple sues to stop product leaks",
+                [
+                    "Computer firm Apple has issued a lawsuit to prevent online leaks.",
+                    "It is not the first time Apple has sued people over leaks.",
+                ],
+            ),
+            "other": ("Other", ["People sued Microsoft over leaks."]),
+        }
+    )
+    ranked = [ScoredSentence(i, 1.0, np.zeros(0)) for i in ("apple:00001", "other:00000", "apple:00000")]
+    selected = EvidenceSelector(store).sentences([ranked[2]])  # the reader left the deciding sentence out
+    question = Question(*["Has Apple sued people over leaks before?"] * 2, shape_of("Has Apple sued people?"))
+    judge = _judge(store)
+    judge.limits = replace(judge.limits, min_verdict_match=0.5)
+    decision = judge._verdict(question, Decision(tuple(selected), True), ranked)  # noqa: SLF001
+    assert decision.verdict is not None and decision.verdict.said == "yes"
+    assert [e.sentence_id for e in decision.evidence] == ["apple:00001", "apple:00000"]  # cited first
+    elsewhere = [ScoredSentence("other:00000", 1.0, np.zeros(0))]  # another story's sentence decides nothing
+    assert judge._verdict(question, Decision(tuple(selected), True), elsewhere).verdict is None  # noqa: SLF001
+
+
 def test_a_refusal_shows_the_articles_naming_what_is_asked_about_when_they_do_not_answer_it() -> None:
     store = FakeStore(
         {
