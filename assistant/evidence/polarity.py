@@ -63,6 +63,7 @@ _OPPOSITES = [
     ("back", "oppose"),
     ("favour", "oppose"),
 ]
+_BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outclass", "trounce"}  # X beat Y: Y lost
 # Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
 _SAME_AS = [("support", "back", "endorse", "favour", "favor"), ("oppose", "resist", "object")]
 _SAME = {word: tuple(w for w in group if w != word) for group in _SAME_AS for word in group}
@@ -151,6 +152,9 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
     lemma, kind = predicate.lemma, predicate.kind
     same = (lemma, *_SAME.get(lemma, ()))
     opposites = dict.fromkeys(o for word in same for o in _OPPOSITE.get(word, ()))
+    beaten = _beaten(doc, predicate)
+    if beaten is not None:
+        return beaten, True  # "Did McKendry win?" of "Wasp … beat films by fellow nominees Gary McKendry": he lost
     for wanted, opposite in (*((w, False) for w in same), *((o, True) for o in opposites)):
         for token in doc:
             if token.lemma_.lower() != wanted or _kind(token) != kind:
@@ -160,6 +164,23 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
             return token, opposite
+    return None
+
+
+def _beaten(doc: Doc, predicate: Predicate) -> Token | None:
+    """Asked whether someone won, the verb by which the sentence has another beat them ("… beat films by fellow UK
+    nominees Gary McKendry and Ashvin Kumar"); None when it has none."""
+    if predicate.lemma != "win" or not predicate.subject or not predicate.subject[-1][:1].isupper():
+        return None
+    for token in doc:
+        if token.lemma_.lower() not in _BEATING or token.pos_ != "VERB":
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
+        if any(c.dep_ == "dobj" for c in objects):  # "beat films by fellow UK nominees…", however "by" is attached
+            objects += [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        beaten = {t.text for c in objects for t in c.subtree}
+        if predicate.subject[-1] in beaten and predicate.subject[-1] not in _subject(token):
+            return token
     return None
 
 

@@ -34,6 +34,10 @@ SAID = [
     # what someone had no part in they did not do
     ("Did Lord Falconer draft the answer?",
      "Lord Goldsmith said Lord Falconer and Baroness Morgan played no part in drafting the answer.", "no"),
+    # the one another beat did not win
+    ("Did Gary McKendry win the Oscar?",
+     "Wasp beat films by fellow UK nominees Gary McKendry and Ashvin Kumar to the Oscar.", "no"),
+    ("Did Chelsea win the match?", "Arsenal beat Chelsea 2-1 in the match.", "no"),
     # a noun after "have" or "make" says what its verb would: "had no comment" did not comment
     ("Did NBC comment on the lawsuit?", "A spokesman said NBC had no comment on the lawsuit.", "no"),
     # the one owning the responsibility for doing it does it
@@ -73,6 +77,7 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
         ),
         ("Did he know about the plan?", "He denied that he knew about the plan."),
+        ("Did Arsenal win the match?", "Chelsea were beaten by Arsenal in the match."),  # the passive: not read yet
         (  # what a suggestion says is neither yes nor no, with or without its "that"
             "Did Tony Blair say the US was preparing strikes against Iran?",
             "Mr Blair refused to give succour to suggestions it was preparing for strikes against Iran.",
