@@ -123,10 +123,12 @@ _ASKS_MONEY = re.compile(
     r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b",
     re.IGNORECASE,
 )
-_MONEY = re.compile(
-    r"[$£€¥]\s?\d|\d\s?(?:m|bn|million|billion)?\s?(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents|lira|lire|"
-    r"roubles|rubles|pesos|krona|kronor|crowns|rand|shillings|guineas|florins|dinars|ducats)\b"
-    r"|\d+p\b",
+_CURRENCIES = (
+    r"(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents|lira|lire|roubles|rubles|pesos|krona|kronor|"
+    r"crowns|rand|shillings|guineas|florins|dinars|ducats)"
+)
+_MONEY = re.compile(  # "$1.75bn", "6 million lira", "eleven million crowns", "70p"
+    rf"[$£€¥]\s?\d|(?:\d|\b{_FIGURE})\s?(?:m|bn|million|billion)?\s?{_CURRENCIES}\b|\d+p\b",
     re.IGNORECASE,
 )
 

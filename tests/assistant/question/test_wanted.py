@@ -44,6 +44,8 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
         ("How much is Lenovo paying for IBM's PC division?", "IBM sold it to China's number one maker Lenovo.", True),
         ("How much is Lenovo paying for IBM's PC division?", "The $1.75bn agreement was signed in December.", False),
         ("How much did the tickets cost?", "Tickets cost 70p each.", False),
+        ("How much did the restoration cost?", "The restoration cost eleven million crowns.", False),  # in words
+        ("How much did the restoration cost?", "The restoration took twelve months.", True),
         ("How much money was raised?", "Donations rose by 20%.", True),
         ("How much did the price of oil increase?", "It rose by two percent a year.", False),  # a rise, not a sum
         ("How many people were surveyed?", "Fifty nine percent of people were worried.", False),  # a share counts
