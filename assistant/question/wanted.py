@@ -95,7 +95,7 @@ def says_no_amount(question: str, sentence: str) -> bool:
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 
-_COUNTED = re.compile(r"\bhow many ([a-z][\w-]*)", re.IGNORECASE)
+_COUNTED = re.compile(r"\bhow many (?:of (?:the|its|their|his|her|these|those) )?([a-z][\w-]*)", re.IGNORECASE)
 _FIGURE = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|billion|dozen)"

@@ -77,6 +77,8 @@ def test_how_big_asks_for_any_amount_and_how_fast_something_grew_for_a_rate() ->
         ("How many caps has Gareth Llewellyn won?", "He made his debut in 1989 and won caps for years.", False),
         ("How many seats did Veritas win?", "Veritas hoped to contest most seats at the election.", False),
         ("How many seats did Veritas win?", "Veritas won three of the seats it fought.", True),
+        ("How many of the nominees were British?", "Three of the five nominees were British.", True),  # "of the"
+        ("How many of the nominees were British?", "Three of the judges liked the nominees.", False),
         ("How big was the claim?", "The court rejected the $280bn (£155bn) claim.", True),
         ("How fast did the economy grow?", "It grew at its fastest rate in four years.", False),
     ],
