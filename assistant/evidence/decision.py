@@ -280,9 +280,7 @@ class Judge:
             decision = self._holder_first(post, question.text, decision, ranked)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
-            found = next((e for e in decision.evidence if age_in(person, e.text)), None)
-            story = self._age_in_naming_story(question.text, person, ranked) if found is None else None
-            decision = _first(decision, found) if story is None else _found_in_naming_story(decision, story)
+            decision = self._age_first(person, question.text, decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
@@ -327,14 +325,36 @@ class Judge:
         stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
         return _moved_first(decision, _most_shared(question, evidence, stories))
 
-    def _age_in_naming_story(self, question: str, person: str, ranked: Sequence[ScoredSentence]) -> Evidence | None:
-        """The sentence giving the person's age in the first of the candidates' stories naming everything the question
-        names that gives one anywhere; None when none does."""
-        texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
-        giving = next((a for a, text in texts.items() if age_in(person, text)), None)
-        headers = self.store.headers([giving]) if giving is not None else {}
-        sentences = [e for h in headers.values() for e in self.selector.of_article(h)]
-        return next((e for e in sentences if age_in(person, e.text)), None)
+    def _age_first(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the sentence giving the person's age first ("Mr Ebbers, 63, …"): of the evidence, else
+        of the first story naming them that gives one, answered (nothing the question names is missing from it); as
+        it was when none does."""
+
+        def giving(e: Evidence) -> bool:
+            return age_in(person, e.text) is not None
+
+        found = next((e for e in decision.evidence if giving(e)), None)
+        if found is not None:
+            return _first(decision, found)
+        story = self._in_first_naming_story(question, ranked, lambda _, text: age_in(person, text) is not None, giving)
+        return decision if story is None else _found_in_naming_story(decision, story)
+
+    def _in_first_naming_story(
+        self,
+        question: str,
+        ranked: Sequence[ScoredSentence],
+        story_gives: Callable[[StoredArticle, str], bool],
+        gives: Callable[[Evidence], bool],
+        *,
+        years: bool = True,
+    ) -> Evidence | None:
+        """Of the first of the candidates' stories naming everything the question names (its years too, with
+        ``years``) whose header and text ``story_gives`` what is asked, the first sentence that ``gives`` it; None when
+        none does. The texts are read once, the sentences of that one story only."""
+        texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]], years=years)
+        headers = self.store.headers(list(texts))
+        story = next((headers[a] for a in texts if a in headers and story_gives(headers[a], texts[a])), None)
+        return next((e for e in self.selector.of_article(story) if gives(e)), None) if story is not None else None
 
     def _in_naming_stories(
         self, question: str, ranked: Sequence[ScoredSentence], giving: Callable[[Evidence], bool]
@@ -370,15 +390,14 @@ class Judge:
         def own(title: str) -> bool:  # the organisation's own story, where a title alone is its
             return post.org.lower() in title.lower()
 
-        found = next((e for e in decision.evidence if holder_in(post, e.text, own=own(e.title))), None)
+        def holding(e: Evidence) -> bool:
+            return holder_in(post, e.text, own=own(e.title)) is not None
+
+        found = next((e for e in decision.evidence if holding(e)), None)
         if found is None:
-            texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]], years=False)
-            headers = self.store.headers(list(texts))
-            holding = [
-                headers[a] for a in texts if a in headers and names_a_holder(post, texts[a], own=own(headers[a].title))
-            ]
-            sentences = [e for h in holding[:1] for e in self.selector.of_article(h)]
-            found = next((e for e in sentences if holder_in(post, e.text, own=own(e.title))), None)
+            found = self._in_first_naming_story(
+                question, ranked, lambda h, text: names_a_holder(post, text, own=own(h.title)), holding, years=False
+            )
         return _first(decision, found)
 
     def _passage(

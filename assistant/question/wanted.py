@@ -50,11 +50,11 @@ def wanted_labels(question: str) -> tuple[str, ...]:
     return ()
 
 
-_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozen|half)\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    "million|billion|dozen"
 )
+_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|half)\b", re.IGNORECASE)
 # What an amount may be said with besides numbers: "only a little", "vast areas", "several", "most".
 _SOME_AMOUNT = re.compile(
     r"\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|trillion|"
@@ -96,10 +96,7 @@ def says_no_amount(question: str, sentence: str) -> bool:
 
 
 _COUNTED = re.compile(r"\bhow many (?:of (?:the|its|their|his|her|these|those) )?([a-z][\w-]*)", re.IGNORECASE)
-_FIGURE = (
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozen)"
-)
+_FIGURE = rf"(?:\d[\d,.]*|{_NUMBER_WORDS})"
 
 
 def gives_a_figure(question: str, sentence: str) -> bool:
