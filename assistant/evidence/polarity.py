@@ -82,6 +82,11 @@ _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "contest"}
 _CLAIMS = {"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "speculation", "charge"}
+_OTHER_ONES = {"previous", "another", "other", "earlier"}  # "a former executive" may be the one asked of
+_FIRST_ONES = {"first", "last", "only", "second", "third"}
+_PLACED = ("advmod", "prep", "prt")
+_PREPOSITION_HOPS = 4  # "engage in the practice of sending": sending → of → practice → in → engage
+_PARTICLES = {"up", "down", "back", "out", "off", "on", "over"}  # what "Is X up for…?" asks X is
 _LIGHT_VERBS = {"have", "make", "give", "offer"}  # a noun after them says what its verb would ("made no comment")
 _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
@@ -139,11 +144,26 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
         otherwise = {predicate.lemma} if token.lemma_.lower() != predicate.lemma else set()
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
+        if any(c not in found for c in _complements(asked, units)):
+            continue  # "named in the Scotland squad" says nothing of being named captain
         match = len(found) / len(units)
-        if match >= min_match and not _unsaid(token) and not _denied(token) and not _other_name(asked, doc):
+        if (
+            match >= min_match
+            and not _unsaid(token)
+            and not _denied(token)
+            and not _other_name(asked, doc)
+            and not (_in_question(token))
+        ):
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
+
+
+def _complements(asked: Doc, units: list[str]) -> list[str]:
+    """The units naming what the question's verb makes of its subject ("captain" in "Has he been named captain?"):
+    a sentence lacking them says nothing of it."""
+    said = {t.lemma_.lower() for t in asked if t.dep_ in ("oprd", "dative") and t.pos_ == "NOUN"}
+    return [u for u in units if u in said]
 
 
 def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
@@ -159,8 +179,10 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
         for token in doc:
             if token.lemma_.lower() != wanted or _kind(token) != kind:
                 continue
-            if _others(predicate.subject, _subject(token)):
+            if _others(predicate.subject, _subject(token)) and not _joined_subject(predicate.subject, token):
                 continue  # said of someone else: "officials admitted…, but the ambassador denied…"
+            if _another(token, predicate) or _aimed_at(token):
+                continue  # "A previous Labour chancellor resigned", "the favourite to win": not what was asked
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
             return token, opposite
@@ -190,6 +212,41 @@ def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
     if not asked or not said or set(asked) & set(said):
         return False
     return asked[-1][:1].isupper() == said[-1][:1].isupper()
+
+
+def _another(token: Token, predicate: Predicate) -> bool:
+    """Whether a word is said of another one than the person asked about: "A previous Labour chancellor resigned"
+    does not say that Gordon Brown did."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    asked_a_name = bool(predicate.subject) and predicate.subject[-1][:1].isupper()
+    return (
+        asked_a_name
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and c.lower_ in _OTHER_ONES for c in subject.children)
+    )
+
+
+def _aimed_at(token: Token) -> bool:
+    """Whether a verb is what a noun or an act aims at, not what happened: "odds on favourite to win", "a bid to
+    win", "trained to win" (but "the first woman to be Speaker" was, and "went on to win" is a verb's complement)."""
+    if not any(c.tag_ == "TO" for c in token.children):
+        return False
+    if token.dep_ == "advcl":  # "remains favourite to win", however it is parsed
+        return True
+    if token.dep_ != "acl" or token.head.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ == "amod" and c.lower_ in _FIRST_ONES or c.tag_ == "JJS" for c in token.head.children)
+
+
+def _joined_subject(asked: tuple[str, ...], token: Token) -> bool:
+    """Whether what the question asks about is one of the things joined in the word's subject ("Has a theatre been
+    announced?" of "with no cast, opening date or theatre announced")."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not asked:
+        return False
+    joined = (t for t in subject.subtree if t.i != subject.i and any(a.dep_ == "conj" for a in [t, *t.ancestors]))
+    return asked[-1] in {_noun(t) for t in joined if t.pos_ in ("NOUN", "PROPN")}
 
 
 def _noun(word: Token) -> str:
@@ -246,8 +303,16 @@ def _governors(token: Token) -> list[Token]:
 
 
 def _negated_above(token: Token) -> bool:
-    """Whether a clause is said under a "not" ("did not mean that they were admitting any guilt")."""
-    return any(any(c.dep_ == "neg" for c in head.children) for head in _governors(token))
+    """Whether a clause is said under a "not" ("did not mean that they were admitting any guilt"), or a doing under
+    a verb's "not" through the nouns it hangs from ("does not engage in the practice of sending e-mails")."""
+    if any(any(c.dep_ == "neg" for c in head.children) for head in _governors(token)):
+        return True
+    head = token
+    for _ in range(_PREPOSITION_HOPS):
+        if head.dep_ not in ("pcomp", "pobj", "prep") or head.head is head:
+            break
+        head = head.head
+    return head is not token and head.pos_ == "VERB" and any(c.dep_ == "neg" for c in head.children)
 
 
 def _unsaid(token: Token) -> bool:
@@ -256,6 +321,12 @@ def _unsaid(token: Token) -> bool:
         head.lemma_.lower() in _REPORTING | _UNDOING and any(c.dep_ == "neg" for c in head.children)
         for head in _governors(token)
     )
+
+
+def _in_question(token: Token) -> bool:
+    """Whether a clause is what is asked or looked into, not said ("an investigation into whether Alitalia is
+    receiving illegal state aid", "asked if he would stand"): neither yes nor no."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in [*token.children, *token.head.children])
 
 
 def _denied(token: Token) -> bool:
@@ -283,11 +354,13 @@ def _denied(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """Whether a word is said with "not"/"never" on it or on the verb it belongs to, or is what someone had no part
     in ("played no part in drafting the answer")."""
-    heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj") else [token]
+    heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj", *_PLACED) else [token]
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children) for c in token.children):
+        return True  # "with no cast, opening date or theatre announced", "no one was hurt"
     said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
     return said is not None and said.lower_ in ("not", "n't", "never")
 
@@ -303,7 +376,10 @@ def _no_part(verb: Token) -> bool:
 def _units(asked: Doc) -> list[str]:
     """What a sentence must repeat to say what the question asks: its names whole, and its other content words'
     lemmas (not the auxiliary it opens with, not its pronouns)."""
-    names = [e for e in asked.ents if e.label_ not in ("DATE", "TIME", "ORDINAL")]
+    # an entity never takes in the auxiliary the question opens with ("Will Channel 4" is Channel 4)
+    names = [
+        e[1:] if e.start == 0 and len(e) > 1 else e for e in asked.ents if e.label_ not in ("DATE", "TIME", "ORDINAL")
+    ]
     in_names = {t.i for e in names for t in e}
     words = [
         t.lemma_.lower()
@@ -314,6 +390,8 @@ def _units(asked: Doc) -> list[str]:
 
 
 def _kind(token: Token) -> str:
+    if token.lower_ in _PARTICLES and token.dep_ in _PLACED and token.head.lemma_.lower() == "be":
+        return "PARTICLE"  # "is not up for renegotiation", "is back in training"
     if token.pos_ in ("ADJ", "NOUN") and _after_auxiliary(token) is not None:
         return "VERB"  # "did not significantly prolong survival": a verb, whatever the parse takes it for
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
@@ -347,6 +425,9 @@ def _predicate(asked: Doc) -> Predicate | None:
         complement = next((c for c in root.children if c.dep_ in ("acomp", "attr")), None)
         if complement is not None and complement.pos_ in ("ADJ", "NOUN"):
             return Predicate(complement.lemma_.lower(), _kind(complement), _subject(root))
+        where = next((c for c in root.children if c.dep_ in _PLACED and c.pos_ in ("ADP", "ADV") and c.i > 1), None)
+        if complement is None and where is not None and where.lower_ in _PARTICLES:  # "Is the rebate up for…?"
+            return Predicate(where.lower_, "PARTICLE", _subject(root))
     if root.lemma_.lower() not in _AUXILIARIES or root.i != 0:
         said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if root.lemma_.lower() in _REPORTING and said is not None:  # "Did he say he was leant on?": the leaning

@@ -44,6 +44,13 @@ SAID = [
     ("Did Gavin Henson take the winning kick against England?",
      "Stephen Jones was happy to hand Gavin Henson responsibility for taking the match-winning kick against England.",
      "yes"),
+    # what has "no" on its subject did not happen, to each of the things joined in it
+    ("Has a theatre been announced?",
+     'A spokeswoman said the plans were in the "very early stages", with no cast, opening date or theatre announced.',
+     "no"),
+    ("Was anyone hurt in the fire?", "No one was hurt in the fire, police said.", "no"),
+    ("Did Joe Pasquale win the show?", "The show peaked on Monday, just before Joe Pasquale won the show.", "yes"),
+    ("Was she the first woman to win the race?", "She was the first woman to win the race.", "yes"),
 ]  # fmt: skip
 
 
@@ -87,6 +94,15 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "He suggested the claim that Lord Falconer and Lady Morgan had drafted the answer were the result of a mis "
             "transcription of his evidence.",
         ),
+        (  # what is looked into is neither yes nor no
+            "Has Alitalia received state aid?",
+            "The European Commission has launched an investigation into whether Alitalia is receiving state aid.",
+        ),
+        ("Will Putin stand for election?", "Aides asked if Putin would stand for election."),
+        # another one of the same kind, what one is favourite to do, a sentence without what one is named
+        ("Did Gordon Brown resign over the Budget leak?", "A previous Labour chancellor resigned after a Budget leak."),
+        ("Did Joe Pasquale win the show?", "Comic Joe Pasquale remains odds on favourite to win the show."),
+        ("Has Simon Taylor been named captain of Scotland?", "Simon Taylor has been named in the Scotland squad."),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",
