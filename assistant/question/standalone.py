@@ -26,6 +26,8 @@ _PERSON = ("PERSON",)
 _THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 _GROUP = ("ORG", "NORP", "GPE")
 _TURNS_SEARCHED = 3
+_ASKS_WHO = re.compile(r"^\s*who\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"(?!(?:The|A|An)\s)(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+")  # "The Kremlin" is no one
 _DESCRIPTION = re.compile(r"\b(the|this|that)\s+([a-z]+)\b", re.IGNORECASE)
 # Kinds of organisation and place a description may stand for; people are found by the title they were given.
 _KINDS: dict[str, tuple[str, ...]] = {
@@ -35,11 +37,14 @@ _KINDS: dict[str, tuple[str, ...]] = {
 
 
 def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
-    """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first,
-    then its question, then the rest of its answer, where only full names count as people's (spaCy's small model
-    takes "Kyiv's protection" for a person's; news names people in full)."""
+    """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first
+    (a full name answering "Who…?" is a person's, whatever spaCy's label), then its question, then the rest of its
+    answer, where only full names count as people's (spaCy's small model takes "Kyiv's protection" for a person's;
+    news names people in full)."""
     question, answer = turn
     first_line, _, rest = _MARKER.sub("", answer).partition("\n")
+    if _ASKS_WHO.match(question) and _FULL_NAME.fullmatch(first_line.strip()):
+        yield first_line.strip(), "PERSON"  # asked who, a full name answers: a person's, whatever spaCy labels it
     yield from _entities(first_line)
     yield from _entities(question)
     yield from ((name, label) for name, label in _entities(rest) if label != "PERSON" or len(name.split()) > 1)
@@ -70,7 +75,8 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
             earlier = (name for turn in reversed(history[-_TURNS_SEARCHED:]) for name in _names(turn))
             name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
             if name:
-                rewritten = _replace(rewritten, pattern, name)
+                thing = _described(name, history[-1][0]) if pattern is _THING_PRONOUNS else None
+                rewritten = _replace(rewritten, pattern, thing or name)
     rewritten = _resolve_descriptions(rewritten, history[-_TURNS_SEARCHED:])
     previous = history[-1][0]
     if any(pattern.search(rewritten) for pattern, _ in pronouns):
@@ -78,6 +84,27 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     if rewritten == question and _elliptical(question):
         return _substitute(question, previous)
     return rewritten
+
+
+def _described(name: str, question: str) -> str | None:
+    """The thing a name describes in the previous question, when it is one ("the BDO optimism index" of "What is
+    the BDO optimism index?": "it" is the index, not BDO); None when the name stands alone there."""
+    at = question.find(name)
+    if at < 0:
+        return None
+    doc = nlp()(question)
+    span = doc.char_span(at, at + len(name), alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    if span.root.dep_ != "compound" or head.pos_ != "NOUN" or head.i < span.end:
+        return None
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head  # "BDO optimism index": the index
+    first = span.start - 1 if span.start > 0 and doc[span.start - 1].dep_ == "det" else span.start
+    words = doc[first : head.i + 1]
+    inside = all(t.dep_ in ("compound", "det") or t.i == head.i or span.start <= t.i < span.end for t in words)
+    return words.text if inside else None
 
 
 def _resolve_descriptions(question: str, turns: Sequence[tuple[str, str]]) -> str:
