@@ -65,6 +65,14 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         after = candidates[0] if top.neighbours[1] is not None and candidates else None
         giving = _giving_reason(candidates) or after
         chosen = next((e for e in evidence[1:] if giving is not None and e.sentence_id == giving.sentence_id), None)
+        preceding = top.neighbours[0]
+        if (
+            giving is not None
+            and preceding is not None
+            and giving.sentence_id == preceding.id
+            and _BECAUSE.search(giving.text)
+        ):
+            chosen = giving  # "His answer is because of the missionaries… Ever since, Africa has been important to him"
         if chosen is not None and (found := reason_in(chosen.text)) is not None:
             # The evidence's own next sentence gives the reason in words ("Its shares are down 20%…, largely
             # because of the unprofitability of the unit it is buying"): it is the answer, cited first.
@@ -188,13 +196,12 @@ def _candidates(
     """The sentence after the best one (where news says why an event it leads with happened), then the evidence and
     the relevant candidates of the best sentence's article, best first: read from the store at once."""
     have = {e.sentence_id for e in evidence}
-    following = top.neighbours[1]
-    after = [ScoredSentence(following.id, top.score, np.zeros(0))] if following is not None else []
+    near = [ScoredSentence(n.id, top.score, np.zeros(0)) for n in top.neighbours[::-1] if n is not None]
     more = [
         r
         for r in ranked[:_DEPTH]
         if r.article_id == top.article_id and r.id not in have and r.score >= context.limits.min_relevance
     ]
-    read = context.selector.sentences([*after, *[r for r in more if not after or r.id != after[0].id]])
-    same = [e for e in evidence[1:] if e.article_id == top.article_id]
-    return [*read[: len(after)], *same, *read[len(after) :]]
+    read = context.selector.sentences([*near, *[r for r in more if r.id not in {n.id for n in near}]])
+    same = [e for e in evidence[1:] if e.article_id == top.article_id and e.sentence_id not in {n.id for n in near}]
+    return [*read[: len(near)], *same, *read[len(near) :]]

@@ -15,6 +15,7 @@ trade-off) it does not.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -52,6 +53,18 @@ class Answerability:
     elsewhere: float | None = None  # the question's words its article uses only away from the best sentence
 
 
+# How news speaks of people it has named: "he", "her", "the pair", "the 25-year-old".
+_PERSONAL = re.compile(
+    r"\b(?:he|him|his|she|her|the (?:pair|couple|duo|trio|two men|two women|\d+-year-old))\b", re.IGNORECASE
+)
+
+
+def _names_another(question: str, sentence: str) -> bool:
+    """Whether a sentence has a capitalised word, past its first, that the question does not (another's name)."""
+    asked = set(re.findall(r"\w+", question.lower()))
+    return any(w.lower() not in asked for w in re.findall(r"(?<=\s)[A-Z]\w*", sentence))
+
+
 def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[str], float]) -> float:
     """The share of the question's words, each weighed by how rare it is (``idf``), that the best sentence's article
     uses but not in or beside that sentence: a question that joins what the article says in different places ("What
@@ -62,9 +75,12 @@ def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[s
     if not total:
         return 0.0
     near = set(tokenize([f"{top.before} {top.text} {top.after}"])[0])
-    for name in question_names(question):  # "Mr Mousa" near is Baha Mousa near: a name's last word stands for it
+    # "Mr Mousa" near is Baha Mousa near: a name's last word stands for it; so does "he" or "her" in a sentence
+    # naming no one else, for a name its article uses ("Africa has been important to him" of Gordon Brown's story).
+    pronoun = _PERSONAL.search(top.text) is not None and not _names_another(question, top.text)
+    for name in question_names(question):
         words = tokenize([name])[0]
-        if words and words[-1] in near:
+        if words and (words[-1] in near or pronoun):
             near.update(words)
     used = set(tokenize([article])[0])
     return sum(w for term, w in weights.items() if term in used and term not in near) / total

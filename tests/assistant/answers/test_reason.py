@@ -149,3 +149,19 @@ def test_an_evidence_sentence_giving_the_reason_in_words_is_the_answer_cited_fir
     )
     assert answer.short_answer == "because of the unprofitability of the unit"
     assert [c.sentence for c in answer.citations] == [lenovo[1], lenovo[0]]
+
+
+def test_the_sentence_before_giving_the_reason_in_words_is_the_answer_cited_first() -> None:
+    brown = [
+        "But he is such a pivotal figure that it is almost impossible not to ask him why he is doing this.",
+        "His answer, in part, is because of the missionaries that used to come to his father's church.",
+        "Ever since, he says, Africa has been important to him.",
+        "I've absolutely no doubt whatsoever this is heartfelt.",
+    ]
+    store = FakeStore({"b": ("The memory driving Brown's mission", brown)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("b:00002", 2.0, np.zeros(0))])[0]
+    answer = reason.answer(
+        _question("Why is Africa important to Gordon Brown?"), Decision((top,), True), [], _context(store)
+    )
+    assert answer.short_answer == "because of the missionaries that used to come to his father's church"
+    assert [c.sentence for c in answer.citations][:2] == [brown[1], brown[2]]

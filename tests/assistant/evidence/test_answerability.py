@@ -185,6 +185,17 @@ def test_a_name_is_near_when_its_last_word_is() -> None:
     assert words_elsewhere("How old was Baha Mousa at his death?", top, article, idf) > 0.0
 
 
+def test_a_name_is_near_when_the_sentence_speaks_of_a_person_by_a_pronoun() -> None:
+    top = evidence("Ever since, he says, Africa has been important to him.")
+    article = f"Gordon Brown seems haunted by her eyes. {top.text}"
+    idf = lambda term: 1.0  # noqa: E731
+    assert words_elsewhere("Why is Africa important to Gordon Brown?", top, article, idf) == 0.0
+    other = evidence("In China, the polymath Shen Kuo says Africa has been important to him.")  # his, not Brown's
+    assert words_elsewhere("Why is Africa important to Gordon Brown?", other, f"Gordon Brown spoke. {other.text}", idf)
+    plain = evidence("Ever since, Africa has been important to the party.")
+    assert words_elsewhere("Why is Africa important to Gordon Brown?", plain, f"Gordon Brown spoke. {plain.text}", idf)
+
+
 def test_words_found_only_elsewhere_lower_the_probability_when_weighed() -> None:
     articles = Articles({"a": ARTICLE})
     weights = AnswerabilityWeights(-4.0, reading=0.5, relevance=2.0, elsewhere=-3.0)
