@@ -63,6 +63,17 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         return Answer(
             question=question.text, text=text, short_answer=role, citations=citations_for([e, after]), kind="definition"
         )
+    lead = next(((before, e, role) for e in naming for before, role in [_described_before(topic, e)] if role), None)
+    if lead is not None:  # "A PR expert has told the … trial that… Ann Kite told the court…"
+        before, e, role = lead
+        text = f"{topic}: {role} [1]\n\n{before.text} [1] {e.text} [2]"
+        return Answer(
+            question=question.text,
+            text=text,
+            short_answer=role,
+            citations=citations_for([before, e]),
+            kind="definition",
+        )
     fact = fact_from(question.text, naming[: len(evidence)] or evidence, limits.min_reading)  # sentences naming it
     phrase = fact.short_answer or ""
     if phrase and not set(_words(phrase)) <= set(_words(topic)) and not _only_a_name(question.text, phrase):
@@ -92,6 +103,25 @@ def _described_next(topic: str, e: Evidence) -> tuple[Evidence | None, str | Non
     if any(t.ent_type_ == "PERSON" for t in phrase) or not says_a_title(phrase.text):
         return None, None
     return after, phrase.text
+
+
+def _described_before(topic: str, e: Evidence) -> tuple[Evidence | None, str | None]:
+    """The sentence before one opening with the person's name and what it calls them, where it opens with someone
+    described, not named, doing what they do ("A PR expert has told the Michael Jackson child abuse trial… / Ann Kite
+    told the court…"): news leads with the description and names them next; (None, None) otherwise."""
+    before = e.passage()[0]
+    if before is e or not re.match(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir)\s+)?{re.escape(topic)}\b", e.text):
+        return None, None
+    opening = _DESCRIBED.match(before.text)
+    if opening is None or names_in([opening["who"]], ("PERSON",)):
+        return None, None
+    verbs = [next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT"), "") for doc in nlp().pipe([before.text, e.text])]
+    who = opening["who"].strip()
+    return (before, who[0].lower() + who[1:]) if verbs[0] and verbs[0] == verbs[1] else (None, None)
+
+
+# A sentence opening with someone described: "A PR expert has told…", "A former executive of Merrill Lynch has lost…".
+_DESCRIBED = re.compile(r"^(?P<who>(?:A|An)\s+(?:[\w'’-]+\s+){1,6}?)(?:has|have|had|is|was)\s+[a-z]+")
 
 
 def _one_person(topic: str, naming: list[Evidence]) -> list[Evidence]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
-from assistant.answers.role import role_filler
+from assistant.answers.role import first_filling, may_say_the_verb, named_the_other_way, names_no_one, role_filler
 from assistant.answers.short_answer import (
     asks_several,
     extract_short_answer,
@@ -20,14 +20,17 @@ from assistant.answers.short_answer import (
     quotation_said,
     successor,
     tidy,
+    to_the_level,
     whole_range,
     whole_words,
     with_its_name,
+    with_its_unit,
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
-from assistant.question.age import age_in, asked_age
-from assistant.question.post import asked_post, holder_in
+from assistant.question.age import age_of, asked_age
+from assistant.question.club import asked_club, asks_for_a_club, club_in
+from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
 from assistant.question.wanted import asks_score, says_no_amount, score_in
 from assistant.retrieval.fusion import ScoredSentence
@@ -35,8 +38,48 @@ from assistant.types import Answer
 
 
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
-    """The short answer [1], then the evidence sentences quoted."""
-    return fact_from(question.text, decision.evidence, context.limits.min_reading)
+    """The short answer [1], then the evidence sentences quoted. Asked who did something where the best sentence's
+    phrase names no one ("president" of "Paul Tellier, who was also Bombardier's president, left…"), the first
+    sentence of its story naming who did it answers, cited first ("Laurent Beaudoin … will take on the role…")."""
+    evidence = list(decision.evidence)
+    filling = _role_filled(question.text, evidence, ranked, context)
+    if filling is not None:
+        found, name = filling
+        rest = [e for e in evidence if e.sentence_id != found.sentence_id]
+        return stated(question.text, [found, *rest][: max(len(evidence), 2)], name)
+    return fact_from(question.text, evidence, context.limits.min_reading)
+
+
+def _role_filled(
+    question: str, evidence: Sequence[Evidence], ranked: Sequence[ScoredSentence], context: AnswerContext
+) -> tuple[Evidence, str] | None:
+    """The sentence of the best one's story (the evidence's first, then in the story's order) naming who did what the
+    question asks, and that name, when the best sentence's phrase is no name; of the other evidence, when the best
+    has the one the question names in the role asked about, and of the first candidates; None otherwise. Only
+    sentences with a form of the verb are parsed, at most ``_ROLE_READ``."""
+    if not evidence:
+        return None
+    top = evidence[0]
+    if named_the_other_way(question, top.text):  # "Santoro … beat Johansson" to "Who beat Santoro?": the others
+        have = {e.sentence_id for e in evidence}
+        more = context.selector.sentences([r for r in ranked[:_ROLE_DEPTH] if r.id not in have])
+        others = [e for e in [*evidence[1:], *more] if may_say_the_verb(question, e.text)][:_ROLE_READ]
+        found = first_filling(question, [e.text for e in others])
+        return (others[found[0]], found[1]) if found is not None else None
+    if not names_no_one(question, top.text, top.answer):
+        return None
+    same = [e for e in evidence[1:] if e.article_id == top.article_id]
+    have = {top.sentence_id, *(e.sentence_id for e in same)}
+    story = [e for e in context.selector.of_article(top.article) if e.sentence_id not in have]
+    candidates = [e for e in [top, *same, *story] if may_say_the_verb(question, e.text)][:_ROLE_READ]
+    found = first_filling(question, [e.text for e in candidates])
+    if found is None or candidates[found[0]].sentence_id == top.sentence_id:
+        return None  # none, or the best sentence's own (the reader's phrase is left to the rules)
+    return candidates[found[0]], found[1]
+
+
+_ROLE_READ = 5  # sentences with a form of the asked verb, parsed at most
+_ROLE_DEPTH = 20  # candidates looked through for one saying who did it, when the best says it the other way
 
 
 def fact_from(question: str, evidence: Sequence[Evidence], min_reading: float) -> Answer:
@@ -69,10 +112,16 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
         return holder.name  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
+    if top.before and unnamed_in(question, top.before) and (named := named_first(top.text)) is not None:
+        return named.name  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
     person = asked_age(question)
-    age = age_in(person, top.text) if person is not None else None
+    age = age_of(person, top.text, top.before) if person is not None else None
     if age is not None:
         return age.years  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
+    player = asked_club(question)
+    club = club_in(player, top.text, country=not asks_for_a_club(question)) if player is not None else None
+    if club is not None:
+        return club.name  # "Which club does Granclaude play for?" of "Perpignan centre Jean-Philippe Granclaude"
     if top.reading is not None and top.reading.score >= min_reading:
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
@@ -82,6 +131,8 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
+        start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"
+        start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or tidy(top.text[start:end])
@@ -93,7 +144,12 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
 
 
 def _rule_based(question: str, sentence: str) -> str | None:
-    """spaCy's rule-based phrase for the question in the sentence, made whole words ("$1.75bn", not "1.75bn")."""
+    """spaCy's rule-based phrase for the question in the sentence, made whole words ("$1.75bn", not "1.75bn"), a
+    number without its "the" ("five" of "each of the five levels")."""
     phrase = extract_short_answer(question, sentence)
     at = sentence.find(phrase) if phrase else -1
-    return tidy(sentence[slice(*whole_words(sentence, (at, at + len(phrase))))]) if phrase and at >= 0 else phrase
+    phrase = tidy(sentence[slice(*whole_words(sentence, (at, at + len(phrase))))]) if phrase and at >= 0 else phrase
+    return _THE_NUMBER.sub("", phrase) if phrase else phrase
+
+
+_THE_NUMBER = re.compile(r"^(?i:the)\s+(?=\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)")

@@ -11,11 +11,11 @@ sentence also has, are parsed; a role filled by a pronoun ("they came back to be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.question.nlp import nlp
+from assistant.question.nlp import nlp, stop_words
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
@@ -102,7 +102,12 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
         return None  # the reader's phrase is (in) the name already
     for verb, name in found:
         # A name the reader chose stands unless it is another part of the same verb's clause ("ahead of Michalak").
-        if _not_a_name(doc, span) or _within(verb, name, doc, span, role.subject):
+        if (
+            _not_a_name(doc, span)
+            or _within(verb, name, doc, span, role.subject)
+            or _said_of(name, doc, span)
+            or _as_asked(verb, name, role, doc.char_span(*span, alignment_mode="expand"))
+        ):
             return name.text
     return None
 
@@ -115,6 +120,63 @@ def role_fillers(question: str, sentence: str) -> list[str]:
     if role is None or not re.search(rf"\b{re.escape(role.verb[:4])}", sentence, re.IGNORECASE):
         return []
     return list(dict.fromkeys(name.text for _, name in _filled(role, nlp()(sentence), joined=True)))
+
+
+def named_the_other_way(question: str, sentence: str) -> bool:
+    """Whether the sentence has the asked verb with the one the question names in the role asked about: "Fabrice
+    Santoro … beat Sweden's Thomas Johansson" to "Who beat Fabrice Santoro?" (he beat, was not beaten)."""
+    role = asked_role(question)
+    if role is None or role.named is None:
+        return False
+    named = role.named.lower()
+    for verb in nlp()(sentence):
+        if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
+            continue
+        filler = _filler(verb, role.subject)
+        if filler is not None and named in " ".join(t.lower_ for t in filler.subtree):
+            return True
+    return False
+
+
+def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether, asked who did something, the reader's phrase of the sentence is no name ("president" of "Paul Tellier,
+    who was also Bombardier's president, left…"); False when the question asks no role."""
+    if asked_role(question) is None:
+        return False
+    return span is None or _not_a_name(nlp()(sentence), span)
+
+
+# The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
+_IRREGULAR = {
+    "win": ("won",), "come": ("came",), "beat": ("beaten",), "lead": ("led",), "make": ("made",), "take": ("took",
+    "taken"), "give": ("gave", "given"), "buy": ("bought",), "sell": ("sold",), "leave": ("left",), "become":
+    ("became",), "run": ("ran",), "find": ("found",), "pay": ("paid",), "meet": ("met",), "lose": ("lost",), "hold":
+    ("held",), "get": ("got",), "write": ("wrote", "written"), "choose": ("chose", "chosen"), "bring": ("brought",),
+    "send": ("sent",), "build": ("built",), "tell": ("told",), "sing": ("sang", "sung"), "draw": ("drew", "drawn"),
+}  # fmt: skip
+
+
+def may_say_the_verb(question: str, sentence: str) -> bool:
+    """Whether a sentence has a form of the asked role's verb, by its letters alone (no parse): "won" for "win"."""
+    role = asked_role(question)
+    if role is None:
+        return False
+    stem = role.verb[:-1] if role.verb.endswith("e") else role.verb
+    forms = "|".join(re.escape(f) for f in (stem, *_IRREGULAR.get(role.verb, ())))
+    return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
+
+
+def first_filling(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """The first of ``sentences`` whose verb of the asked role has a name in it, and that name ("Who will take over as
+    chief executive?" of "Laurent Beaudoin … will take on the role of CEO"); None when none has one."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    for position, doc in enumerate(nlp().pipe(sentences)):
+        name = next((name for _, name in _filled(role, doc, joined=False)), None)
+        if name is not None:
+            return position, name.text
+    return None
 
 
 def _filled(role: Role, doc: Doc, *, joined: bool) -> Iterator[tuple[Token, Span]]:
@@ -149,6 +211,29 @@ def _within(verb: Token, name: Span, doc: Doc, span: tuple[int, int], subject: b
     return all(t in verb.subtree and t not in named for t in words)
 
 
+def _as_asked(verb: Token, name: Span, role: Role, read: Span | None) -> bool:
+    """Whether the verb's clause, the name and the part holding the reader's phrase aside, says what else the
+    question asks ("Paul Burrell who came second, … Fran Cosgrave, who was third" asked who came second): its role
+    is the one asked about, whatever else the reader chose."""
+    words = set(read) if read is not None else set()
+    parts = [c for c in verb.children if c.dep_ not in _SUBJECT and not words & set(c.subtree)]
+    clause = {t.lower_ for c in parts for t in c.subtree if t not in name}
+    asked = {w for w in role.given if w.isalpha() and w not in stop_words() and w != role.verb}
+    return bool(asked) and any(w in clause for w in asked if not _is_verb_form(w, role.verb))
+
+
+def _is_verb_form(word: str, verb: str) -> bool:
+    return word.startswith(verb[:3])
+
+
+def _said_of(name: Span, doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the reader's phrase lies in a clause said of the name, about something else it did ("Freeman, who
+    starred in hit BBC comedy The Office, will play … Arthur Dent": asked who plays him, Freeman)."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    clauses = [set(c.subtree) for c in name.root.children if c.dep_ == "relcl"]
+    return words is not None and any(all(t in clause for t in words) for clause in clauses)
+
+
 def _doer(token: Token) -> bool:
     return token.dep_ in _SUBJECT or token.dep_ == "pobj" and token.head.lower_ == "by"
 
@@ -171,7 +256,9 @@ def _has_named(verb: Token, role: Role) -> bool:
     or through a pronoun whose clause hangs from one said of it ("Yukos has said it will sue Baikal")."""
     # Asked who was done something to, the named one does it (a subject, a passive's "by"); asked who did it, the
     # named one is another part of the verb's clause.
-    doing = [c for c in verb.children if (c.dep_ in (*_SUBJECT, "agent")) != role.subject and c.dep_ != "punct"]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    doers = ("agent",) if passive else (*_SUBJECT, "agent")  # a passive's subject is the one it was done to
+    doing = [c for c in verb.children if (c.dep_ in doers) != role.subject and c.dep_ != "punct"]
     words = [t.text for c in doing for t in c.subtree]
     if not role.subject and any(c.dep_ in _SUBJECT and c.pos_ == "PRON" for c in verb.children):
         words += [t.text for a in verb.ancestors for c in _subjects(a) for t in c.subtree]

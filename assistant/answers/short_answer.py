@@ -314,6 +314,56 @@ _SEVERAL = re.compile(
 )
 
 
+# "How far…?", "How long…?": a number alone says less than the sentence ("three" of "three doors away"); "How many
+# countries…?" names what is counted, so "28" says it.
+_ASKS_MEASURE = re.compile(r"\bhow (?:far|long|big|large|high|tall|wide|deep|heavy|close)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?:\d[\d,.]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty))")
+_UNIT = re.compile(
+    r"\s+(?:[a-z]+s|mile|metre|meter|foot|inch|yard|year|month|week|day|hour|minute|second|tonne|ton|point|place)\b"
+)
+
+
+def with_its_unit(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A bare number answering "How far…?" or "How long…?" widened to the unit after it ("three doors"); else the
+    span."""
+    if not _ASKS_MEASURE.search(question) or not _BARE_NUMBER.fullmatch(sentence[span[0] : span[1]]):
+        return span
+    unit = _UNIT.match(sentence, span[1])
+    if unit is None or unit.group().strip() in stop_words():
+        return span
+    return span[0], unit.end()
+
+
+# "What was the price of light crude?" of "…ended Monday down $1.33 to $42.12": the level it went to, not the change.
+_ASKS_LEVEL = re.compile(
+    r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ )?(?:price|value|level|rate|yield)\b"
+    r"|\b(?:clos|end|finish|stand|stood|trad)\w* at\b",
+    re.IGNORECASE,
+)
+# a price or a rate: with its currency, its decimals or its sign ("30 to 50 thousand" is a range, not a change)
+_FIGURE_WORDS = r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*\.\d+(?:\s?%|p)?|\d[\d,]*(?:\s?%|p))"
+_CHANGED_TO = re.compile(
+    rf"\b(?:up|down|fell|rose|dropped|climbed|slipped|gained|lost|jumped|sank|slid|falling|rising)\s+(?:by\s+)?"
+    rf"(?P<change>{_FIGURE_WORDS})\s+to\s+(?P<level>{_FIGURE_WORDS})",
+    re.IGNORECASE,
+)
+
+
+def to_the_level(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Of "down $1.33 to $42.12": asked a price or a level, the figure it went to where the span is the change; asked
+    anything else (how much it fell), the change alone where the span runs on to the level; else the span."""
+    level = _ASKS_LEVEL.search(question) is not None
+    for found in _CHANGED_TO.finditer(sentence):
+        start, end = found.span("change")
+        if not (start <= span[0] < end or span[0] <= start < span[1]):
+            continue
+        if level:
+            return found.span("level")
+        if span[1] > found.start("level"):
+            return start, end
+    return span
+
+
 def asks_several(question: str) -> bool:
     """Whether a question asks for several of a kind: "Which regiments…?", "What companies…?"."""
     return bool(_SEVERAL.match(question))

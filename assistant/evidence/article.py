@@ -21,6 +21,9 @@ class ArticleHeaders(Protocol):
     def headers(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]: ...
 
 
+_TOPIC_DEPTH = 8  # candidates whose articles vie to be the one a topic asks about
+
+
 def article_about(
     store: ArticleHeaders, question: Question, ranked: Sequence[ScoredSentence]
 ) -> tuple[StoredArticle | None, bool]:
@@ -29,7 +32,8 @@ def article_about(
     says it made); always one published in the question's period when it gives one."""
     period = question.period
     if question.shape.topic and ranked:  # the ranking keeps to the period already
-        return store.headers([ranked[0].article_id]).get(ranked[0].article_id), False
+        about = _most_about(ranked[:_TOPIC_DEPTH])
+        return store.headers([about]).get(about), False
     if question.focus:
         talked_about = max(question.focus, key=question.focus.__getitem__)
         header = store.headers([talked_about]).get(talked_about)
@@ -39,6 +43,16 @@ def article_about(
     if not articles:
         return None, False
     return max(articles, key=lambda a: (a.added, a.date or "")), len(articles) > 1
+
+
+def _most_about(ranked: Sequence[ScoredSentence]) -> str:
+    """The article whose sentences among the best candidates score most together: the story about a topic speaks of
+    it in several sentences, where another mentions it once ("the killing of … Theo van Gogh" in a story on camera
+    phones); the best-ranked one's on a tie."""
+    total: dict[str, float] = {}
+    for r in ranked:
+        total[r.article_id] = total.get(r.article_id, 0.0) + r.score
+    return max(total, key=total.__getitem__)
 
 
 def record_field(article: StoredArticle, field: RecordField) -> str:

@@ -34,11 +34,12 @@ from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.age import age_in, asked_age
+from assistant.question.age import age_in, age_of, asked_age
+from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
-from assistant.question.post import Post, asked_post, holder_in, names_a_holder
+from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
 from assistant.question.read import Question
 from assistant.question.wanted import (
     asks_score,
@@ -278,9 +279,13 @@ class Judge:
         post = asked_post(question.text)
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
+        decision = self._named_next(question.text, decision)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
+        player = asked_club(question.text)
+        if player is not None:  # "Which club does Granclaude play for?": "Perpignan centre Jean-Philippe Granclaude"
+            decision = self._club_first(player, question.text, decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
@@ -310,11 +315,16 @@ class Judge:
         return replace(decision, expected=said == "expected")
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
-        """The decision with a sentence giving a score first, answered: of the evidence, else of the first two
-        stories among the candidates' that name everything the question names, the one sharing most of the
-        question's words ("half-time"); as it was when none gives one."""
-        found = next((e for e in decision.evidence if score_in(e.text)), None)
-        return _first(decision, found or self._in_naming_stories(question, ranked, lambda e: bool(score_in(e.text))))
+        """The decision with a sentence giving a score first, answered: of the evidence's sentences from stories
+        naming both sides and the sentences of the first two such stories among the candidates', the first naming
+        most of the sides itself ("Saturday's 24-18 win over France", not "they were then trounced 45-6 by New
+        Zealand"); else the evidence's first giving one ("Arsenal … a 2-0 victory over Fulham" does not answer for
+        Chelsea at Fulham while a story naming both gives one); as it was when none gives one."""
+        scoring = [e for e in decision.evidence if score_in(e.text)]
+        naming = set(articles_naming(self.store, question, list(dict.fromkeys(e.article_id for e in scoring))))
+        stories = [e for e in self._naming_stories(question, ranked) if score_in(e.text)]
+        found = _naming_most(question, [*(e for e in scoring if e.article_id in naming), *stories])
+        return _first(decision, found or next(iter(scoring), None))
 
     def _amount_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a sentence giving an amount first: of the evidence, or of the first two stories naming
@@ -331,12 +341,30 @@ class Judge:
         it was when none does."""
 
         def giving(e: Evidence) -> bool:
-            return age_in(person, e.text) is not None
+            return age_of(person, e.text, e.before) is not None
+
+        found = next((e for e in decision.evidence if giving(e)), None)
+        if found is not None:
+            return _with_its_naming(_first(decision, found), person)
+        story = self._in_first_naming_story(question, ranked, lambda _, text: age_in(person, text) is not None, giving)
+        return decision if story is None else _with_its_naming(_found_in_naming_story(decision, story), person)
+
+    def _club_first(self, player: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the sentence giving the player's club first ("Bath prop Matt Stevens"): of the evidence,
+        else of the first story naming them that gives one, answered; as it was when none does."""
+
+        def giving(e: Evidence) -> bool:
+            return club_in(player, e.text, country=not asks_for_a_club(question)) is not None
 
         found = next((e for e in decision.evidence if giving(e)), None)
         if found is not None:
             return _first(decision, found)
-        story = self._in_first_naming_story(question, ranked, lambda _, text: age_in(person, text) is not None, giving)
+        story = self._in_first_naming_story(
+            question,
+            ranked,
+            lambda _, text: club_in(player, text, country=not asks_for_a_club(question)) is not None,
+            giving,
+        )
         return decision if story is None else _found_in_naming_story(decision, story)
 
     def _in_first_naming_story(
@@ -399,6 +427,19 @@ class Judge:
                 question, ranked, lambda h, text: names_a_holder(post, text, own=own(h.title)), holding, years=False
             )
         return _first(decision, found)
+
+    @staticmethod
+    def _named_next(question: str, decision: Decision) -> Decision:
+        """The decision with the best sentence's next first, both cited, when the best describes the one asked for
+        without naming them and the next opens with a person's name ("Tate & Lyle's chief executive has been named…
+        Iain Ferguson was awarded…", "A previous Labour chancellor resigned… Hugh Dalton resigned after…"); as it was
+        otherwise."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not top.after or not unnamed_in(question, top.text) or named_first(top.after) is None:
+            return decision
+        after = replace(top.passage()[-1], neighbours=(top.sentence, None))
+        named = _first(replace(decision, evidence=(top, *decision.evidence)), after)
+        return replace(named, evidence=(named.evidence[0], top, *named.evidence[2:]))
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
@@ -623,6 +664,12 @@ def _first(decision: Decision, found: Evidence | None) -> Decision:
     return replace(moved, answerable=True, why=None, related=())
 
 
+def _naming_most(question: str, sentences: Sequence[Evidence]) -> Evidence | None:
+    """Of ``sentences``, the first of those naming most of the question's names themselves; None for none."""
+    names = question_names(question)
+    return max(sentences, key=lambda e: sum(mentions([e.text], name) for name in names), default=None)
+
+
 def _most_shared(question: str, close: Sequence[Evidence], more: Sequence[Evidence] = ()) -> Evidence | None:
     """Of the ``close`` sentences and those of ``more`` that share a word of the question's own (its names and
     question words aside), the one sharing most of them, then of its names too; the first on a tie, None for none."""
@@ -643,6 +690,17 @@ def _found_in_naming_story(decision: Decision, found: Evidence) -> Decision:
     if decision.answerability is None:
         return moved
     return replace(moved, answerability=replace(decision.answerability, missing=()))
+
+
+def _with_its_naming(decision: Decision, person: str) -> Decision:
+    """The decision whose first sentence gives the person's age as "The 28-year-old…" with the sentence before it,
+    which names them, cited second; as it was when the first names them itself."""
+    top = decision.evidence[0]
+    if age_in(person, top.text) is not None or not top.before:
+        return decision
+    before = top.passage()[0]
+    rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != before.sentence_id)
+    return replace(decision, evidence=(top, before, *rest))
 
 
 def _moved_first(decision: Decision, found: Evidence | None) -> Decision:

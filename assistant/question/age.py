@@ -1,8 +1,8 @@
 """How old someone is: the person a "How old is Bernie Ebbers?" question asks about, and the age a sentence gives them.
 
 News gives a person's age in a few fixed shapes: "Mr Ebbers, 63, …", "Ebbers (63)", "the 41-year-old Bwalya",
-"Ebbers, aged 63", "Llewellyn, who is 36, …". A number elsewhere in the sentence ("a sentence of 85 years") is not
-their age.
+"Ebbers, aged 63", "Llewellyn, who is 36, …", and in sport "The 28-year-old…" opening the sentence after the one
+naming them. A number elsewhere in the sentence ("a sentence of 85 years") is not their age.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ _SHAPES = (
     r"\b{name},\s+aged\s+" + _AGE + r"\b",  # "Ebbers, aged 63"
     r"\b{name},\s+who\s+(?:is|was|turns|turned)\s+" + _AGE + r"\b",  # "Llewellyn, who is 36, …"
     r"\b" + _AGE + r"[- ]years?[- ]old\s+(?:[A-Z][\w'’-]*\s+){0,3}{name}\b",  # "the 41 year-old Bwalya"
+    # "Lindsay Davenport has put … on hold. The 28-year-old world number one had said…": the next sentence's
+    r"\b{name}\b[^.!?\n]*[.!?][\"”]?\s+The\s+" + _AGE + r"[- ]years?[- ]old\b",
 )
 
 
@@ -47,3 +49,14 @@ def age_in(name: str, sentence: str) -> Age | None:
         if found is not None:
             return Age(found["age"], found.start("age"), found.end("age"))
     return None
+
+
+def age_of(name: str, sentence: str, before: str = "") -> Age | None:
+    """The age ``sentence`` gives ``name``, itself or as "The 28-year-old…" after ``before``, the sentence naming
+    them; None when it gives them none. The offsets are into ``sentence``."""
+    joined = f"{before} {sentence}" if before else sentence
+    found = age_in(name, joined)
+    offset = len(joined) - len(sentence)
+    if found is None or found.start < offset:
+        return age_in(name, sentence) if found is not None else None
+    return Age(found.years, found.start - offset, found.end - offset)

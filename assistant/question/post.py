@@ -123,6 +123,77 @@ def holder_in(post: Post, sentence: str, *, own: bool = False) -> Holder | None:
     return None
 
 
+def holder_unnamed(post: Post, sentence: str) -> bool:
+    """Whether a sentence opens with the post at its organisation and no name ("Tate & Lyle's chief executive has
+    been named European Businessman of the Year", "The boss of Fiat has…"): news names the holder next."""
+    titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
+    org = rf"(?:the\s+)?{re.escape(post.org)}"
+    title = rf"(?:new\s+)?(?i:{titles})"
+    opening = rf"^\s*(?:{org}['’]s\s+{title}|(?i:the)\s+{title}\s+(?:of|at)\s+{org})\s+{_SAYS}"
+    return re.match(opening, sentence) is not None
+
+
+def unnamed_in(question: str, sentence: str) -> bool:
+    """Whether a sentence opens with the one the question asks for described, not named: the post asked about
+    (``holder_unnamed``), or for "Which chancellor resigned…?" "A previous Labour chancellor resigned…"."""
+    post = asked_post(question)
+    if post is not None:
+        return holder_unnamed(post, sentence)
+    if _WHO.match(question):  # "Who wants to buy Channel 4?" of "The creator of … Brookside has written to…"
+        opening = _DESCRIBED.match(sentence)
+        return opening is not None and not any(e.label_ == "PERSON" for e in nlp()(opening["who"]).ents)
+    asked = _WHICH_ONE.match(question)
+    if asked is None or not _TITLE_WORD.fullmatch(asked["noun"]) and asked["noun"].lower() not in _PEOPLE:
+        return False
+    noun = re.escape(asked["noun"].lower())
+    # at the sentence's start, or a quoted sentence's: 'He said: "… A previous Labour chancellor resigned…"'
+    opening = rf"(?:^|[.!?:]\s+[\"“]?|[\"“])\s*(?i:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?i:{noun})\s+{_SAYS}"
+    return re.search(opening, sentence) is not None
+
+
+_WHO = re.compile(r"^\s*(?i:who)\s+(?!(?:is|are|was|were)\s+[A-Z])")  # not "Who is Phil Redmond?"
+_PERSON_NOUN = (
+    r"(?:creator|owner|founder|producer|director|writer|author|star|singer|actor|actress|expert|boss|chief|head|"
+    r"chairman|chairwoman|president|executive|manager|coach|captain|leader|minister|spokesman|spokeswoman|player|"
+    r"striker|winger|chancellor|secretary|governor|commissioner|judge|lawyer|analyst|economist)"
+)
+# A sentence opening with someone described by a word for a person, and then its verb: "The creator of defunct TV
+# soap Brookside has written…", "A former Labour chancellor resigned…".
+_DESCRIBED = re.compile(
+    rf"^\s*(?P<who>(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{_PERSON_NOUN}(?:\s+(?:of|at|for)(?:\s+[\w'’-]+){{1,5}}?)?)"
+    r"\s+(?:has|have|had|is|was|will|says|said|[a-z]+ed)\b"
+)
+_WHICH_ONE = re.compile(r"^\s*(?i:which|what)\s+(?P<noun>[a-z]+)\s+(?!of\b)")
+_PEOPLE = {
+    "chancellor",
+    "player",
+    "politician",
+    "actor",
+    "actress",
+    "singer",
+    "official",
+    "judge",
+    "mp",
+    "man",
+    "woman",
+}
+_SAYS = r"(?:has|had|is|was|will|would|could|may|says|said|[a-z]+ed)\b"  # the sentence goes on to its verb
+_OPENING_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s+[a-z]|,)"
+)
+
+
+def named_first(sentence: str) -> Holder | None:
+    """The person a sentence opens with, as its subject ("Iain Ferguson was awarded…", "Mr Ferguson said…"), or None."""
+    found = _OPENING_NAME.match(sentence)
+    if found is None:
+        return None
+    doc = nlp()(sentence)
+    if not any(e.label_ == "PERSON" and e.start_char < found.end() for e in doc.ents):
+        return None
+    return Holder(found.group(), 0, found.end())
+
+
 def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:
     """Whether ``text`` (a whole article) may name the post's holder: its words alone, without a parse."""
     return next(_found(post, text, own=own), None) is not None

@@ -67,6 +67,7 @@ _NAMED_WITH_DIGITS = re.compile(
     r"\b[A-Za-z]+\d\w*|(?<=[a-z,]\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty)\s+[A-Z][a-z]+"
     r"|\b(?:Formula|Channel|Radio|Apollo|Catch|Big)\s+(?:One|Two|Three|Four|Five|\d+)\b"
 )
+_NUMBERED_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+\d+\b")
 _ASKS_AMOUNT = re.compile(
     r"\bhow (?:many|much|big|large)\b|\bwhat (?:percentage|percent|number|amount)\b|\bwhat (?:was|is) the score\b",
     re.IGNORECASE,
@@ -92,6 +93,11 @@ def says_no_amount(question: str, sentence: str) -> bool:
     if not _ASKS_AMOUNT.search(question):
         return False
     sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "the Six Nations": names, not amounts
+    for name in _NUMBERED_NAME.findall(question):  # "Metal Slug 3", "Shrek 2": the question's own names
+        sentence = sentence.replace(name, "")
+    counted = _COUNTED.search(question)
+    if counted and not re.fullmatch(_CURRENCIES, counted.group(1).lower()) and not _ASKS_MONEY.search(question):
+        sentence = _MONEY.sub("", _SUM.sub("", sentence))  # "How many levels…?" is not answered by "£20"
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 
@@ -128,6 +134,9 @@ _MONEY = re.compile(  # "$1.75bn", "6 million lira", "eleven million crowns", "7
     rf"[$£€¥]\s?\d|(?:\d|\b{_FIGURE})\s?(?:m|bn|million|billion)?\s?{_CURRENCIES}\b|\d+p\b",
     re.IGNORECASE,
 )
+
+
+_SUM = re.compile(r"[$£€¥]\s?\d[\d,.]*\s?(?:m|bn|million|billion)?\b")
 
 
 def says_no_money(question: str, sentence: str) -> bool:

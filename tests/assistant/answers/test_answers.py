@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -20,6 +22,7 @@ from assistant.answers import (
 from assistant.answers.context import AnswerContext, AnswerLimits
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import Named
+from assistant.evidence.reader import Reading
 from assistant.evidence.select import EvidenceSelector
 from assistant.question.read import Question
 from assistant.question.shape import shape_of
@@ -283,3 +286,61 @@ def test_a_definition_of_a_full_name_reads_its_own_story_and_what_the_next_sente
     assert answer.short_answer == "former UN commissioner for human rights"  # not the rugby coach's role
     assert [c.sentence for c in answer.citations] == list(store.sentences[f"ruling:0000{i}"].text for i in (0, 1))
     assert answer.text.startswith("Mary Robinson: former UN commissioner for human rights [2]")
+
+
+def test_asked_who_did_it_where_the_best_sentences_phrase_names_no_one_its_storys_sentence_naming_them_answers() -> (
+    None
+):
+    story = [
+        "Paul Tellier, who was also the firm's president, left the company amid a restructuring.",
+        "Shares in the firm fell 5% on the news.",
+        "Laurent Beaudoin, of the family that controls the firm, will take on the role of chief executive.",
+    ]
+    store = FakeStore({"firm": ("Bombardier chief quits", story)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    read = story[0].index("president")
+    top = replace(_all(store, "firm")[0], reading=Reading(4.0, read, read + len("president")))
+    answer = fact.answer(_question("Who is taking over as chief executive?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "Laurent Beaudoin"
+    assert [c.sentence for c in answer.citations] == [story[2], story[0]]
+    named = replace(top, reading=Reading(4.0, 0, len("Paul Tellier")))  # the phrase is a name: the rules decide
+    answer = fact.answer(_question("Who is taking over as chief executive?"), Decision((named,), True), [], context)
+    assert [c.sentence for c in answer.citations] == [story[0]]
+
+
+def test_someone_named_after_a_lead_describing_them_doing_the_same_is_what_the_lead_calls_them() -> None:
+    trial = [
+        "A PR expert has told the Michael Jackson trial that the documentary was an absolute disaster.",
+        "Ann Kite told the court she was hired to crisis manage the fallout.",
+    ]
+    store = FakeStore({"trial": ("Jackson film 'absolute disaster'", trial)})
+    ranked = [ScoredSentence("trial:00001", 2.0, np.zeros(0))]
+    top = EvidenceSelector(store).sentences(ranked)[0]
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits(overview_sentences=3))
+    answer = definition.answer(_question("Who is Ann Kite?"), Decision((top,), True), ranked, context)
+    assert answer.short_answer == "a PR expert"
+    assert [c.sentence for c in answer.citations] == trial
+    other = FakeStore({"trial": ("Trial", ["A PR expert has left the trial.", trial[1]])})  # another verb: not her
+    top = EvidenceSelector(other).sentences(ranked)[0]
+    context = AnswerContext(other, EvidenceSelector(other), AnswerLimits(overview_sentences=3))
+    assert definition.answer(_question("Who is Ann Kite?"), Decision((top,), True), ranked, context).short_answer != (
+        "a PR expert"
+    )
+
+
+def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_gives_way_to_one_saying_who_did() -> None:
+    store = FakeStore(
+        {
+            "dubai": ("Monfils blows away Gaudio", ["Fabrice Santoro beat Sweden's Thomas Johansson 6-4 6-2."]),
+            "safin": (
+                "Safin slumps",
+                ["Fabrice Santoro was beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko."],
+            ),
+        }
+    )
+    ranked = [ScoredSentence("dubai:00000", 2.0, np.zeros(0)), ScoredSentence("safin:00000", 1.5, np.zeros(0))]
+    top = EvidenceSelector(store).sentences(ranked[:1])[0]
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    answer = fact.answer(_question("Who beat Fabrice Santoro?"), Decision((top,), True), ranked, context)
+    assert answer.short_answer == "Nikolay Davydenko"
+    assert [c.sentence for c in answer.citations][0] == store.sentences["safin:00000"].text

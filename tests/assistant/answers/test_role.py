@@ -2,7 +2,15 @@
 
 import pytest
 
-from assistant.answers.role import asked_role, role_filler, role_fillers
+from assistant.answers.role import (
+    asked_role,
+    first_filling,
+    may_say_the_verb,
+    named_the_other_way,
+    names_no_one,
+    role_filler,
+    role_fillers,
+)
 
 
 def _span(sentence: str, phrase: str) -> tuple[int, int]:
@@ -59,6 +67,20 @@ def test_questions_asking_no_role(question: str) -> None:
             "Liberal Democrats",
         ),
         ("Who did Wales beat?", "Wales beat France 24-18 in Paris.", "Paris", "France"),
+        (  # the reader's name is in a clause said of the one in the role, about something else they did
+            "Who plays Arthur Dent?",
+            "Freeman, who starred in hit BBC comedy The Office, will play the role of Arthur Dent, who begins his "
+            "intergalactic voyage.",
+            "The Office",
+            "Freeman",
+        ),
+        (  # the clause of the one in the role says what else is asked; the reader's name is another clause's
+            "Who came second in the show?",
+            "Comic Pasquale beat former Royal butler Paul Burrell who came second, nightclub owner Fran Cosgrave, who "
+            "was third.",
+            "Fran Cosgrave",
+            "Paul Burrell",
+        ),
     ],
 )
 def test_the_name_in_the_role_replaces_the_readers_phrase(question: str, sentence: str, read: str, answer: str) -> None:
@@ -106,3 +128,29 @@ def test_the_readers_phrase_stands(question: str, sentence: str, read: str) -> N
 )  # fmt: skip
 def test_every_name_in_the_role_asked_about(question: str, sentence: str, names: list[str]) -> None:
     assert role_fillers(question, sentence) == names
+
+
+def test_the_first_sentence_naming_who_did_what_is_asked() -> None:
+    sentences = [
+        "The finale of the show drew an average of 10.9m viewers.",
+        "The series peaked on Monday at 11.9m, just before Joe Pasquale won.",
+    ]
+    assert first_filling("Who won the show?", sentences) == (1, "Joe Pasquale")
+    assert first_filling("Who won the show?", sentences[:1]) is None
+    assert first_filling("What did he say?", sentences) is None  # no role asked
+    assert may_say_the_verb("Who won the show?", sentences[1]) and not may_say_the_verb("Who won?", sentences[0])
+    sentence = "Paul Tellier, who was also the firm's president, left the company."
+    at = sentence.index("president")
+    assert names_no_one("Who left the firm?", sentence, (at, at + len("president")))
+    assert not names_no_one("Who left the firm?", sentence, (0, len("Paul Tellier")))
+    assert not names_no_one("What did he say?", sentence, (at, at + len("president")))  # no role asked
+
+
+def test_the_one_named_in_the_role_asked_about_is_the_other_way_round() -> None:
+    question = "Who beat Fabrice Santoro?"
+    assert named_the_other_way(question, "Fabrice Santoro, the 2000 champion, beat Sweden's Thomas Johansson.")
+    assert not named_the_other_way(question, "Sweden's Thomas Johansson beat Fabrice Santoro 6-4 6-2.")
+    assert not named_the_other_way("Who won the final?", "Fabrice Santoro won the final.")  # no one named
+    # a passive's subject is the one it was done to: the doer is its "by"
+    passive = "Former champion Fabrice Santoro of France was beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko."
+    assert first_filling(question, [passive]) == (0, "Nikolay Davydenko")

@@ -11,9 +11,11 @@ from assistant.answers.short_answer import (
     past_the_question,
     quotation_said,
     successor,
+    to_the_level,
     whole_range,
     whole_words,
     with_its_name,
+    with_its_unit,
 )
 
 RUTTE = (
@@ -258,3 +260,45 @@ def test_asked_who_a_phrase_is_without_the_preposition_it_opens_with(question: s
     start = sentence.index(read)
     a, b = past_the_preposition(question, sentence, (start, start + len(read)))
     assert sentence[a:b] == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "phrase"),
+    [
+        ("How far apart are the two headquarters?", "Labour's hub is just three doors away from the Tories'.", "three",
+         "three doors"),
+        ("How long will the inquiry take?", "The inquiry could take 18 months.", "18", "18 months"),
+        ("How many countries does it operate in?", "It operates in 28 countries.", "28", "28"),  # the noun is asked
+        ("How far did it fall?", "It fell 3 in the day.", "3", "3"),  # no unit after it
+        ("How long is the track?", "The track is 2.5 miles long.", "2.5 miles", "2.5 miles"),  # not bare
+    ],
+)  # fmt: skip
+def test_a_bare_number_goes_on_to_its_unit(question: str, sentence: str, read: str, phrase: str) -> None:
+    start = sentence.index(read)
+    a, b = with_its_unit(question, sentence, (start, start + len(read)))
+    assert sentence[a:b] == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "figure"),
+    [
+        ("What was the price of light crude on Monday?", "$1.33", "$42.12"),  # the level it went to
+        ("What did light crude close at?", "$1.33", "$42.12"),
+        ("How much did light crude fall on Monday?", "$1.33 to $42.12", "$1.33"),  # the change alone
+        ("How much did light crude fall on Monday?", "$1.33", "$1.33"),
+        ("When did light crude fall?", "Monday", "Monday"),  # no figure read
+    ],
+)
+def test_a_change_and_the_level_it_went_to(question: str, read: str, figure: str) -> None:
+    sentence = "A barrel of light crude ended Monday down $1.33 to $42.12."
+    start = sentence.index(read)
+    a, b = to_the_level(question, sentence, (start, start + len(read)))
+    assert sentence[a:b] == figure
+
+
+def test_a_range_is_no_change_and_level() -> None:
+    sentence = "The plague lost the city 30 to 50 thousand inhabitants."
+    assert to_the_level("How many people were lost?", sentence, (sentence.index("30"), sentence.index(" inh"))) == (
+        sentence.index("30"),
+        sentence.index(" inh"),
+    )

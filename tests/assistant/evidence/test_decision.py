@@ -8,7 +8,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from assistant.answers.fact import fact_from
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
+from assistant.evidence.article import article_about
 from assistant.evidence.decision import Decision, Judge, JudgeLimits
 from assistant.evidence.polarity import Verdict
 from assistant.evidence.select import EvidenceSelector
@@ -428,3 +430,62 @@ def test_asked_the_score_the_sentence_giving_one_in_a_story_naming_both_sides_is
     )
     decision = _decide(_judge(store, k=1), store, "What was the score between Charlton and Norwich?", "claim")
     assert decision.answerable and decision.evidence[0].text == "It was a 4-0 win."
+
+
+def test_asked_who_holds_a_post_a_lead_naming_no_one_is_followed_by_the_sentence_opening_with_the_holder() -> None:
+    lead = "Tate & Lyle's chief executive has been named European Businessman of the Year by a business magazine."
+    named = "Iain Ferguson was awarded the title by US publication Forbes for returning the firm to the FTSE 100."
+    store = FakeStore({"tate": ("Tate & Lyle boss bags top award", [lead, named, "Its shares have leapt 55%."])})
+    decision = _decide(_judge(store, k=1), store, "Who is Tate & Lyle's chief executive?", "claim")
+    assert decision.answerable and [e.text for e in decision.evidence] == [named, lead]
+    assert decision.evidence[0].before == lead
+    assert fact_from("Who is Tate & Lyle's chief executive?", decision.evidence, 0.0).short_answer == "Iain Ferguson"
+
+
+def test_the_story_about_a_topic_is_the_one_speaking_of_it_most_not_the_one_with_the_best_sentence(
+    store: FakeStore,
+) -> None:
+    text = "Summarise the story about the ferry"
+    question = Question(text, text, shape_of(text))
+    assert question.shape.topic
+    once = [ScoredSentence("council:00000", 1.7, np.zeros(0))]
+    often = [ScoredSentence(f"ferry:0000{i}", 1.5 - i / 10, np.zeros(0)) for i in range(3)]
+    assert article_about(store, question, [*once, *often])[0].id == "ferry"
+    assert article_about(store, question, [*once, *often[:1]])[0].id == "council"  # one each: the best-ranked
+
+
+def test_asked_which_one_a_sentence_describing_them_unnamed_is_followed_by_the_next_naming_them() -> None:
+    quote = 'He said: "It would be grave indeed. A previous Labour chancellor resigned after he leaked the Budget."'
+    named = "Hugh Dalton resigned after leaking details of his 1947 budget to a journalist."
+    store = FakeStore({"leak": ("MPs demand Budget leak answers", [quote, named])})
+    decision = _decide(_judge(store, k=1), store, "Which chancellor resigned after leaking the Budget?", "claim")
+    assert [e.text for e in decision.evidence] == [named, quote]
+    question = "Which chancellor resigned after leaking the Budget?"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Hugh Dalton"
+
+
+def test_asked_how_old_someone_is_the_28_year_old_after_the_sentence_naming_them_answers_with_it_cited() -> None:
+    lead = "Lindsay Davenport has put any talk of retirement on hold."
+    aged = "The 28-year-old world number one had said that she would quit."
+    store = FakeStore({"tennis": ("Davenport puts retirement on hold", [lead, aged, "She won seven titles."])})
+    decision = _decide(_judge(store, k=1), store, "How old is Lindsay Davenport?", "claim")
+    assert decision.answerable and [e.text for e in decision.evidence][:2] == [aged, lead]
+    assert fact_from("How old is Lindsay Davenport?", decision.evidence, 0.0).short_answer == "28"
+
+
+def test_asked_whom_someone_plays_for_the_sentence_giving_their_club_answers() -> None:
+    store = FakeStore(
+        {
+            "squad": (
+                "Fear will help France",
+                [
+                    "France turned in a stuttering performance against Scotland.",
+                    "Perpignan centre Jean-Philippe Granclaude has his first call-up to the France squad.",
+                ],
+            )
+        }
+    )
+    question = "Which club does Jean-Philippe Granclaude play for?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "squad:00001"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Perpignan"

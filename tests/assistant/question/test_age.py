@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.age import age_in, asked_age
+from assistant.question.age import age_in, age_of, asked_age
 
 
 def test_the_person_asked_about() -> None:
@@ -32,3 +32,13 @@ def test_the_age_a_sentence_gives(sentence: str, age: str | None) -> None:
     assert (found.years if found else None) == age
     if found is not None:
         assert sentence[found.start : found.end] == age
+
+
+def test_the_age_of_the_sentence_after_the_one_naming_them() -> None:
+    before = "Lindsay Davenport has put any talk of retirement on hold."
+    sentence = "The 28-year-old world number one had said that she would quit."
+    age = age_of("Lindsay Davenport", sentence, before)
+    assert age is not None and age.years == "28" and sentence[age.start : age.end] == "28"
+    assert age_of("Lindsay Davenport", sentence) is None  # no one named before it
+    assert age_of("Serena Williams", sentence, before) is None  # another is named before it
+    assert age_of("Bernie Ebbers", "Mr Ebbers, 63, directed it.", "The trial went on.").years == "63"

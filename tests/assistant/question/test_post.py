@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.post import asked_post, holder_in, names_a_holder
+from assistant.question.post import asked_post, holder_in, holder_unnamed, named_first, names_a_holder, unnamed_in
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,56 @@ def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
     assert holder_in(post, "Tom McKillop, chief executive, said so.", own=True) is not None
     for others in ("Microsoft CEO Satya Nadella spoke.", "GM's chief executive Rick Wagoner spoke."):
         assert holder_in(post, others, own=True) is None  # a title of another firm's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unnamed"),
+    [
+        ("Tate & Lyle's chief executive has been named European Businessman of the Year.", True),
+        ("The boss of Fiat has resigned after two years.", True),
+        ("Tate & Lyle's chief executive Iain Ferguson has been named Businessman of the Year.", False),  # named
+        ("Shares in Tate & Lyle rose after its chief executive spoke.", False),  # not what the sentence opens with
+    ],
+)
+def test_a_sentence_opening_with_the_post_and_no_name(sentence: str, unnamed: bool) -> None:
+    post = asked_post("Who is the chief executive of Tate & Lyle?")
+    fiat = asked_post("Who is the boss of Fiat?")
+    assert post is not None and fiat is not None
+    assert (holder_unnamed(post, sentence) or holder_unnamed(fiat, sentence)) is unnamed
+
+
+def test_the_person_a_sentence_opens_with() -> None:
+    named = named_first("Iain Ferguson was awarded the title by US publication Forbes.")
+    assert named is not None and named.name == "Iain Ferguson"
+    assert named_first("US publication Forbes awarded the title to Iain Ferguson.") is None
+    assert named_first("Shares have leapt 55% this year.") is None
+
+
+def test_a_sentence_describing_the_one_a_which_question_asks_for() -> None:
+    question = "Which chancellor resigned after leaking the Budget?"
+    assert unnamed_in(question, 'He said: "It is grave. A previous Labour chancellor resigned after he leaked it."')
+    assert not unnamed_in(question, "Hugh Dalton resigned after leaking details of his 1947 budget.")
+    assert not unnamed_in("Which budget was leaked?", "The budget was leaked to a newspaper.")  # no person asked
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "unnamed"),
+    [
+        (
+            "Who wants to buy Channel 4?",
+            "The creator of defunct TV soap Brookside has written to offer to buy it.",
+            True,
+        ),
+        ("Who has told the trial?", "A PR expert has told the Michael Jackson trial it was a disaster.", True),
+        ("Who wants to buy Channel 4?", "The channel has written to the minister.", False),  # no one described
+        ("Who wants to buy Channel 4?", "The creator Phil Redmond has written to the minister.", False),  # named
+        ("Who is Phil Redmond?", "The creator of Brookside has written to the minister.", False),  # asks what he is
+    ],
+)
+def test_a_sentence_describing_the_one_a_who_question_asks_for(question: str, sentence: str, unnamed: bool) -> None:
+    assert unnamed_in(question, sentence) is unnamed
+
+
+def test_the_person_a_sentence_opens_with_before_a_comma() -> None:
+    named = named_first("Phil Redmond, now chairman of Mersey TV, told Tessa Jowell he would run it.")
+    assert named is not None and named.name == "Phil Redmond"

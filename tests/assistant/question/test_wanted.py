@@ -85,3 +85,18 @@ def test_how_big_asks_for_any_amount_and_how_fast_something_grew_for_a_rate() ->
 )
 def test_a_figure_of_what_is_asked(question: str, sentence: str, given: bool) -> None:
     assert gives_a_figure(question, sentence) is given
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "none"),
+    [
+        # a sum of money counts nothing but money, and the question's own "Metal Slug 3" is a name
+        ("How many levels does Metal Slug 3 have?", "At a mere £20, Metal Slug 3 is as cheap as chips.", True),
+        ("How many levels does Metal Slug 3 have?", "Bosses guard each of the five levels.", False),
+        ("How many dollars did it cost?", "It cost $20.", False),
+        ("How many people paid £20?", "Some 500 people paid £20.", False),
+        ("How much did it cost?", "It cost £20.", False),
+    ],
+)
+def test_a_sentence_giving_no_amount_of_what_is_counted(question: str, sentence: str, none: bool) -> None:
+    assert says_no_amount(question, sentence) is none
