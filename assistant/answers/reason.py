@@ -40,6 +40,9 @@ _BECAUSE = re.compile(
     re.IGNORECASE,
 )
 # Where the reason's clause ends: a new clause of another kind, an attribution, a dash or a gap left by a lost dash.
+# The words that give a cause and nothing else: a sentence before the best one is its reason only with these ("after"
+# or "following" there tell what came first).
+_CAUSE = re.compile(r"\b(?:because|due to|owing to|thanks to|as a result of|on the grounds)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$"
     r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they))\b"
@@ -70,7 +73,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
             giving is not None
             and preceding is not None
             and giving.sentence_id == preceding.id
-            and _BECAUSE.search(giving.text)
+            and _CAUSE.search(giving.text)
         ):
             chosen = giving  # "His answer is because of the missionaries… Ever since, Africa has been important to him"
         if chosen is not None and (found := reason_in(chosen.text)) is not None:
