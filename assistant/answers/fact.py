@@ -40,7 +40,9 @@ from assistant.types import Answer
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
     """The short answer [1], then the evidence sentences quoted. Asked who did something where the best sentence's
     phrase names no one ("president" of "Paul Tellier, who was also Bombardier's president, left…"), the first
-    sentence of its story naming who did it answers, cited first ("Laurent Beaudoin … will take on the role…")."""
+    sentence of its story naming who did it answers, cited first ("Laurent Beaudoin … will take on the role…"); where
+    the best has it the other way round ("Santoro … beat Johansson" to "Who beat Santoro?"), the first of the next
+    candidates saying who did it."""
     evidence = list(decision.evidence)
     filling = _role_filled(question.text, evidence, ranked, context)
     if filling is not None:

@@ -140,10 +140,11 @@ def named_the_other_way(question: str, sentence: str) -> bool:
 
 def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> bool:
     """Whether, asked who did something, the reader's phrase of the sentence is no name ("president" of "Paul Tellier,
-    who was also Bombardier's president, left…"); False when the question asks no role."""
-    if asked_role(question) is None:
+    who was also Bombardier's president, left…"); False when the question asks no role or nothing was read there (a
+    sentence a rule put first, which answers already)."""
+    if span is None or asked_role(question) is None:
         return False
-    return span is None or _not_a_name(nlp()(sentence), span)
+    return _not_a_name(nlp()(sentence), span)
 
 
 # The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
@@ -223,6 +224,7 @@ def _as_asked(verb: Token, name: Span, role: Role, read: Span | None) -> bool:
 
 
 def _is_verb_form(word: str, verb: str) -> bool:
+    """Whether a question's word is (likely) its verb in another form ("came" of "come"): no word besides it."""
     return word.startswith(verb[:3])
 
 

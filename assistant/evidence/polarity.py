@@ -152,7 +152,7 @@ def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> V
             and not _unsaid(token)
             and not _denied(token)
             and not _other_name(asked, doc)
-            and not (_in_question(token))
+            and not _in_question(token)
         ):
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
@@ -309,10 +309,10 @@ def _negated_above(token: Token) -> bool:
         return True
     head = token
     for _ in range(_PREPOSITION_HOPS):
-        if head.dep_ not in ("pcomp", "pobj", "prep") or head.head is head:
+        if head.dep_ not in ("pcomp", "pobj", "prep") or head.head.i == head.i:
             break
         head = head.head
-    return head is not token and head.pos_ == "VERB" and any(c.dep_ == "neg" for c in head.children)
+    return head.i != token.i and head.pos_ == "VERB" and any(c.dep_ == "neg" for c in head.children)
 
 
 def _unsaid(token: Token) -> bool:
