@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.nlp import nlp, stop_words
@@ -47,6 +48,7 @@ class Role:
     given: tuple[str, ...] = ()  # the question's words, less the names it offers as a choice ("Spain and England")
 
 
+@lru_cache(maxsize=256)
 def asked_role(question: str) -> Role | None:
     """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
     asks = _ASKS_WHO.match(question)
@@ -96,7 +98,7 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
     role = asked_role(question)
     if role is None:
         return None
-    doc = nlp()(sentence)
+    doc = _parsed(sentence)
     found = list(_filled(role, doc, joined=False))
     if any(name.start_char <= span[0] < name.end_char or span[0] <= name.start_char < span[1] for _, name in found):
         return None  # the reader's phrase is (in) the name already
@@ -119,7 +121,7 @@ def role_fillers(question: str, sentence: str) -> list[str]:
     role = asked_role(question)
     if role is None or not re.search(rf"\b{re.escape(role.verb[:4])}", sentence, re.IGNORECASE):
         return []
-    return list(dict.fromkeys(name.text for _, name in _filled(role, nlp()(sentence), joined=True)))
+    return list(dict.fromkeys(name.text for _, name in _filled(role, _parsed(sentence), joined=True)))
 
 
 def named_the_other_way(question: str, sentence: str) -> bool:
@@ -129,7 +131,7 @@ def named_the_other_way(question: str, sentence: str) -> bool:
     if role is None or role.named is None:
         return False
     named = role.named.lower()
-    for verb in nlp()(sentence):
+    for verb in _parsed(sentence):
         if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
             continue
         filler = _filler(verb, role.subject)
@@ -144,7 +146,7 @@ def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> 
     sentence a rule put first, which answers already)."""
     if span is None or asked_role(question) is None:
         return False
-    return _not_a_name(nlp()(sentence), span)
+    return _not_a_name(_parsed(sentence), span)
 
 
 # The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
@@ -178,6 +180,12 @@ def first_filling(question: str, sentences: Sequence[str]) -> tuple[int, str] | 
         if name is not None:
             return position, name.text
     return None
+
+
+@lru_cache(maxsize=64)
+def _parsed(sentence: str) -> Doc:
+    """A sentence's parse, once per question: the reader's phrase, the role and its other way round read the same."""
+    return nlp()(sentence)
 
 
 def _filled(role: Role, doc: Doc, *, joined: bool) -> Iterator[tuple[Token, Span]]:

@@ -183,6 +183,7 @@ _OPENING_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def named_first(sentence: str) -> Holder | None:
     """The person a sentence opens with, as its subject ("Iain Ferguson was awarded…", "Mr Ferguson said…"), or None."""
     found = _OPENING_NAME.match(sentence)
