@@ -283,7 +283,7 @@ def test_a_conversation_stays_on_its_story_until_the_question_names_another(visi
     _upload(visit, article, "5b-election-uploaded")
     assert "Dmitry Peskov" in visit.ask("Who is the Kremlin spokesperson?")
     said = visit.ask("What did he say?")
-    assert "Definitely not, they cannot" in said and "Understood as: What did Peskov say?" in said
+    assert "Definitely not, they cannot" in said and "Understood as: What did Dmitry Peskov say?" in said
     moved = visit.ask("What was the turnout in the coastal province election?")
     assert "Kremlin" not in moved and "Peskov" not in moved
     expect(visit.page.locator("#src-3-1")).to_contain_text("Coastal election")  # the new story's title
