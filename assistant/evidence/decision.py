@@ -321,8 +321,10 @@ class Judge:
         Zealand"); else the evidence's first giving one ("Arsenal … a 2-0 victory over Fulham" does not answer for
         Chelsea at Fulham while a story naming both gives one); as it was when none gives one."""
         scoring = [e for e in decision.evidence if score_in(e.text)]
-        naming = set(articles_naming(self.store, question, list(dict.fromkeys(e.article_id for e in scoring))))
-        stories = [e for e in self._naming_stories(question, ranked) if score_in(e.text)]
+        candidates = [r.article_id for r in ranked[:_NAMING_DEPTH]]
+        # the stories of the evidence's scores and of the candidates, read once
+        naming = set(articles_naming(self.store, question, [*candidates, *(e.article_id for e in scoring)]))
+        stories = [e for e in self._stories([a for a in dict.fromkeys(candidates) if a in naming]) if score_in(e.text)]
         found = _naming_most(question, [*(e for e in scoring if e.article_id in naming), *stories])
         return _first(decision, found or next(iter(scoring), None))
 
@@ -353,17 +355,16 @@ class Judge:
         """The decision with the sentence giving the player's club first ("Bath prop Matt Stevens"): of the evidence,
         else of the first story naming them that gives one, answered; as it was when none does."""
 
+        country = not asks_for_a_club(question)
+
         def giving(e: Evidence) -> bool:
-            return club_in(player, e.text, country=not asks_for_a_club(question)) is not None
+            return club_in(player, e.text, country=country) is not None
 
         found = next((e for e in decision.evidence if giving(e)), None)
         if found is not None:
             return _first(decision, found)
         story = self._in_first_naming_story(
-            question,
-            ranked,
-            lambda _, text: club_in(player, text, country=not asks_for_a_club(question)) is not None,
-            giving,
+            question, ranked, lambda _, text: club_in(player, text, country=country) is not None, giving
         )
         return decision if story is None else _found_in_naming_story(decision, story)
 
@@ -393,8 +394,11 @@ class Judge:
 
     def _naming_stories(self, question: str, ranked: Sequence[ScoredSentence]) -> list[Evidence]:
         """The sentences of the first two stories among the candidates' that name everything the question names."""
-        naming = articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
-        headers = self.store.headers(naming[:_STORIES_READ])
+        return self._stories(articles_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]]))
+
+    def _stories(self, naming: Sequence[str]) -> list[Evidence]:
+        """The sentences of the first two of these stories."""
+        headers = self.store.headers(list(naming[:_STORIES_READ]))
         return [e for a in naming[:_STORIES_READ] if a in headers for e in self.selector.of_article(headers[a])]
 
     def _money_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:

@@ -97,7 +97,7 @@ def says_no_amount(question: str, sentence: str) -> bool:
         sentence = sentence.replace(name, "")
     counted = _COUNTED.search(question)
     if counted and not re.fullmatch(_CURRENCIES, counted.group(1).lower()) and not _ASKS_MONEY.search(question):
-        sentence = _MONEY.sub("", _SUM.sub("", sentence))  # "How many levels…?" is not answered by "£20"
+        sentence = _MONEY.sub("", sentence)  # "How many levels…?" is not answered by "£20"
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
 
 
@@ -130,13 +130,11 @@ _CURRENCIES = (
     r"(?:dollars|pounds|euros|yen|francs|marks|rupees|yuan|pence|cents|lira|lire|roubles|rubles|pesos|krona|kronor|"
     r"crowns|rand|shillings|guineas|florins|dinars|ducats)"
 )
-_MONEY = re.compile(  # "$1.75bn", "6 million lira", "eleven million crowns", "70p"
-    rf"[$£€¥]\s?\d|(?:\d|\b{_FIGURE})\s?(?:m|bn|million|billion)?\s?{_CURRENCIES}\b|\d+p\b",
+_MONEY = re.compile(  # "$1.75bn" whole, "6 million lira", "eleven million crowns", "70p"
+    rf"[$£€¥]\s?\d[\d,.]*(?:\s?(?:m|bn|million|billion)\b)?|(?:\d|\b{_FIGURE})\s?(?:m|bn|million|billion)?\s?"
+    rf"{_CURRENCIES}\b|\d+p\b",
     re.IGNORECASE,
 )
-
-
-_SUM = re.compile(r"[$£€¥]\s?\d[\d,.]*\s?(?:m|bn|million|billion)?\b")
 
 
 def says_no_money(question: str, sentence: str) -> bool:
