@@ -52,6 +52,12 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     first = next(roles, None)
     if first is not None:  # or a later one that says what it is, where it only says whose ("GM's", "Its leader")
         e, role = first if says_what(first[1]) else next(((e, r) for e, r in roles if says_what(r)), first)
+        owner = _owner_before(role, e)
+        if owner is not None:  # "…said its chief executive, Sir Howard Newby" after "The Higher Education Funding…"
+            before, role = owner
+            text = f"{topic}: {role} [1] [2]\n\n{before.text} [1] {e.text} [2]"
+            cited = citations_for([before, e])
+            return Answer(question=question.text, text=text, short_answer=role, citations=cited, kind="definition")
         text = f"{topic}: {role} [1]\n\n{e.text} [1]"
         return Answer(
             question=question.text, text=text, short_answer=role, citations=citations_for([e]), kind="definition"
@@ -84,6 +90,21 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
 
 
 _SAYING = frozenset({"say", "tell", "add", "warn", "insist", "argue", "explain", "write", "claim", "admit"})
+
+
+def _owner_before(role: str, e: Evidence) -> tuple[Evidence, str] | None:
+    """Where a role is "its chief executive", the sentence before naming the organisation it is of, and the role
+    with it ("chief executive of the Higher Education Funding Council for England"); None where the role is no one's
+    "its" or "their", or the sentence before names no organisation."""
+    found = re.match(r"(?i:its|their)\s+(?P<post>.+)$", role)
+    before = e.passage()[0]
+    if found is None or before is e:
+        return None
+    org = next((ent for ent in nlp()(before.text).ents if ent.label_ == "ORG"), None)
+    if org is None:
+        return None
+    name = re.sub(r"^[Tt]he\s+", "", org.text)
+    return before, f"{found['post']} of the {name}" if org.text[:4].lower() == "the " else f"{found['post']} of {name}"
 
 
 def _described_next(topic: str, e: Evidence) -> tuple[Evidence | None, str | None]:

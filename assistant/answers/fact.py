@@ -11,14 +11,26 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
-from assistant.answers.role import first_filling, may_say_the_verb, named_the_other_way, names_no_one, role_filler
+from assistant.answers.role import (
+    asked_role,
+    done_by,
+    first_filling,
+    may_say_the_verb,
+    named_the_other_way,
+    names_no_one,
+    role_filler,
+)
 from assistant.answers.short_answer import (
     asks_several,
+    before_the_question,
     extract_short_answer,
+    level_reached,
+    owned_value,
     past_the_preposition,
     past_the_question,
     quotation_said,
     successor,
+    things_included,
     tidy,
     to_the_level,
     whole_range,
@@ -29,6 +41,7 @@ from assistant.answers.short_answer import (
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.age import age_of, asked_age
+from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
@@ -57,8 +70,9 @@ def _role_filled(
 ) -> tuple[Evidence, str] | None:
     """The sentence of the best one's story (the evidence's first, then in the story's order) naming who did what the
     question asks, and that name, when the best sentence's phrase is no name; of the other evidence, when the best
-    has the one the question names in the role asked about, and of the first candidates; None otherwise. Only
-    sentences with a form of the verb are parsed, at most ``_ROLE_READ``."""
+    has the one the question names in the role asked about, and of the first candidates; where the best lacks the
+    verb, the first sentence of its story saying by whom it was done; None otherwise. Only sentences with a form of
+    the verb are parsed, at most ``_ROLE_READ``."""
     if not evidence:
         return None
     top = evidence[0]
@@ -68,6 +82,13 @@ def _role_filled(
         others = [e for e in [*evidence[1:], *more] if may_say_the_verb(question, e.text)][:_ROLE_READ]
         found = first_filling(question, [e.text for e in others])
         return (others[found[0]], found[1]) if found is not None else None
+    if asked_role(question) is not None and not may_say_the_verb(question, top.text):
+        # "Who directed A Different Story?" of "The film, A Different Story, chronicles…": a sentence of its story
+        # saying by whom ("the film, directed by Southan Morris, would…")
+        story = [e for e in context.selector.of_article(top.article) if e.sentence_id != top.sentence_id]
+        passive = next(((e, name) for e in story[:_STORY_READ] if (name := done_by(question, e.text))), None)
+        if passive is not None:
+            return passive
     if not names_no_one(question, top.text, top.answer):
         return None
     same = [e for e in evidence[1:] if e.article_id == top.article_id]
@@ -81,6 +102,7 @@ def _role_filled(
 
 
 _ROLE_READ = 5  # sentences with a form of the asked verb, parsed at most
+_STORY_READ = 40  # sentences of the best one's story looked through for a passive saying who did it
 _ROLE_DEPTH = 20  # candidates looked through for one saying who did it, when the best says it the other way
 
 
@@ -108,22 +130,32 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
     if said is not None and tidy(said):
         return tidy(said)
     read = top.text[slice(*top.answer)] if top.answer is not None else ""
+    if (owned := owned_value(question, top.text)) is not None:
+        return owned  # "What is Gordon Brown's forecast?" of "below Gordon Brown's forecast of 3% to 3.5%"
+    if (listed := things_included(question, top.text)) is not None:
+        return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
+    if (level := level_reached(question, top.text)) is not None:
+        return level  # "What are rates expected to rise to?": "2.25%", not "a quarter" of a percentage point
     if asks_score(question) and not score_in(read) and (score := score_in(top.text)):
         return score  # "What was the score?": a score, where the reader's phrase holds none
     post = asked_post(question)
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
-        return holder.name  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
+        return holder.text  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
     if top.before and unnamed_in(question, top.before) and (named := named_first(top.text)) is not None:
-        return named.name  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
+        return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
     person = asked_age(question)
     age = age_of(person, top.text, top.before) if person is not None else None
     if age is not None:
-        return age.years  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
+        return age.text  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
+    thing = asked_called(question)
+    called = called_in(thing, top.text) if thing is not None else None
+    if called is not None:
+        return called.text  # "What is the documentary called?" of "The film, A Different Story, chronicles…"
     player = asked_club(question)
     club = club_in(player, top.text, country=not asks_for_a_club(question)) if player is not None else None
     if club is not None:
-        return club.name  # "Which club does Granclaude play for?" of "Perpignan centre Jean-Philippe Granclaude"
+        return club.text  # "Which club does Granclaude play for?" of "Perpignan centre Jean-Philippe Granclaude"
     if top.reading is not None and top.reading.score >= min_reading:
         start, end = top.reading.start, top.reading.end
         if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
@@ -132,6 +164,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
+        start, end = before_the_question(question, top.text, (start, end))  # not "The Sea Inside has been named…"
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
         start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"

@@ -21,6 +21,7 @@ CONDITIONAL = (
     "The articles don't say: they only say what would follow if it happened (shown as related, not as an answer)."
 )
 NO_AMOUNT = "The articles don't say: the closest sentences give no amount (shown as related, not as an answer)."
+NO_AGE = "The articles don't say: the closest sentences give no age (shown as related, not as an answer)."
 OTHER_YEAR = (
     "The articles don't say: the closest sentences speak of {years}, not the year asked about (shown as related, not "
     "as an answer)."
@@ -102,6 +103,7 @@ _SAYING: dict[Why, Callable[[Question, Decision, str], str]] = {
     "conditional": lambda question, decision, not_found: CONDITIONAL,
     "other_year": lambda question, decision, not_found: OTHER_YEAR.format(years=either(decision.years)),
     "no_amount": lambda question, decision, not_found: NO_AMOUNT,
+    "no_age": lambda question, decision, not_found: NO_AGE,
     "no_names": _no_names,
     "unrecorded": _unrecorded,
     "nothing_since": lambda question, decision, not_found: NOTHING_SINCE.format(since=decision.since),

@@ -45,7 +45,7 @@ _BECAUSE = re.compile(
 _CAUSE = re.compile(r"\b(?:because|due to|owing to|thanks to|as a result of|on the grounds)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$"
-    r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they))\b"
+    r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they|his|her|its|their))\b"
     r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
 )
 _MAX_WORDS = 30

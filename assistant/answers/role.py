@@ -169,6 +169,26 @@ def may_say_the_verb(question: str, sentence: str) -> bool:
     return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
 
 
+def done_by(question: str, sentence: str) -> str | None:
+    """Asked who did something, the name a passive gives as the doer ("Who directed A Different Story?" of "the
+    film, directed by Southan Morris, would…"; "…to be directed by 13 Going on 30 film-maker Gary Winick"): the
+    last name in its "by" phrase; None when the question asks no doer or the sentence has no such passive, or has
+    it of another thing named ("…Moments of Trials made by Raymond Depardon" to "Who made Submission?")."""
+    role = asked_role(question)
+    if role is None or not role.subject or not may_say_the_verb(question, sentence):
+        return None
+    doc = _parsed(sentence)
+    for agent in (t for t in doc if t.dep_ == "agent" and t.head.lemma_.lower() == role.verb):
+        done = agent.head
+        thing = next((c for c in done.children if c.dep_ == "nsubjpass"), done.head if done.dep_ == "acl" else None)
+        if thing is not None and thing.pos_ == "PROPN" and thing.text.lower() not in question.lower():
+            continue  # "the French film The 10th District Court, Moments of Trials made by…": another work's maker
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and agent.i < e.start <= agent.right_edge.i]
+        if names:
+            return names[-1].text
+    return None
+
+
 def first_filling(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:
     """The first of ``sentences`` whose verb of the asked role has a name in it, and that name ("Who will take over as
     chief executive?" of "Laurent Beaudoin … will take on the role of CEO"); None when none has one."""

@@ -10,7 +10,7 @@ import calendar
 import re
 
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.wanted import WHAT_SAID, wanted_labels
+from assistant.question.wanted import WHAT_SAID, asks_level, wanted_labels
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
 # fmt: off
@@ -66,16 +66,18 @@ def _quote(question: str, sentence: str) -> str | None:
 
 _SAID_FORMS = frozenset(
     ["say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote", "warn", "warns", "warned", "added"]
+    + ["suggest", "suggests", "suggested", "propose", "proposes", "proposed"]
 )
 
 
 def quotation_said(question: str, sentence: str, span: tuple[int, int] | None = None) -> str | None:
-    """For "What did X say?", what the sentence has X say: the clause after "X said", else the whole quotation
-    holding ``span`` (the reader's answer). None for other questions, or when neither is there."""
-    asked = WHAT_SAID.match(question.lower())
+    """For "What did X say?" (or "…say about Y?", "What did X suggest?"), what the sentence has X say: the clause
+    after "X said", else the whole quotation holding ``span`` (the reader's answer). None for other questions, or
+    when neither is there."""
+    asked = WHAT_SAID.match(question.lower()) or _SAID_ABOUT.match(question.lower())
     if asked is None:
         return None
-    speaker = _content_words(asked["speaker"])
+    speaker = _content_words(asked.groupdict().get("speaker") or asked["proposer"])
     for verb in nlp()(sentence):
         if verb.lower_ not in _SAID_FORMS:
             continue
@@ -90,6 +92,15 @@ def quotation_said(question: str, sentence: str, span: tuple[int, int] | None = 
         if around is not None:
             return around.group(1)
     return None
+
+
+# "What did Liam Fox say about the show of unity?": all of what he said too, the sentence being about it.
+# "What did Lord Haskins suggest?" too: what he suggested is a clause.
+_SAID_ABOUT = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)"
+    r"(?:\s+\w+)?\s+(?:about|of|on)\s+.+$"
+    r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<proposer>.+?)\s+(?:suggest|propose|warn)(?:\s+\w+)?\s*[?.!]*\s*$"
+)
 
 
 def _subtree(token) -> str:  # noqa: ANN001 - a spaCy Token
@@ -184,6 +195,30 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     start = words[last].end()
     start += len(_LEADING.match(sentence[start : span[1]]).group())
     return (start, span[1]) if start < span[1] else span
+
+
+def before_the_question(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without its tail when the tail is a verb saying the question again: "The Sea Inside has been named
+    best picture and star Javier Bardem" asked "Which film won best picture?" is "The Sea Inside". A span whose
+    head says none of the question's words but whose verb's words say two of them is cut before the verb."""
+    found = _SAYS_AGAIN.search(sentence, span[0], span[1])
+    if found is None or found.start() == span[0]:
+        return span
+    asked = {_stem(w) for w in _content_words(question)}
+
+    def repeated(start: int, end: int) -> int:
+        return sum(
+            w.group().lower() not in _STOP and _stem(w.group()) in asked for w in _WORD.finditer(sentence, start, end)
+        )
+
+    if repeated(span[0], found.start()) or repeated(found.start(), min(found.end() + _TAIL_REACH, span[1])) < 2:
+        return span
+    return span[0], found.start()
+
+
+# a verb group inside a span: "has been named", "was", "will be"
+_SAYS_AGAIN = re.compile(r"\s(?:has|have|had|is|are|was|were|will)\b(?:\s+(?:been|be|not))?(?:\s+\w+ed)?\b")
+_TAIL_REACH = 25  # characters after the verb group where the question's words are looked for
 
 
 _WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
@@ -347,6 +382,76 @@ _CHANGED_TO = re.compile(
     rf"(?P<change>{_FIGURE_WORDS})\s+to\s+(?P<level>{_FIGURE_WORDS})",
     re.IGNORECASE,
 )
+
+# A level something stands at: "on hold again at 4.75%", "the price was $30".
+_AT_LEVEL = re.compile(rf"\b(?:at|is|was|are|were|of)\s+(?:about |around |just )?(?P<level>{_FIGURE_WORDS})")
+# A change said in any words, then the figure it goes to.
+_GOES_TO = re.compile(
+    rf"\b(?:rise|rising|rose|risen|fall|falling|fell|fallen|climb\w*|drop\w*|increas\w*|grow\w*|grew|reach\w*|cut"
+    rf"|cutting|rais\w*|lift\w*|lower\w*|up|down)\b[^.;]{{0,80}}?\bto\s+(?P<level>{_FIGURE_WORDS})",
+    re.IGNORECASE,
+)
+
+
+def owned_value(question: str, sentence: str) -> str | None:
+    """Asked "What is Gordon Brown's growth forecast?", what the sentence gives as his forecast: "3% to 3.5%" of
+    "below Chancellor Gordon Brown's forecast of 3% to 3.5%"; None when the question asks no such thing or the
+    sentence does not say it that way."""
+    asked = _ASKS_OWNED.match(question)
+    if asked is None:
+        return None
+    owner, noun = re.escape(asked["owner"].split()[-1]), re.escape(asked["noun"])
+    found = re.search(
+        rf"\b{owner}['’]s?\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:of|is|was|stands at|stood at)\s+{_VALUE}", sentence
+    )
+    return tidy(found["value"]) if found else None
+
+
+_ASKS_OWNED = re.compile(
+    r"^\s*[Ww]hat\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[a-z][\w-]*)\s*\??\s*$"
+)
+_VALUE = (
+    r"(?P<value>[^,;.]+?(?:\.\d[^,;.]*?)*)"
+    r"(?=[,;]|\.(?!\d)|\s(?:and|but|for|while|compared|on|in|by|from|after|before|last|this|next)\s|$)"
+)
+
+
+def things_included(question: str, sentence: str) -> str | None:
+    """Asked "What were the most requested search terms?", what the sentence says they included: "games, EastEnders,
+    CBBC, John Peel, Harry Potter and Olympics" of "The most requested search terms of 2004 included games, …";
+    None when the question asks no such thing or the sentence does not say it that way."""
+    asked = _ASKS_WHAT_THEY_ARE.match(question)
+    if asked is None:
+        return None
+    head = re.escape(asked["head"].lower())
+    found = re.search(
+        rf"\b{head}\b[^,;.]{{0,40}}?\s(?:include[sd]?|includ(?:ed|es) such as)\s+{_LISTED}", sentence, re.I
+    )
+    return tidy(found["listed"]) if found else None
+
+
+_ASKS_WHAT_THEY_ARE = re.compile(
+    r"^\s*(?i:what)\s+(?:are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?P<head>[a-z]+s)\s*\??\s*$"
+)
+_LISTED = r"(?P<listed>[^.;]+?)(?=[.;]|\s(?:but|while|although)\s|$)"
+
+
+def level_reached(question: str, sentence: str) -> str | None:
+    """Asked a level ("What are rates expected to rise to?", "What is the US interest rate?"), the figure the
+    sentence gives the rate or price asked about ("rates still stand at a punitive 17.25%"), else has something go
+    to ("2.25%" of "tipped to rise by a quarter of a percentage point to 2.25%") or stand at ("on hold again at
+    4.75%"); None when the question asks no level or the sentence has none."""
+    if not asks_level(question):
+        return None
+    noun = _LEVEL_NOUN.search(question)
+    level = rf"(?:\d[\d,.]*%?\s?[-–]\s?)?{_FIGURE_WORDS}"  # "30-40%" whole
+    near = re.search(rf"\b{noun[1]}s?\b[^.;]{{0,50}}?(?<![\d.,-])(?P<level>{level})", sentence, re.I) if noun else None
+    found = near or _GOES_TO.search(sentence) or _AT_LEVEL.search(sentence)  # "rates still stand at … 17.25%"
+    return found["level"] if found else None
+
+
+_LEVEL_NOUN = re.compile(r"\b(rate|price|level|yield)s?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def to_the_level(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -34,7 +34,8 @@ from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.age import age_in, age_of, asked_age
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age
+from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import stop_words
@@ -43,9 +44,12 @@ from assistant.question.post import Post, asked_post, holder_in, named_first, na
 from assistant.question.read import Question
 from assistant.question.wanted import (
     asks_score,
+    asks_when,
+    gives_a_date,
     gives_a_figure,
     says_no_amount,
     says_no_money,
+    says_only_when_relative,
     score_in,
     wanted_labels,
 )
@@ -56,7 +60,8 @@ from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
-# only on a condition, speaks of another year, or gives no amount asked "how many"; there are no articles yet, or
+# only on a condition, speaks of another year, gives no amount asked "how many" or no age asked "how old"; there are no
+# articles yet, or
 # none in its period; no article is about it; the article names nothing of the kind asked for; the article's record
 # does not say.
 Why = Literal[
@@ -64,6 +69,7 @@ Why = Literal[
     "conditional",
     "other_year",
     "no_amount",
+    "no_age",
     "no_articles",
     "none_in_period",
     "not_about",
@@ -84,6 +90,7 @@ _STORIES_READ = 2  # stories naming what is asked read whole for a score or an a
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
 _VERDICT_DEPTH = 3  # first candidates of the evidence's stories read for a yes or no the evidence does not give
 _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must repeat (more than the evidence must)
+_DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
@@ -286,10 +293,17 @@ class Judge:
         player = asked_club(question.text)
         if player is not None:  # "Which club does Granclaude play for?": "Perpignan centre Jean-Philippe Granclaude"
             decision = self._club_first(player, question.text, decision, ranked)
+        thing = asked_called(question.text)
+        if thing is not None:  # "What is the documentary called?": "The film, A Different Story, chronicles…"
+            decision = self._called_first(thing, question.text, decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = self._amount_first(question.text, decision, ranked)
+        if decision.answerable and asks_when(question.text) and says_only_when_relative(decision.evidence[0].text):
+            # "When will the PSP go on sale in the US?" of "…later this month": a close sentence giving the day
+            # ("the PSP is released in the US on 24 March") comes first.
+            decision = self._dated_first(question.text, decision, ranked)
         if decision.answerable and says_no_money(question.text, decision.evidence[0].text):
             # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo": the
             # sentence giving money that shares most of the question's words ("the $1.75bn (£900m) deal … PC vendor").
@@ -312,6 +326,9 @@ class Judge:
         top = decision.evidence[0].text
         if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
+        if person is not None and not gives_an_age(f"{decision.evidence[0].before} {top}"):
+            # "How old is Carlos Moya?" of a seedings list ("5 Carlos Moya (Spain)"): no age, so no answer
+            return replace(decision, answerable=False, why="no_age", related=decision.evidence)
         return replace(decision, expected=said == "expected")
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
@@ -336,6 +353,20 @@ class Judge:
         evidence = [e for e in decision.evidence if not says_no_amount(question, e.text)]
         stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
         return _moved_first(decision, _most_shared(question, evidence, stories))
+
+    def _dated_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first of the next evidence sentences and first candidates that gives a day or a
+        year, of the best sentence's story or naming everything the question names, first; as it was when none
+        does."""
+        have = {e.sentence_id for e in decision.evidence}
+        head = [r for r in ranked[:_DATE_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
+        close = [*decision.evidence[1:_DATE_DEPTH], *self.selector.sentences(head)]
+        names, story = question_names(question), decision.evidence[0].article_id
+
+        def dated(e: Evidence) -> bool:
+            return gives_a_date(e.text) and (e.article_id == story or all(mentions([e.text], n) for n in names))
+
+        return _moved_first(decision, next((e for e in close if dated(e)), None))
 
     def _age_first(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the sentence giving the person's age first ("Mr Ebbers, 63, …"): of the evidence, else
@@ -366,6 +397,22 @@ class Judge:
         story = self._in_first_naming_story(
             question, ranked, lambda _, text: club_in(player, text, country=country) is not None, giving
         )
+        return decision if story is None else _found_in_naming_story(decision, story)
+
+    def _called_first(
+        self, thing: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
+    ) -> Decision:
+        """The decision with the sentence giving the name of what is asked first ("The film, A Different Story,
+        chronicles…"): of the evidence, else of the first story naming everything the question names that gives
+        one, answered; as it was when none does."""
+
+        def giving(e: Evidence) -> bool:
+            return called_in(thing, e.text) is not None
+
+        found = next((e for e in decision.evidence if giving(e)), None)
+        if found is not None:
+            return _first(decision, found)
+        story = self._in_first_naming_story(question, ranked, lambda _, text: thing in text.lower(), giving)
         return decision if story is None else _found_in_naming_story(decision, story)
 
     def _in_first_naming_story(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from assistant.evidence.places import country
@@ -62,6 +62,9 @@ _OPPOSITES = [
     ("support", "oppose"),
     ("back", "oppose"),
     ("favour", "oppose"),
+    ("improve", "worsen"),
+    ("improve", "fall"),
+    ("improve", "deteriorate"),
 ]
 _BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outclass", "trounce"}  # X beat Y: Y lost
 # Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
@@ -90,6 +93,7 @@ _PARTICLES = {"up", "down", "back", "out", "off", "on", "over"}  # what "Is X up
 _LIGHT_VERBS = {"have", "make", "give", "offer"}  # a noun after them says what its verb would ("made no comment")
 _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
+_EXPECTING = {"expect", "predict", "forecast", "anticipate"}  # "Does Deloitte expect rates to rise?": "rates will fall"
 _MAYBE_UNREALISED = re.compile(
     r"\b(?:will|would|could|may|might|shall|should|wo|if|unless|hop\w*|expect\w*|plan\w*|want\w*|intend\w*|aim\w*|"
     r"seek\w*|predict\w*|forecast\w*|propos\w*|threaten\w*|(?:is|are|was|were) to|going to)\b|'ll\b",
@@ -183,6 +187,8 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
                 continue  # said of someone else: "officials admitted…, but the ambassador denied…"
             if _another(token, predicate) or _aimed_at(token):
                 continue  # "A previous Labour chancellor resigned", "the favourite to win": not what was asked
+            if token.dep_ == "amod" and token.tag_ == "VBN" and kind == "VERB" and predicate.subject:
+                continue  # "its recently unveiled Walkman phone" says nothing of who unveiled it
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
             return token, opposite
@@ -352,15 +358,18 @@ def _denied(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """Whether a word is said with "not"/"never" on it or on the verb it belongs to, or is what someone had no part
-    in ("played no part in drafting the answer")."""
+    """Whether a word is said with "not"/"never" on it or on the verb it belongs to, with "no" on its subject or
+    object ("made no major difference"), or is what someone had no part in ("played no part in drafting the
+    answer")."""
     heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj", *_PLACED) else [token]
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
         return True
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children) for c in token.children):
-        return True  # "with no cast, opening date or theatre announced", "no one was hurt"
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ == "no" for d in c.children) for c in token.children
+    ):
+        return True  # "with no cast, opening date or theatre announced", "no one was hurt", "made no difference"
     said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
     return said is not None and said.lower_ in ("not", "n't", "never")
 
@@ -432,6 +441,8 @@ def _predicate(asked: Doc) -> Predicate | None:
         said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if root.lemma_.lower() in _REPORTING and said is not None:  # "Did he say he was leant on?": the leaning
             return _claimed(said)
+        if root.lemma_.lower() in _EXPECTING and said is not None and (claimed := _claimed(said)) is not None:
+            return replace(claimed, modal=True)  # what is expected is said as what will be
         if root.pos_ == "VERB":
             asked_as_future = any(c.dep_ == "aux" and c.lower_ in _MAY_BE for c in root.children)  # "Will he make…?"
             return Predicate(root.lemma_.lower(), "VERB", _subject(root), asked_as_future)
@@ -521,14 +532,16 @@ def unrealised(question: str, sentence: str) -> Unrealised | None:
     """How a sentence says less than a question asks when it asks what happened ("Who won…?", "How many seats did it
     win?"): "conditional" when it says it only on a condition ("if the Conservatives won"), "expected" when it says
     what will, would or may happen, or what someone hopes or plans ("…hopes Henry will be named", "…is to contest
-    the seat"); None when it says it happened, or the question asks about the future."""
+    the seat"); None when it says it happened, or the question asks about the future or what someone said."""
     if not _MAYBE_UNREALISED.search(sentence):  # most sentences: no word that could say so, no parse
         return None
     asked = nlp()(question)
     if not _asked_as_done(asked):
         return None
-    doc = nlp()(sentence)
     predicate = _predicate(asked)
+    if predicate is not None and predicate.lemma in _REPORTING and not any(t.dep_ == "ccomp" for t in asked):
+        return None  # "What did Lishman say about older voters?" is answered by what he said, "if…" and all
+    doc = nlp()(sentence)
     said = _saying(doc, predicate) if predicate is not None else None
     verb = said[0] if said is not None else next((t for t in doc if t.dep_ == "ROOT"), None)
     # Past what someone said or reported, to what they said: one step from the question's own verb, up to three

@@ -8,7 +8,8 @@ naming them. A number elsewhere in the sentence ("a sentence of 85 years") is no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from assistant.question.found import Found
 
 _ASKED = re.compile(
     r"^\s*(?i:how old (?:is|was|are|were)) (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
@@ -16,23 +17,15 @@ _ASKED = re.compile(
 _AGE = r"(?P<age>\d{1,3})"
 # Each shape with {name} for the person's surname.
 _SHAPES = (
-    r"\b{name},\s+" + _AGE + r"\s*,",  # "Mr Ebbers, 63, …"
+    r"\b{name},\s+" + _AGE + r"(?:\s*,|\.(?:\s|$)|$)",  # "Mr Ebbers, 63, …", "…said Hynde, 53."
     r"\b{name}\s+\(" + _AGE + r"\)",  # "Ebbers (63)"
     r"\b{name},\s+aged\s+" + _AGE + r"\b",  # "Ebbers, aged 63"
     r"\b{name},\s+who\s+(?:is|was|turns|turned)\s+" + _AGE + r"\b",  # "Llewellyn, who is 36, …"
     r"\b" + _AGE + r"[- ]years?[- ]old\s+(?:[A-Z][\w'’-]*\s+){0,3}{name}\b",  # "the 41 year-old Bwalya"
-    # "Lindsay Davenport has put … on hold. The 28-year-old world number one had said…": the next sentence's
-    r"\b{name}\b[^.!?\n]*[.!?][\"”]?\s+The\s+" + _AGE + r"[- ]years?[- ]old\b",
+    # "Lindsay Davenport has put … on hold. The 28-year-old world number one had said…": the next sentence's, when
+    # the person opens the one before (not "Garcia-Lopez … withstood a rally from Moya… The 21-year-old plays…")
+    r"(?:^|(?<=[.!?] ))(?:[^\s.!?]+\s+){0,5}?{name}\b[^.!?\n]*[.!?][\"”]?\s+The\s+" + _AGE + r"[- ]years?[- ]old\b",
 )
-
-
-@dataclass(frozen=True)
-class Age:
-    """The age a sentence gives someone, and where it is in the sentence."""
-
-    years: str
-    start: int
-    end: int
 
 
 def asked_age(question: str) -> str | None:
@@ -41,17 +34,17 @@ def asked_age(question: str) -> str | None:
     return found["name"] if found else None
 
 
-def age_in(name: str, sentence: str) -> Age | None:
+def age_in(name: str, sentence: str) -> Found | None:
     """The age ``sentence`` gives ``name`` (matched by surname), or None when it gives them none."""
     surname = re.escape(name.split()[-1])
     for shape in _SHAPES:
         found = re.search(shape.replace("{name}", surname), sentence)
         if found is not None:
-            return Age(found["age"], found.start("age"), found.end("age"))
+            return Found(found["age"], found.start("age"), found.end("age"))
     return None
 
 
-def age_of(name: str, sentence: str, before: str = "") -> Age | None:
+def age_of(name: str, sentence: str, before: str = "") -> Found | None:
     """The age ``sentence`` gives ``name``, itself or as "The 28-year-old…" after ``before``, the sentence naming
     them; None when it gives them none. The offsets are into ``sentence``."""
     joined = f"{before} {sentence}" if before else sentence
@@ -59,4 +52,13 @@ def age_of(name: str, sentence: str, before: str = "") -> Age | None:
     offset = len(joined) - len(sentence)
     if found is None or found.start < offset:
         return age_in(name, sentence) if found is not None else None
-    return Age(found.years, found.start - offset, found.end - offset)
+    return Found(found.text, found.start - offset, found.end - offset)
+
+
+_ANY_AGE = re.compile(r"\byears?[- ]old\b|\baged?\s+\d|\bage of\s+\d|,\s+\d{1,3}(?:,|\.(?:\s|$)|$)|\(\d{1,3}\)")
+
+
+def gives_an_age(text: str) -> bool:
+    """Whether a text gives anyone an age in any of the ways news does ("63-year-old", "aged 63", "Ebbers, 63,"):
+    one that gives none cannot answer "How old…?", whoever it names."""
+    return _ANY_AGE.search(text) is not None

@@ -10,8 +10,8 @@ called up for ("the France squad").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from assistant.question.found import Found
 from assistant.question.nlp import nlp
 
 _ASKED = re.compile(
@@ -27,22 +27,13 @@ _NAME = r"(?!(?:And|But|So|Or|Meanwhile|The|A|An|Then)\b)[A-Z][\w'’&.-]*(?:\s+
 _CLUB = rf"(?P<club>{_NAME}(?:\s+and\s+{_NAME})?)"  # "Scarlets and USA Eagles forward Dave Hodges"
 
 
-@dataclass(frozen=True)
-class Club:
-    """The club a sentence gives a player, and where it is in the sentence."""
-
-    name: str
-    start: int
-    end: int
-
-
 def asked_club(question: str) -> str | None:
     """The player a "Which club does X play for?" question asks about, or None."""
     found = _ASKED.match(question)
     return found["name"] if found else None
 
 
-def club_in(player: str, sentence: str, *, country: bool = True) -> Club | None:
+def club_in(player: str, sentence: str, *, country: bool = True) -> Found | None:
     """The club ``sentence`` gives ``player`` (matched by surname): "Perpignan centre Jean-Philippe Granclaude",
     "M Stevens (Bath)"; with ``country`` False not a national side ("Scotland forward Simon Taylor" names no
     club); None when it gives none."""
@@ -54,7 +45,7 @@ def club_in(player: str, sentence: str, *, country: bool = True) -> Club | None:
     for shape in shapes:
         for found in re.finditer(shape, sentence):
             if country or not _a_country(found["club"]):
-                return Club(found["club"], found.start("club"), found.end("club"))
+                return Found(found["club"], found.start("club"), found.end("club"))
     return None
 
 

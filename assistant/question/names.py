@@ -103,18 +103,24 @@ class _Vocabulary:
 
 def surname_alone(surname: str, text: str, first: Sequence[str] = ()) -> bool:
     """Whether a surname is written in ``text`` as no other person's: alone, after a title ("Ms Khan", "Khan said")
-    or after the ``first`` names asked about, however spelled ("Hulegu Khan" for Hulagu Khan); not only inside another
-    full name ("Genghis Khan" is not Irene Khan). A surname not written as such (misspelled) is given the benefit."""
+    or after the ``first`` names asked about, however spelled ("Hulegu Khan" for Hulagu Khan); not where the text
+    gives it only another's first names ("Genghis Khan … Khan said" is not Irene Khan). A surname not written as such
+    (misspelled) is given the benefit."""
     found = list(re.finditer(rf"(\S+)\s+{re.escape(surname)}\b|^{re.escape(surname)}\b", text))
     asked = [f.lower() for f in first]
-    # another first name is one capitalised word, just before it: not "Russia's Putin", "Moscow, Putin", "Mr Khan"
-    return not found or any(
-        m.group(1) is None
-        or not (m.group(1)[:1].isupper() and m.group(1).isalpha())
-        or m.group(1) in _TITLES
-        or difflib.get_close_matches(m.group(1).lower(), asked, n=1, cutoff=_SPELLING)
-        for m in found
-    )
+
+    def first_named(m: re.Match[str]) -> bool:  # one capitalised word just before it: not "Russia's Putin", "Mr Khan"
+        return (
+            m.group(1) is not None and m.group(1)[:1].isupper() and m.group(1).isalpha() and m.group(1) not in _TITLES
+        )
+
+    def as_asked(m: re.Match[str]) -> bool:
+        return bool(difflib.get_close_matches(m.group(1).lower(), asked, n=1, cutoff=_SPELLING))
+
+    named = [m for m in found if first_named(m)]
+    if asked and named and not any(as_asked(m) for m in named):
+        return False  # "Serena Williams … Williams later explained" is not Martyn Williams
+    return not found or any(not first_named(m) or as_asked(m) for m in found)
 
 
 def refers_to(name: str, text: str) -> bool:

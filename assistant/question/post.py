@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.question.found import Found
 from assistant.question.nlp import NER_ONLY, nlp
 
 # Titles that name the same post, as news writes them; a title outside the table matches itself only.
@@ -78,15 +79,6 @@ def says_a_title(text: str) -> bool:
     return bool(_TITLE_WORD.search(text))
 
 
-@dataclass(frozen=True)
-class Holder:
-    """The name a sentence gives a post's holder, and where it is in the sentence."""
-
-    name: str
-    start: int
-    end: int
-
-
 @lru_cache(maxsize=1024)
 def asked_post(question: str) -> Post | None:
     """The post a "Who is the chief executive of Fiat?"-style question asks about, or None."""
@@ -107,7 +99,7 @@ def _titles(post: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([post, *(title for group in groups for title in group)]))
 
 
-def holder_in(post: Post, sentence: str, *, own: bool = False) -> Holder | None:
+def holder_in(post: Post, sentence: str, *, own: bool = False) -> Found | None:
     """The person ``sentence`` names as holding ``post`` at its organisation, or None (None too for one who held it
     before: "former Fiat boss Paolo Cantarella"). In the organisation's ``own`` story (its title names it) the title
     alone will do: "…, said chief executive Tom McKillop" of AstraZeneca."""
@@ -184,7 +176,7 @@ _OPENING_NAME = re.compile(
 
 
 @lru_cache(maxsize=256)
-def named_first(sentence: str) -> Holder | None:
+def named_first(sentence: str) -> Found | None:
     """The person a sentence opens with, as its subject ("Iain Ferguson was awarded…", "Mr Ferguson said…"), or None."""
     found = _OPENING_NAME.match(sentence)
     if found is None:
@@ -192,7 +184,7 @@ def named_first(sentence: str) -> Holder | None:
     doc = nlp()(sentence)
     if not any(e.label_ == "PERSON" and e.start_char < found.end() for e in doc.ents):
         return None
-    return Holder(found.group(), 0, found.end())
+    return Found(found.group(), 0, found.end())
 
 
 def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:
@@ -255,7 +247,7 @@ def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 
 @lru_cache(maxsize=1024)
-def _people(sentence: str) -> tuple[Holder, ...]:
+def _people(sentence: str) -> tuple[Found, ...]:
     """The sentence's names of people, each with the honorific before it ("Sir Alex Ferguson", "Mr Ghosn"), and those
     spaCy's small model takes for organisations' ("Sven-Goran Eriksson"): a title stands before a person."""
     doc = nlp()(sentence, disable=NER_ONLY)
@@ -267,5 +259,5 @@ def _people(sentence: str) -> tuple[Holder, ...]:
                 start = doc[e.start - 1].idx
             possessive = len(e) > 1 and e[-1].text in ("'s", "’s")  # "Wales coach Mike Ruddock's": Mike Ruddock
             last = e[-2] if possessive else e[-1]
-            people.append(Holder(sentence[start : last.idx + len(last)], start, last.idx + len(last)))
+            people.append(Found(sentence[start : last.idx + len(last)], start, last.idx + len(last)))
     return tuple(people)

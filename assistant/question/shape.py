@@ -260,8 +260,23 @@ def _comparison(question: str, lowered: str) -> Shape | None:
             continue  # "Has Johnson captained the Lions more than once?" asks yes or no of a number, not two things
         if found:
             sides = tuple(re.split(r"[:;]", _original(question, lowered, found[side]))[0].strip(" ,") for side in "ab")
-            return Shape("comparison", question, sides=sides, yes_no=bool(_YES_NO.match(question)))
+            return Shape(
+                "comparison", question, sides=(_without_verb(sides[0]), sides[1]), yes_no=bool(_YES_NO.match(question))
+            )
     return None
+
+
+# A verb the first side of "Has the PSP sold more than the DS?" runs on to: "sold", "earned", "selling".
+_VERB = re.compile(r"[a-z]{2,}(?:ed|ing)|sold|made|won|paid|spent|grown|cost|got|had|done|taken|lost|become|been")
+
+
+def _without_verb(side: str) -> str:
+    """The side without the verb the question put after it ("the PSP sold" → "the PSP"); a lone noun after "the"
+    stays ("the speed")."""
+    words = side.split()
+    if len(words) >= 2 and _VERB.fullmatch(words[-1]) and words[-2].lower() not in ("the", "a", "an", "its", "their"):
+        return " ".join(words[:-1])
+    return side
 
 
 _REASON = re.compile(r"^(?:why|how come|for what reason|what (?:caused|led to|prompted|was behind|is behind)\b)")

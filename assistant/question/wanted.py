@@ -68,6 +68,37 @@ _NAMED_WITH_DIGITS = re.compile(
     r"|\b(?:Formula|Channel|Radio|Apollo|Catch|Big)\s+(?:One|Two|Three|Four|Five|\d+)\b"
 )
 _NUMBERED_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+\d+\b")
+# What a level is asked with: "What are interest rates expected to rise to?", "What are UK interest rates?".
+_CHANGED_TO = re.compile(
+    r"\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|climb|climbed|drop|dropped|increase|increased|grow|grew"
+    r"|grown|reach|reached|cut|raise|raised|lift|lifted|lower|lowered|go up|went up|gone up|go down|went down)"
+    r"\s+to\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_ASKS_LEVEL = re.compile(
+    r"^\s*what (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:rates?|prices?|level|yield)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# A level: a sum, a percentage, a decimal, pence ("more rate rises" is none, nor "2005")
+_LEVEL = re.compile(r"[$£€¥]\d|\d\s?%|\d\.\d|\b\d+p\b|\d\s?(?:per ?cent|cents?|pence|dollars|pounds|euros)\b")
+_TO_FIGURE = re.compile(  # "to 2.25%", "to six euros"
+    rf"\bto\s+(?:about |around |nearly |almost |just )?(?:[$£€¥]?\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE
+)
+
+
+def asks_level(question: str) -> bool:
+    """Whether a question asks the level something is at or went to ("What are UK interest rates?", "What are
+    rates expected to rise to?"): a figure answers it, not "more rate rises"."""
+    return bool(_CHANGED_TO.search(question) or _ASKS_LEVEL.match(question))
+
+
+def gives_a_level(question: str, sentence: str) -> bool:
+    """Whether a sentence gives the level a question asks: asked what something went to, a figure after "to"."""
+    if _CHANGED_TO.search(question):
+        return bool(_TO_FIGURE.search(sentence))
+    return bool(_LEVEL.search(sentence))
+
+
 _ASKS_AMOUNT = re.compile(
     r"\bhow (?:many|much|big|large)\b|\bwhat (?:percentage|percent|number|amount)\b|\bwhat (?:was|is) the score\b",
     re.IGNORECASE,
@@ -86,10 +117,13 @@ _SPEED = re.compile(
 
 def says_no_amount(question: str, sentence: str) -> bool:
     """Whether a question asks how many, how much, how big or the score and the sentence gives no amount at all, in
-    figures or words ("several", "a little", "vast areas" count), or asks how fast something grew and it gives no
-    rate, in figures or words ("quickly"): such a sentence cannot answer it, however close."""
+    figures or words ("several", "a little", "vast areas" count), asks how fast something grew and it gives no rate,
+    in figures or words ("quickly"), or asks a level and it gives none: such a sentence cannot answer it, however
+    close."""
     if _ASKS_RATE.search(question):
         return not (_RATE.search(sentence) or _SPEED.search(sentence))
+    if asks_level(question):  # "rise to?": the figure it goes to ("… to 2.25%")
+        return not gives_a_level(question, sentence)
     if not _ASKS_AMOUNT.search(question):
         return False
     sentence = _NAMED_WITH_DIGITS.sub("", sentence)  # "U2", "the Six Nations": names, not amounts
@@ -111,6 +145,8 @@ def gives_a_figure(question: str, sentence: str) -> bool:
     rate; otherwise a number in figures."""
     if _ASKS_RATE.search(question):
         return bool(_RATE.search(sentence))
+    if asks_level(question):
+        return gives_a_level(question, sentence)
     sentence = _NAMED_WITH_DIGITS.sub("", sentence)
     counted = _COUNTED.search(question)
     if counted is None:
@@ -164,6 +200,41 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+")
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A day or a year said as such: "24 March", "March 24", "March 2005", "in 1998" ("later this month" is none).
+_GIVEN_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH}\s+\d{{4}}\b|\b(?:1[5-9]|20)\d\d\b"
+)
+_ASKS_WHEN = re.compile(r"^\s*(?:when|(?:on )?what (?:date|day))\b", re.IGNORECASE)
+
+
+def asks_when(question: str) -> bool:
+    """Whether a question asks when ("When will the PSP go on sale?", "What date…?")."""
+    return bool(_ASKS_WHEN.match(question))
+
+
+def gives_a_date(sentence: str) -> bool:
+    """Whether a sentence gives a day or a year ("on 24 March", "in 1998"), not only "later this month"."""
+    return bool(_GIVEN_DATE.search(sentence))
+
+
+def says_only_when_relative(sentence: str) -> bool:
+    """Whether a sentence says when only relative to its own day ("later this month", "next week"), with no year,
+    month, weekday or century at all: a close sentence giving the day says more."""
+    return bool(_RELATIVE_TIME.search(sentence)) and not _SOME_DATE.search(sentence)
+
+
+_SOME_DATE = re.compile(
+    rf"(?<![$£€¥\d.,])\b(?:1\d{{3}}|20\d\d)s?\b|\b{_MONTH}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bcentury\b",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:later|earlier|next|this|last|coming)\s+(?:month|week|year|season|spring|summer|autumn|winter)\b"
+    r"|\b(?:tomorrow|soon|shortly)\b",
+    re.IGNORECASE,
+)
 
 
 def type_match(labels: tuple[str, ...], sentence: str, question: str) -> float:

@@ -328,6 +328,20 @@ def test_someone_named_after_a_lead_describing_them_doing_the_same_is_what_the_l
     )
 
 
+def test_a_role_as_its_post_is_the_post_of_the_organisation_the_sentence_before_names() -> None:
+    hefce = [
+        "The Higher Education Funding Council for England said more people went to university.",
+        'But the percentage of poorer students "hardly changed at all", said its chief executive, Sir Howard Newby.',
+    ]
+    store = FakeStore({"hefce": ("Student inequality exposed", hefce)})
+    ranked = [ScoredSentence("hefce:00001", 2.0, np.zeros(0))]
+    top = EvidenceSelector(store).sentences(ranked)[0]
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits(overview_sentences=3))
+    answer = definition.answer(_question("Who is Sir Howard Newby?"), Decision((top,), True), ranked, context)
+    assert answer.short_answer == "chief executive of the Higher Education Funding Council for England"
+    assert [c.sentence for c in answer.citations] == hefce
+
+
 def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_gives_way_to_one_saying_who_did() -> None:
     store = FakeStore(
         {

@@ -54,6 +54,10 @@ def _reason(sentence: str) -> str | None:
             "Hopes dimmed after Putin met Trump in Alaska, with Moscow sending more troops.",
             "after Putin met Trump in Alaska",  # not the circumstance added after it
         ),
+        (
+            "Hingis was 22 when she retired after having surgery on both ankles, and her last event was in Germany.",
+            "after having surgery on both ankles",  # not what is added of her after it
+        ),
         (  # a reason opening the sentence ends with its own phrase, commas inside it or not
             "Because of their soft, gelatinous bodies, ctenophores are extremely rare as fossils.",
             "Because of their soft, gelatinous bodies",

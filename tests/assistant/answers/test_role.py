@@ -4,6 +4,7 @@ import pytest
 
 from assistant.answers.role import (
     asked_role,
+    done_by,
     first_filling,
     may_say_the_verb,
     named_the_other_way,
@@ -154,3 +155,22 @@ def test_the_one_named_in_the_role_asked_about_is_the_other_way_round() -> None:
     # a passive's subject is the one it was done to: the doer is its "by"
     passive = "Former champion Fabrice Santoro of France was beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko."
     assert first_filling(question, [passive]) == (0, "Nikolay Davydenko")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "doer"),
+    [
+        ("Who directed A Different Story?",
+         "Michael said that the film, directed by Southan Morris, would put his fame into context.", "Southan Morris"),
+        ("Who will direct Charlotte's Web?",
+         "Dakota Fanning will play Fern in the film to be directed by 13 Going on 30 film-maker Gary Winick.",
+         "Gary Winick"),
+        # another work's maker, named in the sentence, is not the one asked about
+        ("Who made Submission?", "The festival opens with the French film The 10th District Court made by Raymond "
+         "Depardon.", None),
+        ("Who directed A Different Story?", "Michael directed his attention to the film.", None),  # no passive
+        ("Who was directed by Southan Morris?", "The film was directed by Southan Morris.", None),  # no doer asked
+    ],
+)  # fmt: skip
+def test_the_doer_a_passive_gives(question: str, sentence: str, doer: str | None) -> None:
+    assert done_by(question, sentence) == doer

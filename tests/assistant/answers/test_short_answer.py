@@ -6,11 +6,15 @@ import pytest
 
 from assistant.answers.short_answer import (
     asks_several,
+    before_the_question,
     extract_short_answer,
+    level_reached,
+    owned_value,
     past_the_preposition,
     past_the_question,
     quotation_said,
     successor,
+    things_included,
     to_the_level,
     whole_range,
     whole_words,
@@ -302,3 +306,77 @@ def test_a_range_is_no_change_and_level() -> None:
         sentence.index("30"),
         sentence.index(" inh"),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        ("What is Gordon Brown's growth forecast?",
+         "Deloitte is forecasting growth of 2% this year, below Chancellor Gordon Brown's forecast of 3% to 3.5%.",
+         "3% to 3.5%"),
+        ("What is the UK's inflation rate?", "The UK's inflation rate is 1.6%, the ONS said.", "1.6%"),
+        ("What is Apple's share price?", "Apple's share price was $42.12 on Friday.", "$42.12"),
+        ("What was Tesla's salary?", "Tesla's salary at Edison was 18 dollars a week.", None),  # not "at Edison…"
+        ("What is the growth forecast?", "Gordon Brown's forecast of 3% to 3.5%.", None),  # no one's asked
+    ],
+)  # fmt: skip
+def test_what_a_sentence_gives_as_the_one_asked_abouts(question: str, sentence: str, value: str | None) -> None:
+    assert owned_value(question, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "level"),
+    [
+        ("What are interest rates expected to rise to?",
+         "Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%.", "2.25%"),
+        ("What is the US interest rate?", "Minutes of the December meeting which pushed rates up to 2.25% showed it.",
+         "2.25%"),
+        ("What are UK interest rates?", "The Bank of England has left interest rates on hold again at 4.75%.", "4.75%"),
+        ("What are Brazil's interest rates?",
+         "Although interest rates still stand at a punitive 17.25%, inflation has fallen from 9% to 7%.", "17.25%"),
+        ("What is Iraq's unemployment rate?", "We estimate Iraq's unemployment rate to be between 30-40%.", "30-40%"),
+        ("How much did rates rise?", "Borrowing costs rose by a quarter of a point to 2.25%.", None),  # the change
+    ],
+)  # fmt: skip
+def test_the_level_something_went_to_or_stands_at(question: str, sentence: str, level: str | None) -> None:
+    assert level_reached(question, sentence) == level
+
+
+def test_what_things_were_is_what_the_sentence_says_they_included() -> None:
+    sentence = "The most requested search terms of 2004 included games, EastEnders, CBBC, John Peel and Olympics."
+    listed = "games, EastEnders, CBBC, John Peel and Olympics"
+    assert things_included("What were the most requested search terms?", sentence) == listed
+    assert things_included("What were the most requested search terms?", "Games were requested most.") is None
+    assert things_included("Who requested games?", sentence) is None
+
+
+def test_what_someone_suggested_is_all_they_suggested() -> None:
+    sentence = "Lord Haskins even suggested Mr Blair should reinstate Mr Brown as the central figure."
+    said = quotation_said("What did Lord Haskins suggest?", sentence, (30, 40))
+    assert said == "Mr Blair should reinstate Mr Brown as the central figure"
+
+
+def test_what_someone_said_about_something_is_all_they_said() -> None:
+    sentence = 'Liam Fox derided the photo call, saying: "The show of unity was the worst acting I have seen."'
+    said = quotation_said("What did Liam Fox say about the show of unity?", sentence, (68, 80))
+    assert said == "The show of unity was the worst acting I have seen."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "phrase"),
+    [
+        ("Which film won best picture?",
+         "Spanish movie The Sea Inside has been named best picture and star Javier Bardem best actor.",
+         "The Sea Inside has been named best picture and star Javier Bardem", "The Sea Inside"),
+        ("Who was the first president?", "George Washington was the first president of the US.",
+         "George Washington was the first president", "George Washington"),
+        ("What is the capital?", "The capital is Paris.", "The capital is Paris", "The capital is Paris"),  # its head
+        # says the question's word: nothing is cut
+    ],
+)  # fmt: skip
+def test_a_span_without_the_verb_saying_the_question_again(
+    question: str, sentence: str, read: str, phrase: str
+) -> None:
+    at = sentence.index(read)
+    start, end = before_the_question(question, sentence, (at, at + len(read)))
+    assert sentence[start:end] == phrase

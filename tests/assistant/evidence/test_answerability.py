@@ -91,6 +91,10 @@ def test_a_persons_surname_only_inside_another_full_name_is_not_them() -> None:
         missing_names("Who halted Hulagu Khan?", ["Hulegu Khan was halted, as Genghis Khan was."]) == ()
     )  # misspelled
     assert missing_names("When did Temur rule?", ["Tugh Temur ruled from 1328."]) == ()  # asked by a surname alone
+    # the surname alone where the text gives it only another's first name is that other one
+    serena = ["Serena Williams lost in Sydney.", "Williams later explained her injury problem."]
+    assert missing_names("What injury does Martyn Williams have?", serena) == ("Martyn Williams",)
+    assert missing_names("What injury does Serena Williams have?", serena) == ()
     # a sentence naming them, as "Who is Irene Khan?" looks for one
     assert not refers_to("Irene Khan", genghis[0])
     assert refers_to("Irene Khan", "Despite her concerns, Ms Khan dubbed herself a hope monger.")

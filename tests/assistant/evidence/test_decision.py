@@ -489,3 +489,40 @@ def test_asked_whom_someone_plays_for_the_sentence_giving_their_club_answers() -
     decision = _decide(_judge(store, k=1), store, question, "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "squad:00001"
     assert fact_from(question, decision.evidence, 0.0).short_answer == "Perpignan"
+
+
+def test_asked_what_something_is_called_the_sentence_giving_its_name_answers() -> None:
+    store = FakeStore(
+        {
+            "film": (
+                "Singer's film to show at festival",
+                [
+                    "A documentary about the life of singer George Michael will be shown at the Berlin Film Festival.",
+                    "The documentary, A Different Story, features Michael talking about his career.",
+                ],
+            )
+        }
+    )
+    question = "What is the George Michael documentary called?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "film:00001"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "A Different Story"
+
+
+def test_asked_how_old_someone_is_a_sentence_giving_no_age_does_not_answer() -> None:
+    store = FakeStore(
+        {"seeds": ("Chennai Open seeds", ["The seeds are: 1 Carlos Moya (Spain), 2 Paradorn (Thailand)."])}
+    )
+    decision = _decide(_judge(store, k=1), store, "How old is Carlos Moya?", "claim")
+    assert not decision.answerable and decision.why == "no_age" and decision.related == decision.evidence
+
+
+def test_asked_when_a_close_sentence_giving_the_day_comes_before_one_saying_later_this_month() -> None:
+    store = FakeStore(
+        {
+            "gizmondo": ("Gizmondo hits the shelves", ["The PSP will go on sale in the US later this month."]),
+            "psp": ("PSP in the US", ["Already available in Japan, the PSP is released in the US on 24 March."]),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "When will the PSP go on sale in the US?", "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "psp:00000"

@@ -51,6 +51,14 @@ SAID = [
     ("Was anyone hurt in the fire?", "No one was hurt in the fire, police said.", "no"),
     ("Did Joe Pasquale win the show?", "The show peaked on Monday, just before Joe Pasquale won the show.", "yes"),
     ("Was she the first woman to win the race?", "She was the first woman to win the race.", "yes"),
+    # "no" on the object: nothing was made
+    ("Did tuition fees make a major difference?",
+     "More women than men went to university, while tuition fees and student loans made no major difference.", "no"),
+    # what someone expects is said as what will be; the opposite of what is asked says "no"
+    ("Does Deloitte expect interest rates to rise?", "Deloitte also believes that interest rates will fall to 4%.",
+     "no"),
+    ("Did retail sales improve over Christmas?", "UK retail sales fell in December, the worst Christmas since 1981.",
+     "no"),
 ]  # fmt: skip
 
 
@@ -99,6 +107,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "The European Commission has launched an investigation into whether Alitalia is receiving state aid.",
         ),
         ("Will Putin stand for election?", "Aides asked if Putin would stand for election."),
+        (  # a participle describing a thing says nothing of who did it; what there is speculation of is no "yes"
+            "Will Motorola unveil the ROKR at Cebit?",
+            "Sony Ericsson will show off its recently unveiled Walkman phone and there is speculation that Motorola "
+            "may unveil its ROKR handset at Cebit.",
+        ),
         # another one of the same kind, what one is favourite to do, a sentence without what one is named
         ("Did Gordon Brown resign over the Budget leak?", "A previous Labour chancellor resigned after a Budget leak."),
         ("Did Joe Pasquale win the show?", "Comic Joe Pasquale remains odds on favourite to win the show."),
@@ -139,6 +152,9 @@ def test_a_sentence_repeating_too_little_of_the_question_gives_no_verdict() -> N
         ("Who won the general election on 5 May?", 'Mr Davey said: "We are going to be winning more seats."',
          "expected"),
         ("Who won the election?", "Labour won the election, as expected.", None),
+        # asked what someone said, what they said answers, conditions and all
+        ("What did Gordon Lishman say about older voters?",
+         'Gordon Lishman said if a "decisive blow" was struck at the election it would be by older voters.', None),
     ],
 )  # fmt: skip
 def test_asked_what_happened_a_sentence_may_say_only_what_would_or_will(

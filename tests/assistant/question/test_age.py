@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.age import age_in, age_of, asked_age
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age
 
 
 def test_the_person_asked_about() -> None:
@@ -29,7 +29,7 @@ def test_the_person_asked_about() -> None:
 )
 def test_the_age_a_sentence_gives(sentence: str, age: str | None) -> None:
     found = age_in("Bernie Ebbers", sentence)
-    assert (found.years if found else None) == age
+    assert (found.text if found else None) == age
     if found is not None:
         assert sentence[found.start : found.end] == age
 
@@ -38,7 +38,25 @@ def test_the_age_of_the_sentence_after_the_one_naming_them() -> None:
     before = "Lindsay Davenport has put any talk of retirement on hold."
     sentence = "The 28-year-old world number one had said that she would quit."
     age = age_of("Lindsay Davenport", sentence, before)
-    assert age is not None and age.years == "28" and sentence[age.start : age.end] == "28"
+    assert age is not None and age.text == "28" and sentence[age.start : age.end] == "28"
     assert age_of("Lindsay Davenport", sentence) is None  # no one named before it
     assert age_of("Serena Williams", sentence, before) is None  # another is named before it
-    assert age_of("Bernie Ebbers", "Mr Ebbers, 63, directed it.", "The trial went on.").years == "63"
+    assert age_of("Bernie Ebbers", "Mr Ebbers, 63, directed it.", "The trial went on.").text == "63"
+    # the person named late in the sentence before is not the one "The 21-year-old" is about
+    rally = "Garcia-Lopez, ranked 106 in the world, withstood a third-set rally from Moya to hang on."
+    assert age_of("Carlos Moya", "The 21-year-old plays Kevin Kim in the second round.", rally) is None
+    assert age_in("Chrissie Hynde", '"We are a tribute band," said Hynde, 53.').text == "53"  # at the sentence's end
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("Mr Ebbers, 63, directed it.", True),
+        ("The approach by the 76-year-old owner of the Tampa Bay Buccaneers.", True),
+        ("Ebbers, aged 63, was convicted.", True),
+        ("5 Carlos Moya (Spain)", False),  # a seeding, not an age
+        ("Moya began 2005 with victory in the Chennai Open.", False),
+    ],
+)
+def test_whether_a_text_gives_anyone_an_age(text: str, gives: bool) -> None:
+    assert gives_an_age(text) is gives

@@ -38,7 +38,7 @@ def test_the_player_asked_about(question: str, player: str | None) -> None:
 )
 def test_the_club_a_sentence_gives(player: str, sentence: str, club: str | None) -> None:
     found = club_in(player, sentence)
-    assert (found.name if found else None) == club
+    assert (found.text if found else None) == club
     if found is not None:
         assert sentence[found.start : found.end] == club
 
@@ -46,7 +46,7 @@ def test_the_club_a_sentence_gives(player: str, sentence: str, club: str | None)
 def test_asked_for_a_club_a_national_side_is_none() -> None:
     sentence = '" And Scotland forward Simon Taylor looks certain to get the call.'
     found = club_in("Simon Taylor", sentence)
-    assert found is not None and found.name == "Scotland"  # not "And Scotland"
+    assert found is not None and found.text == "Scotland"  # not "And Scotland"
     assert club_in("Simon Taylor", sentence, country=False) is None
     assert asks_for_a_club("Which club does Simon Taylor play for?")
     assert not asks_for_a_club("Who does Simon Taylor play for?")

@@ -62,7 +62,7 @@ def test_the_holder_named_by_title(sentence: str) -> None:
     post = asked_post("Who is the chief executive of Fiat?")
     assert post is not None
     holder = holder_in(post, sentence)
-    assert holder is not None and holder.name == "Sergio Marchionne"
+    assert holder is not None and holder.text == "Sergio Marchionne"
     assert sentence[holder.start : holder.end] == "Sergio Marchionne"
     assert names_a_holder(post, f"Fiat news.\n\n{sentence}\n\nMore to come.")
 
@@ -86,14 +86,14 @@ def test_an_honorific_stays_with_the_name() -> None:
     post = asked_post("Who is the Manchester United manager?")
     assert post is not None
     holder = holder_in(post, "Manchester United manager Sir Alex Ferguson will join the show.")
-    assert holder is not None and holder.name == "Sir Alex Ferguson"
+    assert holder is not None and holder.text == "Sir Alex Ferguson"
 
 
 def test_a_holders_name_is_given_without_its_possessive() -> None:
     post = asked_post("Who is the Wales coach?")
     assert post is not None
     holder = holder_in(post, "Sidoli and Cockbain are Wales coach Mike Ruddock's preferred starters.")
-    assert holder is not None and holder.name == "Mike Ruddock"
+    assert holder is not None and holder.text == "Mike Ruddock"
 
 
 def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
@@ -101,7 +101,7 @@ def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
     assert post is not None
     said = '"I am determined to restore confidence," said chief executive Tom McKillop.'
     holder = holder_in(post, said, own=True)
-    assert holder is not None and holder.name == "Tom McKillop"
+    assert holder is not None and holder.text == "Tom McKillop"
     assert holder_in(post, said) is None  # another story's chief executive, for all it says
     assert holder_in(post, "Tom McKillop, chief executive, said so.", own=True) is not None
     for others in ("Microsoft CEO Satya Nadella spoke.", "GM's chief executive Rick Wagoner spoke."):
@@ -126,7 +126,7 @@ def test_a_sentence_opening_with_the_post_and_no_name(sentence: str, unnamed: bo
 
 def test_the_person_a_sentence_opens_with() -> None:
     named = named_first("Iain Ferguson was awarded the title by US publication Forbes.")
-    assert named is not None and named.name == "Iain Ferguson"
+    assert named is not None and named.text == "Iain Ferguson"
     assert named_first("US publication Forbes awarded the title to Iain Ferguson.") is None
     assert named_first("Shares have leapt 55% this year.") is None
 
@@ -158,4 +158,4 @@ def test_a_sentence_describing_the_one_a_who_question_asks_for(question: str, se
 
 def test_the_person_a_sentence_opens_with_before_a_comma() -> None:
     named = named_first("Phil Redmond, now chairman of Mersey TV, told Tessa Jowell he would run it.")
-    assert named is not None and named.name == "Phil Redmond"
+    assert named is not None and named.text == "Phil Redmond"

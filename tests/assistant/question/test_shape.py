@@ -90,6 +90,8 @@ def test_questions_of_fact_stay_facts(question: str) -> None:
         ("France vs Germany: whose economy grew more?", ("France", "Germany")),
         ("Has Johnson captained the Lions more than once?", ()),  # yes or no of a number, not two things
         ("Has the DS sold more than 2 million units?", ()),
+        ("Has the PSP sold more than the DS?", ("the PSP", "the DS")),  # not "the PSP sold"
+        ("Is the speed higher than before?", ("the speed", "before")),
     ],
 )
 def test_a_comparison_has_two_sides_and_a_number_is_no_side(question: str, sides: tuple[str, ...]) -> None:

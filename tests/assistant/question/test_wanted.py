@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.question.wanted import (
+    asks_level,
     asks_score,
+    asks_when,
+    gives_a_date,
     gives_a_figure,
     says_no_amount,
     says_no_money,
+    says_only_when_relative,
     score_in,
     wanted_labels,
 )
@@ -100,3 +104,44 @@ def test_a_figure_of_what_is_asked(question: str, sentence: str, given: bool) ->
 )
 def test_a_sentence_giving_no_amount_of_what_is_counted(question: str, sentence: str, none: bool) -> None:
     assert says_no_amount(question, sentence) is none
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "none"),
+    [
+        ("What are interest rates expected to rise to?", "Rates are expected to rise for the fifth time.", True),
+        (
+            "What are interest rates expected to rise to?",
+            "Rates are tipped to rise by a quarter point to 2.25%.",
+            False,
+        ),
+        ("What did ferry fares rise to?", "Ferry fares rose to six euros, the board said.", False),  # in words
+        ("What are UK interest rates?", "This could trigger more interest rate rises.", True),  # "more" is no level
+        ("What are UK interest rates?", "Growth will probably slow by the end of 2005.", True),  # a year is no level
+        ("What are UK interest rates?", "The Bank has left interest rates on hold again at 4.75%.", False),
+    ],
+)
+def test_a_level_asked_for_and_given(question: str, sentence: str, none: bool) -> None:
+    assert asks_level(question)
+    assert says_no_amount(question, sentence) is none
+    assert gives_a_figure(question, sentence) is not none
+
+
+def test_a_rate_of_something_is_no_level() -> None:
+    assert not asks_level("What is the rate of growth of the Amazon's deforestation caused by?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relative", "dated"),
+    [
+        ("The PSP is due to go on sale in the US later this month and will cost about $250.", True, False),
+        ("Already available in Japan, the PSP is released in the US on 24 March.", False, True),
+        ("The museum will open later this year, in 2007.", False, True),  # a year: no relative time only
+        ("Warsaw was razed during the Second World War.", False, False),  # no time said as a date at all
+        ("St. John's Cathedral was built in the 14th century.", False, False),
+    ],
+)
+def test_when_a_sentence_says_only_a_time_relative_to_its_day(sentence: str, relative: bool, dated: bool) -> None:
+    assert asks_when("When will the PSP go on sale in the US?") and not asks_when("Who sells the PSP?")
+    assert says_only_when_relative(sentence) is relative
+    assert gives_a_date(sentence) is dated

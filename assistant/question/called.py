@@ -1,0 +1,51 @@
+"""What something is called: the thing a "What is the George Michael documentary called?" question asks the name of,
+and the name a sentence gives it.
+
+News names a work, a scheme or a group in a few fixed shapes: "The film, A Different Story, chronicles…", "a
+documentary about … George Michael, A Different Story will…", "a new album called Out of Exile". The reader, given a
+sentence without the name, bolds whatever is capitalised ("Berlin Film Festival").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.question.found import Found
+
+_ASKED = re.compile(
+    r"^\s*(?i:what)\s+(?:is|was|are|were|will)\s+(?P<thing>.+?)\s+(?:be\s+)?(?:called|named|titled|entitled|known as)"
+    r"\s*\??\s*$"
+    r"|^\s*(?i:what)\s+(?:is|was|are|were)\s+the\s+(?:name|title)\s+of\s+(?P<other>.+?)\s*\??\s*$"
+)
+_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|is|my|me|de|la|le|von|van)"
+# A name: capitalised words, with the small words titles have between them ("Out of Exile", "Get Me Out of Here").
+_NAME = rf"(?P<name>[A-Z0-9][\w'’!&.-]*(?:\s+(?:{_SMALL}\s+)*[A-Z0-9][\w'’!&.-]*)*)"
+# Each shape with {thing} for the head noun of what is asked about.
+_SHAPES = (
+    r"\b{thing}\s*,?\s+(?:called|named|titled|entitled|dubbed|known as)\s+(?:the\s+)?[\"“‘']?"
+    + _NAME,  # "an album called X"
+    r"\b{thing},\s+[\"“‘']?" + _NAME + r"[\"”’']?,",  # "The film, A Different Story, chronicles…"
+    # "A documentary about the life of George Michael, A Different Story will…": the name opens the clause
+    r"^(?:An?|The)\s+(?:[\w-]+\s+){0,2}{thing}\b[^,;.]*,\s+" + _NAME + r"\s+(?:will|is|was|has|had|would|can)\b",
+)
+
+
+def asked_called(question: str) -> str | None:
+    """The head noun of what a "What is X called?" or "What is the name of X?" question asks the name of
+    ("documentary"), or None when it asks something else."""
+    found = _ASKED.match(question)
+    thing = (found["thing"] or found["other"]) if found else None
+    words = re.findall(r"[A-Za-z][\w-]*", thing or "")
+    return words[-1].lower() if words and words[-1].islower() else None  # "the Kremlin" names, it asks no name
+
+
+def called_in(thing: str, sentence: str) -> Found | None:
+    """The name ``sentence`` gives the ``thing`` ("A Different Story" of "The film, A Different Story, chronicles…"),
+    or None when it gives none in these shapes."""
+    noun = re.escape(thing)
+    for shape in _SHAPES:
+        found = re.search(shape.replace("{thing}", rf"{noun}s?"), sentence)
+        if found is not None and found["name"].split()[0] not in ("He", "She", "It", "They", "But", "And", "The"):
+            name = re.sub(r"(?<=[a-z]{2})[.!]$", "", found["name"])  # the sentence's full stop is not the name's
+            return Found(name, found.start("name"), found.start("name") + len(name))
+    return None

@@ -1,0 +1,43 @@
+"""What something is called (unit): the thing a question asks the name of and the name a sentence gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question.called import asked_called, called_in
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("What is the George Michael documentary called?", "documentary"),
+        ("What is the name of the band's new album?", "album"),
+        ("What will the new airline be called?", "airline"),
+        ("What was the Kremlin called?", None),  # a name already: it asks what it was called before, not this
+        ("Who is the documentary about?", None),
+    ],
+)
+def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
+    assert asked_called(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("thing", "sentence", "name"),
+    [
+        ("film", "The film, A Different Story, chronicles Michael's life and career.", "A Different Story"),
+        (
+            "documentary",
+            "A candid documentary about the life of singer George Michael, A Different Story will also be screened.",
+            "A Different Story",
+        ),
+        ("album", "His new album, called Out of Exile, is released next week.", "Out of Exile"),
+        ("plateau", "It is the edge of moraine plateau called Warsaw Escarpment.", "Warsaw Escarpment"),
+        ("documentary", "A documentary about George Michael will be shown at the Berlin Film Festival.", None),
+        ("documentary", "The documentary, which was made by the BBC, is long.", None),
+    ],
+)
+def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:
+    found = called_in(thing, sentence)
+    assert (found.text if found else None) == name
+    if found is not None:
+        assert sentence[found.start : found.end] == name
