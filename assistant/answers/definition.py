@@ -34,8 +34,25 @@ if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
 _HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr."})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss", "case"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "PART"})  # the small model misparses some ("NATO" as subject)
-_NAMING = frozenset({"dub", "dubbed", "call", "called", "name", "named", "know", "known", "term", "termed", "label"})
+_NAMING = frozenset(
+    {
+        "dub",
+        "dubbed",
+        "call",
+        "called",
+        "name",
+        "named",
+        "know",
+        "known",
+        "term",
+        "termed",
+        "label",
+        "codename",
+        "codenamed",
+    }
+)
 _EDGE = " ,;:“”\"‘’'()"
+_NAME_WORDS = frozenset({"name", "nickname", "pseudonym", "alias", "moniker", "codename"})  # say only it is a name
 _PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"})
 
 
@@ -242,15 +259,22 @@ def _apposition(mention: Span) -> Span | None:
         described = head.head
         while described.dep_ == "pobj" and described.head.head.pos_ in ("NOUN", "PROPN"):
             described = described.head.head  # "the spokesperson for the Kremlin, Dmitry Peskov"
+        goes = described.head.head if described.dep_ == "pobj" else None
+        if described.lemma_.lower() in _NAME_WORDS and goes is not None and goes.dep_ == "relcl":
+            return _phrase(goes.head, without=goes)  # "the man behind suprnova.org, who goes by the nickname Sloncek"
         return _phrase(described, without=head)
     return None
 
 
 def _naming(mention: Span) -> Span | None:
-    """ "a summit of 35 countries dubbed the Coalition of the Willing": the phrase the naming verb hangs on."""
+    """ "a summit of 35 countries dubbed the Coalition of the Willing": the phrase the naming verb hangs on (or,
+    parsed as its subject, "two versions of the operating system, codenamed Tiger")."""
     verb = mention.root.head
     if verb.lower_ in _NAMING and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(verb.head, without=verb)
+    named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if verb.lower_ in _NAMING and mention.root.dep_ == "dobj" and named is not None:
+        return _phrase(named)  # "two versions of the operating system, codenamed Tiger, were…"
     return None
 
 
@@ -258,7 +282,7 @@ def _copula(mention: Span) -> Span | None:
     """ "NATO is a military alliance": the predicate of the name as a subject of "to be"."""
     head = mention.root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
-        attr = next((c for c in head.head.children if c.dep_ in ("attr", "acomp")), None)
+        attr = next((c for c in head.head.children if c.dep_ == "attr"), None)  # not "is due to be shipped"
         return _phrase(attr) if attr is not None else None
     return None
 

@@ -48,6 +48,11 @@ _CLAUSE_END = re.compile(
     r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they|his|her|its|their))\b"
     r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
 )
+# A view held by those the sentence before spoke of: "They considered that…", "He believed that…".
+_HELD = re.compile(
+    r"^(?:They|He|She|Critics|Opponents)\s+(?:had\s+)?(?:considered|believed|felt|feared|argued|thought|claimed)\s+"
+    r"(?:that\s+)?(?P<view>\S)"
+)
 _MAX_WORDS = 30
 _PARSE_ONLY = ["ner", "lemmatizer"]  # the tags and the parse are all a purpose needs (half the time of the whole)
 _PARSED = 4  # candidates parsed for a purpose when none gives a reason in words
@@ -58,7 +63,8 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     """The best sentence first. When it gives a reason in words, its reason is bolded: the reader's phrase when it is
     (or holds) the reason, cut at the clause's end when it starts in it and runs on, else the clause. When it does
     not, the sentence of its article that does (else the one after it) is cited second, where a story says why the
-    event it leads with happened."""
+    event it leads with happened; where the one after it gives the view of those who did it ("They considered that
+    …"), that view is the reason, cited first."""
     evidence = list(decision.evidence)
     top = evidence[0]
     clause = reason_in(top.text)
@@ -66,7 +72,14 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         have = {e.sentence_id for e in evidence}
         candidates = _candidates(top, evidence, ranked, context)
         after = candidates[0] if top.neighbours[1] is not None and candidates else None
-        giving = _giving_reason(candidates) or after
+        marked = _giving_reason(candidates)
+        held = _view_held(after.text) if marked is None and after is not None else None
+        if held is not None:  # "The proposals were opposed by leftist parties… They considered that they undermined
+            # workers' rights": the view the next sentence gives them is why, cited first
+            rest = [e for e in evidence if e.sentence_id != after.sentence_id]
+            short = tidy(after.text[held[0] : held[1]])
+            return stated(question.text, [after, *rest], short).model_copy(update={"kind": "reason"})
+        giving = marked or after
         chosen = next((e for e in evidence[1:] if giving is not None and e.sentence_id == giving.sentence_id), None)
         preceding = top.neighbours[0]
         if (
@@ -178,6 +191,13 @@ def _purpose_in(doc) -> int | None:  # noqa: ANN001 - a spaCy Doc
         ):
             return token.idx  # "…to minimise the impact"; "use the money to pay", not "planning to study"
     return None
+
+
+def _view_held(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence after the best one says what "they" thought of it ("They considered that they undermined
+    workers' rights"), the view: the actors' reason given as their own; None otherwise."""
+    found = _HELD.match(sentence)
+    return _clause(sentence, found.start("view")) if found else None
 
 
 def _giving_reason(candidates: Sequence[Evidence]) -> Evidence | None:

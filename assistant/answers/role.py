@@ -286,20 +286,29 @@ def _has_named(verb: Token, role: Role) -> bool:
     or through a pronoun whose clause hangs from one said of it ("Yukos has said it will sue Baikal")."""
     # Asked who was done something to, the named one does it (a subject, a passive's "by"); asked who did it, the
     # named one is another part of the verb's clause.
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = _passive(verb)
     doers = ("agent",) if passive else (*_SUBJECT, "agent")  # a passive's subject is the one it was done to
     doing = [c for c in verb.children if (c.dep_ in doers) != role.subject and c.dep_ != "punct"]
     words = [t.text for c in doing for t in c.subtree]
+    if passive and verb.dep_ == "acl" and role.subject:  # "Aguas Argentinas, controlled by France's Suez"
+        words += [t.text for t in verb.head.lefts if t.dep_ == "compound"] + [verb.head.text]
     if not role.subject and any(c.dep_ in _SUBJECT and c.pos_ == "PRON" for c in verb.children):
         words += [t.text for a in verb.ancestors for c in _subjects(a) for t in c.subtree]
     return role.named is not None and role.named.lower() in " ".join(words).lower()
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is said in the passive: with its auxiliary or subject, or a participle after its noun with a
+    "by" ("Aguas Argentinas, controlled by France's Suez")."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) or verb.dep_ == "acl" and "agent" in deps
 
 
 def _filler(verb: Token, subject: bool) -> Token | None:
     """The word filling the subject (the doer) or object role of ``verb``: through a passive's "by", a relative
     pronoun's noun, and the object or subject of the verb a "to" clause hangs from."""
     children = {c.dep_: c for c in verb.children}
-    passive = "auxpass" in children or "nsubjpass" in children
+    passive = _passive(verb)
     if not subject:
         return children.get("nsubjpass") if passive else children.get("dobj")
     if passive:

@@ -383,8 +383,11 @@ _CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 
-# A level something stands at: "on hold again at 4.75%", "the price was $30".
-_AT_LEVEL = re.compile(rf"\b(?:at|is|was|are|were|of)\s+(?:about |around |just )?(?P<level>{_FIGURE_WORDS})")
+# A level something stands at: "on hold again at 4.75%", "the price was $30", "closed at 24,997 points", "at 4,751".
+_AT_LEVEL = re.compile(
+    rf"\b(?:at|is|was|are|were|of)\s+(?:about |around |just )?"
+    rf"(?P<level>{_FIGURE_WORDS}|\d[\d,]*(?:\.\d+)? points|\d{{1,3}}(?:,\d{{3}})+)"
+)
 # A change said in any words, then the figure it goes to.
 _GOES_TO = re.compile(
     rf"\b(?:rise|rising|rose|risen|fall|falling|fell|fallen|climb\w*|drop\w*|increas\w*|grow\w*|grew|reach\w*|cut"

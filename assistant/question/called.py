@@ -17,9 +17,15 @@ _ASKED = re.compile(
     r"\s*\??\s*$"
     r"|^\s*(?i:what)\s+(?:is|was|are|were)\s+the\s+(?:name|title)\s+of\s+(?P<other>.+?)\s*\??\s*$"
 )
+# Where the thing asked about ends and what says which one it is begins: "from…", "for…", ", that is owned by…"
+_QUALIFIED = re.compile(r"\s+(?:of|from|for|in|on|at|by|with|that|which|who|whose)\s+|,")
 _SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|is|my|me|de|la|le|von|van)"
 # A name: capitalised words, with the small words titles have between them ("Out of Exile", "Get Me Out of Here").
 _NAME = rf"(?P<name>[A-Z0-9][\w'’!&.-]*(?:\s+(?:{_SMALL}\s+)*[A-Z0-9][\w'’!&.-]*)*)"
+# Words a sentence's clause opens with, not a name's: "university, In 2013, the university announced…"
+_NOT_A_NAME = frozenset(
+    {"He", "She", "It", "They", "But", "And", "The", "In", "On", "At", "For", "After", "When", "This"}
+)
 # Each shape with {thing} for the head noun of what is asked about.
 _SHAPES = (
     r"\b{thing}\s*,?\s+(?:called|named|titled|entitled|dubbed|known as)\s+(?:the\s+)?[\"“‘']?"
@@ -35,7 +41,8 @@ def asked_called(question: str) -> str | None:
     ("documentary"), or None when it asks something else."""
     found = _ASKED.match(question)
     thing = (found["thing"] or found["other"]) if found else None
-    words = re.findall(r"[A-Za-z][\w-]*", thing or "")
+    thing = _QUALIFIED.split(thing or "", maxsplit=1)[0]  # "the story from the third Torchwood series": the story
+    words = re.findall(r"[A-Za-z][\w-]*", thing)
     return words[-1].lower() if words and words[-1].islower() else None  # "the Kremlin" names, it asks no name
 
 
@@ -45,7 +52,7 @@ def called_in(thing: str, sentence: str) -> Found | None:
     noun = re.escape(thing)
     for shape in _SHAPES:
         found = re.search(shape.replace("{thing}", rf"{noun}s?"), sentence)
-        if found is not None and found["name"].split()[0] not in ("He", "She", "It", "They", "But", "And", "The"):
+        if found is not None and found["name"].split()[0] not in _NOT_A_NAME:
             name = re.sub(r"(?<=[a-z]{2})[.!]$", "", found["name"])  # the sentence's full stop is not the name's
             return Found(name, found.start("name"), found.start("name") + len(name))
     return None

@@ -76,11 +76,12 @@ _CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 _ASKS_LEVEL = re.compile(
-    r"^\s*what (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:rates?|prices?|level|yield)\s*[?.!]*\s*$",
+    r"^\s*what (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:rates?|prices?|level|yield)\s*[?.!]*\s*$"
+    r"|^\s*(?:where|at what level) did (?:the )?(?:[\w'’-]+ ){1,4}close\b",  # a market's close
     re.IGNORECASE,
 )
 # A level: a sum, a percentage, a decimal, pence ("more rate rises" is none, nor "2005")
-_LEVEL = re.compile(r"[$£€¥]\d|\d\s?%|\d\.\d|\b\d+p\b|\d\s?(?:per ?cent|cents?|pence|dollars|pounds|euros)\b")
+_LEVEL = re.compile(r"[$£€¥]\d|\d\s?%|\d\.\d|\b\d+p\b|\d\s?(?:per ?cent|cents?|pence|dollars|pounds|euros|points)\b")
 _TO_FIGURE = re.compile(  # "to 2.25%", "to six euros"
     rf"\bto\s+(?:about |around |nearly |almost |just )?(?:[$£€¥]?\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE
 )

@@ -39,6 +39,16 @@ def _role(name: str, sentence: str) -> str | None:
             "The spokesperson for the Kremlin",
         ),
         ("NATO", "NATO is a military alliance of 32 countries.", "a military alliance of 32 countries"),
+        (  # a nickname says only that it is a name: the one who goes by it
+            "Sloncek",
+            "Now the man behind suprnova.org, who goes by the nickname Sloncek, is preparing to release software.",
+            "the man behind suprnova.org",
+        ),
+        (  # named by a participle spaCy hangs the thing on as its subject
+            "Tiger",
+            "It said two versions of the operating system, codenamed Tiger, were put onto the net in October.",
+            "two versions of the operating system",
+        ),
         ("Putin", "Hopes dimmed after Russian President Vladimir Putin met Trump in Alaska.", "Russian President"),
         ("Scott Sullivan", "In court, ex-finance chief Scott Sullivan implicated him.", "ex-finance chief"),  # former
         (
@@ -59,6 +69,7 @@ def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:
         ("Keir Starmer", "Keir Starmer described the commitment as an unbreakable pledge."),
         ("Mark Rutte", "The remarks came after Emmanuel Macron spoke."),  # not named at all
         ("Angela Merkel", STARMER),
+        ("Tiger", "Tiger is due to be shipped in early 2005."),  # what it is due to do, not what it is
     ],
 )
 def test_no_role_when_the_sentence_gives_none(name: str, sentence: str) -> None:

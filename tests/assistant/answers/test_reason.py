@@ -140,6 +140,19 @@ def test_else_the_sentence_after_it_where_news_goes_on_to_say_why() -> None:
     assert [c.sentence for c in answer.citations] == COSBY
 
 
+def test_the_view_the_next_sentence_gives_those_who_did_it_is_the_reason_cited_first() -> None:
+    brazil = [
+        "The proposals were opposed in the past by leftist parties, including Mr Lula's Worker Party.",
+        "They considered that they undermined workers' rights.",
+    ]
+    store = FakeStore({"b": ("Brazil approves bankruptcy reform", brazil)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("b:00000", 2.0, np.zeros(0))])[0]
+    question = _question("Why did leftist parties oppose the reforms?")
+    answer = reason.answer(question, Decision((top,), True), [], _context(store))
+    assert answer.short_answer == "they undermined workers' rights"
+    assert [c.sentence for c in answer.citations] == brazil[::-1]
+
+
 def test_an_evidence_sentence_giving_the_reason_in_words_is_the_answer_cited_first() -> None:
     lenovo = [
         "Lenovo's sales were down 3.7% by revenue to HK$6.31bn.",

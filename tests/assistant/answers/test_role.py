@@ -68,6 +68,13 @@ def test_questions_asking_no_role(question: str) -> None:
             "Liberal Democrats",
         ),
         ("Who did Wales beat?", "Wales beat France 24-18 in Paris.", "Paris", "France"),
+        (  # a participle after the noun with its "by": a passive too
+            "Which company controls Aguas Argentinas?",
+            "A conflict between the Argentine State and water firm Aguas Argentinas, controlled by France's Suez, is "
+            "casting doubt on the firm's future.",
+            "water firm",
+            "Suez",
+        ),
         (  # the reader's name is in a clause said of the one in the role, about something else they did
             "Who plays Arthur Dent?",
             "Freeman, who starred in hit BBC comedy The Office, will play the role of Arthur Dent, who begins his "

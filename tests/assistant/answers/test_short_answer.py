@@ -335,6 +335,9 @@ def test_what_a_sentence_gives_as_the_one_asked_abouts(question: str, sentence: 
         ("What are Brazil's interest rates?",
          "Although interest rates still stand at a punitive 17.25%, inflation has fallen from 9% to 7%.", "17.25%"),
         ("What is Iraq's unemployment rate?", "We estimate Iraq's unemployment rate to be between 30-40%.", "30-40%"),
+        ("Where did the Bovespa index close on Friday?",
+         "The main Bovespa index on the Sao Paolo Stock Exchange closed at 24,997 points on Friday.", "24,997 points"),
+        ("Where did the FTSE 100 close?", "In London, the FTSE 100 index closed 15 points higher at 4,751.", "4,751"),
         ("How much did rates rise?", "Borrowing costs rose by a quarter of a point to 2.25%.", None),  # the change
     ],
 )  # fmt: skip

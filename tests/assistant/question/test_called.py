@@ -13,6 +13,8 @@ from assistant.question.called import asked_called, called_in
         ("What is the George Michael documentary called?", "documentary"),
         ("What is the name of the band's new album?", "album"),
         ("What will the new airline be called?", "airline"),
+        ("What was the name of the story from the third Torchwood series?", "story"),  # not "series"
+        ("What is the name of the museum for Near Eastern studies, that is owned by the university?", "museum"),
         ("What was the Kremlin called?", None),  # a name already: it asks what it was called before, not this
         ("Who is the documentary about?", None),
     ],
@@ -34,6 +36,7 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ("plateau", "It is the edge of moraine plateau called Warsaw Escarpment.", "Warsaw Escarpment"),
         ("documentary", "A documentary about George Michael will be shown at the Berlin Film Festival.", None),
         ("documentary", "The documentary, which was made by the BBC, is long.", None),
+        ("university", "Faculty collaborate with the university, In 2013, the university announced it.", None),
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:

@@ -129,6 +129,8 @@ def test_a_level_asked_for_and_given(question: str, sentence: str, none: bool) -
 
 def test_a_rate_of_something_is_no_level() -> None:
     assert not asks_level("What is the rate of growth of the Amazon's deforestation caused by?")
+    assert asks_level("Where did the Bovespa index close on Friday?")
+    assert not asks_level("Where did the Normans end up?")
 
 
 @pytest.mark.parametrize(
