@@ -35,21 +35,8 @@ _HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr",
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss", "case"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "PART"})  # the small model misparses some ("NATO" as subject)
 _NAMING = frozenset(
-    {
-        "dub",
-        "dubbed",
-        "call",
-        "called",
-        "name",
-        "named",
-        "know",
-        "known",
-        "term",
-        "termed",
-        "label",
-        "codename",
-        "codenamed",
-    }
+    ["dub", "dubbed", "call", "called", "name", "named", "know", "known", "term", "termed", "label"]
+    + ["codename", "codenamed"]
 )
 _EDGE = " ,;:“”\"‘’'()"
 _NAME_WORDS = frozenset({"name", "nickname", "pseudonym", "alias", "moniker", "codename"})  # say only it is a name

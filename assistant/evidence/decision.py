@@ -60,10 +60,9 @@ from index.store import StoredArticle, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
-# only on a condition, speaks of another year, gives no amount asked "how many" or no age asked "how old"; there are no
-# articles yet, or
-# none in its period; no article is about it; the article names nothing of the kind asked for; the article's record
-# does not say.
+# only on a condition, speaks of another year, gives no amount asked "how many" or no age asked "how old"; there are
+# no articles yet, or none in its period; no article is about it; the article names nothing of the kind asked for;
+# the article's record does not say.
 Why = Literal[
     "not_answered",
     "conditional",

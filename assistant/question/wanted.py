@@ -227,9 +227,8 @@ def says_only_when_relative(sentence: str) -> bool:
     return bool(_RELATIVE_TIME.search(sentence)) and not _SOME_DATE.search(sentence)
 
 
-_SOME_DATE = re.compile(
-    rf"(?<![$£€¥\d.,])\b(?:1\d{{3}}|20\d\d)s?\b|\b{_MONTH}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bcentury\b",
-    re.IGNORECASE,
+_SOME_DATE = re.compile(  # a year, a month, a weekday, a century ("may" and "march" as verbs are none)
+    rf"(?<![$£€¥\d.,])\b(?:1\d{{3}}|20\d\d)s?\b|\b{_MONTH}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\bcentury\b"
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:later|earlier|next|this|last|coming)\s+(?:month|week|year|season|spring|summer|autumn|winter)\b"
