@@ -19,7 +19,7 @@ _ASKED = re.compile(
 )
 # Where the thing asked about ends and what says which one it is begins: "from…", "for…", ", that is owned by…"
 _QUALIFIED = re.compile(r"\s+(?:of|from|for|in|on|at|by|with|that|which|who|whose)\s+|,")
-_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|is|my|me|de|la|le|von|van)"
+_SMALL = r"(?:of|the|a|an|and|&|in|on|to|for|at|is|my|me|de|la|le|von|van)"
 # A name: capitalised words, with the small words titles have between them ("Out of Exile", "Get Me Out of Here").
 _NAME = rf"(?P<name>[A-Z0-9][\w'’!&.-]*(?:\s+(?:{_SMALL}\s+)*[A-Z0-9][\w'’!&.-]*)*)"
 # Words a sentence's clause opens with, not a name's: "university, In 2013, the university announced…"

@@ -33,6 +33,11 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
             "A Different Story",
         ),
         ("album", "His new album, called Out of Exile, is released next week.", "Out of Exile"),
+        (
+            "channel",
+            "The resulting channel, called Arts & Entertainment Television, launched.",
+            "Arts & Entertainment Television",
+        ),
         ("plateau", "It is the edge of moraine plateau called Warsaw Escarpment.", "Warsaw Escarpment"),
         ("documentary", "A documentary about George Michael will be shown at the Berlin Film Festival.", None),
         ("documentary", "The documentary, which was made by the BBC, is long.", None),
