@@ -328,7 +328,8 @@ class Judge:
         if person is not None and not gives_an_age(f"{decision.evidence[0].before} {top}"):
             # "How old is Carlos Moya?" of a seedings list ("5 Carlos Moya (Spain)"): no age, so no answer
             return replace(decision, answerable=False, why="no_age", related=decision.evidence)
-        return replace(decision, expected=said == "expected")
+        # what something is called is its name, whenever the event it is named for happens
+        return replace(decision, expected=said == "expected" and thing is None)
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a sentence giving a score first, answered: of the evidence's sentences from stories

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from assistant.question.called import asked_called
 from assistant.question.nlp import NER_ONLY, nlp
 
 _PERSON_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
@@ -38,13 +39,16 @@ _KINDS: dict[str, tuple[str, ...]] = {
 
 def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
     """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first
-    (a full name answering "Who…?" is a person's, whatever spaCy's label), then its question, then the rest of its
+    (a full name answering "Who…?" is a person's, whatever spaCy's label; a name answering "What is it called?"
+    is a thing's), then its question, then the rest of its
     answer, where only full names count as people's (spaCy's small model takes "Kyiv's protection" for a person's;
     news names people in full)."""
     question, answer = turn
     first_line, _, rest = _MARKER.sub("", answer).partition("\n")
     if _ASKS_WHO.match(question) and _FULL_NAME.fullmatch(first_line.strip()):
         yield first_line.strip(), "PERSON"  # asked who, a full name answers: a person's, whatever spaCy labels it
+    if asked_called(question) and first_line.strip()[:1].isupper():
+        yield first_line.strip(), "WORK_OF_ART"  # asked what it is called, the name answering is "it" next
     yield from _entities(first_line)
     yield from _entities(question)
     yield from ((name, label) for name, label in _entities(rest) if label != "PERSON" or len(name.split()) > 1)

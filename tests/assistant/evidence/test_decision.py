@@ -507,6 +507,9 @@ def test_asked_what_something_is_called_the_sentence_giving_its_name_answers() -
     decision = _decide(_judge(store, k=1), store, question, "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "film:00001"
     assert fact_from(question, decision.evidence, 0.0).short_answer == "A Different Story"
+    screened = FakeStore({"film": ("Film", ["A documentary on George Michael, A Different Story will be screened."])})
+    named = _decide(_judge(screened, k=1), screened, question, "claim")
+    assert named.answerable and not named.expected  # its name is its name, whenever it is screened
 
 
 def test_asked_how_old_someone_is_a_sentence_giving_no_age_does_not_answer() -> None:

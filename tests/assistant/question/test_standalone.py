@@ -49,6 +49,17 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             "Where did Putin meet Trump?",
         ),
         ("Who rejected foreign troops?", [NATO_TURN], "Who rejected foreign troops?"),
+        (  # asked what it is called, the name answering is "it" next, though spaCy takes it for a person's
+            "Who directed it?",
+            [
+                (
+                    "What is the George Michael documentary called?",
+                    "A Different Story [1]\n\nA documentary about George Michael, A Different Story will be screened "
+                    "at the Berlin Film Festival. [1]",
+                )
+            ],
+            "Who directed A Different Story?",
+        ),
     ],
 )
 def test_standalone_question(question: str, history: list[tuple[str, str]], expected: str) -> None:
