@@ -55,6 +55,56 @@ def age_of(name: str, sentence: str, before: str = "") -> Found | None:
     return Found(found.text, found.start - offset, found.end - offset)
 
 
+def lead_age(name: str, lead: str, sentence: str) -> Found | None:
+    """The age ``sentence`` gives as "the 60-year-old actor" or "The 67-year-old also said…" to the person its story's
+    ``lead`` opens with ("Actor Michael Douglas is to co-produce…"): news names its subject once, then by age and
+    the word the lead used for them; None when the lead does not open with them, or the age is another's ("the
+    21-year-old striker" of a lead about an actor, "the 40-year-old Smith")."""
+    opening = opens_with(name, lead)
+    found = _AGED.search(sentence)
+    if opening is None or found is None:
+        return None
+    word = (found["word"] or "").lower()
+    if word and word not in _AFTER_AGE and word not in opening.lower().split():
+        return None
+    return Found(found["age"], found.start("age"), found.end("age"))
+
+
+def opens_with(name: str, text: str) -> str | None:
+    """The words a text opens with up to the person's surname, within its first five ("Actor Michael Douglas"), or
+    None when it does not open with them."""
+    opening = re.match(rf"\s*(?:[\w'’.-]+\s+){{0,4}}?{re.escape(name.split()[-1])}\b", text)
+    return opening.group() if opening else None
+
+
+_AGED = re.compile(r"\b[Tt]he\s+" + _AGE + r"[- ]years?[- ]old\b(?:\s+(?P<word>[A-Za-z]+))?")
+# Words after "The 67-year-old" that are no noun for someone else: a verb or an adverb of what they did.
+_AFTER_AGE = frozenset(
+    [
+        "also",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "will",
+        "would",
+        "said",
+        "says",
+        "told",
+        "added",
+        "admitted",
+        "insisted",
+        "who",
+        "now",
+        "then",
+        "still",
+        "is",
+        "has",
+    ]
+)
+
+
 _ANY_AGE = re.compile(r"\byears?[- ]old\b|\baged?\s+\d|\bage of\s+\d|,\s+\d{1,3}(?:,|\.(?:\s|$)|$)|\(\d{1,3}\)")
 
 

@@ -117,12 +117,19 @@ def holder_in(post: Post, sentence: str, *, own: bool = False) -> Found | None:
 
 def holder_unnamed(post: Post, sentence: str) -> bool:
     """Whether a sentence opens with the post at its organisation and no name ("Tate & Lyle's chief executive has
-    been named European Businessman of the Year", "The boss of Fiat has…"): news names the holder next."""
+    been named European Businessman of the Year", "The boss of Fiat has…"), or with the organisation giving it to
+    someone it describes ("The Lib Dems have appointed a senior figure from BT to be the party's new communications
+    chief"): news names the holder next."""
     titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
     org = rf"(?:the\s+)?{re.escape(post.org)}"
     title = rf"(?:new\s+)?(?i:{titles})"
     opening = rf"^\s*(?:{org}['’]s\s+{title}|(?i:the)\s+{title}\s+(?:of|at)\s+{org})\s+{_SAYS}"
-    return re.match(opening, sentence) is not None
+    # "The Lib Dems have appointed a senior figure from BT to be the party's new communications chief"
+    appointed = (
+        rf"^\s*(?i:the\s+)?{re.escape(post.org)}\s+(?:has|have|had)\s+(?:appointed|named|hired|chosen|picked|recruited)\s+an?\s+(?:[\w&'’-]+\s+)"
+        rf"{{1,6}}?(?:to\s+be|as)\s+(?:(?:its|their|the\s+[\w-]+['’]s?)\s+)?{title}\b"
+    )
+    return re.match(opening, sentence) is not None or re.match(appointed, sentence) is not None
 
 
 def unnamed_in(question: str, sentence: str) -> bool:

@@ -56,9 +56,15 @@ def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
 
 @lru_cache(maxsize=4096)
 def _entities(text: str) -> tuple[tuple[str, str], ...]:
-    """spaCy's entities of ``text`` (its entity recogniser alone). Cached: a conversation's earlier turns are read
-    again for every follow-up."""
-    return tuple((e.text, e.label_) for e in nlp()(text, disable=NER_ONLY).ents) if text.strip() else ()
+    """spaCy's entities of ``text`` (its entity recogniser alone), without a possessive it may take in ("Sandy
+    Walkington's job title" names Sandy Walkington). Cached: a conversation's earlier turns are read again for every
+    follow-up."""
+    if not text.strip():
+        return ()
+    return tuple((_POSSESSIVE.sub("", e.text), e.label_) for e in nlp()(text, disable=NER_ONLY).ents)
+
+
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 def _replace(question: str, pattern: re.Pattern[str], name: str) -> str:

@@ -40,6 +40,48 @@ WHAT_SAID = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)\s*[?.!]*\s*$"
 )
 
+# "What did Oliver Letwin predict?" asks for what he predicted: a clause, in the sentence that has him predict it.
+_ASKS_CLAIM = re.compile(
+    r"^\s*[Ww]hat\s+(?:did|does|do|has|have|had)\s+(?P<speaker>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)\s+"
+    r"(?P<verb>predict|claim|warn|promise|pledge|propose|suggest|argue|insist|forecast|reveal|admit|fear)"
+    r"\s*[?.!]*\s*$"
+)
+
+
+def asked_claim(question: str) -> tuple[str, str] | None:
+    """The speaker and the verb of "What did Oliver Letwin predict?" ("Oliver Letwin", "predict"), or None when the
+    question asks no such thing."""
+    found = _ASKS_CLAIM.match(question)
+    return (found["speaker"], found["verb"]) if found else None
+
+
+def claims(speaker: str, verb: str, sentence: str) -> bool:
+    """Whether a sentence has the speaker do the verb, named just before it ("Tory shadow chancellor Oliver Letwin
+    also predicted Mr Brown would…"; not "Letwin said analysts had predicted…")."""
+    name = re.escape(speaker.split()[-1])
+    stem = re.escape(verb[:-1] if verb.endswith("e") else verb)
+    return re.search(rf"\b{name}\b(?:\s+{_IN_BETWEEN})*\s+{stem}\w*\b", sentence) is not None
+
+
+# The words a sentence puts between a speaker and their verb: "Letwin also predicted", "Letwin has repeatedly warned".
+_IN_BETWEEN = r"(?:also|has|have|had|then|now|again|once|previously|recently|repeatedly|later|earlier|today|yesterday)"
+
+
+_ASKS_EACH = re.compile(r"\bhow much\b.*\b(?:each|apiece|a piece|per)\b", re.IGNORECASE)
+_EACH = re.compile(r"[$£€¥]\s?\d[\d,.]*\s?(?:bn|m|k|billion|million)?\s+(?:each|apiece|a piece|per\s+\w+)\b")
+
+
+def asks_each(question: str) -> bool:
+    """Whether a question asks what each one costs ("How much is each 7E7 plane?")."""
+    return bool(_ASKS_EACH.search(question))
+
+
+def each_in(sentence: str) -> str | None:
+    """The sum a sentence gives for each one ("$120m each" of "…a firm order for 30 of the aircraft, at $120m
+    each"), or None."""
+    found = _EACH.search(sentence)
+    return found.group() if found else None
+
 
 def wanted_labels(question: str) -> tuple[str, ...]:
     """The entity labels a question asks for, most wanted first; empty when it asks for no entity type."""
@@ -133,7 +175,21 @@ def says_no_amount(question: str, sentence: str) -> bool:
     counted = _COUNTED.search(question)
     if counted and not re.fullmatch(_CURRENCIES, counted.group(1).lower()) and not _ASKS_MONEY.search(question):
         sentence = _MONEY.sub("", sentence)  # "How many levels…?" is not answered by "£20"
+    if _ASKS_HOW_MUCH_CHANGED.search(question):
+        sentence = _SPELL.sub("", sentence)  # "How much has support fallen?" is not answered by "in the past six years"
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
+
+
+_ASKS_HOW_MUCH_CHANGED = re.compile(
+    r"\bhow much (?:has|have|had|did|does|do|will|is|are|was|were)\b.*\b(?:fall|fallen|fell|rise|risen|rose|grow|grown"
+    r"|grew|drop|dropped|increase|increased|decline|declined|change|changed|shrink|shrunk|gain|gained|lose|lost)\b",
+    re.IGNORECASE,
+)
+# A spell of time: "in the past six years", "for two weeks" (how long, not how much).
+_SPELL = re.compile(
+    rf"\b(?:\d+|{_NUMBER_WORDS}|several|a few)\s+(?:years?|months?|weeks?|days?|decades?|hours?|quarters?)\b",
+    re.IGNORECASE,
+)
 
 
 _COUNTED = re.compile(r"\bhow many (?:of (?:the|its|their|his|her|these|those) )?([a-z][\w-]*)", re.IGNORECASE)
@@ -181,7 +237,10 @@ def says_no_money(question: str, sentence: str) -> bool:
 
 
 _ASKS_SCORE = re.compile(r"\bwhat (?:was|is|were) the (?:[\w-]+ )?score\b|\bby what score\b", re.IGNORECASE)
-_SCORE = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|%|[.,]\d)")
+_ONE_SCORE = r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|%|[.,]\d)"
+# a score with the sets after it and their tie-breaks: "6-3 3-6 6-2", "6-1 7-6 (7-4)"
+_SET = r"\d{1,2}-\d{1,2}"
+_SCORE = re.compile(rf"{_ONE_SCORE}(?:\s(?:\({_SET}\)\s)?{_SET}(?!\d|%|[.,]\d))*(?:\s\({_SET}\))?")
 
 
 def asks_score(question: str) -> bool:
@@ -189,9 +248,10 @@ def asks_score(question: str) -> bool:
     return bool(_ASKS_SCORE.search(question))
 
 
-def score_in(sentence: str) -> str | None:
-    """The first score a sentence gives ("4-0", "19-5", "24–10"), or None."""
-    found = _SCORE.search(sentence)
+def score_in(sentence: str, start: int = 0) -> str | None:
+    """The first score a sentence gives from ``start`` ("4-0", "19-5", "24–10"; a tennis match's with all its sets,
+    "6-3 3-6 6-2"), or None."""
+    found = _SCORE.search(sentence, start)
     return found.group() if found else None
 
 

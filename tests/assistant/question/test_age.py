@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age
 
 
 def test_the_person_asked_about() -> None:
@@ -60,3 +60,20 @@ def test_the_age_of_the_sentence_after_the_one_naming_them() -> None:
 )
 def test_whether_a_text_gives_anyone_an_age(text: str, gives: bool) -> None:
     assert gives_an_age(text) is gives
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "age"),
+    [
+        ("Actor Michael Douglas is to star in an adventure film.", "On a visit, the 60-year-old actor said so.", "60"),
+        ("Hollywood legend Michael Douglas has hit out at films.", "The 67-year-old also said he stopped.", "67"),
+        # another's age: another word for them, a name after it, a lead that does not open with him
+        ("Actor Michael Douglas is to star in a film.", "The 21-year-old striker scored twice.", None),
+        ("Actor Michael Douglas is to star in a film.", "The 40-year-old Smith will co-star.", None),
+        ("Aishwarya Rai will star beside the actor Michael Douglas.", "The 60-year-old actor said so.", None),
+    ],
+)
+def test_the_age_a_story_gives_the_one_its_lead_opens_with(lead: str, sentence: str, age: str | None) -> None:
+    found = lead_age("Michael Douglas", lead, sentence)
+    assert (found.text if found else None) == age
+    assert found is None or sentence[found.start : found.end] == age

@@ -124,6 +124,14 @@ def test_a_sentence_opening_with_the_post_and_no_name(sentence: str, unnamed: bo
     assert (holder_unnamed(post, sentence) or holder_unnamed(fiat, sentence)) is unnamed
 
 
+def test_a_sentence_opening_with_the_post_given_to_someone_described() -> None:
+    post = asked_post("Who is the Lib Dems' new communications chief?")
+    assert post is not None
+    described = "The Lib Dems have appointed a senior figure from BT to be the party's new communications chief."
+    assert holder_unnamed(post, described)
+    assert not holder_unnamed(post, "The Lib Dems have appointed Sandy Walkington as their communications chief.")
+
+
 def test_the_person_a_sentence_opens_with() -> None:
     named = named_first("Iain Ferguson was awarded the title by US publication Forbes.")
     assert named is not None and named.text == "Iain Ferguson"

@@ -60,6 +60,12 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             ],
             "Who directed A Different Story?",
         ),
+        # a name asked about in the possessive is the name alone in the next question
+        (
+            "Where did he work before?",
+            [("What is Sandy Walkington's job title?", "director of general election communications [1]")],
+            "Where did Sandy Walkington work before?",
+        ),
     ],
 )
 def test_standalone_question(question: str, history: list[tuple[str, str]], expected: str) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.question.wanted import (
+    asked_claim,
+    asks_each,
     asks_level,
     asks_score,
     asks_when,
+    claims,
+    each_in,
     gives_a_date,
     gives_a_figure,
     says_no_amount,
@@ -30,6 +34,10 @@ from assistant.question.wanted import (
         ("What was the score between Charlton and Norwich?", "West Ham v Norwich", True),
         ("What was the score?", "Charlton won 4-0.", False),
         ("Who won?", "Nobody won.", False),  # not asked for an amount
+        # a spell of time is not how much something changed
+        ("How much has support for a ban fallen?", "Support for a ban has fallen in the past six years.", True),
+        ("How much has support for a ban fallen?", "It fell from two thirds to less than half in six years.", False),
+        ("How much did he earn in six years?", "He earned nothing in six years.", False),  # no change asked: any
         # asked how fast something grew, a rate answers, not "its fastest rate in four years"
         ("How fast did Germany's economy grow in 2004?", "It grew at its fastest rate in four years.", True),
         ("How fast did Germany's economy grow in 2004?", "GDP rose by 1.7% last year.", False),
@@ -65,6 +73,9 @@ def test_a_score_asked_for_and_given() -> None:
     assert not asks_score("How many points did the Broncos score?")
     assert score_in("Curbishley said after the 4-0 win.") == "4-0"
     assert score_in("Denver won 24–10.") == "24–10"
+    assert score_in("Roddick dropped a set before pulling out a 6-3 3-6 6-2 win.") == "6-3 3-6 6-2"  # every set
+    assert score_in("Agassi saw off Massu 6-1 7-6 (7-4).") == "6-1 7-6 (7-4)"  # and its tie-break
+    assert score_in("A 19-5 win over Wales, and 24-10 last year.") == "19-5"  # two matches' scores are not one
     assert score_in("Trade rose 6.5% in 2004-05.") is None  # no score: a share and a season
 
 
@@ -147,3 +158,20 @@ def test_when_a_sentence_says_only_a_time_relative_to_its_day(sentence: str, rel
     assert asks_when("When will the PSP go on sale in the US?") and not asks_when("Who sells the PSP?")
     assert says_only_when_relative(sentence) is relative
     assert gives_a_date(sentence) is dated
+
+
+def test_asked_what_someone_predicted_the_sentence_having_them_predict_it() -> None:
+    assert asked_claim("What did Oliver Letwin predict?") == ("Oliver Letwin", "predict")
+    assert asked_claim("What has the Bank of England warned?") is None  # a name only: "the Bank…" is no speaker
+    assert asked_claim("What did Oliver Letwin say?") is None  # what one said is read elsewhere
+    sentence = "Tory shadow chancellor Oliver Letwin also predicted Mr Brown would have to raise taxes."
+    assert claims("Oliver Letwin", "predict", sentence)
+    assert not claims("Oliver Letwin", "predict", "Oliver Letwin said analysts had predicted a fall in rates.")
+
+
+def test_asked_what_each_one_costs_the_sum_given_for_each() -> None:
+    assert asks_each("How much is each 7E7 plane?") and asks_each("How much do they cost apiece?")
+    assert not asks_each("How much is the deal worth?") and not asks_each("How many planes did each airline buy?")
+    assert each_in("Japan Airlines made a firm order for 30 of the aircraft, at $120m each.") == "$120m each"
+    assert each_in("Tickets cost £20 per person.") == "£20 per person"
+    assert each_in("The deal could be worth as much as $6bn for the US giant.") is None
