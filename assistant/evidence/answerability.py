@@ -65,6 +65,15 @@ def _names_another(question: str, sentence: str) -> bool:
     return any(w.lower() not in asked for w in re.findall(r"(?<=\s)[A-Z]\w*", sentence))
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether a text spells an acronym out, word by word ("International Rugby Board" for "IRB")."""
+    words = r"\w*\s+(?:of\s+|the\s+|for\s+|and\s+|&\s+)?".join(re.escape(letter) for letter in acronym)
+    return re.search(rf"\b{words}\w*", text) is not None
+
+
 def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[str], float]) -> float:
     """The share of the question's words, each weighed by how rare it is (``idf``), that the best sentence's article
     uses but not in or beside that sentence: a question that joins what the article says in different places ("What
@@ -82,6 +91,10 @@ def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[s
         words = tokenize([name])[0]
         if words and (words[-1] in near or pronoun):
             near.update(words)
+    # "IRB" near is "the International Rugby Board" near
+    near.update(
+        a.lower() for a in _ACRONYM.findall(question) if _spelled_out(a, f"{top.before} {top.text} {top.after}")
+    )
     used = set(tokenize([article])[0])
     return sum(w for term, w in weights.items() if term in used and term not in near) / total
 

@@ -32,9 +32,9 @@ from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
-from assistant.evidence.polarity import Verdict, other_years, unrealised, verdict_from
+from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, opens_with
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
@@ -43,8 +43,12 @@ from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
 from assistant.question.read import Question
 from assistant.question.wanted import (
+    asked_claim,
+    asks_each,
     asks_score,
     asks_when,
+    claims,
+    each_in,
     gives_a_date,
     gives_a_figure,
     says_no_amount,
@@ -87,8 +91,10 @@ _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing onl
 _STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
 # Words that ask how big something is, not what it is about: no sentence need share them.
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
-_VERDICT_DEPTH = 3  # first candidates of the evidence's stories read for a yes or no the evidence does not give
+_VERDICT_DEPTH = 4  # first candidates of the evidence's stories read for a yes or no the evidence does not give
 _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must repeat (more than the evidence must)
+_EACH_DEPTH = 8  # candidates looked at for one giving a sum "each", asked what each one costs
+_CLAIM_DEPTH = 12  # candidates looked at for one having the speaker predict (claim, warn…) what is asked
 _DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
@@ -295,13 +301,20 @@ class Judge:
         thing = asked_called(question.text)
         if thing is not None:  # "What is the documentary called?": "The film, A Different Story, chronicles…"
             decision = self._called_first(thing, question.text, decision, ranked)
+        claim = asked_claim(question.text)
+        if claim is not None:  # "What did Oliver Letwin predict?": the sentence having him predict something
+            decision = self._claimed_first(*claim, decision, ranked)
+        if decision.answerable and asks_each(question.text) and not each_in(decision.evidence[0].text):
+            # "How much is each 7E7 plane?" of the deal's total: its story's sentence giving a sum "each"
+            decision = self._each_first(decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = self._amount_first(question.text, decision, ranked)
-        if decision.answerable and asks_when(question.text) and says_only_when_relative(decision.evidence[0].text):
+        if decision.answerable and asks_when(question.text) and self._undated(question.text, decision.evidence[0].text):
             # "When will the PSP go on sale in the US?" of "…later this month": a close sentence giving the day
-            # ("the PSP is released in the US on 24 March") comes first.
+            # ("the PSP is released in the US on 24 March") comes first; so it does where the best says when it
+            # was, asked when it will be ("…was last held in February 1974" to "When will the election be held?").
             decision = self._dated_first(question.text, decision, ranked)
         if decision.answerable and says_no_money(question.text, decision.evidence[0].text):
             # "How much is Lenovo paying for IBM's PC division?" of "…China's number one computer maker Lenovo": the
@@ -328,8 +341,9 @@ class Judge:
         if person is not None and not gives_an_age(f"{decision.evidence[0].before} {top}"):
             # "How old is Carlos Moya?" of a seedings list ("5 Carlos Moya (Spain)"): no age, so no answer
             return replace(decision, answerable=False, why="no_age", related=decision.evidence)
-        # what something is called is its name, whenever the event it is named for happens
-        return replace(decision, expected=said == "expected" and thing is None)
+        # what something is called is its name, whenever the event it is named for happens; what someone
+        # predicted, warned or feared is what they said would be
+        return replace(decision, expected=said == "expected" and thing is None and claim is None)
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a sentence giving a score first, answered: of the evidence's sentences from stories
@@ -364,9 +378,16 @@ class Judge:
         names, story = question_names(question), decision.evidence[0].article_id
 
         def dated(e: Evidence) -> bool:
-            return gives_a_date(e.text) and (e.article_id == story or all(mentions([e.text], n) for n in names))
+            named = e.article_id == story or all(mentions([e.text], n) for n in names)
+            return named and gives_a_date(e.text) and not done_before(question, e.text)
 
         return _moved_first(decision, next((e for e in close if dated(e)), None))
+
+    @staticmethod
+    def _undated(question: str, sentence: str) -> bool:
+        """Whether a sentence does not say when the question asks: only relative to its own day ("later this
+        month"), or when it was where the question asks when it will be."""
+        return says_only_when_relative(sentence) or done_before(question, sentence)
 
     def _age_first(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the sentence giving the person's age first ("Mr Ebbers, 63, …"): of the evidence, else
@@ -380,7 +401,27 @@ class Judge:
         if found is not None:
             return _with_its_naming(_first(decision, found), person)
         story = self._in_first_naming_story(question, ranked, lambda _, text: age_in(person, text) is not None, giving)
-        return decision if story is None else _with_its_naming(_found_in_naming_story(decision, story), person)
+        if story is not None:
+            return _with_its_naming(_found_in_naming_story(decision, story), person)
+        return self._lead_aged(person, question, decision, ranked)
+
+    def _lead_aged(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the sentence giving the person's age as "the 60-year-old actor" first and its story's
+        lead naming them ("Actor Michael Douglas is to…") second, both cited, of the first candidates' story whose
+        lead opens with them; as it was when there is none."""
+        texts = texts_naming(self.store, question, [r.article_id for r in ranked[:_NAMING_DEPTH]])
+        headers = self.store.headers(list(texts))
+        for article_id, text in texts.items():
+            if article_id not in headers or opens_with(person, text) is None:
+                continue  # a story whose lead does not open with them
+            story = self.selector.of_article(headers[article_id])
+            found = next((e for e in story[1:] if lead_age(person, story[0].text, e.text) is not None), None)
+            if found is None:
+                return decision
+            answered = _found_in_naming_story(decision, found)
+            rest = [e for e in answered.evidence[1:] if e.sentence_id != story[0].sentence_id]
+            return replace(answered, evidence=(found, story[0], *rest))
+        return decision
 
     def _club_first(self, player: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the sentence giving the player's club first ("Bath prop Matt Stevens"): of the evidence,
@@ -398,6 +439,31 @@ class Judge:
             question, ranked, lambda _, text: club_in(player, text, country=country) is not None, giving
         )
         return decision if story is None else _found_in_naming_story(decision, story)
+
+    def _each_first(self, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first of its evidence, else of the first candidates of its best sentence's story,
+        that gives a sum for each one ("at $120m each") first; as it was when none does."""
+        found = next((e for e in decision.evidence if each_in(e.text)), None)
+        if found is None:
+            story = decision.evidence[0].article_id
+            head = [r for r in ranked[:_EACH_DEPTH] if r.article_id == story]
+            texts = self.selector.store.get_sentences([r.id for r in head])
+            giving = next((r for r in head if r.id in texts and each_in(texts[r.id].text)), None)
+            found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
+        return _first(decision, found) if found is not None else decision
+
+    def _claimed_first(self, speaker: str, verb: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first of its evidence, else of the first relevant candidates, that has the speaker
+        do the verb ("Tory shadow chancellor Oliver Letwin also predicted Mr Brown would…") first, answered; as it
+        was when none does."""
+        found = next((e for e in decision.evidence if claims(speaker, verb, e.text)), None)
+        if found is not None:
+            return _first(decision, found)
+        head = [r for r in ranked[:_CLAIM_DEPTH] if r.score >= self.limits.min_relevance]
+        texts = self.selector.store.get_sentences([r.id for r in head])
+        saying = next((r for r in head if r.id in texts and claims(speaker, verb, texts[r.id].text)), None)
+        found = next(iter(self.selector.sentences([saying])), None) if saying is not None else None
+        return _first(decision, found) if found is not None else decision
 
     def _called_first(
         self, thing: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]

@@ -35,6 +35,7 @@ Unrealised = Literal["conditional", "expected"]
 _OPPOSITES = [
     ("win", "lose"),
     ("accept", "reject"),
+    ("accept", "decline"),
     ("approve", "reject"),
     ("pass", "fail"),
     ("rise", "fall"),
@@ -84,6 +85,8 @@ _MAY_BE = _MODALS | {"will"}  # asked with these, a sentence saying what would b
 _FUTURE = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "wo"}
 _HOPING = {"hope", "expect", "plan", "want", "intend", "aim", "seek", "predict", "forecast", "propose", "threaten"}
 _DENYING = {"deny", "dismiss", "reject", "refute", "rebut", "dispute", "contest"}
+# Nouns whose "on X doing" is what they are about, not what happened: "the evidence on media violence causing harm".
+_ABOUT = {"evidence", "research", "study", "proof", "link", "theory", "idea", "question", "debate", "fear", "concern"}
 _CLAIMS = {"claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion", "speculation", "charge"}
 _OTHER_ONES = {"previous", "another", "other", "earlier"}  # "a former executive" may be the one asked of
 _FIRST_ONES = {"first", "last", "only", "second", "third"}
@@ -91,6 +94,7 @@ _PLACED = ("advmod", "prep", "prt")
 _PREPOSITION_HOPS = 4  # "engage in the practice of sending": sending → of → practice → in → engage
 _PARTICLES = {"up", "down", "back", "out", "off", "on", "over"}  # what "Is X up for…?" asks X is
 _LIGHT_VERBS = {"have", "make", "give", "offer"}  # a noun after them says what its verb would ("made no comment")
+_PLANS = {"plan", "intention", "intent", "desire", "wish", "ambition"}  # "no plans to sell" will not sell
 _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
 _EXPECTING = {"expect", "predict", "forecast", "anticipate"}  # "Does Deloitte expect rates to rise?": "rates will fall"
@@ -185,7 +189,7 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
                 continue
             if _others(predicate.subject, _subject(token)) and not _joined_subject(predicate.subject, token):
                 continue  # said of someone else: "officials admitted…, but the ambassador denied…"
-            if _another(token, predicate) or _aimed_at(token):
+            if _another(token, predicate) or (_aimed_at(token) and not (predicate.modal and _no_plan(token))):
                 continue  # "A previous Labour chancellor resigned", "the favourite to win": not what was asked
             if token.dep_ == "amod" and token.tag_ == "VBN" and kind == "VERB" and predicate.subject:
                 continue  # "its recently unveiled Walkman phone" says nothing of who unveiled it
@@ -245,6 +249,13 @@ def _aimed_at(token: Token) -> bool:
     return not any(c.dep_ == "amod" and c.lower_ in _FIRST_ONES or c.tag_ == "JJS" for c in token.head.children)
 
 
+def _no_plan(token: Token) -> bool:
+    """Whether a verb is what there is no plan or intention to do ("had no plans to sell the adapter outside
+    Japan"): asked what will be, it will not."""
+    noun = token.head
+    return token.dep_ == "acl" and noun.lemma_.lower() in _PLANS and any(c.lower_ == "no" for c in noun.children)
+
+
 def _joined_subject(asked: tuple[str, ...], token: Token) -> bool:
     """Whether what the question asks about is one of the things joined in the word's subject ("Has a theatre been
     announced?" of "with no cast, opening date or theatre announced")."""
@@ -264,6 +275,8 @@ def _subject(token: Token) -> tuple[str, ...]:
     for a complement or a second verb its head's."""
     for _ in range(3):
         found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found and found[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":  # "PCs, which run Windows": the PCs
+            found = [token.head]
         if found:
             words = [*(c for c in found[0].children if c.dep_ == "compound"), found[0]]
             return tuple(_noun(w) for w in words if w.pos_ in ("NOUN", "PROPN"))
@@ -331,8 +344,14 @@ def _unsaid(token: Token) -> bool:
 
 def _in_question(token: Token) -> bool:
     """Whether a clause is what is asked or looked into, not said ("an investigation into whether Alitalia is
-    receiving illegal state aid", "asked if he would stand"): neither yes nor no."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in [*token.children, *token.head.children])
+    receiving illegal state aid", "asked if he would stand"), or what a noun is about ("the evidence on media
+    violence causing harm is wildly exaggerated"): neither yes nor no."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in [*token.children, *token.head.children]):
+        return True
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    noun = token.head.head.head if token.head.dep_ == "pobj" else token.head  # causing → violence → on → evidence
+    return noun.lemma_.lower() in _ABOUT
 
 
 def _denied(token: Token) -> bool:
@@ -365,6 +384,8 @@ def _negated(token: Token) -> bool:
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
+        return True
+    if _no_plan(token):  # "had no plans to sell it"
         return True
     if any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ == "no" for d in c.children) for c in token.children
@@ -551,6 +572,23 @@ def unrealised(question: str, sentence: str) -> Unrealised | None:
             break
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb if said is not None else None)
     return _not_done(verb) if verb is not None else None
+
+
+def done_before(question: str, sentence: str) -> bool:
+    """Asked what will be ("When will the general election be held?"), whether the sentence says the question's verb
+    as done already ("A British general election was last held in February 1974"): it tells when it was, not when it
+    will be."""
+    if not _WILL.search(question):
+        return False
+    predicate = _predicate(nlp()(question))
+    said = _saying(nlp()(sentence), predicate) if predicate is not None else None
+    if said is None:
+        return False
+    verb = said[0]
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+_WILL = re.compile(r"\b(?:will|shall|going to|due to|expected to)\b", re.IGNORECASE)
 
 
 def _asked_as_done(asked: Doc) -> bool:

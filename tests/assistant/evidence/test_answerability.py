@@ -189,6 +189,15 @@ def test_a_name_is_near_when_its_last_word_is() -> None:
     assert words_elsewhere("How old was Baha Mousa at his death?", top, article, idf) > 0.0
 
 
+def test_an_acronym_is_near_where_the_sentence_spells_it_out() -> None:
+    top = evidence("Schalk Burger was named player of the year at the International Rugby Board's awards.")
+    article = f"{top.text} Amor will captain England in the IRB Sevens."
+    idf = lambda term: 1.0  # noqa: E731
+    assert words_elsewhere("Who was named IRB player of the year?", top, article, idf) == 0.0
+    plain = evidence("Schalk Burger was named player of the year at the awards.")
+    assert words_elsewhere("Who was named IRB player of the year?", plain, f"{plain.text} The IRB met.", idf) > 0.0
+
+
 def test_a_name_is_near_when_the_sentence_speaks_of_a_person_by_a_pronoun() -> None:
     top = evidence("Ever since, he says, Africa has been important to him.")
     article = f"Gordon Brown seems haunted by her eyes. {top.text}"

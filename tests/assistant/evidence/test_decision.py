@@ -529,3 +529,71 @@ def test_asked_when_a_close_sentence_giving_the_day_comes_before_one_saying_late
     )
     decision = _decide(_judge(store, k=1), store, "When will the PSP go on sale in the US?", "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "psp:00000"
+
+
+def test_asked_when_it_will_be_a_sentence_saying_when_it_was_gives_way_to_one_saying_when_it_will() -> None:
+    store = FakeStore(
+        {
+            "history": (
+                "Elections past",
+                ["The general election was last held in winter, a general election held in February 1974."],
+            ),
+            "poll": ("Election date", ["The vote is widely expected to be held on 5 May."]),
+        }
+    )
+    decision = _decide(_judge(store, k=2), store, "When will the general election be held?", "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "poll:00000"
+
+
+def test_asked_what_someone_predicted_the_sentence_having_them_predict_it_answers() -> None:
+    store = FakeStore(
+        {
+            "poster": ("Poster", ["Oliver Letwin, lampooned in the poster, affects bewilderment at what Oliver Letwin "
+                                  "believes is Labour's loss of footing."]),
+            "tax": ("Tax row", ["Tory shadow chancellor Oliver Letwin also predicted Mr Brown would have to raise "
+                                "taxes by £10bn."]),
+        }
+    )  # fmt: skip
+    question = "What did Oliver Letwin predict?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "tax:00000"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Mr Brown would have to raise taxes by £10bn"
+    assert not decision.expected  # what he predicted is the answer, not a hope
+
+
+def test_asked_how_old_someone_is_a_story_opening_with_them_gives_it_by_their_age_alone() -> None:
+    store = FakeStore(
+        {
+            "film": (
+                "Douglas set for Indian adventure",
+                [
+                    "Actor Michael Douglas is to star in an adventure film set in India.",
+                    "Aishwarya Rai is the preferred choice of the studio.",
+                    "On a visit to India, the 60-year-old actor said he hoped to start shooting next year.",
+                ],
+            )
+        }
+    )
+    question = "How old is Michael Douglas?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable
+    assert [e.sentence_id for e in decision.evidence[:2]] == ["film:00002", "film:00000"]  # the lead cited second
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "60"
+
+
+def test_asked_what_each_one_costs_the_sentence_giving_a_sum_each_answers() -> None:
+    store = FakeStore(
+        {
+            "boeing": (
+                "Boeing secures giant Japan order",
+                [
+                    "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn.",
+                    "Japan Airlines has made a firm order for 30 of the aircraft, at $120m each.",
+                ],
+            )
+        }
+    )
+    question = "How much is each 7E7 plane Boeing will supply?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "boeing:00001"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "$120m each"

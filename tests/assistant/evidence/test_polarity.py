@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence.polarity import other_years, unrealised, verdict_from
+from assistant.evidence.polarity import done_before, other_years, unrealised, verdict_from
 
 SAID = [
     ("Did Yukos file for bankruptcy in the United States?", "Yukos filed for bankruptcy in the US on Tuesday.", "yes"),
@@ -51,6 +51,13 @@ SAID = [
     ("Was anyone hurt in the fire?", "No one was hurt in the fire, police said.", "no"),
     ("Did Joe Pasquale win the show?", "The show peaked on Monday, just before Joe Pasquale won the show.", "yes"),
     ("Was she the first woman to win the race?", "She was the first woman to win the race.", "yes"),
+    # asked what will be, what there are no plans to do will not be (what there are plans to do is no "yes")
+    ("Will the media adapter be sold outside Japan?",
+     "Nintendo said it had no plans to sell the media adapter outside Japan.", "no"),
+    # declining an offer is not accepting it
+    ("Did Thailand accept the Paris Club offer?", "Thailand and India have however declined the offer.", "no"),
+    # a relative clause says it of the noun it hangs from
+    ("Does the new software run Windows?", "The new software, which runs Windows, is cheap.", "yes"),
     # "no" on the object: nothing was made
     ("Did tuition fees make a major difference?",
      "More women than men went to university, while tuition fees and student loans made no major difference.", "no"),
@@ -107,6 +114,15 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "The European Commission has launched an investigation into whether Alitalia is receiving state aid.",
         ),
         ("Will Putin stand for election?", "Aides asked if Putin would stand for election."),
+        ("Will the media adapter be sold outside Japan?", "Nintendo has plans to sell the adapter outside Japan."),
+        (  # what evidence is about is neither yes nor no
+            "Does violent media cause harm?",
+            "The research evidence on media violence causing harm to viewers is wildly exaggerated.",
+        ),
+        (  # a relative clause is said of the noun it hangs from, not of the one asked about
+            "Will the Cell processor run Windows?",
+            "If Cell is to challenge Intel, it will need to find itself inside PCs, which predominantly run Windows.",
+        ),
         (  # a participle describing a thing says nothing of who did it; what there is speculation of is no "yes"
             "Will Motorola unveil the ROKR at Cebit?",
             "Sony Ericsson will show off its recently unveiled Walkman phone and there is speculation that Motorola "
@@ -168,3 +184,17 @@ def test_a_sentence_about_another_year_than_the_questions() -> None:
     assert other_years("Who won the 2005 election?", "Labour won in 2005, as in 1997.") == ()  # it names 2005
     assert other_years("Who won the election?", "Elizabeth Blackman won the seat in 1997.") == ()  # none asked
     assert other_years("Who won the cup before 2000?", "They won the cup in 1946.") == ()  # a bound, not the year
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "done"),
+    [
+        ("When will the general election be held?", "A British general election was last held in February 1974.", True),
+        ("When will the PSP go on sale in the US?", "The PSP went on sale in Japan in December.", True),
+        ("When will the PSP go on sale in the US?", "The PSP goes on sale in the US on 24 March.", False),
+        ("When will the general election be held?", "The election is widely expected to be held on 5 May.", False),
+        ("When was the election held?", "The election was held in 1974.", False),  # asked when it was: it answers
+    ],
+)  # fmt: skip
+def test_asked_what_will_be_a_sentence_may_say_when_it_was(question: str, sentence: str, done: bool) -> None:
+    assert done_before(question, sentence) is done
