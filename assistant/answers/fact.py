@@ -19,10 +19,12 @@ from assistant.answers.role import (
     named_the_other_way,
     names_no_one,
     role_filler,
+    said_in_other_words,
 )
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    choice_made,
     extract_short_answer,
     level_reached,
     owned_value,
@@ -40,12 +42,12 @@ from assistant.answers.short_answer import (
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
-from assistant.question.age import age_of, asked_age
+from assistant.question.age import age_of, asked_age, lead_age
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
-from assistant.question.wanted import asks_score, says_no_amount, score_in
+from assistant.question.wanted import asks_each, asks_score, each_in, says_no_amount, score_in
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -89,6 +91,11 @@ def _role_filled(
         passive = next(((e, name) for e in story[:_STORY_READ] if (name := done_by(question, e.text))), None)
         if passive is not None:
             return passive
+        # "Who rejected foreign troops?" of Macron's sentence: the evidence's one saying it in other words ("The
+        # Kremlin has dismissed proposals for foreign troops…")
+        alike = next(((e, name) for e in evidence if (name := said_in_other_words(question, e.text))), None)
+        if alike is not None:
+            return alike
     if not names_no_one(question, top.text, top.answer):
         return None
     same = [e for e in evidence[1:] if e.article_id == top.article_id]
@@ -108,7 +115,8 @@ _ROLE_DEPTH = 20  # candidates looked through for one saying who did it, when th
 
 def fact_from(question: str, evidence: Sequence[Evidence], min_reading: float) -> Answer:
     """The answer of fact to ``question`` from ``evidence`` (not empty), also where another shape falls back to one."""
-    return stated(question, evidence, short_answer(question, evidence[0], min_reading))
+    lead = evidence[1].text if len(evidence) > 1 else ""
+    return stated(question, evidence, short_answer(question, evidence[0], min_reading, lead))
 
 
 def stated(question: str, evidence: Sequence[Evidence], short: str | None) -> Answer:
@@ -119,25 +127,30 @@ def stated(question: str, evidence: Sequence[Evidence], short: str | None) -> An
     return Answer(question=question, text=text, short_answer=short, citations=citations)
 
 
-def short_answer(question: str, top: Evidence, min_reading: float) -> str | None:
+def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "") -> str | None:
     """The reader's answer span in the top sentence when it reads as an answer, else the rule-based phrase; for
     "What did X say?" what the sentence has X say (the clause after "X said", or the quotation the span is in); for
     "Who is the chief executive of X?" the name the sentence gives the post's holder; asked the score, a score where
-    the reader's phrase holds none; asked how many or how much, the rule-based amount where the reader's phrase has
-    none, else the reader's phrase all the same ("minimal"). A rule-based phrase is made whole words too
-    ("$1.75bn", not "1.75bn")."""
+    the reader's phrase holds none, and all of a match's sets ("6-3 3-6 6-2") where it holds their first; asked how
+    many or how much, the rule-based amount where the reader's phrase has none, else the reader's phrase all the same
+    ("minimal"); asked to choose ("Did prices rise or fall?"), the word the sentence says. A rule-based phrase is made
+    whole words too ("$1.75bn", not "1.75bn")."""
     said = quotation_said(question, top.text, top.answer)
     if said is not None and tidy(said):
         return tidy(said)
     read = top.text[slice(*top.answer)] if top.answer is not None else ""
+    if (chosen := choice_made(question, top.text, top.answer)) is not None:
+        return chosen  # "Did house prices rise or fall?" of "…house prices rose by 0.8% in January": "rise"
     if (owned := owned_value(question, top.text)) is not None:
         return owned  # "What is Gordon Brown's forecast?" of "below Gordon Brown's forecast of 3% to 3.5%"
     if (listed := things_included(question, top.text)) is not None:
         return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
     if (level := level_reached(question, top.text)) is not None:
         return level  # "What are rates expected to rise to?": "2.25%", not "a quarter" of a percentage point
-    if asks_score(question) and not score_in(read) and (score := score_in(top.text)):
-        return score  # "What was the score?": a score, where the reader's phrase holds none
+    if asks_each(question) and (each := each_in(top.text)):
+        return each  # "How much is each 7E7 plane?": "$120m each", not the deal's total
+    if asks_score(question) and (score := score_in(top.text, top.answer[0] if score_in(read) else 0)):
+        return score  # "What was the score?": a score where the reader's phrase holds none; a match's every set
     post = asked_post(question)
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
@@ -146,6 +159,7 @@ def short_answer(question: str, top: Evidence, min_reading: float) -> str | None
         return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
     person = asked_age(question)
     age = age_of(person, top.text, top.before) if person is not None else None
+    age = age or (lead_age(person, lead, top.text) if person is not None and lead else None)
     if age is not None:
         return age.text  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
     thing = asked_called(question)

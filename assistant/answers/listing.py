@@ -4,6 +4,7 @@ countries use a red A for pharmacies?") may be answered in words: as a fact."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answers.citations import citations_for, cited_text
@@ -20,8 +21,10 @@ from assistant.types import Answer
 def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSentence], context: AnswerContext) -> Answer:
     """ "Ukraine [1], US [2], UK [3], Russia [3]", then the cited sentences; a fact where no names were found. Asked
     who was done something to ("Which companies did Yukos sue?"), the names in that role where a sentence gives
-    them, not every name of the kind ("Yuganskneftegas", whose sale it sued over)."""
-    named = _in_role(question.text, decision) or decision.names
+    them, not every name of the kind ("Yuganskneftegas", whose sale it sued over); asked who did something, the
+    names the reader's phrase holds where it holds several ("Sony, IBM and Toshiba", not Intel of the next sentence).
+    """
+    named = _in_role(question.text, decision) or _read_whole(question, decision) or decision.names
     if not named:
         return fact_from(question.text, decision.evidence, context.limits.min_reading)
     cited = sorted({n.sentence for n in named})
@@ -44,3 +47,19 @@ def _in_role(question: str, decision: Decision) -> tuple[Named, ...]:
         for name in role_fillers(question, e.text):
             found.setdefault(name, Named(name, "", position))  # no entity label: found by its role, not its kind
     return tuple(found.values())
+
+
+def _read_whole(question: Question, decision: Decision) -> tuple[Named, ...]:
+    """Asked who or what did something ("Which companies developed the Cell processor?"), the names in the reader's
+    phrase of the best sentence where it holds two or more ("Sony, IBM and Toshiba"): that sentence gives the list
+    whole. Empty for a question asking what is there ("Which countries are mentioned?", "Which teams are in…?"),
+    which other sentences add to."""
+    top = decision.evidence[0] if decision.evidence else None
+    if top is None or top.answer is None or not question.shape.topic or _ASKS_WHAT_IS.match(question.text):
+        return ()
+    read = top.text[slice(*top.answer)]
+    inside = tuple(n for n in decision.names if n.sentence == 0 and n.name in read)
+    return inside if len(inside) > 1 else ()
+
+
+_ASKS_WHAT_IS = re.compile(r"^\s*(?:which|what)\s+(?:\w+\s+){1,3}?(?:is|are|was|were|mentioned|named|listed)\b", re.I)

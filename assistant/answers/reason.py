@@ -34,17 +34,23 @@ from assistant.types import Answer
 _DEPTH = 20  # ranked candidates looked at for a sentence of the best one's article giving the reason
 # The words that open a reason (or a purpose) in news; "as", "since" and "for" also tell time or extent too often.
 _BECAUSE = re.compile(
-    r"\b(?:because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
+    r"\b(?P<why>because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
     r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|(?<!the )following|citing"
     r"|for [\"“‘']?(?:\w+ )?reasons?)\b",
     re.IGNORECASE,
+)
+# What one is sacked, fined or praised for is why: "He was sacked for his gaffe" (not "waited for two hours", nor
+# "jailed for life" or "banned for two years", which say how long).
+_DONE_FOR = re.compile(
+    r"\b(?:sacked|fired|fined|arrested|punished|criticised|criticized|blamed|praised"
+    r"|condemned|apologised|apologized|penalised|penalized|disciplined|expelled|honoured|honored)\s+(?P<why>for)\b"
 )
 # Where the reason's clause ends: a new clause of another kind, an attribution, a dash or a gap left by a lost dash.
 # The words that give a cause and nothing else: a sentence before the best one is its reason only with these ("after"
 # or "following" there tell what came first).
 _CAUSE = re.compile(r"\b(?:because|due to|owing to|thanks to|as a result of|on the grounds)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
-    r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$"
+    r";|\s[–—-]\s|\s{2,}|[\"“”]\s|\.$|(?<=[.!?]['’])\s+[\"“A-Z]"
     r"|,\s(?:but|while|although|though|which|with|and (?:the|it|he|she|they|his|her|its|their))\b"
     r"|,\s[\"“”]?(?:he|she|they|it|a \w+|the \w+) (?:said|says|added|told)\b"
 )
@@ -142,9 +148,9 @@ def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[i
 def reason_in(sentence: str) -> tuple[int, int] | None:
     """Character offsets of the clause of ``sentence`` that gives a reason or a purpose, or None if none does: from
     "because" (or its like) or the "to" of a purpose ("…use the money to pay for college") to the clause's end."""
-    found = _BECAUSE.search(sentence)
-    if found:
-        return _clause(sentence, found.start())
+    found = min((m.start("why") for m in (_BECAUSE.search(sentence), _DONE_FOR.search(sentence)) if m), default=None)
+    if found is not None:
+        return _clause(sentence, found)
     if not _TO.search(sentence):
         return None
     start = _purpose_in(_parsed(sentence))
@@ -155,6 +161,8 @@ def _clause(sentence: str, start: int) -> tuple[int, int] | None:
     """From ``start`` to the end of its clause (at most ``_MAX_WORDS`` words; a reason opening the sentence, "Because
     everyday clothing has not survived, the collection…", to the end of its own phrase); None for a single word."""
     stop = _CLAUSE_END.search(sentence, start + 1)
+    while stop and stop.group()[0] in '"“”' and _quotes(sentence[start : stop.start()]) % 2:
+        stop = _CLAUSE_END.search(sentence, stop.end())  # the quote closes one opened in the clause: 'his "spark" for'
     end = stop.start() if stop else len(sentence)
     if not sentence[:start].strip(" \"“‘'"):  # a reason opening the sentence ends where its own phrase does
         end = min(end, _opening_phrase_end(sentence, start))
@@ -162,6 +170,11 @@ def _clause(sentence: str, start: int) -> tuple[int, int] | None:
     if len(words) > _MAX_WORDS:
         end = start + words[_MAX_WORDS - 1].end()
     return (start, end) if len(words) > 1 else None
+
+
+def _quotes(text: str) -> int:
+    """How many double quote marks a text holds, straight or curly."""
+    return sum(text.count(mark) for mark in '"“”')
 
 
 def _opening_phrase_end(sentence: str, start: int) -> int:

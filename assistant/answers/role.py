@@ -183,10 +183,64 @@ def done_by(question: str, sentence: str) -> str | None:
         thing = next((c for c in done.children if c.dep_ == "nsubjpass"), done.head if done.dep_ == "acl" else None)
         if thing is not None and thing.pos_ == "PROPN" and thing.text.lower() not in question.lower():
             continue  # "the French film The 10th District Court, Moments of Trials made by…": another work's maker
-        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and agent.i < e.start <= agent.right_edge.i]
+        end = _name_end(agent)
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and agent.i < e.start and e.end <= end]
         if names:
             return names[-1].text
     return None
+
+
+def said_in_other_words(question: str, sentence: str) -> str | None:
+    """Asked who did something ("Who rejected foreign troops?"), the name the sentence gives as doing it in other
+    words, to what the question names ("The Kremlin has dismissed proposals for foreign troops…"); None when the
+    question asks no doer, its verb has no other words here, or the sentence has none of them done to that."""
+    role = asked_role(question)
+    alike = _ALIKE.get(role.verb, ()) if role is not None and role.subject else ()
+    if not alike or not re.search(rf"\b(?:{'|'.join(w[:4] for w in alike)})", sentence, re.IGNORECASE):
+        return None
+    asked = _parsed(question)
+    done_to = {t.lemma_.lower() for v in asked if v.lemma_.lower() == role.verb for t in _objects(v)}
+    doc = _parsed(sentence)
+    for verb in doc:
+        if verb.lemma_.lower() not in alike or verb.pos_ != "VERB":
+            continue
+        objects = {t.lemma_.lower() for t in _objects(verb)}
+        doer = _filler(verb, True)
+        name = _name(doc, doer) if doer is not None else None
+        if name is not None and done_to and done_to <= objects:
+            the = doc[name.start - 1] if name.start else None
+            return f"{the.text} {name.text}" if the is not None and the.lower_ == "the" else name.text  # The Kremlin
+    return None
+
+
+# Verbs news says a doing with that a question may ask in other words: "Who rejected…?" of "…has dismissed…".
+_ALIKE = {
+    "reject": ("dismiss", "rebuff", "spurn", "refuse"),
+    "criticise": ("attack", "condemn", "slam", "criticize"),
+    "buy": ("acquire", "purchase"),
+    "quit": ("resign", "leave"),
+    "sack": ("fire", "dismiss"),
+    "defeat": ("beat",),
+    "beat": ("defeat",),
+}
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The nouns of what a verb is done to: its object and what hangs from it ("proposals for foreign troops")."""
+    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree if t.pos_ == "NOUN"]
+
+
+def _name_end(agent: Token) -> int:
+    """Where the name a "by" phrase gives ends: before what is said of it after it ("by Martin Scorsese, who directed
+    him in Oscar-nominated movie The Aviator" is Martin Scorsese's, not Oscar's)."""
+    said = [
+        c.left_edge.i
+        for doer in agent.children
+        if doer.dep_ == "pobj"
+        for c in doer.children
+        if c.i > doer.i and c.dep_ in ("relcl", "acl", "appos", "prep", "punct")
+    ]
+    return min(said, default=agent.right_edge.i + 1)
 
 
 def first_filling(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:

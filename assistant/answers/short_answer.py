@@ -41,8 +41,14 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
 
 
 def tidy(phrase: str) -> str | None:
-    """The phrase without edge punctuation and double quotes; None if nothing is left."""
-    return phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "") or None
+    """The phrase without edge punctuation and double quotes, a bracket it leaves open closed ("$48bn (£25.5bn)");
+    None if nothing is left."""
+    phrase = phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "")
+    if phrase.count("(") > phrase.count(")"):
+        phrase = f"{phrase})" if phrase.rfind("(") else phrase[1:]
+    elif phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip()
+    return phrase or None
 
 
 _SPEECH = re.compile(
@@ -64,9 +70,11 @@ def _quote(question: str, sentence: str) -> str | None:
     return best.group(1)
 
 
+_CLAIMING = ("predict", "claim", "warn", "pledge", "insist", "forecast", "reveal", "fear", "argue")
 _SAID_FORMS = frozenset(
     ["say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote", "warn", "warns", "warned", "added"]
     + ["suggest", "suggests", "suggested", "propose", "proposes", "proposed"]
+    + [form for verb in _CLAIMING for form in (verb, f"{verb}s", f"{verb}d" if verb.endswith("e") else f"{verb}ed")]
 )
 
 
@@ -99,7 +107,8 @@ def quotation_said(question: str, sentence: str, span: tuple[int, int] | None = 
 _SAID_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|write|wrote)"
     r"(?:\s+\w+)?\s+(?:about|of|on)\s+.+$"
-    r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<proposer>.+?)\s+(?:suggest|propose|warn)(?:\s+\w+)?\s*[?.!]*\s*$"
+    r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<proposer>.+?)\s+(?:suggest|propose|warn|predict|claim|pledge"
+    r"|insist|forecast|reveal|fear|argue)(?:\s+\w+)?\s*[?.!]*\s*$"
 )
 
 
@@ -523,3 +532,33 @@ def _replacement(verb) -> tuple | None:  # noqa: ANN001 - spaCy Tokens
         if old is not None and "nsubj" in children:
             return children["nsubj"], old
     return None
+
+
+# "Did house prices rise or fall in January?", "Are men or women more likely to own one?": a choice of two words.
+_ASKS_CHOICE = re.compile(
+    r"^\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b(?:\s+[\w'’-]+)*?"
+    r"\s+(?P<a>[\w'’-]+)\s+or\s+(?:the\s+|a\s+|an\s+)?(?P<b>[\w'’-]+)\b",
+    re.IGNORECASE,
+)
+
+
+def choice_made(question: str, sentence: str, span: tuple[int, int] | None) -> str | None:
+    """Asked to choose between two words ("Did house prices rise or fall?"), the one the sentence says (by its
+    lemma: "rose" says "rise"), the nearer the reader's phrase where it says both ("59% are men compared to 41% of
+    women"); None when the question offers no choice, the sentence says neither, or both with no phrase read."""
+    asked = _ASKS_CHOICE.match(question)
+    if asked is None:
+        return None
+    options = [asked["a"], asked["b"]]
+    lemmas = [nlp()(option)[0].lemma_.lower() for option in options]
+    doc = nlp()(sentence)
+    at = span[0] if span is not None else 0
+    found = [
+        (abs(t.idx - at), option)
+        for t in doc
+        for option, lemma in zip(options, lemmas, strict=True)
+        if t.lemma_.lower() == lemma or t.lower_ == option.lower()
+    ]
+    if not found or (span is None and len({option for _, option in found}) > 1):
+        return None
+    return min(found)[1]

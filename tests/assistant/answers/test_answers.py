@@ -150,6 +150,18 @@ def test_a_list_of_who_was_done_something_to_is_the_names_in_that_role(context: 
     assert kind.short_answer == "Yuganskneftegas"  # no role asked: the names of the kind
 
 
+def test_asked_who_did_something_a_list_the_readers_phrase_holds_is_the_answer(context: AnswerContext) -> None:
+    text = "Sony, IBM and Toshiba, who have been working on the Cell processor, unveiled the chip on Monday."
+    top = evidence(text, reading=4.0, span=(0, text.index(", who")))
+    rival = evidence("The processor is set to ignite a battle between Intel and the Cell consortium.", index=1)
+    names = tuple(Named(n, "ORG", 0) for n in ("Sony", "IBM", "Toshiba")) + (Named("Intel", "ORG", 1),)
+    decision = Decision((top, rival), True, names=names)
+    answer = listing.answer(_question("Which companies developed the Cell processor?"), decision, [], context)
+    assert answer.short_answer == "Sony, IBM, Toshiba"  # not Intel, which the next sentence names
+    mentioned = listing.answer(_question("Which companies are mentioned?"), decision, [], context)
+    assert mentioned.short_answer == "Sony, IBM, Toshiba, Intel"  # asked what is there: all of them
+
+
 def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
     store: FakeStore, context: AnswerContext
 ) -> None:

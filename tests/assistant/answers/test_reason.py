@@ -66,6 +66,19 @@ def _reason(sentence: str) -> str | None:
             "In response to American aid to Israel, on October 16, 1973, OPEC raised the posted price of oil.",
             "In response to American aid to Israel",
         ),
+        # what one is sacked or fined for is why; what one is jailed or waited for says how long
+        ("He was sacked for his gaffe, but the damage had been done.", "for his gaffe"),
+        ("He was jailed for life in September.", None),
+        ("Fans waited for two hours.", None),
+        (  # a quote opened in the clause is closed in it too
+            'He said he stopped working a few years ago because he lost his "spark" for acting.',
+            'because he lost his "spark" for acting',
+        ),
+        (  # a sentence the splitter left joined ends the clause
+            "Robinson dropped Dawson after he missed training to film 'A Question of Sport.' \"I always said I would "
+            'consider bringing Matt back," Robinson said.',
+            "after he missed training to film 'A Question of Sport.'",
+        ),
     ],
 )
 def test_a_reason_is_the_clause_from_the_words_that_give_it(sentence: str, said: str | None) -> None:

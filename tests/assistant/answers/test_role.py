@@ -11,6 +11,7 @@ from assistant.answers.role import (
     names_no_one,
     role_filler,
     role_fillers,
+    said_in_other_words,
 )
 
 
@@ -177,7 +178,26 @@ def test_the_one_named_in_the_role_asked_about_is_the_other_way_round() -> None:
          "Depardon.", None),
         ("Who directed A Different Story?", "Michael directed his attention to the film.", None),  # no passive
         ("Who was directed by Southan Morris?", "The film was directed by Southan Morris.", None),  # no doer asked
+        # the name is the "by" phrase's own, not one in what is said of it after it
+        ("Who presented the award to DiCaprio?", "The star was presented with the award by Martin Scorsese, who "
+         "directed him in Oscar-nominated movie The Aviator.", "Martin Scorsese"),
     ],
 )  # fmt: skip
 def test_the_doer_a_passive_gives(question: str, sentence: str, doer: str | None) -> None:
     assert done_by(question, sentence) == doer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "doer"),
+    [
+        ("Who rejected foreign troops?", "The Kremlin has dismissed proposals for foreign troops to be stationed in "
+         "Ukraine.", "The Kremlin"),
+        # the same verb is read elsewhere; another thing done; no doer asked; a verb with no other words here
+        ("Who rejected foreign troops?", "Putin has rejected a temporary ceasefire.", None),
+        ("Who rejected foreign troops?", "The minister dismissed the idea of a ceasefire.", None),
+        ("Who was rejected by the Kremlin?", "The Kremlin has dismissed proposals for foreign troops.", None),
+        ("Who won the match?", "Arsenal dismissed Chelsea in the match.", None),
+    ],
+)  # fmt: skip
+def test_the_doer_of_what_is_asked_said_in_other_words(question: str, sentence: str, doer: str | None) -> None:
+    assert said_in_other_words(question, sentence) == doer

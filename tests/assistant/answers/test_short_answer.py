@@ -7,6 +7,7 @@ import pytest
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    choice_made,
     extract_short_answer,
     level_reached,
     owned_value,
@@ -15,6 +16,7 @@ from assistant.answers.short_answer import (
     quotation_said,
     successor,
     things_included,
+    tidy,
     to_the_level,
     whole_range,
     whole_words,
@@ -383,3 +385,29 @@ def test_a_span_without_the_verb_saying_the_question_again(
     at = sentence.index(read)
     start, end = before_the_question(question, sentence, (at, at + len(read)))
     assert sentence[start:end] == phrase
+
+
+def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:
+    men = "Of the 22 million Americans who own MP3 players, 59% are men compared to 41% of women."
+    at = men.index("59%")
+    assert choice_made("Are men or women more likely to own MP3 players?", men, (at, at + 3)) == "men"
+    at = men.index("41%")  # the nearer the reader's phrase
+    assert choice_made("Are men or women more likely to own MP3 players?", men, (at, at + 3)) == "women"
+    assert choice_made("Are men or women more likely to own MP3 players?", men, None) is None  # both, none read
+    assert choice_made("Did house prices rise or fall in January?", "Prices rose by 0.8% in January.", None) == "rise"
+    assert choice_made("Did house prices rise or fall?", "Sales were flat.", None) is None  # neither
+    assert choice_made("Did house prices rise?", "Prices rose by 0.8%.", None) is None  # no choice asked
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tidied"),
+    [
+        ("$48bn (£25.5bn", "$48bn (£25.5bn)"),  # a bracket left open is closed
+        ("$48bn (£25.5bn)", "$48bn (£25.5bn)"),
+        ("£25.5bn)", "£25.5bn"),
+        ("(Mr Smith", "Mr Smith"),
+        ('"spark",', "spark"),
+    ],
+)
+def test_a_phrase_is_tidied_of_its_edges_and_open_brackets(phrase: str, tidied: str) -> None:
+    assert tidy(phrase) == tidied
