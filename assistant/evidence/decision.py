@@ -44,6 +44,7 @@ from assistant.question.post import Post, asked_post, holder_in, named_first, na
 from assistant.question.read import Question
 from assistant.question.wanted import (
     asked_claim,
+    asked_doing,
     asks_each,
     asks_score,
     asks_when,
@@ -54,6 +55,7 @@ from assistant.question.wanted import (
     says_no_amount,
     says_no_money,
     says_only_when_relative,
+    says_the_verb,
     score_in,
     wanted_labels,
 )
@@ -292,6 +294,7 @@ class Judge:
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
         decision = self._named_next(question.text, decision)
+        decision = self._done_next(question.text, decision)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
@@ -557,6 +560,27 @@ class Judge:
         after = replace(top.passage()[-1], neighbours=(top.sentence, None))
         named = _first(replace(decision, evidence=(top, *decision.evidence)), after)
         return replace(named, evidence=(named.evidence[0], top, *named.evidence[2:]))
+
+    @staticmethod
+    def _done_next(question: str, decision: Decision) -> Decision:
+        """The decision with the best sentence's next first, both cited, when the question asks what someone did
+        ("What show did Dick Clark present?"), the best names them without the verb ("Veteran US television host
+        Dick Clark is in hospital…") and the next has it ("The 75-year-old presented long-running show American
+        Bandstand…"); as it was otherwise, when it does not answer, or when the reader found an answer in the best
+        (SQuAD's "What position did Justin Tucker play?" of "…kicker Justin Tucker…" lost its answer without that)."""
+        asked = asked_doing(question)
+        top = decision.evidence[0] if decision.evidence else None
+        if asked is None or top is None or not decision.answerable or not top.after:
+            return decision
+        if top.reading is not None and top.reading.score >= 0:  # the reader found an answer there ("kicker")
+            return decision
+        if says_the_verb(asked[1], top.text) or not says_the_verb(asked[1], top.after):
+            return decision
+        if not mentions([top.text], asked[0]):
+            return decision
+        after = replace(top.passage()[-1], neighbours=(top.sentence, None))
+        rest = [e for e in decision.evidence[1:] if e.sentence_id != after.sentence_id]
+        return replace(decision, evidence=(after, top, *rest))
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock

@@ -83,6 +83,31 @@ def each_in(sentence: str) -> str | None:
     return found.group() if found else None
 
 
+# "What show did Dick Clark present?": what someone did, asked with the verb.
+_ASKS_DOING = re.compile(
+    r"^\s*(?:[Ww]hat|[Ww]hich)\s+(?:[\w'’-]+\s+){0,2}?(?:did|does|do|has|have|had|will)\s+"
+    r"(?P<subject>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
+)
+
+
+def asked_doing(question: str) -> tuple[str, str] | None:
+    """The one asked about and the verb of "What show did Dick Clark present?" ("Dick Clark", "present"), or None
+    when the question asks no such thing ("What did he say?" names no one; what someone said is read elsewhere)."""
+    found = _ASKS_DOING.match(question)
+    if found is None or found["verb"] in _SAYING:
+        return None
+    return found["subject"], found["verb"]
+
+
+_SAYING = frozenset({"say", "tell", "write", "think", "believe", "mean", "want", "need"})
+
+
+def says_the_verb(verb: str, sentence: str) -> bool:
+    """Whether a sentence has a form of the verb, by its letters ("presented" for "present")."""
+    stem = re.escape(verb[:-1] if verb.endswith("e") else verb)
+    return re.search(rf"\b{stem}\w*", sentence, re.IGNORECASE) is not None
+
+
 def wanted_labels(question: str) -> tuple[str, ...]:
     """The entity labels a question asks for, most wanted first; empty when it asks for no entity type."""
     q = question.lower()

@@ -597,3 +597,20 @@ def test_asked_what_each_one_costs_the_sentence_giving_a_sum_each_answers() -> N
     decision = _decide(_judge(store, k=1), store, question, "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "boeing:00001"
     assert fact_from(question, decision.evidence, 0.0).short_answer == "$120m each"
+
+
+def test_asked_what_someone_did_the_next_sentence_saying_it_answers_where_the_best_only_names_them() -> None:
+    store = FakeStore(
+        {
+            "clark": (
+                "US TV host Clark suffers stroke",
+                [
+                    "Veteran US television show host Dick Clark is in hospital after a mild stroke.",
+                    "The 75-year-old presented long-running show American Bandstand from 1956-87.",
+                ],
+            )
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "What show did Dick Clark present?", "claim")
+    assert decision.answerable
+    assert [e.sentence_id for e in decision.evidence] == ["clark:00001", "clark:00000"]  # both cited

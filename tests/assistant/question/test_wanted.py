@@ -6,6 +6,7 @@ import pytest
 
 from assistant.question.wanted import (
     asked_claim,
+    asked_doing,
     asks_each,
     asks_level,
     asks_score,
@@ -17,6 +18,7 @@ from assistant.question.wanted import (
     says_no_amount,
     says_no_money,
     says_only_when_relative,
+    says_the_verb,
     score_in,
     wanted_labels,
 )
@@ -175,3 +177,12 @@ def test_asked_what_each_one_costs_the_sum_given_for_each() -> None:
     assert each_in("Japan Airlines made a firm order for 30 of the aircraft, at $120m each.") == "$120m each"
     assert each_in("Tickets cost £20 per person.") == "£20 per person"
     assert each_in("The deal could be worth as much as $6bn for the US giant.") is None
+
+
+def test_asked_what_someone_did_the_one_and_the_verb() -> None:
+    assert asked_doing("What show did Dick Clark present?") == ("Dick Clark", "present")
+    assert asked_doing("Which club did Henson join?") == ("Henson", "join")
+    assert asked_doing("What did Dick Clark say?") is None  # what one said is read elsewhere
+    assert asked_doing("What show did he present?") is None  # no one named
+    assert says_the_verb("present", "The 75-year-old presented the show.")
+    assert not says_the_verb("present", "Dick Clark is in hospital.")
