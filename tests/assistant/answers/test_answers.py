@@ -160,6 +160,15 @@ def test_asked_who_did_something_a_list_the_readers_phrase_holds_is_the_answer(c
     assert answer.short_answer == "Sony, IBM, Toshiba"  # not Intel, which the next sentence names
     mentioned = listing.answer(_question("Which companies are mentioned?"), decision, [], context)
     assert mentioned.short_answer == "Sony, IBM, Toshiba, Intel"  # asked what is there: all of them
+    # a sentence naming more than the reader's phrase holds: the phrase may be the wrong part of it, so all of them
+    more = tuple(Named(n, "ORG", 0) for n in ("Sony", "IBM", "Toshiba", "Hitachi"))
+    wider = listing.answer(
+        _question("Which companies developed the Cell processor?"),
+        Decision((top, rival), True, names=more),
+        [],
+        context,
+    )
+    assert wider.short_answer == "Sony, IBM, Toshiba, Hitachi"
 
 
 def test_a_definition_is_the_role_a_sentence_gives_else_says_the_articles_dont(
