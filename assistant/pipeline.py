@@ -232,11 +232,20 @@ class Assistant:
         return answer.model_copy(update=update)
 
     def _drafted_from(self, use: LLMUse, decision: Decision, answer: Answer) -> tuple[list[Evidence], Kind]:
-        """The sentences a language model writes from, and the shape it writes in: a fact from the evidence; another
-        shape from the sentences its extractive answer cites."""
+        """The sentences a language model writes from, and the shape it writes in: a fact from the evidence, the
+        sentences its extractive answer cites first, in their order (the one that answers is [1]: "The Kremlin has
+        dismissed…" where the reader ranked Macron's sentence above it); another shape from the sentences its
+        extractive answer cites."""
         if use == "reshape":
             return self.parts.selector.quoted(answer.citations), answer.kind
-        return list(decision.evidence), "fact"
+        evidence = {(e.article_id, e.sentence.start): e for e in decision.evidence}
+        cited = [(c.article_id, c.start) for c in answer.citations]
+        if not all(key in evidence for key in cited):  # a sentence the answer found elsewhere in a story
+            first = self.parts.selector.quoted(answer.citations)
+        else:
+            first = [evidence[key] for key in cited]
+        have = {e.sentence_id for e in first}
+        return [*first, *(e for e in decision.evidence if e.sentence_id not in have)], "fact"
 
     def _finish(
         self,
