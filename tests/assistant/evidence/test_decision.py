@@ -562,17 +562,12 @@ def test_asked_what_someone_predicted_the_sentence_having_them_predict_it_answer
 
 
 def test_asked_how_old_someone_is_a_story_opening_with_them_gives_it_by_their_age_alone() -> None:
-    store = FakeStore(
-        {
-            "film": (
-                "Douglas set for Indian adventure",
-                [
-                    "Actor Michael Douglas is to star in an adventure film set in India.",
-                    "Aishwarya Rai is the preferred choice of the studio.",
-                    "On a visit to India, the 60-year-old actor said he hoped to start shooting next year.",
-                ],
-            )
-        }
+    store = _story(
+        "film",
+        "Douglas set for Indian adventure",
+        "Actor Michael Douglas is to star in an adventure film set in India.",
+        "Aishwarya Rai is the preferred choice of the studio.",
+        "On a visit to India, the 60-year-old actor said he hoped to start shooting next year.",
     )
     question = "How old is Michael Douglas?"
     decision = _decide(_judge(store, k=1), store, question, "claim")
@@ -582,16 +577,11 @@ def test_asked_how_old_someone_is_a_story_opening_with_them_gives_it_by_their_ag
 
 
 def test_asked_what_each_one_costs_the_sentence_giving_a_sum_each_answers() -> None:
-    store = FakeStore(
-        {
-            "boeing": (
-                "Boeing secures giant Japan order",
-                [
-                    "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn.",
-                    "Japan Airlines has made a firm order for 30 of the aircraft, at $120m each.",
-                ],
-            )
-        }
+    store = _story(
+        "boeing",
+        "Boeing secures giant Japan order",
+        "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn.",
+        "Japan Airlines has made a firm order for 30 of the aircraft, at $120m each.",
     )
     question = "How much is each 7E7 plane Boeing will supply?"
     decision = _decide(_judge(store, k=1), store, question, "claim")
@@ -600,17 +590,17 @@ def test_asked_what_each_one_costs_the_sentence_giving_a_sum_each_answers() -> N
 
 
 def test_asked_what_someone_did_the_next_sentence_saying_it_answers_where_the_best_only_names_them() -> None:
-    store = FakeStore(
-        {
-            "clark": (
-                "US TV host Clark suffers stroke",
-                [
-                    "Veteran US television show host Dick Clark is in hospital after a mild stroke.",
-                    "The 75-year-old presented long-running show American Bandstand from 1956-87.",
-                ],
-            )
-        }
+    store = _story(
+        "clark",
+        "US TV host Clark suffers stroke",
+        "Veteran US television show host Dick Clark is in hospital after a mild stroke.",
+        "The 75-year-old presented long-running show American Bandstand from 1956-87.",
     )
     decision = _decide(_judge(store, k=1), store, "What show did Dick Clark present?", "claim")
     assert decision.answerable
     assert [e.sentence_id for e in decision.evidence] == ["clark:00001", "clark:00000"]  # both cited
+
+
+def _story(key: str, title: str, *sentences: str) -> FakeStore:
+    """A store of one story."""
+    return FakeStore({key: (title, list(sentences))})
