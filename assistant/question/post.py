@@ -126,8 +126,9 @@ def holder_unnamed(post: Post, sentence: str) -> bool:
     opening = rf"^\s*(?:{org}['’]s\s+{title}|(?i:the)\s+{title}\s+(?:of|at)\s+{org})\s+{_SAYS}"
     # "The Lib Dems have appointed a senior figure from BT to be the party's new communications chief"
     appointed = (
-        rf"^\s*(?i:the\s+)?{re.escape(post.org)}\s+(?:has|have|had)\s+(?:appointed|named|hired|chosen|picked|recruited)\s+an?\s+(?:[\w&'’-]+\s+)"
-        rf"{{1,6}}?(?:to\s+be|as)\s+(?:(?:its|their|the\s+[\w-]+['’]s?)\s+)?{title}\b"
+        rf"^\s*(?i:the\s+)?{re.escape(post.org)}\s+(?:has|have|had)\s+"
+        rf"(?:appointed|named|hired|chosen|picked|recruited)\s+an?\s+(?:[\w&'’-]+\s+){{1,6}}?"
+        rf"(?:to\s+be|as)\s+(?:(?:its|their|the\s+[\w-]+['’]s?)\s+)?{title}\b"
     )
     return re.match(opening, sentence) is not None or re.match(appointed, sentence) is not None
 
