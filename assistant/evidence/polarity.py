@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from assistant.evidence.places import country
@@ -578,14 +579,19 @@ def done_before(question: str, sentence: str) -> bool:
     """Asked what will be ("When will the general election be held?"), whether the sentence says the question's verb
     as done already ("A British general election was last held in February 1974"): it tells when it was, not when it
     will be."""
-    if not _WILL.search(question):
-        return False
-    predicate = _predicate(nlp()(question))
+    predicate = _future_predicate(question)
     said = _saying(nlp()(sentence), predicate) if predicate is not None else None
     if said is None:
         return False
     verb = said[0]
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+@lru_cache(maxsize=256)
+def _future_predicate(question: str) -> Predicate | None:
+    """The predicate of a question asking what will be, parsed once however many sentences are read for it; None
+    for a question asking anything else."""
+    return _predicate(nlp()(question)) if _WILL.search(question) else None
 
 
 _WILL = re.compile(r"\b(?:will|shall|going to|due to|expected to)\b", re.IGNORECASE)
