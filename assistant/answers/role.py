@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.nlp import nlp, stop_words
+from assistant.question.wanted import verb_stem
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
@@ -164,8 +165,7 @@ def may_say_the_verb(question: str, sentence: str) -> bool:
     role = asked_role(question)
     if role is None:
         return False
-    stem = role.verb[:-1] if role.verb.endswith("e") else role.verb
-    forms = "|".join(re.escape(f) for f in (stem, *_IRREGULAR.get(role.verb, ())))
+    forms = "|".join(re.escape(f) for f in (verb_stem(role.verb), *_IRREGULAR.get(role.verb, ())))
     return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
 
 

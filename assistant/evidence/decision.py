@@ -446,27 +446,28 @@ class Judge:
     def _each_first(self, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of its evidence, else of the first candidates of its best sentence's story,
         that gives a sum for each one ("at $120m each") first; as it was when none does."""
-        found = next((e for e in decision.evidence if each_in(e.text)), None)
-        if found is None:
-            story = decision.evidence[0].article_id
-            head = [r for r in ranked[:_EACH_DEPTH] if r.article_id == story]
-            texts = self.selector.store.get_sentences([r.id for r in head])
-            giving = next((r for r in head if r.id in texts and each_in(texts[r.id].text)), None)
-            found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
-        return _first(decision, found) if found is not None else decision
+        story = decision.evidence[0].article_id
+        head = [r for r in ranked[:_EACH_DEPTH] if r.article_id == story]
+        return self._first_giving(decision, head, lambda text: each_in(text) is not None)
 
     def _claimed_first(self, speaker: str, verb: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of its evidence, else of the first relevant candidates, that has the speaker
         do the verb ("Tory shadow chancellor Oliver Letwin also predicted Mr Brown would…") first, answered; as it
         was when none does."""
-        found = next((e for e in decision.evidence if claims(speaker, verb, e.text)), None)
-        if found is not None:
-            return _first(decision, found)
         head = [r for r in ranked[:_CLAIM_DEPTH] if r.score >= self.limits.min_relevance]
-        texts = self.selector.store.get_sentences([r.id for r in head])
-        saying = next((r for r in head if r.id in texts and claims(speaker, verb, texts[r.id].text)), None)
-        found = next(iter(self.selector.sentences([saying])), None) if saying is not None else None
-        return _first(decision, found) if found is not None else decision
+        return self._first_giving(decision, head, lambda text: claims(speaker, verb, text))
+
+    def _first_giving(
+        self, decision: Decision, head: Sequence[ScoredSentence], gives: Callable[[str], bool]
+    ) -> Decision:
+        """The decision with the first of its evidence whose text ``gives`` what is asked, else the first of ``head``
+        (candidates read by their texts alone, one read), first and answered; as it was when none does."""
+        found = next((e for e in decision.evidence if gives(e.text)), None)
+        if found is None:
+            texts = self.selector.store.get_sentences([r.id for r in head])
+            giving = next((r for r in head if r.id in texts and gives(texts[r.id].text)), None)
+            found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
+        return _first(decision, found)
 
     def _called_first(
         self, thing: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]

@@ -59,8 +59,7 @@ def claims(speaker: str, verb: str, sentence: str) -> bool:
     """Whether a sentence has the speaker do the verb, named just before it ("Tory shadow chancellor Oliver Letwin
     also predicted Mr Brown would…"; not "Letwin said analysts had predicted…")."""
     name = re.escape(speaker.split()[-1])
-    stem = re.escape(verb[:-1] if verb.endswith("e") else verb)
-    return re.search(rf"\b{name}\b(?:\s+{_IN_BETWEEN})*\s+{stem}\w*\b", sentence) is not None
+    return re.search(rf"\b{name}\b(?:\s+{_IN_BETWEEN})*\s+{re.escape(verb_stem(verb))}\w*\b", sentence) is not None
 
 
 # The words a sentence puts between a speaker and their verb: "Letwin also predicted", "Letwin has repeatedly warned".
@@ -104,8 +103,12 @@ _SAYING = frozenset({"say", "tell", "write", "think", "believe", "mean", "want",
 
 def says_the_verb(verb: str, sentence: str) -> bool:
     """Whether a sentence has a form of the verb, by its letters ("presented" for "present")."""
-    stem = re.escape(verb[:-1] if verb.endswith("e") else verb)
-    return re.search(rf"\b{stem}\w*", sentence, re.IGNORECASE) is not None
+    return re.search(rf"\b{re.escape(verb_stem(verb))}\w*", sentence, re.IGNORECASE) is not None
+
+
+def verb_stem(verb: str) -> str:
+    """What every regular form of a verb begins with: "present" of "present", "announc" of "announce"."""
+    return verb[:-1] if verb.endswith("e") else verb
 
 
 def wanted_labels(question: str) -> tuple[str, ...]:
