@@ -558,7 +558,7 @@ class Judge:
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not top.after or not unnamed_in(question, top.text) or named_first(top.after) is None:
             return decision
-        after = replace(top.passage()[-1], neighbours=(top.sentence, None))
+        after = _next_of(top)
         named = _first(replace(decision, evidence=(top, *decision.evidence)), after)
         return replace(named, evidence=(named.evidence[0], top, *named.evidence[2:]))
 
@@ -579,7 +579,7 @@ class Judge:
             return decision
         if not mentions([top.text], asked[0]):
             return decision
-        after = replace(top.passage()[-1], neighbours=(top.sentence, None))
+        after = _next_of(top)
         rest = [e for e in decision.evidence[1:] if e.sentence_id != after.sentence_id]
         return replace(decision, evidence=(after, top, *rest))
 
@@ -843,6 +843,11 @@ def _with_its_naming(decision: Decision, person: str) -> Decision:
     before = top.passage()[0]
     rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != before.sentence_id)
     return replace(decision, evidence=(top, before, *rest))
+
+
+def _next_of(top: Evidence) -> Evidence:
+    """The sentence after ``top`` as evidence of the same standing, ``top`` its sentence before."""
+    return replace(top.passage()[-1], neighbours=(top.sentence, None))
 
 
 def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
