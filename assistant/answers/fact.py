@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
 from assistant.answers.role import (
-    asked_role,
     done_by,
     first_filling,
-    may_say_the_verb,
     named_the_other_way,
     names_no_one,
     role_filler,
@@ -35,6 +33,7 @@ from assistant.answers.short_answer import (
     things_included,
     tidy,
     to_the_level,
+    whole_name,
     whole_range,
     whole_words,
     with_its_name,
@@ -47,6 +46,7 @@ from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
+from assistant.question.role import asked_role, may_say_the_verb
 from assistant.question.wanted import asks_each, asks_score, each_in, says_no_amount, score_in
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
@@ -176,6 +176,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
         # "between six months and two years", "101-year-old", "the Royal Scots and the King's Own Scottish Borderers"
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
+        start, end = whole_name(question, top.text, (start, end))  # "Modem Protection", not "Modem"
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
         start, end = before_the_question(question, top.text, (start, end))  # not "The Sea Inside has been named…"

@@ -12,85 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.wanted import verb_stem
+from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, subjects
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-_ASKS_WHO = re.compile(r"^\s*(?:who|whom|(?P<which>which|what)\s+(?P<kind>\w+(?:\s+\w+)?))\b", re.I)
-_SUBJECT = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
-# Verbs a question asks through to the one it is about: "Who is expected to oppose…", "Who is likely to win…".
-_RAISING = {"expect", "likely", "set", "due", "go", "tip", "tipped", "want", "plan", "hope", "seem", "appear", "try"}
-# What a verb says nothing by itself about: "Who is…", "Who has…", "Who did…".
-_EMPTY = {"be", "have", "do", "say", "tell"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
-# "Which team won…?": the nouns that ask for who did something, as "who" does.
-_DOERS = {
-    "team", "side", "club", "company", "firm", "country", "nation", "party", "group", "organisation", "organization",
-    "player", "man", "woman", "person", "official", "leader", "manager", "coach", "government", "bank", "band",
-    "airline", "carrier", "network", "broadcaster", "newspaper", "minister", "politician", "candidate", "driver",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Role:
-    """What a question asks for: the subject or the object of ``verb`` (a lemma); ``named``: the other argument when
-    the question names it ("France" in "Who beat France?"), which the sentence's verb must have too."""
-
-    verb: str
-    subject: bool
-    named: str | None = None
-    given: tuple[str, ...] = ()  # the question's words, less the names it offers as a choice ("Spain and England")
-
-
-@lru_cache(maxsize=256)
-def asked_role(question: str) -> Role | None:
-    """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
-    asks = _ASKS_WHO.match(question)
-    if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
-        return None  # most "What…?" questions: no parse
-    doc = nlp()(question, disable=["ner"])  # the parse and the tags are all it reads
-    wh = doc[0]
-    if wh.lower_ in ("which", "what"):
-        if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
-            return None  # "What did he say?", "What percentage…?" ask for a thing, not for who
-        wh = wh.head  # "Which team won…?": the team is the role
-    # The doer is asked for as an active verb's subject; a passive's subject ("Who was appointed…?") is the one
-    # the verb was done to, as is an object ("Who did Wales beat?").
-    verb, subject = wh.head, wh.dep_ == "nsubj"
-    if wh.dep_ not in (*_SUBJECT, "dobj", "dep"):
-        return None
-    if verb.lemma_ == "do" and wh.dep_ == "nsubj":
-        # "Which companies did Yukos sue?" parsed as the companies doing: the other verb's object is asked for.
-        done = verb.head if verb.pos_ == "AUX" else next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if done is not None and done.pos_ == "VERB" and done is not verb:
-            verb, subject = done, False
-    if wh.dep_ == "dep":  # "Who does Castaignede think should start…?": the subject of the clause thought
-        verb = next((c for c in verb.children if c.dep_ == "ccomp" and not _subjects(c)), None)
-        if verb is None:
-            return None
-        subject = True
-    if wh.dep_ in _SUBJECT:
-        while verb.lemma_.lower() in _RAISING:  # "Who is expected to oppose…": the opposing is asked about
-            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if verb is None:
-                return None
-            subject = True
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _EMPTY:
-        return None
-    other = next((c for c in verb.children if c.dep_ == ("dobj" if subject else "nsubj") and c is not wh), None)
-    if other is None and not subject:  # the doer misparsed as a compound of the verb ("did Yukos sue")
-        other = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    named = other.text if other is not None and other.pos_ == "PROPN" else None
-    offered = {t.i for t in doc if t.pos_ == "PROPN" and _coordinated(t)}
-    given = tuple(t.lower_ for t in doc if t.i not in offered)
-    return Role(verb.lemma_.lower(), subject, named, given)
 
 
 def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | None:
@@ -148,25 +80,6 @@ def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> 
     if span is None or asked_role(question) is None:
         return False
     return _not_a_name(_parsed(sentence), span)
-
-
-# The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
-_IRREGULAR = {
-    "win": ("won",), "come": ("came",), "beat": ("beaten",), "lead": ("led",), "make": ("made",), "take": ("took",
-    "taken"), "give": ("gave", "given"), "buy": ("bought",), "sell": ("sold",), "leave": ("left",), "become":
-    ("became",), "run": ("ran",), "find": ("found",), "pay": ("paid",), "meet": ("met",), "lose": ("lost",), "hold":
-    ("held",), "get": ("got",), "write": ("wrote", "written"), "choose": ("chose", "chosen"), "bring": ("brought",),
-    "send": ("sent",), "build": ("built",), "tell": ("told",), "sing": ("sang", "sung"), "draw": ("drew", "drawn"),
-}  # fmt: skip
-
-
-def may_say_the_verb(question: str, sentence: str) -> bool:
-    """Whether a sentence has a form of the asked role's verb, by its letters alone (no parse): "won" for "win"."""
-    role = asked_role(question)
-    if role is None:
-        return False
-    forms = "|".join(re.escape(f) for f in (verb_stem(role.verb), *_IRREGULAR.get(role.verb, ())))
-    return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
 
 
 def done_by(question: str, sentence: str) -> str | None:
@@ -299,7 +212,7 @@ def _as_asked(verb: Token, name: Span, role: Role, read: Span | None) -> bool:
     question asks ("Paul Burrell who came second, … Fran Cosgrave, who was third" asked who came second): its role
     is the one asked about, whatever else the reader chose."""
     words = set(read) if read is not None else set()
-    parts = [c for c in verb.children if c.dep_ not in _SUBJECT and not words & set(c.subtree)]
+    parts = [c for c in verb.children if c.dep_ not in SUBJECTS and not words & set(c.subtree)]
     clause = {t.lower_ for c in parts for t in c.subtree if t not in name}
     asked = {w for w in role.given if w.isalpha() and w not in stop_words() and w != role.verb}
     return bool(asked) and any(w in clause for w in asked if not _is_verb_form(w, role.verb))
@@ -319,20 +232,7 @@ def _said_of(name: Span, doc: Doc, span: tuple[int, int]) -> bool:
 
 
 def _doer(token: Token) -> bool:
-    return token.dep_ in _SUBJECT or token.dep_ == "pobj" and token.head.lower_ == "by"
-
-
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
-
-
-def _coordinated(token: Token) -> bool:
-    """Whether a word is one of two or more joined by "and" or "or" ("between Spain and England")."""
-    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
-
-
-def _subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _SUBJECT]
+    return token.dep_ in SUBJECTS or token.dep_ == "pobj" and token.head.lower_ == "by"
 
 
 def _has_named(verb: Token, role: Role) -> bool:
@@ -341,13 +241,13 @@ def _has_named(verb: Token, role: Role) -> bool:
     # Asked who was done something to, the named one does it (a subject, a passive's "by"); asked who did it, the
     # named one is another part of the verb's clause.
     passive = _passive(verb)
-    doers = ("agent",) if passive else (*_SUBJECT, "agent")  # a passive's subject is the one it was done to
+    doers = ("agent",) if passive else (*SUBJECTS, "agent")  # a passive's subject is the one it was done to
     doing = [c for c in verb.children if (c.dep_ in doers) != role.subject and c.dep_ != "punct"]
     words = [t.text for c in doing for t in c.subtree]
     if passive and verb.dep_ == "acl" and role.subject:  # "Aguas Argentinas, controlled by France's Suez"
         words += [t.text for t in verb.head.lefts if t.dep_ == "compound"] + [verb.head.text]
-    if not role.subject and any(c.dep_ in _SUBJECT and c.pos_ == "PRON" for c in verb.children):
-        words += [t.text for a in verb.ancestors for c in _subjects(a) for t in c.subtree]
+    if not role.subject and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in verb.children):
+        words += [t.text for a in verb.ancestors for c in subjects(a) for t in c.subtree]
     return role.named is not None and role.named.lower() in " ".join(words).lower()
 
 
@@ -375,9 +275,9 @@ def _filler(verb: Token, subject: bool) -> Token | None:
         return found
     if verb.dep_ == "xcomp":  # "tipped Delaigue to start": the one tipped; "wants to win": the one wanting
         head = verb.head
-        return next((c for c in head.children if c.dep_ == "dobj"), None) or next(iter(_subjects(head)), None)
+        return next((c for c in head.children if c.dep_ == "dobj"), None) or next(iter(subjects(head)), None)
     if verb.dep_ == "conj":  # "Spain scored twice and won": the first verb's subject
-        return next(iter(_subjects(verb.head)), None)
+        return next(iter(subjects(verb.head)), None)
     return None
 
 

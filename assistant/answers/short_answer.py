@@ -41,9 +41,12 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
 
 
 def tidy(phrase: str) -> str | None:
-    """The phrase without edge punctuation and double quotes, a bracket it leaves open closed ("$48bn (£25.5bn)");
-    None if nothing is left."""
+    """The phrase without edge punctuation and double quotes, a bracket or a quotation it leaves open closed ("$48bn
+    (£25.5bn)", 'the move would be "political suicide"'); None if nothing is left."""
     phrase = phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "")
+    if phrase.count('"') % 2:  # a quotation opened in it is closed; one closed in it ('poisoning") and…') opened
+        first = phrase.index('"')
+        phrase = f'"{phrase}' if first and not phrase[first - 1].isspace() else f'{phrase}"'
     if phrase.count("(") > phrase.count(")"):
         phrase = f"{phrase})" if phrase.rfind("(") else phrase[1:]
     elif phrase.endswith(")") and "(" not in phrase:
@@ -284,6 +287,29 @@ def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, compound.end()) if "-" in last[0] and compound else (start, end)
 
 
+def whole_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span ending inside a name, out to the name's end: "Modem" of "BT's Modem Protection program" is "Modem
+    Protection" (the capitalised words straight after it, up to three, none of the question's own; not after a
+    sentence's first word alone, capitalised as the first)."""
+    words = sentence[span[0] : span[1]].split()
+    if not words or not words[-1][:1].isupper() or len(words) == 1 and not sentence[: span[0]].strip():
+        return span  # no capital, or only the sentence's first word's: "Linebacker Brandon Marshall…"
+    asked = {w.lower() for w in re.findall(r"[\w'’&-]+", question)}
+    end = span[1]
+    for word in _NAME_WORD.finditer(sentence, end):
+        own = re.sub(r"['’]s?$", "", word["word"].lower())
+        if word.start() != end or own in asked or own in _NOT_NAME_WORDS:
+            break
+        end = word.end()
+        if len(sentence[span[1] : end].split()) == 3:
+            break
+    return span[0], end
+
+
+_NAME_WORD = re.compile(r" (?P<word>[A-Z][\w'’&-]*)")
+_NOT_NAME_WORDS = frozenset({"i", "the", "a", "an", "and", "he", "she", "it", "they", "we", "but", "in", "on", "at"})
+
+
 def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> tuple[int, int]:
     """The span widened to the range it is one bound of: "six months" of "a ban of between six months and two years"
     is "between six months and two years" (a bound alone says less than the sentence does); an amount's conversion
@@ -355,6 +381,8 @@ _NOT_A_NOUN = r"(?!(?:is|was|does|has|causes|makes|means|happens|remains|seems)\
 # "Which regiments…?", "What stock markets…?": a wh-word, then a plural noun (lower case: "Orleans" is a name).
 _SEVERAL = re.compile(
     rf"^\s*(?i:which|what)\s+(?:{_NOT_A_NOUN}[A-Za-z]+\s+)?{_NOT_A_NOUN}[a-z]+s\b(?<!ss)(?<!us)(?<!is)"
+    # "Who did Bates single out as replacements…?", "Who are Britain's next opponents?"
+    r"|^\s*(?i:who)\b.*\b(?:as|are|were)\s+(?:[\w'’-]+\s+){0,4}?[a-z]+s\b(?<!ss)(?<!us)(?<!is)(?:\s+(?:for|of|in|at)\s.*)?\s*\?\s*$"
 )
 
 
@@ -381,13 +409,19 @@ def with_its_unit(question: str, sentence: str, span: tuple[int, int]) -> tuple[
 # "What was the price of light crude?" of "…ended Monday down $1.33 to $42.12": the level it went to, not the change.
 _ASKS_LEVEL = re.compile(
     r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ )?(?:price|value|level|rate|yield)\b"
-    r"|\b(?:clos|end|finish|stand|stood|trad)\w* at\b",
+    r"|\b(?:clos|end|finish|stand|stood|trad)\w* at\b"
+    r"|^\s*how (?:tall|heavy|big|large|long|high|fast) (?:is|are)\b",  # what it is now: "How tall is Asimo?"
     re.IGNORECASE,
 )
-# a price or a rate: with its currency, its decimals or its sign ("30 to 50 thousand" is a range, not a change)
-_FIGURE_WORDS = r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*\.\d+(?:\s?%|p)?|\d[\d,]*(?:\s?%|p))"
+# a price, a rate or a measure: with its currency, its decimals, its sign or its unit ("30 to 50 thousand" is a
+# range, not a change)
+_FIGURE_WORDS = (
+    r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*\.\d+(?:\s?%|p)?|\d[\d,]*(?:\s?%|p)"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:cm|mm|km|kg|km/h|mph)\b)"  # a measure: "growing 10cm to 130cm"
+)
 _CHANGED_TO = re.compile(
-    rf"\b(?:up|down|fell|rose|dropped|climbed|slipped|gained|lost|jumped|sank|slid|falling|rising)\s+(?:by\s+)?"
+    rf"\b(?:up|down|fell|rose|dropped|climbed|slipped|gained|lost|jumped|sank|slid|falling|rising|grew|growing"
+    rf"|increasing)\s+(?:by\s+)?"
     rf"(?P<change>{_FIGURE_WORDS})\s+to\s+(?P<level>{_FIGURE_WORDS})",
     re.IGNORECASE,
 )
@@ -482,7 +516,8 @@ def to_the_level(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
 
 
 def asks_several(question: str) -> bool:
-    """Whether a question asks for several of a kind: "Which regiments…?", "What companies…?"."""
+    """Whether a question asks for several of a kind: "Which regiments…?", "What companies…?", "Who did Bates single
+    out as replacements for Henman?"."""
     return bool(_SEVERAL.match(question))
 
 

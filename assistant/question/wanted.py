@@ -84,17 +84,21 @@ def each_in(sentence: str) -> str | None:
 
 # "What show did Dick Clark present?": what someone did, asked with the verb.
 _ASKS_DOING = re.compile(
-    r"^\s*(?:[Ww]hat|[Ww]hich)\s+(?:[\w'’-]+\s+){0,2}?(?:did|does|do|has|have|had|will)\s+"
+    r"^\s*(?:[Ww]hat|[Ww]hich)\s+(?P<thing>(?:[\w'’-]+\s+){0,2}?)(?:did|does|do|has|have|had|will)\s+"
     r"(?P<subject>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
 )
 
 
 def asked_doing(question: str) -> tuple[str, str] | None:
-    """The one asked about and the verb of "What show did Dick Clark present?" ("Dick Clark", "present"), or None
-    when the question asks no such thing ("What did he say?" names no one; what someone said is read elsewhere)."""
+    """The one asked about and the verb of "What show did Dick Clark present?" ("Dick Clark", "present"), or the
+    thing of "What injury does Scott Gray have?" ("Scott Gray", "injury"); None when the question asks no such thing
+    ("What did he say?" names no one; what someone said is read elsewhere)."""
     found = _ASKS_DOING.match(question)
     if found is None or found["verb"] in _SAYING:
         return None
+    if found["verb"] == "have":  # "What injury does Scott Gray have?": the sentence saying what he has names it
+        thing = found["thing"].split()
+        return (found["subject"], thing[-1].lower()) if thing else None
     return found["subject"], found["verb"]
 
 
@@ -102,8 +106,24 @@ _SAYING = frozenset({"say", "tell", "write", "think", "believe", "mean", "want",
 
 
 def says_the_verb(verb: str, sentence: str) -> bool:
-    """Whether a sentence has a form of the verb, by its letters ("presented" for "present")."""
-    return re.search(rf"\b{re.escape(verb_stem(verb))}\w*", sentence, re.IGNORECASE) is not None
+    """Whether a sentence has a form of the verb, by its letters ("presented" for "present", "won" for "win")."""
+    forms = "|".join(re.escape(f) for f in (verb_stem(verb), *verb_forms(verb)))
+    return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
+
+
+# The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
+_IRREGULAR = {
+    "win": ("won",), "come": ("came",), "beat": ("beaten",), "lead": ("led",), "make": ("made",), "take": ("took",
+    "taken"), "give": ("gave", "given"), "buy": ("bought",), "sell": ("sold",), "leave": ("left",), "become":
+    ("became",), "run": ("ran",), "find": ("found",), "pay": ("paid",), "meet": ("met",), "lose": ("lost",), "hold":
+    ("held",), "get": ("got",), "write": ("wrote", "written"), "choose": ("chose", "chosen"), "bring": ("brought",),
+    "send": ("sent",), "build": ("built",), "tell": ("told",), "sing": ("sang", "sung"), "draw": ("drew", "drawn"),
+}  # fmt: skip
+
+
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """A verb's past forms that are not it with "-ed" ("won", "brought"); none for a regular verb."""
+    return _IRREGULAR.get(verb, ())
 
 
 def verb_stem(verb: str) -> str:
@@ -244,7 +264,9 @@ def gives_a_figure(question: str, sentence: str) -> bool:
 # Asked how much was paid, cost or is worth: an amount of money is the answer, not "number one" or "20%".
 _ASKS_MONEY = re.compile(
     r"\bhow much money\b|\bhow much\b.*\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|"
-    r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b",
+    r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b"
+    # what a film or a sale took or made: "How much did Hide and Seek take?" (not "How much time did it take?")
+    r"|\bhow much (?:did|does|do|has|have|had|will|would)\b.*\b(?:take[sn]?|took|taking|make[s]?|made|gross(?:ed)?)\b",
     re.IGNORECASE,
 )
 _CURRENCIES = (

@@ -3,16 +3,15 @@
 import pytest
 
 from assistant.answers.role import (
-    asked_role,
     done_by,
     first_filling,
-    may_say_the_verb,
     named_the_other_way,
     names_no_one,
     role_filler,
     role_fillers,
     said_in_other_words,
 )
+from assistant.question.role import asked_role, may_say_the_verb
 
 
 def _span(sentence: str, phrase: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from assistant.answers.short_answer import (
     things_included,
     tidy,
     to_the_level,
+    whole_name,
     whole_range,
     whole_words,
     with_its_name,
@@ -218,6 +219,10 @@ def test_asked_for_several_a_name_goes_on_through_the_names_listed_after_it() ->
         ("What status does it have?", False),
         ("What New Orleans stadium was considered?", False),  # "Orleans" is a name
         ("Which team won?", False),
+        ("Who did Jeremy Bates single out as replacements for Tim Henman?", True),  # who, as several
+        ("Who are Britain's next Davis Cup opponents?", True),
+        ("Who was named as captain?", False),
+        ("Who is the chairman of the club?", False),
     ],
 )
 def test_a_question_asking_for_several(question: str, several: bool) -> None:
@@ -300,6 +305,36 @@ def test_a_change_and_the_level_it_went_to(question: str, read: str, figure: str
     start = sentence.index(read)
     a, b = to_the_level(question, sentence, (start, start + len(read)))
     assert sentence[a:b] == figure
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "read", "phrase"),
+    [
+        (
+            "What is BT's program called?",
+            "BT's Modem Protection program will check numbers.",
+            "Modem",
+            "Modem Protection",
+        ),
+        ("Who did he meet?", "He met Tony Blair in London.", "Tony", "Tony Blair"),
+        ("Who did Tony Blair meet?", "Jack Straw met Tony Blair.", "Jack Straw", "Jack Straw"),  # a whole name
+        ("Where did he go?", "He went to London The next day.", "London", "London"),  # "The" is no name's
+        ("Who met Blair?", "Gordon Brown Blair's chancellor met him.", "Gordon Brown", "Gordon Brown"),  # asked
+        ("Which company bought it?", "It was sold to the company.", "the company", "the company"),  # no name
+        ("What position does he play?", "Linebacker Brandon Marshall starts.", "Linebacker", "Linebacker"),  # first
+    ],
+)
+def test_a_name_cut_short_is_made_whole(question: str, sentence: str, read: str, phrase: str) -> None:
+    start = sentence.index(read)
+    assert sentence[slice(*whole_name(question, sentence, (start, start + len(read))))] == phrase
+
+
+def test_a_measure_asked_as_it_is_now_is_the_one_it_grew_to() -> None:
+    sentence = "Asimo has improved, increasing his walking speed, growing 10cm to 130cm and putting on 2kg in weight."
+    start = sentence.index("10cm")
+    read = (start, start + len("10cm to 130cm"))
+    assert sentence[slice(*to_the_level("How tall is Asimo?", sentence, read))] == "130cm"
+    assert sentence[slice(*to_the_level("How much did Asimo grow?", sentence, read))] == "10cm"
 
 
 def test_a_range_is_no_change_and_level() -> None:
@@ -407,6 +442,9 @@ def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:
         ("£25.5bn)", "£25.5bn"),
         ("(Mr Smith", "Mr Smith"),
         ('"spark",', "spark"),
+        ('the move would be "political suicide', 'the move would be "political suicide"'),  # a quotation closed
+        ('said "no" to it', 'said "no" to it'),
+        ('blood poisoning") and pneumonic', '"blood poisoning") and pneumonic'),  # one closed in it opened
     ],
 )
 def test_a_phrase_is_tidied_of_its_edges_and_open_brackets(phrase: str, tidied: str) -> None:

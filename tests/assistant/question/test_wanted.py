@@ -63,6 +63,9 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
         ("How much money was raised?", "Donations rose by 20%.", True),
         ("How much did the price of oil increase?", "It rose by two percent a year.", False),  # a rise, not a sum
         ("How many people were surveyed?", "Fifty nine percent of people were worried.", False),  # a share counts
+        ("How much did Hide and Seek take?", "Hide And Seek fell one place.", True),  # a film's takings are money
+        ("How much did Hide and Seek take?", "The thriller took $22m (£11.7m).", False),
+        ("How much time did the repairs take?", "The repairs took two weeks.", False),  # time, not money
     ],
 )
 def test_a_sentence_giving_no_sum_of_money_where_one_is_asked_for(question: str, sentence: str, none: bool) -> None:
@@ -182,6 +185,8 @@ def test_asked_what_each_one_costs_the_sum_given_for_each() -> None:
 def test_asked_what_someone_did_the_one_and_the_verb() -> None:
     assert asked_doing("What show did Dick Clark present?") == ("Dick Clark", "present")
     assert asked_doing("Which club did Henson join?") == ("Henson", "join")
+    assert asked_doing("What injury does Scott Gray have?") == ("Scott Gray", "injury")  # what he has names it
+    assert asked_doing("What does Scott Gray have?") is None
     assert asked_doing("What did Dick Clark say?") is None  # what one said is read elsewhere
     assert asked_doing("What show did he present?") is None  # no one named
     assert says_the_verb("present", "The 75-year-old presented the show.")

@@ -1,0 +1,122 @@
+"""The role a "Who…?" question asks about: the verb, whether its doer or what it was done to is asked for, and the
+name the question gives the other ("Who beat France?": the subject of "beat", France its object). Parsed once per
+question; the evidence step looks for a sentence with the verb, the answer step for the name in the role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from assistant.question.nlp import nlp
+from assistant.question.wanted import says_the_verb, verb_forms
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Token
+
+_ASKS_WHO = re.compile(r"^\s*(?:who|whom|(?P<which>which|what)\s+(?P<kind>\w+(?:\s+\w+)?))\b", re.I)
+SUBJECTS = ("nsubj", "nsubjpass")
+# Verbs a question asks through to the one it is about: "Who is expected to oppose…", "Who is likely to win…".
+_RAISING = {"expect", "likely", "set", "due", "go", "tip", "tipped", "want", "plan", "hope", "seem", "appear", "try"}
+# What a verb says nothing by itself about: "Who is…", "Who has…", "Who did…".
+_EMPTY = {"be", "have", "do", "say", "tell"}
+# "Which team won…?": the nouns that ask for who did something, as "who" does.
+_DOERS = {
+    "team", "side", "club", "company", "firm", "country", "nation", "party", "group", "organisation", "organization",
+    "player", "man", "woman", "person", "official", "leader", "manager", "coach", "government", "bank", "band",
+    "airline", "carrier", "network", "broadcaster", "newspaper", "minister", "politician", "candidate", "driver",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a question asks for: the subject or the object of ``verb`` (a lemma); ``named``: the other argument when
+    the question names it ("France" in "Who beat France?"), which the sentence's verb must have too."""
+
+    verb: str
+    subject: bool
+    named: str | None = None
+    given: tuple[str, ...] = ()  # the question's words, less the names it offers as a choice ("Spain and England")
+
+
+@lru_cache(maxsize=256)
+def asked_role(question: str) -> Role | None:
+    """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
+    asks = _ASKS_WHO.match(question)
+    if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
+        return None  # most "What…?" questions: no parse
+    doc = nlp()(question, disable=["ner"])  # the parse and the tags are all it reads
+    wh = doc[0]
+    if wh.lower_ in ("which", "what"):
+        if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
+            return None  # "What did he say?", "What percentage…?" ask for a thing, not for who
+        wh = wh.head  # "Which team won…?": the team is the role
+    # The doer is asked for as an active verb's subject; a passive's subject ("Who was appointed…?") is the one
+    # the verb was done to, as is an object ("Who did Wales beat?").
+    verb, subject = wh.head, wh.dep_ == "nsubj"
+    if wh.dep_ not in (*SUBJECTS, "dobj", "dep"):
+        return None
+    if verb.lemma_ == "do" and wh.dep_ == "nsubj":
+        # "Which companies did Yukos sue?" parsed as the companies doing: the other verb's object is asked for.
+        done = verb.head if verb.pos_ == "AUX" else next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if done is not None and done.pos_ == "VERB" and done is not verb:
+            verb, subject = done, False
+    if wh.dep_ == "dep":  # "Who does Castaignede think should start…?": the subject of the clause thought
+        verb = next((c for c in verb.children if c.dep_ == "ccomp" and not subjects(c)), None)
+        if verb is None:
+            return None
+        subject = True
+    if wh.dep_ in SUBJECTS:
+        while verb.lemma_.lower() in _RAISING:  # "Who is expected to oppose…": the opposing is asked about
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if verb is None:
+                return None
+            subject = True
+    # "Who will Hearts of Oak play…?" tags "play" a noun: a word with an auxiliary of its own is a verb
+    if verb.pos_ != "VERB" and not any(c.dep_ == "aux" for c in verb.children) or verb.lemma_.lower() in _EMPTY:
+        return None
+    other = next((c for c in verb.children if c.dep_ == ("dobj" if subject else "nsubj") and c is not wh), None)
+    if other is None and not subject:  # the doer misparsed as a compound of the verb ("did Yukos sue")
+        other = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    named = other.text if other is not None and other.pos_ == "PROPN" else None
+    offered = {t.i for t in doc if t.pos_ == "PROPN" and _coordinated(t)}
+    given = tuple(t.lower_ for t in doc if t.i not in offered)
+    return Role(verb.lemma_.lower(), subject, named, given)
+
+
+def may_say_the_verb(question: str, sentence: str) -> bool:
+    """Whether a sentence has a form of the asked role's verb, by its letters alone (no parse): "won" for "win"."""
+    role = asked_role(question)
+    return role is not None and says_the_verb(role.verb, sentence)
+
+
+def in_the_verbs_clause(verb: str, sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` of the sentence is part of the clause of the verb (a lemma) there ("Asante
+    Kotoko" of "they will play Asante Kotoko" to "Who will Hearts of Oak play?"; "23 December" of "have until 23
+    December to respond"), not of another verb's ("Javier Irureta said: '…we have now gone six games … without
+    scoring'" to "Who scored the goal…?")."""
+    doc = nlp()(sentence)
+    words = doc.char_span(*span, alignment_mode="expand")
+    forms = {verb, *verb_forms(verb)}
+    clauses = []
+    for token in doc:
+        if token.lemma_.lower() in forms or token.lower_ in forms:
+            while token.dep_ == "xcomp" and token.head is not token:  # "have until 23 December to respond"
+                token = token.head
+            clauses.append(token)
+    return words is not None and any(words.root in clause.subtree for clause in clauses)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether a word is one of two or more joined by "and" or "or" ("between Spain and England")."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, active or passive."""
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
