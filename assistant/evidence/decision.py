@@ -30,6 +30,7 @@ import numpy as np
 
 from assistant.evidence.answerability import Answerability, AnswerabilityCheck
 from assistant.evidence.article import ArticleHeaders, article_about, record_field
+from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
@@ -42,6 +43,7 @@ from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
 from assistant.question.read import Question
+from assistant.question.role import asked_role, in_the_verbs_clause
 from assistant.question.wanted import (
     asked_claim,
     asked_doing,
@@ -98,6 +100,7 @@ _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must rep
 _EACH_DEPTH = 8  # candidates looked at for one giving a sum "each", asked what each one costs
 _CLAIM_DEPTH = 12  # candidates looked at for one having the speaker predict (claim, warn…) what is asked
 _DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
+_VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
 # The kinds of value two sources may differ on that matter to a question, by the first label it wants (any, if none).
@@ -295,6 +298,7 @@ class Judge:
             decision = self._holder_first(post, question.text, decision, ranked)
         decision = self._named_next(question.text, decision)
         decision = self._done_next(question.text, decision)
+        decision = self._verb_first(question.text, decision, ranked)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
@@ -327,6 +331,7 @@ class Judge:
             # "What was the score between Charlton and Norwich?" of a fixture list: the sentence giving a score in
             # the stories naming both sides ("Curbishley said after the 4-0 win").
             decision = self._score_first(question.text, decision, ranked)
+        decision = self._read_in_its_clause(question.text, decision)
         years = other_years(question.text, decision.evidence[0].text) if decision.evidence else ()
         if not decision.answerable:
             if years and answerability.likely and all(is_year(name) for name in answerability.missing):
@@ -562,13 +567,14 @@ class Judge:
         named = _first(replace(decision, evidence=(top, *decision.evidence)), after)
         return replace(named, evidence=(named.evidence[0], top, *named.evidence[2:]))
 
-    @staticmethod
-    def _done_next(question: str, decision: Decision) -> Decision:
+    def _done_next(self, question: str, decision: Decision) -> Decision:
         """The decision with the best sentence's next first, both cited, when the question asks what someone did
         ("What show did Dick Clark present?"), the best names them without the verb ("Veteran US television host
         Dick Clark is in hospital…") and the next has it ("The 75-year-old presented long-running show American
-        Bandstand…"); as it was otherwise, when it does not answer, or when the reader found an answer in the best
-        (SQuAD's "What position did Justin Tucker play?" of "…kicker Justin Tucker…" lost its answer without that)."""
+        Bandstand…"), or asked what they have ("What injury does Scott Gray have?") the next names it ("The Borders
+        flanker has a knee injury…"), read for the answer; as it was otherwise, when it does not answer, or when the
+        reader found an answer in the best (SQuAD's "What position did Justin Tucker play?" of "…kicker Justin
+        Tucker…" lost its answer without that)."""
         asked = asked_doing(question)
         top = decision.evidence[0] if decision.evidence else None
         if asked is None or top is None or not decision.answerable or not top.after:
@@ -580,8 +586,59 @@ class Judge:
         if not mentions([top.text], asked[0]):
             return decision
         after = _next_of(top)
+        if self.selector.reader is not None:  # what the reader reads in it is the answer ("a knee injury")
+            after = replace(after, reading=self.selector.read(question, [after.sentence])[0].get(after.sentence_id))
         rest = [e for e in decision.evidence[1:] if e.sentence_id != after.sentence_id]
         return replace(decision, evidence=(after, top, *rest))
+
+    def _read_in_its_clause(self, question: str, decision: Decision) -> Decision:
+        """The decision with its best sentence read again in the clause about what is asked, when the reader's phrase
+        lies in another ("Where is T in the Park held?" of "Coldplay have announced a concert at Bellahouston Park…
+        and T in the Park will be held at Balado…": Balado, not Bellahouston Park), if it reads an answer there."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or top.reading is None or self.selector.reader is None:
+            return decision
+        clause = clause_asked_about(question, top.text, (top.reading.start, top.reading.end))
+        if clause is None:
+            return decision
+        part = replace(top.sentence, text=top.text[clause[0] : clause[1]])
+        read = self.selector.read(question, [part])[0].get(part.id)
+        if read is None or read.score < 0:
+            return decision
+        reading = replace(read, start=read.start + clause[0], end=read.end + clause[0])
+        return replace(decision, evidence=(replace(top, reading=reading), *decision.evidence[1:]))
+
+    def _verb_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a close candidate of the best sentence's story first, the best cited second, when the
+        question asks who did something ("Who will Hearts of Oak play in the final?"), the best lacks the verb
+        ("Hearts of Oak set up an all Ghanaian Confederation Cup final…") and the candidate has it, with what the
+        reader reads as the answer in its clause ("The win for Hearts means they will play Asante Kotoko…"); as it
+        was otherwise. (Asked when or what, the same moved as many SQuAD answers away as it found: "What radio
+        station in South Carolina carried the game?" of "…will carry the Westwood One feed".)"""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not decision.answerable or self.selector.reader is None:
+            return decision
+        role = asked_role(question)
+        if role is None or says_the_verb(role.verb, top.text):
+            return decision
+        verb = role.verb
+        head = [
+            r
+            for r in ranked[:_VERB_DEPTH]
+            if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
+        ]
+        texts = self.selector.store.get_sentences([r.id for r in head]) if head else {}
+        having = next((r for r in head if r.id in texts and says_the_verb(verb, texts[r.id].text)), None)
+        found = next(iter(self.selector.sentences([having])), None) if having is not None else None
+        if found is None:
+            return decision
+        reading = self.selector.read(question, [found.sentence])[0].get(found.sentence_id)
+        if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
+            return decision
+        if not in_the_verbs_clause(verb, found.text, (reading.start, reading.end)):
+            return decision  # the reader's phrase is another verb's ("Javier Irureta said: '…without scoring'")
+        rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
+        return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock

@@ -13,6 +13,7 @@ from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWe
 from assistant.evidence.article import article_about
 from assistant.evidence.decision import Decision, Judge, JudgeLimits
 from assistant.evidence.polarity import Verdict
+from assistant.evidence.reader import Reading
 from assistant.evidence.select import EvidenceSelector
 from assistant.question.period import Period
 from assistant.question.read import Question
@@ -599,6 +600,78 @@ def test_asked_what_someone_did_the_next_sentence_saying_it_answers_where_the_be
     decision = _decide(_judge(store, k=1), store, "What show did Dick Clark present?", "claim")
     assert decision.answerable
     assert [e.sentence_id for e in decision.evidence] == ["clark:00001", "clark:00000"]  # both cited
+
+
+class _PhraseReader:
+    """A reader finding a given phrase in each sentence that has one, at a given score (no answer elsewhere)."""
+
+    def __init__(self, found: dict[str, tuple[str, float]]) -> None:
+        self.found = found
+
+    def read(self, question: str, sentences: list[str]) -> list[Reading]:
+        readings = []
+        for s in sentences:
+            phrase, score = next(((p, v) for p, v in self.found.values() if p in s), ("", -5.0))
+            readings.append(
+                Reading(score, s.find(phrase), s.find(phrase) + len(phrase)) if phrase else Reading(score, 0, 1)
+            )
+        return readings
+
+
+def _read_judge(store: FakeStore, found: dict[str, tuple[str, float]]) -> Judge:
+    selector = EvidenceSelector(store, k=1, reader=_PhraseReader(found), read_weight=0.0)
+    check = AnswerabilityCheck(store, SURE, min_answerable=0.5)
+    return Judge(store, selector, check, JudgeLimits(news_articles=1, related=2, min_relevance=0.0))
+
+
+def test_a_sentence_of_two_events_is_read_again_in_the_clause_about_what_is_asked() -> None:
+    store = _story(
+        "t",
+        "T in the Park sells out",
+        "Coldplay have announced a concert at Bellahouston Park in Glasgow on 1 July and T in the Park will be held "
+        "at Balado, near Kinross, from 9-10 July.",
+    )
+    found = {"other": ("Bellahouston Park", 2.0), "asked": ("Balado", 1.0)}
+    decision = _decide(_read_judge(store, found), store, "Where is T in the Park held?", "claim")
+    assert fact_from("Where is T in the Park held?", decision.evidence, 0.0).short_answer == "Balado"
+
+
+def test_asked_what_someone_has_the_next_sentence_naming_it_answers_where_the_best_only_names_them() -> None:
+    store = _story(
+        "gray",
+        "Scots suffer another injury blow",
+        "Scotland's back row crisis has worsened with news that Scott Gray will miss out on the opening matches.",
+        "The Borders flanker has a knee injury and joins two others on the sidelines.",
+    )
+    decision = _decide(_judge(store, k=1), store, "What injury does Scott Gray have?", "claim")
+    assert [e.sentence_id for e in decision.evidence] == ["gray:00001", "gray:00000"]
+
+
+def test_asked_who_was_done_something_the_storys_sentence_with_the_verb_answers_where_the_best_lacks_it() -> None:
+    store = _story(
+        "hearts",
+        "Hearts of Oak 3-2 Cotonsport",
+        "Hearts of Oak set up an all Ghanaian Confederation Cup final with a 3-2 win over Cotonsport Garoua.",
+        "The win means they will play Asante Kotoko over two legs.",
+    )
+    found = {"best": ("Ghanaian", 2.0), "next": ("Asante Kotoko", 3.0)}
+    question = "Who will Hearts of Oak play in the Confederation Cup final?"
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence] == ["hearts:00001", "hearts:00000"]  # both cited
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Asante Kotoko"
+
+
+def test_a_sentence_with_the_verb_does_not_answer_where_the_readers_phrase_is_another_verbs() -> None:
+    store = _story(
+        "depor",
+        "Benitez delight after crucial win",
+        "Jorge Andrade's early own goal gave Liverpool a 1-0 win over Deportivo.",
+        "Deportivo coach Javier Irureta said his side had gone six games at home without scoring.",
+    )
+    found = {"best": ("Jorge Andrade", -1.6), "other": ("Javier Irureta", 5.0)}
+    question = "Who scored the goal in Liverpool's win over Deportivo?"
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert decision.evidence[0].sentence_id == "depor:00000"
 
 
 def _story(key: str, title: str, *sentences: str) -> FakeStore:
