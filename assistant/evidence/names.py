@@ -87,7 +87,9 @@ def _entities(doc: Doc) -> list[tuple[str, str]]:
     Paribas, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein" spaCy's small model takes two banks
     for people and one for half its name; the kind most of the list's names have (three at least, so "Apple, Google,
     Bill Gates and Steve Jobs" stays mixed) is every member's, each under its whole proper name."""
-    entities = {entity.root.i: (entity.text, entity.label_, entity.start) for entity in doc.ents}
+    spans = _spans(doc)
+    entities = {doc[start:end].root.i: (doc[start:end].text, label, start) for start, end, label in spans}
+    inside = {i for start, end, _ in spans for i in range(start, end)}
     for head in doc:
         if head.dep_ == "conj" or not any(child.dep_ == "conj" for child in head.children):
             continue
@@ -100,11 +102,33 @@ def _entities(doc: Doc) -> list[tuple[str, str]]:
         if count < _LIST_VOTES or 2 * count <= len(members):
             continue
         for member in members:
+            if member.i in inside and member.i not in entities:
+                continue  # "Spencer" of "Marks & Spencer": part of a name already
             start = min([member.i, *(c.i for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
             text, _, first = entities.get(member.i, (doc[start : member.i + 1].text, label, start))
             whole = doc[start : member.i + 1].text
             entities[member.i] = (text, label, first) if len(text) >= len(whole) else (whole, label, start)
     return [(text, label) for text, label, _ in sorted(entities.values(), key=lambda e: e[2])]
+
+
+def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's entities as (start, end, label), those it runs together at a comma apart ("Morrisons, Woolworths" is
+    two shops) and two of one kind either side of "of" joined ("House" and "Fraser" are House of Fraser)."""
+    spans: list[tuple[int, int, str]] = []
+    for entity in doc.ents:
+        commas = [
+            t.i for t in entity if t.text == "," and t.i + 1 < entity.end and not _SUFFIX.match(doc[t.i + 1].text)
+        ]
+        for start, end in zip([entity.start, *(i + 1 for i in commas)], [*commas, entity.end], strict=True):
+            last = spans[-1] if spans else None
+            if last is not None and last[2] == entity.label_ and last[1] + 1 == start and doc[last[1]].lower_ == "of":
+                spans[-1] = (last[0], end, entity.label_)
+            elif doc[start:end].text.strip(" ,"):
+                spans.append((start, end, entity.label_))
+    return spans
+
+
+_SUFFIX = re.compile(r"^(?:Inc|Ltd|Co|Corp|plc|LLC|Jr|Sr)\b\.?$")
 
 
 def _in_chain(token: Token, head: Token) -> bool:

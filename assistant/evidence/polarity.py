@@ -95,6 +95,18 @@ _PLACED = ("advmod", "prep", "prt")
 _PREPOSITION_HOPS = 4  # "engage in the practice of sending": sending → of → practice → in → engage
 _PARTICLES = {"up", "down", "back", "out", "off", "on", "over"}  # what "Is X up for…?" asks X is
 _LIGHT_VERBS = {"have", "make", "give", "offer"}  # a noun after them says what its verb would ("made no comment")
+_CHANCES = {
+    "odds",
+    "chance",
+    "hope",
+    "prospect",
+    "bid",
+    "attempt",
+    "dream",
+    "aim",
+    "ambition",
+    "quest",
+}  # "…of winning"
 _PLANS = {"plan", "intention", "intent", "desire", "wish", "ambition"}  # "no plans to sell" will not sell
 _PARTS = {"part", "role", "hand", "say", "involvement"}  # what one had none of in something done
 _REPORTING = {"say", "tell", "report", "suggest", "claim", "add", "believe", "think", "insist", "warn", "argue"}
@@ -240,7 +252,10 @@ def _another(token: Token, predicate: Predicate) -> bool:
 
 def _aimed_at(token: Token) -> bool:
     """Whether a verb is what a noun or an act aims at, not what happened: "odds on favourite to win", "a bid to
-    win", "trained to win" (but "the first woman to be Speaker" was, and "went on to win" is a verb's complement)."""
+    win", "trained to win", "odds of winning" (but "the first woman to be Speaker" was, and "went on to win" is a
+    verb's complement)."""
+    if token.dep_ == "pcomp" and {token.head.head.lower_, token.head.head.lemma_.lower()} & _CHANCES:
+        return True  # "has 5/1 odds of winning the best actress Oscar", "hopes of winning": not won
     if not any(c.tag_ == "TO" for c in token.children):
         return False
     if token.dep_ == "advcl":  # "remains favourite to win", however it is parsed

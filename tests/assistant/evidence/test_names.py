@@ -99,3 +99,19 @@ def test_a_list_with_fewer_than_three_of_one_kind_keeps_each_names_own_kind() ->
         ("Bill Gates", "PERSON"),
         ("Steve Jobs", "PERSON"),
     }
+
+
+def test_a_list_of_shops_is_read_name_by_name() -> None:
+    # spaCy's small model runs "Morrisons, Woolworths" together, splits "House of Fraser" at "of" and gives
+    # "Spencer" again as a member of the list on its own
+    sentence = (
+        "Morrisons, Woolworths, House of Fraser, Marks & Spencer and Big Food all said that the festive period was "
+        "disappointing."
+    )
+    names = [n.name for n in names_in([sentence], ("ORG",))]
+    assert names == ["Morrisons", "Woolworths", "House of Fraser", "Marks & Spencer", "Big Food"]
+
+
+def test_a_company_suffix_after_a_comma_stays_with_its_name() -> None:
+    names = [n.name for n in names_in(["Shares in Apple, Inc. rose."], ("ORG",))]
+    assert names == ["Apple, Inc"]

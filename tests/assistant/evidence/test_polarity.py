@@ -131,6 +131,10 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
         # another one of the same kind, what one is favourite to do, a sentence without what one is named
         ("Did Gordon Brown resign over the Budget leak?", "A previous Labour chancellor resigned after a Budget leak."),
         ("Did Joe Pasquale win the show?", "Comic Joe Pasquale remains odds on favourite to win the show."),
+        (  # the odds of winning are no win
+            "Did Imelda Staunton win an Oscar?",
+            "Vera Drake star Imelda Staunton has 5/1 odds of winning the best actress Oscar at Bet 365.",
+        ),
         ("Has Simon Taylor been named captain of Scotland?", "Simon Taylor has been named in the Scotland squad."),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
