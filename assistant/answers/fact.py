@@ -47,7 +47,7 @@ from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
 from assistant.question.role import asked_role, may_say_the_verb
-from assistant.question.wanted import asks_each, asks_score, each_in, says_no_amount, score_in
+from assistant.question.wanted import asks_each, asks_score, each_in, says_no_amount, score_in, speed_in
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -147,6 +147,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
     if (level := level_reached(question, top.text)) is not None:
         return level  # "What are rates expected to rise to?": "2.25%", not "a quarter" of a percentage point
+    if (speed := speed_in(question, top.text)) is not None and says_no_amount(question, read):
+        return speed  # "How fast can Asimo run?" of "It is capable of 3km/h, which … as fast as Qrio": not "Qrio"
     if asks_each(question) and (each := each_in(top.text)):
         return each  # "How much is each 7E7 plane?": "$120m each", not the deal's total
     if asks_score(question) and (score := score_in(top.text, top.answer[0] if score_in(read) else 0)):

@@ -621,21 +621,20 @@ class Judge:
         role = asked_role(question)
         if role is None or says_the_verb(role.verb, top.text):
             return decision
-        verb = role.verb
         head = [
             r
             for r in ranked[:_VERB_DEPTH]
             if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
         ]
         texts = self.selector.store.get_sentences([r.id for r in head]) if head else {}
-        having = next((r for r in head if r.id in texts and says_the_verb(verb, texts[r.id].text)), None)
+        having = next((r for r in head if r.id in texts and says_the_verb(role.verb, texts[r.id].text)), None)
         found = next(iter(self.selector.sentences([having])), None) if having is not None else None
         if found is None:
             return decision
         reading = self.selector.read(question, [found.sentence])[0].get(found.sentence_id)
         if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
             return decision
-        if not in_the_verbs_clause(verb, found.text, (reading.start, reading.end)):
+        if not in_the_verbs_clause(role.verb, found.text, (reading.start, reading.end)):
             return decision  # the reader's phrase is another verb's ("Javier Irureta said: '…without scoring'")
         rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
         return replace(decision, evidence=(replace(found, reading=reading), top, *rest))

@@ -197,6 +197,23 @@ _ASKS_AMOUNT = re.compile(
 
 
 _RATE = re.compile(r"\d\s?%|\b(?:per ?cent|percentage points?)\b", re.IGNORECASE)
+
+
+def speed_in(question: str, sentence: str) -> str | None:
+    """Asked how fast something goes, the speed the sentence gives ("3km/h" of "It is capable of 3km/h, which…");
+    None for another question or no speed."""
+    if not _ASKS_SPEED.search(question):
+        return None
+    found = re.search(rf"(?:about |around |up to )?[\d.,]*(?:{_SPEED_FIGURE.pattern})", sentence, re.IGNORECASE)
+    return found.group() if found else None
+
+
+_ASKS_SPEED = re.compile(r"\bhow fast (?:can|could|does|did|do|is|are|was|were|will|would)\b", re.IGNORECASE)
+_SPEED_FIGURE = re.compile(
+    r"\d\s?(?:mph|km/h|kph|knots)\b|\d\s?(?:miles|kilometres|kilometers|metres|meters|km|m)\s+(?:per|an|a)\s+"
+    r"(?:hour|minute|second)\b",
+    re.IGNORECASE,
+)
 # How fast, said in words or a speed: "is growing quickly", "9.81 metres per second squared" answer it ("its fastest
 # rate in four years" does not).
 _SPEED = re.compile(
@@ -209,10 +226,12 @@ _SPEED = re.compile(
 def says_no_amount(question: str, sentence: str) -> bool:
     """Whether a question asks how many, how much, how big or the score and the sentence gives no amount at all, in
     figures or words ("several", "a little", "vast areas" count), asks how fast something grew and it gives no rate,
-    in figures or words ("quickly"), or asks a level and it gives none: such a sentence cannot answer it, however
-    close."""
+    in figures or words ("quickly"), how fast something goes and it gives no speed ("3km/h"), or asks a level and it
+    gives none: such a sentence cannot answer it, however close."""
     if _ASKS_RATE.search(question):
         return not (_RATE.search(sentence) or _SPEED.search(sentence))
+    if _ASKS_SPEED.search(question):  # "How fast can Asimo run?": a speed ("3km/h"), not "four times as fast"
+        return not _SPEED_FIGURE.search(sentence)
     if asks_level(question):  # "rise to?": the figure it goes to ("… to 2.25%")
         return not gives_a_level(question, sentence)
     if not _ASKS_AMOUNT.search(question):

@@ -20,6 +20,7 @@ from assistant.question.wanted import (
     says_only_when_relative,
     says_the_verb,
     score_in,
+    speed_in,
     wanted_labels,
 )
 
@@ -46,6 +47,8 @@ from assistant.question.wanted import (
         ("How fast is pharmacy informatics growing?", "It is a field that is growing quickly.", False),  # in words
         ("How fast do objects fall on Earth?", "They accelerate at 9.81 meters per second squared.", False),  # speed
         ("How fast can a cheetah run?", "It runs at 70mph.", False),  # a speed, not growth
+        ("How fast can Asimo run?", "It is almost four times as fast as Sony's Qrio.", True),  # no speed given
+        ("How fast can Asimo run?", "At 3km/h, it is closer to a leisurely jog.", False),
     ],
 )
 def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -> None:
@@ -191,3 +194,11 @@ def test_asked_what_someone_did_the_one_and_the_verb() -> None:
     assert asked_doing("What show did he present?") is None  # no one named
     assert says_the_verb("present", "The 75-year-old presented the show.")
     assert not says_the_verb("present", "Dick Clark is in hospital.")
+
+
+def test_the_speed_a_sentence_gives_to_how_fast_something_goes() -> None:
+    sentence = "It is capable of 3km/h, which its makers claim is almost four times as fast as Qrio."
+    assert speed_in("How fast can Asimo run?", sentence) == "3km/h"
+    assert speed_in("How fast were the winds?", "Winds reached about 110 mph.") == "about 110 mph"
+    assert speed_in("How fast can Asimo run?", "It is four times as fast as Qrio.") is None
+    assert speed_in("How tall is Asimo?", sentence) is None  # not asked how fast
