@@ -208,7 +208,13 @@ def speed_in(question: str, sentence: str) -> str | None:
     return found.group() if found else None
 
 
-_ASKS_SPEED = re.compile(r"\bhow fast (?:can|could|does|did|do|is|are|was|were|will|would)\b", re.IGNORECASE)
+# How fast something goes: "How fast can Asimo run?", "How fast were the winds?" ("How fast does the plague kill?"
+# is answered by a time: "within eight days").
+_ASKS_SPEED = re.compile(
+    r"\bhow fast (?:(?:can|could|does|did|do|will|would)\s+(?:[\w'’-]+\s+){1,6}?(?:run|move|travel|fly|go|drive|swim"
+    r"|walk|spin|rotate|sail|ride|race)|(?:is|are|was|were)\s+(?![^?]*\b\w+ing\s*\?)[^?]*\?)",
+    re.IGNORECASE,
+)
 _SPEED_FIGURE = re.compile(
     r"\d\s?(?:mph|km/h|kph|knots)\b|\d\s?(?:miles|kilometres|kilometers|metres|meters|km|m)\s+(?:per|an|a)\s+"
     r"(?:hour|minute|second)\b",

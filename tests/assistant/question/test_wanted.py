@@ -49,6 +49,7 @@ from assistant.question.wanted import (
         ("How fast can a cheetah run?", "It runs at 70mph.", False),  # a speed, not growth
         ("How fast can Asimo run?", "It is almost four times as fast as Sony's Qrio.", True),  # no speed given
         ("How fast can Asimo run?", "At 3km/h, it is closer to a leisurely jog.", False),
+        ("How fast does the plague kill people?", "It kills within eight days.", False),  # a time answers that
     ],
 )
 def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -> None:
