@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, subjects
+from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, subjects, verbs_alike
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
@@ -108,7 +108,7 @@ def said_in_other_words(question: str, sentence: str) -> str | None:
     words, to what the question names ("The Kremlin has dismissed proposals for foreign troops…"); None when the
     question asks no doer, its verb has no other words here, or the sentence has none of them done to that."""
     role = asked_role(question)
-    alike = _ALIKE.get(role.verb, ()) if role is not None and role.subject else ()
+    alike = verbs_alike(role.verb) if role is not None and role.subject else ()
     if not alike or not re.search(rf"\b(?:{'|'.join(w[:4] for w in alike)})", sentence, re.IGNORECASE):
         return None
     asked = _parsed(question)
@@ -124,18 +124,6 @@ def said_in_other_words(question: str, sentence: str) -> str | None:
             the = doc[name.start - 1] if name.start else None
             return f"{the.text} {name.text}" if the is not None and the.lower_ == "the" else name.text  # The Kremlin
     return None
-
-
-# Verbs news says a doing with that a question may ask in other words: "Who rejected…?" of "…has dismissed…".
-_ALIKE = {
-    "reject": ("dismiss", "rebuff", "spurn", "refuse"),
-    "criticise": ("attack", "condemn", "slam", "criticize"),
-    "buy": ("acquire", "purchase"),
-    "quit": ("resign", "leave"),
-    "sack": ("fire", "dismiss"),
-    "defeat": ("beat",),
-    "beat": ("defeat",),
-}
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -43,7 +43,7 @@ from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
 from assistant.question.read import Question
-from assistant.question.role import asked_role, in_the_verbs_clause
+from assistant.question.role import asked_role, in_the_verbs_clause, names_someone, says_it_in_any_words
 from assistant.question.wanted import (
     asked_claim,
     asked_doing,
@@ -611,15 +611,16 @@ class Judge:
     def _verb_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, when the
         question asks who did something ("Who will Hearts of Oak play in the final?"), the best lacks the verb
-        ("Hearts of Oak set up an all Ghanaian Confederation Cup final…") and the candidate has it, with what the
-        reader reads as the answer in its clause ("The win for Hearts means they will play Asante Kotoko…"); as it
-        was otherwise. (Asked when or what, the same moved as many SQuAD answers away as it found: "What radio
-        station in South Carolina carried the game?" of "…will carry the Westwood One feed".)"""
+        ("Hearts of Oak set up an all Ghanaian Confederation Cup final…"), the reader's phrase there names no one
+        ("Ghanaian"), and the candidate has the verb, with what the reader reads as the answer in its clause ("The
+        win for Hearts means they will play Asante Kotoko…"); as it was otherwise. (Asked when or what, the same
+        moved as many SQuAD answers away as it found: "What radio station in South Carolina carried the game?" of
+        "…will carry the Westwood One feed".)"""
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not decision.answerable or self.selector.reader is None:
             return decision
         role = asked_role(question)
-        if role is None or says_the_verb(role.verb, top.text):
+        if role is None or says_it_in_any_words(role.verb, top.text):  # "…defeated the Arizona Cardinals" says "beat"
             return decision
         head = [
             r
@@ -631,6 +632,8 @@ class Judge:
         found = next(iter(self.selector.sentences([having])), None) if having is not None else None
         if found is None:
             return decision
+        if top.reading is not None and top.reading.score >= 0 and names_someone(top.text, top.answer):
+            return decision  # "…blew out the Arizona Cardinals in the NFC Championship Game": a name, and read so
         reading = self.selector.read(question, [found.sentence])[0].get(found.sentence_id)
         if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
             return decision

@@ -91,6 +91,44 @@ def may_say_the_verb(question: str, sentence: str) -> bool:
     return role is not None and says_the_verb(role.verb, sentence)
 
 
+# Verbs news says a doing with that a question may ask in other words: "Who rejected…?" of "…has dismissed…".
+_ALIKE = {
+    "reject": ("dismiss", "rebuff", "spurn", "refuse"),
+    "criticise": ("attack", "condemn", "slam", "criticize"),
+    "buy": ("acquire", "purchase"),
+    "quit": ("resign", "leave"),
+    "sack": ("fire", "dismiss"),
+    "defeat": ("beat",),
+    "beat": ("defeat",),
+}
+
+
+def verbs_alike(verb: str) -> tuple[str, ...]:
+    """The words news may say a doing with that a question asks with ``verb`` ("dismiss" for "reject")."""
+    return _ALIKE.get(verb, ())
+
+
+def says_it_in_any_words(verb: str, sentence: str) -> bool:
+    """Whether a sentence has a form of the verb or of a word alike ("defeated" for "beat")."""
+    return any(says_the_verb(v, sentence) for v in (verb, *verbs_alike(verb)))
+
+
+def names_someone(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the phrase at ``span`` names someone who may do or be done something: a person, an organisation, a
+    place, or a people as a noun ("the Arizona Cardinals"; not "Ghanaian" of "an all Ghanaian final")."""
+    if span is None:
+        return False
+    doc = nlp()(sentence)
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    named = [e for e in doc.ents if e.start < words.end and words.start < e.end and e.label_ in _PARTIES]
+    return any(e.label_ != "NORP" or e.root.pos_ in ("NOUN", "PROPN") for e in named)
+
+
+_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
 def in_the_verbs_clause(verb: str, sentence: str, span: tuple[int, int]) -> bool:
     """Whether the phrase at ``span`` of the sentence is part of the clause of the verb (a lemma) there ("Asante
     Kotoko" of "they will play Asante Kotoko" to "Who will Hearts of Oak play?"; "23 December" of "have until 23

@@ -674,6 +674,19 @@ def test_a_sentence_with_the_verb_does_not_answer_where_the_readers_phrase_is_an
     assert decision.evidence[0].sentence_id == "depor:00000"
 
 
+def test_a_best_sentence_saying_the_verb_in_other_words_stands() -> None:
+    store = _story(
+        "nfc",
+        "Super Bowl 50",
+        "The Panthers defeated the Arizona Cardinals 49-15 in the NFC Championship Game.",
+        "Earlier the Panthers beat the Seattle Seahawks in the divisional round.",
+    )
+    found = {"best": ("the Arizona Cardinals", 2.0), "other": ("the Seattle Seahawks", 3.0)}
+    question = "Who did the Panthers beat in the NFC Championship Game?"
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert decision.evidence[0].sentence_id == "nfc:00000"  # "defeated" says "beat"
+
+
 def _story(key: str, title: str, *sentences: str) -> FakeStore:
     """A store of one story."""
     return FakeStore({key: (title, list(sentences))})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.question.role import Role, asked_role, in_the_verbs_clause
+from assistant.question.role import Role, asked_role, in_the_verbs_clause, names_someone, says_it_in_any_words
 
 
 def test_a_verb_the_parse_takes_for_a_noun_after_an_auxiliary_is_the_verb_asked_about() -> None:
@@ -23,3 +23,19 @@ def test_a_phrase_is_in_the_verbs_clause_only_as_part_of_that_verb() -> None:
     until = "Both clubs have until 23 December to respond."
     at = until.index("23 December")
     assert in_the_verbs_clause("respond", until, (at, at + len("23 December")))  # through "have … to"
+
+
+def test_a_verb_said_in_other_words_is_said() -> None:
+    assert says_it_in_any_words("beat", "The Panthers defeated the Arizona Cardinals.")
+    assert says_it_in_any_words("reject", "The Kremlin has dismissed proposals for foreign troops.")
+    assert not says_it_in_any_words("beat", "The Panthers set up a final with the Broncos.")
+
+
+def test_a_phrase_naming_someone_who_may_do_something() -> None:
+    final = "Hearts of Oak set up an all Ghanaian Confederation Cup final."
+    at = final.index("Ghanaian")
+    assert not names_someone(final, (at, at + len("Ghanaian")))  # a people as an adjective
+    cardinals = "The Panthers then blew out the Arizona Cardinals in the NFC Championship Game."
+    at = cardinals.index("the Arizona Cardinals")
+    assert names_someone(cardinals, (at, at + len("the Arizona Cardinals")))
+    assert not names_someone(cardinals, None)
