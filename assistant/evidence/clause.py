@@ -8,8 +8,8 @@ import re
 
 from assistant.question.nlp import nlp, stop_words
 
-# Where a sentence goes on to another subject: ", and T in the Park will…", "and the daytime commissioning editor…",
-# "; the rest…", ", while France's…".
+# Where a sentence may go on to another subject: ", and T in the Park will…", "and the daytime editor will…", "; the
+# rest…", ", while France's…".
 _BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=[A-Z]|the\s|an?\s)|;\s+|,\s+(?:while|whereas)\s+")
 
 
@@ -23,8 +23,8 @@ _A_CLAUSE = re.compile(
 
 def clause_asked_about(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """Where a sentence joins clauses about different things, the (start, end) of the one that says more of what the
-    question is asked of (its subject: "T in the Park", "the BBC's commissioning editor for documentaries"), when
-    the phrase at ``span`` lies in another; None otherwise (one clause, none says more of it, or the phrase spans
+    question is asked of (its subject: "T in the Park" of "Where is T in the Park held?"), when the phrase at
+    ``span`` lies in another; None otherwise (one clause, none says more of it, or the phrase spans
     the join: "the Maria Fold and Thrust Belt")."""
     breaks = [m for m in _BREAK.finditer(sentence) if _A_CLAUSE.match(sentence, m.end())]
     if not breaks:
