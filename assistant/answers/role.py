@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, subjects, verbs_alike
+from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, parsed, subjects, verbs_alike
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
@@ -31,7 +30,7 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
     role = asked_role(question)
     if role is None:
         return None
-    doc = _parsed(sentence)
+    doc = parsed(sentence)
     found = list(_filled(role, doc, joined=False))
     if any(name.start_char <= span[0] < name.end_char or span[0] <= name.start_char < span[1] for _, name in found):
         return None  # the reader's phrase is (in) the name already
@@ -54,7 +53,7 @@ def role_fillers(question: str, sentence: str) -> list[str]:
     role = asked_role(question)
     if role is None or not re.search(rf"\b{re.escape(role.verb[:4])}", sentence, re.IGNORECASE):
         return []
-    return list(dict.fromkeys(name.text for _, name in _filled(role, _parsed(sentence), joined=True)))
+    return list(dict.fromkeys(name.text for _, name in _filled(role, parsed(sentence), joined=True)))
 
 
 def named_the_other_way(question: str, sentence: str) -> bool:
@@ -64,7 +63,7 @@ def named_the_other_way(question: str, sentence: str) -> bool:
     if role is None or role.named is None:
         return False
     named = role.named.lower()
-    for verb in _parsed(sentence):
+    for verb in parsed(sentence):
         if verb.lemma_.lower() != role.verb or verb.pos_ != "VERB":
             continue
         filler = _filler(verb, role.subject)
@@ -79,7 +78,7 @@ def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> 
     sentence a rule put first, which answers already)."""
     if span is None or asked_role(question) is None:
         return False
-    return _not_a_name(_parsed(sentence), span)
+    return _not_a_name(parsed(sentence), span)
 
 
 def done_by(question: str, sentence: str) -> str | None:
@@ -90,7 +89,7 @@ def done_by(question: str, sentence: str) -> str | None:
     role = asked_role(question)
     if role is None or not role.subject or not may_say_the_verb(question, sentence):
         return None
-    doc = _parsed(sentence)
+    doc = parsed(sentence)
     for agent in (t for t in doc if t.dep_ == "agent" and t.head.lemma_.lower() == role.verb):
         done = agent.head
         thing = next((c for c in done.children if c.dep_ == "nsubjpass"), done.head if done.dep_ == "acl" else None)
@@ -111,9 +110,9 @@ def said_in_other_words(question: str, sentence: str) -> str | None:
     alike = verbs_alike(role.verb) if role is not None and role.subject else ()
     if not alike or not re.search(rf"\b(?:{'|'.join(w[:4] for w in alike)})", sentence, re.IGNORECASE):
         return None
-    asked = _parsed(question)
+    asked = parsed(question)
     done_to = {t.lemma_.lower() for v in asked if v.lemma_.lower() == role.verb for t in _objects(v)}
-    doc = _parsed(sentence)
+    doc = parsed(sentence)
     for verb in doc:
         if verb.lemma_.lower() not in alike or verb.pos_ != "VERB":
             continue
@@ -155,12 +154,6 @@ def first_filling(question: str, sentences: Sequence[str]) -> tuple[int, str] | 
         if name is not None:
             return position, name.text
     return None
-
-
-@lru_cache(maxsize=64)
-def _parsed(sentence: str) -> Doc:
-    """A sentence's parse, once per question: the reader's phrase, the role and its other way round read the same."""
-    return nlp()(sentence)
 
 
 def _filled(role: Role, doc: Doc, *, joined: bool) -> Iterator[tuple[Token, Span]]:

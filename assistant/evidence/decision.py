@@ -34,6 +34,7 @@ from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
+from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, opens_with
 from assistant.question.called import asked_called, called_in
@@ -64,7 +65,7 @@ from assistant.question.wanted import (
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
 from assistant.retrieval.naming import ArticleTexts, articles_naming, texts_naming
 from assistant.timing import StageClock
-from index.store import StoredArticle, neighbour_ids
+from index.store import StoredArticle, StoredSentence, neighbour_ids
 
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
@@ -587,9 +588,13 @@ class Judge:
             return decision
         after = _next_of(top)
         if self.selector.reader is not None:  # what the reader reads in it is the answer ("a knee injury")
-            after = replace(after, reading=self.selector.read(question, [after.sentence])[0].get(after.sentence_id))
+            after = replace(after, reading=self._read(question, after.sentence))
         rest = [e for e in decision.evidence[1:] if e.sentence_id != after.sentence_id]
         return replace(decision, evidence=(after, top, *rest))
+
+    def _read(self, question: str, sentence: StoredSentence) -> Reading | None:
+        """The reader's reading of one sentence (a selector with a reader), as a rule that moves it first needs."""
+        return self.selector.read(question, [sentence])[0].get(sentence.id)
 
     def _read_in_its_clause(self, question: str, decision: Decision) -> Decision:
         """The decision with its best sentence read again in the clause about what is asked, when the reader's phrase
@@ -601,8 +606,7 @@ class Judge:
         clause = clause_asked_about(question, top.text, (top.reading.start, top.reading.end))
         if clause is None:
             return decision
-        part = replace(top.sentence, text=top.text[clause[0] : clause[1]])
-        read = self.selector.read(question, [part])[0].get(part.id)
+        read = self._read(question, replace(top.sentence, text=top.text[clause[0] : clause[1]]))
         if read is None or read.score < 0:
             return decision
         reading = replace(read, start=read.start + clause[0], end=read.end + clause[0])
@@ -634,7 +638,7 @@ class Judge:
             return decision
         if top.reading is not None and top.reading.score >= 0 and names_someone(top.text, top.answer):
             return decision  # "…blew out the Arizona Cardinals in the NFC Championship Game": a name, and read so
-        reading = self.selector.read(question, [found.sentence])[0].get(found.sentence_id)
+        reading = self._read(question, found.sentence)
         if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
             return decision
         if not in_the_verbs_clause(role.verb, found.text, (reading.start, reading.end)):

@@ -13,7 +13,7 @@ from assistant.question.nlp import nlp
 from assistant.question.wanted import says_the_verb, verb_forms
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|(?P<which>which|what)\s+(?P<kind>\w+(?:\s+\w+)?))\b", re.I)
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -113,12 +113,19 @@ def says_it_in_any_words(verb: str, sentence: str) -> bool:
     return any(says_the_verb(v, sentence) for v in (verb, *verbs_alike(verb)))
 
 
+@lru_cache(maxsize=64)
+def parsed(sentence: str) -> Doc:
+    """A sentence's parse, once per question: the evidence step's checks of the role and the answer step's reading of
+    it (the reader's phrase, the role, its other way round) read the same one."""
+    return nlp()(sentence)
+
+
 def names_someone(sentence: str, span: tuple[int, int] | None) -> bool:
     """Whether the phrase at ``span`` names someone who may do or be done something: a person, an organisation, a
     place, or a people as a noun ("the Arizona Cardinals"; not "Ghanaian" of "an all Ghanaian final")."""
     if span is None:
         return False
-    doc = nlp()(sentence)
+    doc = parsed(sentence)
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
         return False
@@ -134,7 +141,7 @@ def in_the_verbs_clause(verb: str, sentence: str, span: tuple[int, int]) -> bool
     Kotoko" of "they will play Asante Kotoko" to "Who will Hearts of Oak play?"; "23 December" of "have until 23
     December to respond"), not of another verb's ("Javier Irureta said: '…we have now gone six games … without
     scoring'" to "Who scored the goal…?")."""
-    doc = nlp()(sentence)
+    doc = parsed(sentence)
     words = doc.char_span(*span, alignment_mode="expand")
     forms = {verb, *verb_forms(verb)}
     clauses = []

@@ -204,7 +204,7 @@ def speed_in(question: str, sentence: str) -> str | None:
     None for another question or no speed."""
     if not _ASKS_SPEED.search(question):
         return None
-    found = re.search(rf"(?:about |around |up to )?[\d.,]*(?:{_SPEED_FIGURE.pattern})", sentence, re.IGNORECASE)
+    found = _SPEED_GIVEN.search(sentence)
     return found.group() if found else None
 
 
@@ -220,6 +220,7 @@ _SPEED_FIGURE = re.compile(
     r"(?:hour|minute|second)\b",
     re.IGNORECASE,
 )
+_SPEED_GIVEN = re.compile(rf"(?:about |around |up to )?[\d.,]*(?:{_SPEED_FIGURE.pattern})", re.IGNORECASE)
 # How fast, said in words or a speed: "is growing quickly", "9.81 metres per second squared" answer it ("its fastest
 # rate in four years" does not).
 _SPEED = re.compile(
