@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from assistant import Assistant
 from assistant.evidence.polarity import verdict_from
+from assistant.question.standalone import without_carried
 from benchmarks.report import print_table
 
 COQA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coqa-cnn-tune"
@@ -60,7 +61,7 @@ def by_reader(asked: Asked, threshold: float) -> str | None:
 
 
 def by_polarity(asked: Asked, threshold: float) -> str | None:
-    found = verdict_from(asked.text, asked.sentences, threshold)
+    found = verdict_from(without_carried(asked.text), asked.sentences, threshold)
     return found.said if found is not None else None
 
 

@@ -45,6 +45,7 @@ from assistant.question.period import since_date
 from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
 from assistant.question.read import Question
 from assistant.question.role import asked_role, in_the_verbs_clause, names_someone, says_it_in_any_words
+from assistant.question.standalone import without_carried
 from assistant.question.wanted import (
     asked_claim,
     asked_doing,
@@ -269,15 +270,17 @@ class Judge:
         evidence says nothing to it, what the first candidates of its stories say ("It is not the first time Apple
         has sued people who…", ranked first but left out of the evidence by the reader), if it repeats three
         quarters of the question's words (at the evidence's one half, "Could it fire? (weapon found)" got a wrong Yes
-        that way on CoQA's fitting stories)."""
-        said = verdict_from(question.text, [e.text for e in decision.evidence], self.limits.min_verdict_match)
+        that way on CoQA's fitting stories). The question is read as asked, without the words a follow-up carries
+        for retrieval ("Is that a felony? (charge)"), which no sentence need repeat."""
+        asked = without_carried(question.text)
+        said = verdict_from(asked, [e.text for e in decision.evidence], self.limits.min_verdict_match)
         if said is not None:
             return decision.decided_by(said)
         stories, have = {e.article_id for e in decision.evidence}, {e.sentence_id for e in decision.evidence}
         more = [r for r in ranked[:_VERDICT_DEPTH] if r.article_id in stories and r.id not in have]
         candidates = self.selector.sentences(more) if more else []
         match = max(self.limits.min_verdict_match, _VERDICT_MATCH)
-        said = verdict_from(question.text, [e.text for e in candidates], match)
+        said = verdict_from(asked, [e.text for e in candidates], match)
         if said is None:
             return decision
         widened = replace(decision, evidence=(*decision.evidence, candidates[said.sentence]))

@@ -147,12 +147,16 @@ class Verdict:
     cites: int = 1
 
 
-def verdict_from(question: str, sentences: Sequence[str], min_match: float) -> Verdict | None:
+def verdict_from(
+    question: str, sentences: Sequence[str], min_match: float, min_units: int = _MIN_UNITS
+) -> Verdict | None:
     """The verdict of the first of ``sentences`` (best first) that has the question's verb (or its opposite) and
-    repeats at least ``min_match`` of its words, or None: no sentence says it in the question's words."""
+    repeats at least ``min_match`` of its words, or None: no sentence says it in the question's words. A question
+    of fewer than ``min_units`` words besides its auxiliary gets none ("Will he?"; a check of someone else's verdict
+    may ask less: "Could it fire?" of "no longer able to fire")."""
     asked = nlp()(question)
     units, predicate = _units(asked), _predicate(asked)
-    if len(units) < _MIN_UNITS or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
+    if len(units) < min_units or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
         return None
     for position, doc in enumerate(nlp().pipe(sentences)):
         said = _saying(doc, predicate)
@@ -234,6 +238,8 @@ def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
     against a common noun (news names Villalba "a former executive")."""
     if not asked or not said or set(asked) & set(said):
         return False
+    if (known := country(" ".join(asked))) is not None and known == country(" ".join(said)):
+        return False  # "the US" asked, "The United States" said
     return asked[-1][:1].isupper() == said[-1][:1].isupper()
 
 
@@ -399,6 +405,8 @@ def _negated(token: Token) -> bool:
     heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj", *_PLACED) else [token]
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
+    if any(_no_longer(child) for head in _clause_heads(token) for child in head.children):
+        return True  # "was no longer readily able to fire", "is no longer in office"
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
         return True
     if _no_plan(token):  # "had no plans to sell it"
@@ -409,6 +417,21 @@ def _negated(token: Token) -> bool:
         return True  # "with no cast, opening date or theatre announced", "no one was hurt", "made no difference"
     said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
     return said is not None and said.lower_ in ("not", "n't", "never")
+
+
+def _no_longer(word: Token) -> bool:
+    return word.lower_ == "longer" and any(c.lower_ == "no" for c in word.children)
+
+
+def _clause_heads(token: Token) -> list[Token]:
+    """The word and the words above it up to its clause's verb, through complements ("fire" → "able" → "was" in "was
+    no longer able to fire"): where a "no longer" on the clause is attached."""
+    heads = [token]
+    while heads[-1].dep_ in ("acomp", "attr", "xcomp", *_PLACED, "pobj") and heads[-1].head is not heads[-1]:
+        heads.append(heads[-1].head)
+        if len(heads) > 4:
+            break
+    return heads
 
 
 def _no_part(verb: Token) -> bool:

@@ -27,6 +27,7 @@ from assistant.evidence.polarity import Said, Verdict, verdict_from
 from assistant.evidence.select import Evidence
 from assistant.llm.verify import overlap
 from assistant.question.names import missing_names
+from assistant.question.standalone import without_carried
 
 _WORD = re.compile(r"\b(yes|no|unknown)\b", re.IGNORECASE)
 
@@ -66,6 +67,8 @@ class VerdictJudge:
         return None
 
     def borne_out(self, question: str, deciding: Evidence, said: Said) -> bool:
-        """Whether the sentence's own words, where they say it in the question's words, do not say the opposite."""
-        own = verdict_from(question, [deciding.text], self.min_match)
+        """Whether the sentence's own words, where they say it in the question's words, do not say the opposite: the
+        question as asked (without the words a follow-up carries for retrieval), however few its words ("Could it
+        fire?" is not borne out by "no longer readily able to fire")."""
+        own = verdict_from(without_carried(question), [deciding.text], self.min_match, min_units=1)
         return own is None or own.said == said

@@ -171,6 +171,15 @@ def _substitute(question: str, previous_question: str) -> str:
     return _carry_context(question, previous_question)
 
 
+_CARRIED = re.compile(r"\s\([^()]*\)$")
+
+
+def without_carried(text: str) -> str:
+    """A follow-up as asked, without the earlier question's words carried after it for retrieval ("Could it fire?
+    (weapon found)" → "Could it fire?")."""
+    return _CARRIED.sub("", text)
+
+
 def _carry_context(question: str, previous_question: str) -> str:
     """The question followed by the previous question's content words it lacks (query expansion)."""
     have = {w.lower() for w in re.findall(r"\w+", question)}

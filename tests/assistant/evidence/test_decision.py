@@ -689,3 +689,17 @@ def test_the_best_sentence_stands_where_the_storys_sentence_with_the_verb_does_n
 def _story(key: str, title: str, *sentences: str) -> FakeStore:
     """A store of one story."""
     return FakeStore({key: (title, list(sentences))})
+
+
+def test_a_follow_ups_yes_or_no_is_read_without_the_words_it_carries_for_retrieval() -> None:
+    """ "Did he blame himself? (old)": the earlier question's "old" is for retrieval; the sentence need not repeat it
+    for its words to decide."""
+    store = FakeStore({"apple": ("Apple", ["Apple sued people over leaks before, the firm said."])})
+    selected = EvidenceSelector(store).sentences([ScoredSentence("apple:00000", 1.0, np.zeros(0))])
+    judge = _judge(store)
+    judge.limits = replace(judge.limits, min_verdict_match=0.75)
+    for text, said in [("Has Apple sued people over leaks? (computer firm product)", "yes"), ("Has Apple sued people "
+                       "over leaks computer firm product?", None)]:  # fmt: skip
+        question = Question("Has it sued people over leaks?", text, shape_of("Has Apple sued people?"))
+        decision = judge._verdict(question, Decision(tuple(selected), True), [])  # noqa: SLF001
+        assert (decision.verdict.said if decision.verdict else None) == said

@@ -66,6 +66,10 @@ SAID = [
      "no"),
     ("Did retail sales improve over Christmas?", "UK retail sales fell in December, the worst Christmas since 1981.",
      "no"),
+    # the same country by another name is the same subject; "no longer" on the clause above the verb says no
+    ("Does the US know where Gadhafi is?",
+     "The United States does not know where ousted Libyan leader Moammar Gadhafi is.", "no"),
+    ("Could the rifle fire?", "The rifle was jammed, they said, no longer readily able to fire.", "no"),
 ]  # fmt: skip
 
 
@@ -202,3 +206,11 @@ def test_a_sentence_about_another_year_than_the_questions() -> None:
 )  # fmt: skip
 def test_asked_what_will_be_a_sentence_may_say_when_it_was(question: str, sentence: str, done: bool) -> None:
     assert done_before(question, sentence) is done
+
+
+def test_a_check_may_ask_a_question_of_one_word_besides_its_auxiliary() -> None:
+    """ "Could it fire?" is too little to give a verdict of its own; checking another's verdict, it may ask that."""
+    sentence = "It was jammed, they said, no longer readily able to fire."
+    assert verdict_from("Could it fire?", [sentence], min_match=0.5) is None
+    verdict = verdict_from("Could it fire?", [sentence], min_match=0.5, min_units=1)
+    assert verdict is not None and verdict.said == "no"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.question.standalone import standalone_question
+from assistant.question.standalone import standalone_question, without_carried
 
 KREMLIN_TURN = (
     "who rejected foreign troops?",
@@ -136,3 +136,12 @@ def test_it_takes_the_thing_a_name_describes_in_the_previous_question(
     previous: str, follow_up: str, standalone: str
 ) -> None:
     assert standalone_question(follow_up, [(previous, "An answer [1]")]) == standalone
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("Could it fire? (weapon found)", "Could it fire?"), ("Was Steyn broken?", "Was Steyn broken?"),
+     ("Did the (old) rifle fire?", "Did the (old) rifle fire?")],
+)  # fmt: skip
+def test_the_words_a_follow_up_carries_come_off_as_asked(text: str, asked: str) -> None:
+    assert without_carried(text) == asked
