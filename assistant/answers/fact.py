@@ -47,7 +47,16 @@ from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
 from assistant.question.role import asked_role, may_say_the_verb
-from assistant.question.wanted import asks_each, asks_score, each_in, says_no_amount, score_in, speed_in
+from assistant.question.wanted import (
+    asks_each,
+    asks_score,
+    each_in,
+    money_in,
+    says_no_amount,
+    says_no_money,
+    score_in,
+    speed_in,
+)
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -190,6 +199,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         phrase = phrase or tidy(top.text[start:end])
         if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
             return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), phrase)
+        if phrase and says_no_money(question, phrase) and (money := money_in(top.text, start)) is not None:
+            return money  # "How much will Reliance pay per share?": "570 rupees (£6.80; $13)", not "52 million"
         if phrase:
             return phrase
     return _rule_based(question, top.text)

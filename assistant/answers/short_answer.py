@@ -179,6 +179,14 @@ _BOUND = (
 )
 # "between six months and two years"; not "from $1.2bn to $2.3bn", a change whose question asks for one end of it.
 _RANGE = re.compile(rf"\bbetween\s+(?P<low>{_BOUND})\s+and\s+(?P<high>{_BOUND})", re.I)
+# "stuck on two to 2.5 hours": a bare number, "to", a bound (not a dash: "3-1" is a score). Not where the sentence
+# tells a change: "from 24 weeks to 20", "rose by 0.25 to 4.5%", "cut 5% to $10" (the question asks for one end).
+_CHANGE = (
+    r"(?:from|by|rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|up|down|cut|rais\w*|increas\w*|reduc\w*|dropp\w*|drop)"
+)
+_BARE = r"(?:[$£€]?\d(?:[\d,.]*\d)?(?:%|bn|m)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TO_RANGE = re.compile(rf"(?<![\w.,-])(?P<low>{_BARE})\s+to\s+(?P<high>{_BOUND})", re.I)
+_CHANGE_BEFORE = re.compile(rf"\b{_CHANGE}\s+(?:\w+\s+)?$", re.I)  # the words before a range's low end
 
 
 _WORD = re.compile(r"[\w$£€%'-]+")
@@ -319,6 +327,14 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
         low, high = found.span("low"), found.span("high")
         if low[0] <= span[0] < low[1] and span[1] <= low[1] or high[0] <= span[0] < high[1] and span[1] <= high[1]:
             return found.start(), found.end()
+    for found in _TO_RANGE.finditer(sentence):
+        high = found.span("high")
+        if (
+            high[0] <= span[0] < high[1]
+            and span[1] <= found.end()
+            and not _CHANGE_BEFORE.search(sentence[: found.start()])
+        ):
+            return found.start(), span[1]  # the upper bound of "two to 2.5 hours": the range
     for found in _CONVERTED.finditer(sentence):
         inner = found.span("inner")
         if inner[0] <= span[0] < inner[1] and span[1] <= found.end():

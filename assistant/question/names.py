@@ -19,6 +19,8 @@ _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to"
 # The years a question asks about: "What happened in 1995?" is not answered by articles that never say 1995 (nor
 # were published in it). Other numbers are written too many ways ("100 years", "a hundred years"; "3", "three").
 _NUMBER = re.compile(r"\d[\d,]*\d|\d")
+_DECADES = {d: w for d, w in zip("23456789", ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                               "eighties", "nineties"], strict=True)}  # fmt: skip
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?:s\b)?(?!\d)(?!,\d)")  # 1995; the 1970s (a decade)
 # The words naming what kind of thing a name is ("the Hopman Cup", "the Bank of England"): many names share them.
 _KINDS = frozenset({
@@ -81,11 +83,11 @@ class _Vocabulary:
         England. A person's surname alone must be written somewhere as no one else's ("Genghis Khan" is not Irene
         Khan). Whether it is a person's is for the question's names only (``person`` None: half will do). A year must
         be there as a number ("1995", "1995-96"); the 1990s by any year of them."""
-        if is_year(name):  # a decade is mentioned by any year of it
+        if is_year(name):  # a decade is mentioned by any year of it, or by its short name ("the 90s", "the nineties")
             return (
                 name in self.numbers
                 or name.endswith("s")
-                and any(len(n) == 4 and n[:3] == name[:3] for n in self.numbers)
+                and (any(len(n) == 4 and n[:3] == name[:3] for n in self.numbers) or _short_decade(name, self.text))
             )
         own = [w for w in _WORD.findall(name.lower()) if w not in _SMALL_WORDS] or _WORD.findall(name.lower())
         if "".join(own) in self.joined:
@@ -137,6 +139,13 @@ def mentions(texts: Iterable[str], phrase: str) -> bool:
     words = _WORD.findall(phrase.lower())
     own = [w for w in words if w not in stop_words() and w not in _SMALL_WORDS] or words
     return bool(own) and _Vocabulary(texts).mentions(" ".join(own))
+
+
+def _short_decade(decade: str, text: str) -> bool:
+    """Whether a text names a decade ("1990s") by its short name: "the 90s", "the '90s", "the nineties"."""
+    short = rf"(?<![\d£$€.])['’]?{decade[2:4]}s\b"
+    word = _DECADES.get(decade[2]) if decade[3] == "0" else None
+    return re.search(short + (rf"|\b{word}\b" if word else ""), text.lower()) is not None
 
 
 def is_year(name: str) -> bool:

@@ -203,7 +203,7 @@ def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:
 def _found(post: Post, text: str, *, own: bool = False) -> Iterator[tuple[re.Match[str], bool]]:
     """The matches of the post's patterns in ``text``, each with whether it names the holder before the title; in
     the organisation's own story also a title named alone, not another's ("Microsoft CEO…", "GM's chief…")."""
-    if not own and post.org.lower() not in text.lower():
+    if not own and post.org.lower() not in text.lower() and not _initials_in(post.org, text):
         return  # most sentences: no patterns
     patterns = [*_patterns(post), *(_bare(post) if own else ())]
     for pattern, name_first in patterns:
@@ -236,7 +236,8 @@ def _bare(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
 def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
     titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
     title = rf"(?i:{titles})(?:\s+and\s+[a-z]+(?:\s+[a-z]+)?)?"  # "chairman and chief executive"
-    org = rf"(?:the\s+)?{re.escape(post.org)}(?:\s+[A-Z][\w&-]*){{0,2}}"  # "Fiat Auto", "the BBC"
+    named = re.escape(post.org) + (rf"|{initials}\b" if (initials := _initials(post.org)) else "")
+    org = rf"(?:the\s+)?(?:{named})(?:\s+[A-Z][\w&-]*){{0,2}}"  # "Fiat Auto", "the BBC", "the MDA"
     return (
         (re.compile(rf"\b{org}(?:['’]s)?\s+(?:[a-z-]+\s+)?{title},?\s+{_NAME}"), False),  # Fiat boss Sergio Marchionne
         (re.compile(rf"\b{title}\s+(?:of|at)\s+{org},?\s+{_NAME}"), False),  # chief executive of Fiat, Marchionne
@@ -252,6 +253,18 @@ def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
             True,
         ),
     )
+
+
+def _initials(org: str) -> str | None:
+    """An organisation's initials, as news writes it once named in full ("the MDA" for the Mobile Data Association),
+    where it has two capitalised words or more; else None."""
+    words = [w for w in org.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 and len(words) == len(org.split()) else None
+
+
+def _initials_in(org: str, text: str) -> bool:
+    initials = _initials(org)
+    return initials is not None and re.search(rf"\b{initials}\b", text) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -312,6 +312,20 @@ def says_no_money(question: str, sentence: str) -> bool:
     return bool(_ASKS_MONEY.search(question)) and not _MONEY.search(sentence)
 
 
+def money_in(sentence: str, after: int = 0) -> str | None:
+    """The sum of money a sentence gives at or after ``after`` (else its first), with the same sum in other
+    currencies that follows it in brackets ("570 rupees (£6.80; $13)"), or None."""
+    found = [m for m in _MONEY.finditer(sentence)]
+    if not found:
+        return None
+    first = next((m for m in found if m.start() >= after), found[0])
+    converted = _CONVERSION.match(sentence, first.end())
+    return sentence[first.start() : converted.end() if converted else first.end()].strip()
+
+
+_CONVERSION = re.compile(r"\s*\((?=[^)]*[$£€¥\d])[^()]{1,30}\)")
+
+
 _ASKS_SCORE = re.compile(r"\bwhat (?:was|is|were) the (?:[\w-]+ )?score\b|\bby what score\b", re.IGNORECASE)
 _ONE_SCORE = r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|%|[.,]\d)"
 # a score with the sets after it and their tie-breaks: "6-3 3-6 6-2", "6-1 7-6 (7-4)"

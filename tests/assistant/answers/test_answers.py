@@ -61,6 +61,15 @@ def test_a_fact_is_the_short_answer_then_the_evidence_quoted(context: AnswerCont
     assert [(c.n, c.sentence, c.start, c.end) for c in answer.citations] == [(1, top.text, 0, len(top.text))]
 
 
+def test_asked_how_much_is_paid_a_facts_short_answer_is_the_sum_not_another_figure(context: AnswerContext) -> None:
+    text = "The company plans to buy back 52 million shares at 570 rupees (£6.80; $13) apiece."
+    top = evidence(text, reading=3.0, span=(text.index("52"), text.index(" shares")))
+    asked = fact.answer(_question("How much will Reliance pay per share?"), Decision((top,), True), [], context)
+    assert asked.short_answer == "570 rupees (£6.80; $13)"
+    counted = fact.answer(_question("How many shares will Reliance buy?"), Decision((top,), True), [], context)
+    assert counted.short_answer == "52 million"
+
+
 def test_a_facts_short_answer_of_one_bound_of_a_range_is_the_range(context: AnswerContext) -> None:
     text = "Mutu faces a ban of between six months and two years."
     top = evidence(text, reading=3.0, span=(text.index("six"), text.index(" and")))

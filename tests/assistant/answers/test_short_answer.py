@@ -106,6 +106,12 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
         ("The deal is worth between $5.2bn and $6bn, analysts say.", "$6bn", "between $5.2bn and $6bn"),
         ("Profits rose from $1.2bn to $2.3bn in 2004.", "$2.3bn", "$2.3bn"),  # a change: one end is asked for
         ("Talks between France and Germany ended.", "France", "France"),  # no numbers, no range
+        # "N to M" is a range too, unless the sentence tells a change or it is a score
+        ("Battery life was stuck on two to 2.5 hours.", "2.5 hours", "two to 2.5 hours"),
+        ("A ban could last 10 to 15 years.", "15 years", "10 to 15 years"),
+        ("Rates rose 0.25 to 4.5% yesterday.", "4.5%", "4.5%"),
+        ("The limit is cut from 24 weeks to 20 weeks.", "20 weeks", "20 weeks"),
+        ("Wales won 24-10 in Cardiff.", "10", "10"),
     ],
 )
 def test_one_bound_of_a_range_is_widened_to_the_range(sentence: str, bound: str, said: str | None) -> None:

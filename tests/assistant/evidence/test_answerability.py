@@ -109,6 +109,11 @@ def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates(
     assert missing_names("What happened in 1995?", season) == ()
     assert missing_names("What happened in the 1980s?", season) == ()  # a decade, by any year of it
     assert missing_names("What happened in the 1970s?", season) == ("1970s",)
+    nineties = ["For most of the 90s battery life was stuck on two to 2.5 hours."]  # a decade by its short name
+    assert missing_names("How long did batteries last in the 1990s?", nineties) == ()
+    assert missing_names("How long did batteries last in the 1990s?", ["In the nineties it was worse."]) == ()
+    assert missing_names("How long did batteries last in the 1980s?", nineties) == ("1980s",)
+    assert missing_names("How long did batteries last in the 1990s?", ["It cost £90s."]) == ("1990s",)
     assert missing_names("Who won votes in 1996?", season) == ("1996",)
     assert question_names("Who won 19950 votes?") == ()  # a year only stands alone
     assert missing_names("Who won votes in 1996 in Paris?", season, years=False) == ("Paris",)  # where to look

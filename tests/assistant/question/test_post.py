@@ -167,3 +167,14 @@ def test_a_sentence_describing_the_one_a_who_question_asks_for(question: str, se
 def test_the_person_a_sentence_opens_with_before_a_comma() -> None:
     named = named_first("Phil Redmond, now chairman of Mersey TV, told Tessa Jowell he would run it.")
     assert named is not None and named.text == "Phil Redmond"
+
+
+def test_an_organisation_of_several_words_is_also_named_by_its_initials() -> None:
+    """News names the Mobile Data Association in full once, then "the MDA"; a one-word name has no initials."""
+    post = asked_post("Who is the chairman of the Mobile Data Association?")
+    assert post is not None
+    found = holder_in(post, "Looking ahead, the MDA's chairman Mike Short, has predicted more growth.")
+    assert found is not None and found.text == "Mike Short"
+    assert holder_in(post, "Looking ahead, the MDAX chairman Mike Short spoke.") is None
+    fiat = asked_post("Who is the chairman of Fiat?")
+    assert fiat is not None and holder_in(fiat, "The F chairman Mike Short spoke.") is None

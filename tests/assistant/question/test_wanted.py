@@ -15,6 +15,7 @@ from assistant.question.wanted import (
     each_in,
     gives_a_date,
     gives_a_figure,
+    money_in,
     says_no_amount,
     says_no_money,
     says_only_when_relative,
@@ -203,3 +204,17 @@ def test_the_speed_a_sentence_gives_to_how_fast_something_goes() -> None:
     assert speed_in("How fast were the winds?", "Winds reached about 110 mph.") == "about 110 mph"
     assert speed_in("How fast can Asimo run?", "It is four times as fast as Qrio.") is None
     assert speed_in("How tall is Asimo?", sentence) is None  # not asked how fast
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after", "sum_"),
+    [
+        ("It will buy back 52 million shares at 570 rupees (£6.80; $13) apiece.", 10, "570 rupees (£6.80; $13)"),
+        ("It paid $5bn (£2.7bn), then £20 more.", 0, "$5bn (£2.7bn)"),
+        ("It paid $5bn (£2.7bn), then £20 more (a record).", 20, "£20"),  # what follows in brackets is no sum
+        ("It paid £20 for it.", 15, "£20"),  # none after: the first
+        ("No sum of money here.", 0, None),
+    ],
+)
+def test_the_sum_of_money_a_sentence_gives(sentence: str, after: int, sum_: str | None) -> None:
+    assert money_in(sentence, after) == sum_
