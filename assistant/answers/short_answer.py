@@ -394,9 +394,12 @@ def with_its_name(question: str, sentence: str, span: tuple[int, int]) -> tuple[
 _MONTHS = frozenset(name.lower() for name in [*calendar.month_name[1:], *calendar.day_name])
 _NAMED_ITEM = re.compile(r"(?:the\s+)?[A-Z]")
 _NOT_A_NOUN = r"(?!(?:is|was|does|has|causes|makes|means|happens|remains|seems)\b)"
-# "Which regiments…?", "What stock markets…?": a wh-word, then a plural noun (lower case: "Orleans" is a name).
+# words that do not describe the noun after them: "What did the reports say?" asks no list
+_NOT_A_MODIFIER = r"(?!(?:are|were|do|did|have|had|will|would|can|could|should|the|a|an|his|her|its|their|this|that)\b)"
+# "Which regiments…?", "What children's TV shows…?": a wh-word, then a plural noun (lower case: "Orleans" is a name).
 _SEVERAL = re.compile(
-    rf"^\s*(?i:which|what)\s+(?:{_NOT_A_NOUN}[A-Za-z]+\s+)?{_NOT_A_NOUN}[a-z]+s\b(?<!ss)(?<!us)(?<!is)"
+    rf"^\s*(?i:which|what)\s+(?:{_NOT_A_NOUN}{_NOT_A_MODIFIER}[A-Za-z'’]+\s+){{0,2}}{_NOT_A_NOUN}[a-z]+s\b(?<!ss)"
+    r"(?<!us)(?<!is)"
     # "Who did Bates single out as replacements…?", "Who are Britain's next opponents?"
     r"|^\s*(?i:who)\b.*\b(?:as|are|were)\s+(?:[\w'’-]+\s+){0,4}?[a-z]+s\b(?<!ss)(?<!us)(?<!is)(?:\s+(?:for|of|in|at)\s.*)?\s*\?\s*$"
 )

@@ -217,7 +217,10 @@ _ASKS_SPEED = re.compile(
 )
 _SPEED_FIGURE = re.compile(
     r"\d\s?(?:mph|km/h|kph|knots)\b|\d\s?(?:miles|kilometres|kilometers|metres|meters|km|m)\s+(?:per|an|a)\s+"
-    r"(?:hour|minute|second)\b",
+    r"(?:hour|minute|second)\b"
+    # a line's speed: "an eight megabit service", "2Mbps", "512 kbit/s"
+    r"|(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred))\s?(?:mega|giga|kilo)bits?\b"
+    r"|\d\s?(?:[mkg]bps|[mkg]b/s|[mkg]bit/s)(?!\w)",
     re.IGNORECASE,
 )
 _SPEED_GIVEN = re.compile(rf"(?:about |around |up to )?[\d.,]*(?:{_SPEED_FIGURE.pattern})", re.IGNORECASE)

@@ -229,6 +229,8 @@ def test_asked_for_several_a_name_goes_on_through_the_names_listed_after_it() ->
         ("Who are Britain's next Davis Cup opponents?", True),
         ("Who was named as captain?", False),
         ("Who is the chairman of the club?", False),
+        ("What children's TV shows did Andrea Arnold present?", True),  # two words before the plural noun
+        ("What did the reports say?", False),  # "did the" describes no noun
     ],
 )
 def test_a_question_asking_for_several(question: str, several: bool) -> None:

@@ -204,6 +204,10 @@ def test_the_speed_a_sentence_gives_to_how_fast_something_goes() -> None:
     assert speed_in("How fast were the winds?", "Winds reached about 110 mph.") == "about 110 mph"
     assert speed_in("How fast can Asimo run?", "It is four times as fast as Qrio.") is None
     assert speed_in("How tall is Asimo?", sentence) is None  # not asked how fast
+    line = "An eight megabit service has been launched by internet service provider UK Online."  # a line's speed
+    assert speed_in("How fast is UK Online's new broadband service?", line) == "eight megabit"
+    assert not says_no_amount("How fast is UK Online's new broadband service?", line)
+    assert speed_in("How fast is the line?", "It offers 2Mbps to most homes.") == "2Mbps"
 
 
 @pytest.mark.parametrize(
