@@ -344,7 +344,7 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
 
 # "…, Indian and Hong Kong": a list of names goes on to its last ("and" or "or" then a name of up to four words);
 # asked for several, a name goes on through the ones listed after it ("the Royal Scots and the King's Own…").
-_NAME_WORDS = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
+_NAME_WORDS = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\d+\b)){0,3}"  # "Number 73" too
 _LAST_NAME = re.compile(rf",?\s+(?:and|or)\s+{_NAME_WORDS}")
 _MORE_NAMES = re.compile(rf"(?:,\s+(?:the\s+)?{_NAME_WORDS})*,?\s+(?:and|or)\s+(?:the\s+)?{_NAME_WORDS}")
 

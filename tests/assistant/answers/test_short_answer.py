@@ -175,6 +175,11 @@ def test_a_span_that_says_the_question_again_is_cut_past_it(
             "Forster I, Forster II",
             "Forster I, Forster II, and Forster III",
         ),
+        (  # a name ending in a number is whole: "Number 73"
+            "She hosted children's shows Motormouth, Going Live and Number 73 in the 1980s.",
+            "Motormouth, Going Live",
+            "Motormouth, Going Live and Number 73",
+        ),
         # not a list of names: kept
         ("Enthusiasm about teaching, enthusiasm about the students, and enthusiasm", "teaching, enthusiasm", None),
         ("Paris, London and the rest of Europe.", "Paris, London", None),
