@@ -333,6 +333,7 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
             high[0] <= span[0] < high[1]
             and span[1] <= found.end()
             and not _CHANGE_BEFORE.search(sentence[: found.start()])
+            and _bound_kind(found.group("low")) == _bound_kind(found.group("high").split()[0])
         ):
             return found.start(), span[1]  # the upper bound of "two to 2.5 hours": the range
     for found in _CONVERTED.finditer(sentence):
@@ -347,6 +348,16 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
 _NAME_WORDS = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\d+\b)){0,3}"  # "Number 73" too
 _LAST_NAME = re.compile(rf",?\s+(?:and|or)\s+{_NAME_WORDS}")
 _MORE_NAMES = re.compile(rf"(?:,\s+(?:the\s+)?{_NAME_WORDS})*,?\s+(?:and|or)\s+(?:the\s+)?{_NAME_WORDS}")
+
+
+def _bound_kind(bound: str) -> str:
+    """What a range's end is: a year, a share, a sum or a number ("2004 to 60%" is no range)."""
+    if _A_YEAR.fullmatch(bound):
+        return "year"
+    return "share" if bound.endswith("%") else "sum" if bound[:1] in "$£€" else "number"
+
+
+_A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _whole_list(sentence: str, span: tuple[int, int], several: bool) -> tuple[int, int]:

@@ -112,6 +112,7 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
         ("Rates rose 0.25 to 4.5% yesterday.", "4.5%", "4.5%"),
         ("The limit is cut from 24 weeks to 20 weeks.", "20 weeks", "20 weeks"),
         ("Wales won 24-10 in Cardiff.", "10", "10"),
+        ("It cut honours from 90% in 2004 to 60% in 2005.", "60%", "60%"),  # a year and a share: no range
     ],
 )
 def test_one_bound_of_a_range_is_widened_to_the_range(sentence: str, bound: str, said: str | None) -> None:
