@@ -257,9 +257,12 @@ def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 def _initials(org: str) -> str | None:
     """An organisation's initials, as news writes it once named in full ("the MDA" for the Mobile Data Association),
-    where it has two capitalised words or more; else None."""
+    where it has three capitalised words or more (two letters say too little: "FA" is not Fiat Auto); else None."""
     words = [w for w in org.split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 and len(words) == len(org.split()) else None
+    return "".join(w[0] for w in words) if len(words) >= _INITIALS and len(words) == len(org.split()) else None
+
+
+_INITIALS = 3
 
 
 def _initials_in(org: str, text: str) -> bool:

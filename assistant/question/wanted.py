@@ -318,7 +318,7 @@ def says_no_money(question: str, sentence: str) -> bool:
 def money_in(sentence: str, after: int = 0) -> str | None:
     """The sum of money a sentence gives at or after ``after`` (else its first), with the same sum in other
     currencies that follows it in brackets ("570 rupees (£6.80; $13)"), or None."""
-    found = [m for m in _MONEY.finditer(sentence)]
+    found = list(_MONEY.finditer(sentence))
     if not found:
         return None
     first = next((m for m in found if m.start() >= after), found[0])
