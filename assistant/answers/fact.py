@@ -46,7 +46,7 @@ from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
-from assistant.question.role import asked_role, may_say_the_verb
+from assistant.question.role import answered_before, asked_role, may_say_the_verb
 from assistant.question.wanted import (
     asks_each,
     asks_score,
@@ -168,6 +168,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return holder.text  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
     if top.before and unnamed_in(question, top.before) and (named := named_first(top.text)) is not None:
         return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
+    if top.before and (named := answered_before(question, top.text, top.before, top.answer)) is not None:
+        return named.text  # "…says Adam Curry… He was one of a community of people who created iPodder"
     person = asked_age(question)
     age = age_of(person, top.text, top.before) if person is not None else None
     age = age or (lead_age(person, lead, top.text) if person is not None and lead else None)

@@ -33,6 +33,7 @@ from assistant.evidence.article import ArticleHeaders, article_about, record_fie
 from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
+from assistant.evidence.places import country
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
@@ -42,9 +43,22 @@ from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
-from assistant.question.post import Post, asked_post, holder_in, named_first, names_a_holder, unnamed_in
+from assistant.question.post import (
+    Post,
+    asked_post,
+    holder_in,
+    named_first,
+    names_a_holder,
+    unnamed_in,
+)
 from assistant.question.read import Question
-from assistant.question.role import asked_role, in_the_verbs_clause, names_someone, says_it_in_any_words
+from assistant.question.role import (
+    answered_before,
+    asked_role,
+    in_the_verbs_clause,
+    names_someone,
+    says_it_in_any_words,
+)
 from assistant.question.standalone import without_carried
 from assistant.question.wanted import (
     asked_claim,
@@ -102,6 +116,7 @@ _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must rep
 _EACH_DEPTH = 8  # candidates looked at for one giving a sum "each", asked what each one costs
 _CLAIM_DEPTH = 12  # candidates looked at for one having the speaker predict (claim, warn…) what is asked
 _DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
+_PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
 _DIFFER_DEPTH = 20  # candidates of other articles compared with an answer's sentence for a value stated differently
@@ -301,8 +316,10 @@ class Judge:
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
         decision = self._named_next(question.text, decision)
+        decision = _with_the_one_named_before(question.text, decision)
         decision = self._done_next(question.text, decision)
         decision = self._verb_first(question.text, decision, ranked)
+        decision = self._place_first(question.text, decision, ranked)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
@@ -649,6 +666,33 @@ class Judge:
         rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
         return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
 
+    def _place_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a close candidate of the best sentence's story first, the best cited second, when the
+        question names a country ("How many jobs could be lost in Bangladesh?") the best does not ("…27 million jobs
+        could be lost…", the world's) and the candidate does, with what the reader reads as the answer there ("…almost
+        a million jobs in Bangladesh alone being axed"); as it was otherwise."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not decision.answerable or self.selector.reader is None:
+            return decision
+        places = [name for name in question_names(question) if country(name) is not None]
+        if not places or all(mentions([top.text], place) for place in places):
+            return decision
+        head = [
+            r
+            for r in ranked[:_PLACE_DEPTH]
+            if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
+        ]
+        found = next(
+            (e for e in self.selector.sentences(head) if all(mentions([e.text], place) for place in places)), None
+        )
+        if found is None or says_no_amount(question, found.text):
+            return decision
+        reading = self._read(question, found.sentence)
+        if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
+            return decision
+        rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
+        return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock
     ) -> Decision:
@@ -906,6 +950,21 @@ def _with_its_naming(decision: Decision, person: str) -> Decision:
     top = decision.evidence[0]
     if age_in(person, top.text) is not None or not top.before:
         return decision
+    return _with_the_sentence_before(decision)
+
+
+def _with_the_one_named_before(question: str, decision: Decision) -> Decision:
+    """The decision whose first sentence speaks of the one asked for as "He …" or "The 21-year-old …" with the
+    sentence before it, which names them, cited second (``answered_before``); as it was otherwise."""
+    top = decision.evidence[0] if decision.evidence else None
+    if top is None or not top.before or answered_before(question, top.text, top.before, top.answer) is None:
+        return decision
+    return _with_the_sentence_before(decision)
+
+
+def _with_the_sentence_before(decision: Decision) -> Decision:
+    """The decision with its first sentence's previous one cited second."""
+    top = decision.evidence[0]
     before = top.passage()[0]
     rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != before.sentence_id)
     return replace(decision, evidence=(top, before, *rest))

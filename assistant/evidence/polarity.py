@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Token
 
 Said = Literal["yes", "no"]
-How = Literal["said", "negated", "undone", "opposite", "other number", "model"]  # "model": a language model said it
+# how a sentence says it ("model": a language model said it)
+How = Literal["said", "negated", "undone", "opposite", "other number", "a minority", "model"]
 Unrealised = Literal["conditional", "expected"]
 
 # Verbs and adjectives whose opposite says "no" to a question asked with the other: news says "lost its case",
@@ -272,10 +273,15 @@ def _aimed_at(token: Token) -> bool:
 
 
 def _no_plan(token: Token) -> bool:
-    """Whether a verb is what there is no plan or intention to do ("had no plans to sell the adapter outside
-    Japan"): asked what will be, it will not."""
-    noun = token.head
-    return token.dep_ == "acl" and noun.lemma_.lower() in _PLANS and any(c.lower_ == "no" for c in noun.children)
+    """Whether a word is what there is no plan or intention to do or have ("had no plans to sell the adapter outside
+    Japan", "there are no plans in the pipeline for a new series"): asked what will be, it will not."""
+    if token.dep_ == "acl":
+        noun = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        noun = token.head.head
+    else:
+        return False
+    return noun.lemma_.lower() in _PLANS and any(c.lower_ == "no" for c in noun.children)
 
 
 def _joined_subject(asked: tuple[str, ...], token: Token) -> bool:
@@ -324,6 +330,8 @@ def _polarity(asked: Doc, doc: Doc, token: Token, opposite: bool) -> tuple[Said,
     """Whether the sentence says the question's predicate, and if not how it says the contrary."""
     if _other_number(asked, doc):
         return "no", "other number"
+    if _minority(asked, token):
+        return "no", "a minority"
     said: Said = "no" if opposite else "yes"
     if _negated(token) or _negated_above(token):
         return ("yes" if opposite else "no"), "negated"
@@ -575,6 +583,22 @@ def _same_name(one: list[str], other: list[str]) -> bool:
     """Whether two names may be the same: a word shared, or one the other's initials ("US", "United States")."""
     initials = ("".join(w[0] for w in one), "".join(w[0] for w in other))
     return bool(set(one) & set(other)) or "".join(other) in initials or "".join(one) in initials
+
+
+def _minority(asked: Doc, token: Token) -> bool:
+    """Whether the question asks it of most ("Can most users tell…?") and the sentence says it of a share under
+    half ("Only 18% of all searchers say they can tell…"): of most of them, no."""
+    if not any(t.lower_ == "most" and t.dep_ in ("amod", "det", "nsubj", "advmod") for t in asked):
+        return False
+    for head in (token, *_governors(token)):
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            shares = [float(m[1]) for m in _SHARE.finditer(" ".join(t.text for t in subject.subtree))]
+            if shares:
+                return all(share < 50 for share in shares)
+    return False
+
+
+_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
 
 
 def _other_number(asked: Doc, doc: Doc) -> bool:

@@ -195,6 +195,25 @@ def named_first(sentence: str) -> Found | None:
     return Found(found.group(), 0, found.end())
 
 
+def asks_who(question: str) -> bool:
+    """Whether the question asks who did or is something, not who a named person is ("Who is Phil Redmond?")."""
+    return _WHO.match(question) is not None
+
+
+def named_before(sentence: str, before: str) -> Found | None:
+    """The person a sentence speaks of without naming, as "He …", "She …" or "The 21-year-old …", when the sentence
+    before names one: the last it names, as the one a reader takes it for ("…says Adam Curry, former MTV VJ… He was
+    one of a community of people who created iPodder"); None otherwise. The name is found in ``before``."""
+    if _UNNAMED_OPENING.match(sentence) is None:
+        return None
+    people = [p for p in _people(before) if any(e.label_ == "PERSON" for e in nlp()(p.text, disable=NER_ONLY).ents)]
+    return people[-1] if people else None
+
+
+# A sentence whose subject is someone spoken of before: a pronoun, or someone described by age ("The 21-year-old…").
+_UNNAMED_OPENING = re.compile(r"^\s*(?:(?:He|She)\s+(?!said\b|says\b|added\b|told\b)|The\s+\d+-year-old\b)")
+
+
 def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:
     """Whether ``text`` (a whole article) may name the post's holder: its words alone, without a parse."""
     return next(_found(post, text, own=own), None) is not None

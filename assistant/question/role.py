@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.question.found import Found
 from assistant.question.nlp import nlp
+from assistant.question.post import asks_who, named_before
 from assistant.question.wanted import says_the_verb, verb_forms
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
@@ -165,3 +167,36 @@ def _coordinated(token: Token) -> bool:
 def subjects(verb: Token) -> list[Token]:
     """A verb's subjects, active or passive."""
     return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
+def answered_before(question: str, sentence: str, before: str, read: tuple[int, int] | None) -> Found | None:
+    """Asked who did or is something, the person the sentence before names, where the sentence speaks of them
+    without naming them (``named_before``) and the reader's phrase there (at ``read``) names no one ("Who created
+    iPodder?" of "He was one of a community of people who created iPodder"); None otherwise. Not asked whom
+    someone did something to ("Who did Federer beat?"): that is not the sentence's subject."""
+    if not asks_who(question) or _WHOM.match(question):
+        return None
+    if names_someone(sentence, read) and not _is_what_asked(question, sentence):
+        return None  # "…in the absence of Ospreys loose-head Duncan Jones" is no answer to "Who is the only…?"
+    return named_before(sentence, before)
+
+
+def _is_what_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence's subject is said to be what "Who is the …?" describes: "The 21-year-old Blues prop is the
+    only uncapped player…" to "Who is the only uncapped player in the Wales squad?"."""
+    asked = _WHO_IS.match(question)
+    if asked is None:
+        return False
+    described = r"\s+".join(map(re.escape, asked["what"].split()[:_DESCRIBING_WORDS]))
+    return re.search(rf"\b(?:is|was)\s+{described}\b", sentence, re.IGNORECASE) is not None
+
+
+_WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was)\s+(?P<what>(?i:the)\s+[^?]+)")
+_DESCRIBING_WORDS = 4  # "the only uncapped player": enough to know the sentence says it
+
+
+# asked whom someone did something to: "Who did the company sue?", "Who will the Lions play?", "Who has he beaten?"
+_WHOM = re.compile(
+    r"^\s*(?i:who)\s+(?:(?i:did|does|do)\s|(?i:will|would|can|could|should|has|have|had)\s+"
+    r"(?:[A-Z]|(?:he|she|they|it|you|we)\b|the\s+[A-Z]))"
+)

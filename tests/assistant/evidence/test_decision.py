@@ -703,3 +703,52 @@ def test_a_follow_ups_yes_or_no_is_read_without_the_words_it_carries_for_retriev
         question = Question("Has it sued people over leaks?", text, shape_of("Has Apple sued people?"))
         decision = judge._verdict(question, Decision(tuple(selected), True), [])  # noqa: SLF001
         assert (decision.verdict.said if decision.verdict else None) == said
+
+
+def test_asked_of_a_country_a_close_sentence_of_the_story_naming_it_answers_where_the_best_does_not() -> None:
+    store = _story(
+        "textile",
+        "Millions to lose textile jobs",
+        "The WTO has warned that as many as 27 million jobs could be lost as a result of liberalisation.",
+        "Christian Aid said it would see almost a million jobs in Bangladesh alone being axed.",
+    )
+    found = {"world": ("27 million", 3.0), "bangladesh": ("almost a million", 1.0)}
+    question = "How many jobs could be lost in Bangladesh?"
+    ranked = HybridRetriever(store=store, lexical=FakeLexical(store), weights=WEIGHTS, k=2).rank(question)
+    assert ranked[0].id == "textile:00000"  # the world's figure ranks first
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence] == ["textile:00001", "textile:00000"]  # both cited
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "almost a million"
+    # asked without the country, the best stands
+    decision = _decide(_read_judge(store, found), store, "How many jobs could be lost?", "claim")
+    assert decision.evidence[0].sentence_id == "textile:00000"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Who created iPodder?", "Adam Curry"),  # "He …", the reader's phrase naming no one
+        ("Who is the only uncapped player in the Wales squad?", "John Yapp"),  # what is asked is said of "The 21-…"
+        # whom someone did something to is not the sentence's subject: the reader's phrase stands
+        ("Who did the program created by the community not replace?", "one of a community of people"),
+    ],
+)
+def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_the_sentence_before_names(
+    question: str, answer: str
+) -> None:
+    store = _story(
+        "pod",
+        "Podcasters",
+        '"It is about real people," says Adam Curry, former MTV VJ.',
+        "He was one of a community of people who created iPodder, a program that did not replace radio.",
+        "Wales coach Mike Ruddock says John Yapp has what it takes as an international.",
+        "The 21-year-old Blues prop is the only uncapped player in the Wales squad, in the absence of Duncan Jones.",
+    )
+    found = {
+        "he": ("one of a community of people", 1.0),
+        "only": ("Duncan Jones", 2.0),
+    }
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert fact_from(question, decision.evidence, 0.0).short_answer == answer
+    if answer != "one of a community of people":  # the sentence naming them is cited after the one saying it
+        assert decision.evidence[1].text.startswith(('"It is', "Wales coach"))

@@ -70,6 +70,13 @@ SAID = [
     ("Does the US know where Gadhafi is?",
      "The United States does not know where ousted Libyan leader Moammar Gadhafi is.", "no"),
     ("Could the rifle fire?", "The rifle was jammed, they said, no longer readily able to fire.", "no"),
+    # what there are no plans for will not be; what is said of a share under half is not said of most
+    ("Will there be a new series of Blackadder?",
+     "The BBC has said there are no plans in the pipeline for a new series of hit comedy Blackadder.", "no"),
+    ("Can most users tell paid results from the others?",
+     "Only 18% of all searchers say they can tell which results are paid for and which are not.", "no"),
+    ("Can most users tell paid results from the others?",
+     "Some 82% of all searchers say they can tell which results are paid for and which are not.", "yes"),
 ]  # fmt: skip
 
 
