@@ -252,6 +252,9 @@ def _filler(verb: Token, subject: bool) -> Token | None:
     if "nsubj" in children:
         found = children["nsubj"]
         if found.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Marchionne, who replaced Demel"
+            before = verb.doc[found.i - 1] if found.i > 0 else None
+            if found.lower_ == "which" and before is not None and before.pos_ == "PROPN":
+                return before  # "a spokesperson for the BSA which commissioned the survey": the BSA, however parsed
             return verb.head
         return found
     if verb.dep_ == "xcomp":  # "tipped Delaigue to start": the one tipped; "wants to win": the one wanting

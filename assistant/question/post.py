@@ -211,7 +211,9 @@ def named_before(sentence: str, before: str) -> Found | None:
 
 
 # A sentence whose subject is someone spoken of before: a pronoun, or someone described by age ("The 21-year-old…").
-_UNNAMED_OPENING = re.compile(r"^\s*(?:(?:He|She)\s+(?!said\b|says\b|added\b|told\b)|The\s+\d+-year-old\b)")
+_UNNAMED_OPENING = re.compile(
+    r"^\s*[\"“‘']?\s*(?:(?:He|She)(?:['’]s)?\s+(?!said\b|says\b|added\b|told\b)|The\s+\d+-year-old\b)"
+)
 
 
 def names_a_holder(post: Post, text: str, *, own: bool = False) -> bool:

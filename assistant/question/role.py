@@ -182,16 +182,17 @@ def answered_before(question: str, sentence: str, before: str, read: tuple[int, 
 
 
 def _is_what_asked(question: str, sentence: str) -> bool:
-    """Whether the sentence's subject is said to be what "Who is the …?" describes: "The 21-year-old Blues prop is the
-    only uncapped player…" to "Who is the only uncapped player in the Wales squad?"."""
+    """Whether the sentence's subject is said to be what "Who is …?" describes: "The 21-year-old Blues prop is the
+    only uncapped player…" to "Who is the only uncapped player in the Wales squad?", "He's considered the Eminem of
+    Argentina" to "Who is considered the Eminem of Argentina?"."""
     asked = _WHO_IS.match(question)
     if asked is None:
         return False
     described = r"\s+".join(map(re.escape, asked["what"].split()[:_DESCRIBING_WORDS]))
-    return re.search(rf"\b(?:is|was)\s+{described}\b", sentence, re.IGNORECASE) is not None
+    return re.search(rf"(?:\b(?:is|was)|['’]s)\s+{described}\b", sentence, re.IGNORECASE) is not None
 
 
-_WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was)\s+(?P<what>(?i:the)\s+[^?]+)")
+_WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was)\s+(?P<what>[^?]+)")
 _DESCRIBING_WORDS = 4  # "the only uncapped player": enough to know the sentence says it
 
 

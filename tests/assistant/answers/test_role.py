@@ -89,6 +89,12 @@ def test_questions_asking_no_role(question: str) -> None:
             "Fran Cosgrave",
             "Paul Burrell",
         ),
+        (  # "which" after a name is said of it, however the parse attaches it (here to "spokesperson")
+            "Who commissioned the survey?",
+            '"Stay alert," said Mike Newton, a spokesperson for the BSA which commissioned the survey.',
+            "Mike Newton",
+            "BSA",
+        ),
     ],
 )
 def test_the_name_in_the_role_replaces_the_readers_phrase(question: str, sentence: str, read: str, answer: str) -> None:

@@ -729,6 +729,7 @@ def test_asked_of_a_country_a_close_sentence_of_the_story_naming_it_answers_wher
     [
         ("Who created iPodder?", "Adam Curry"),  # "He …", the reader's phrase naming no one
         ("Who is the only uncapped player in the Wales squad?", "John Yapp"),  # what is asked is said of "The 21-…"
+        ("Who is considered the Eminem of Argentina?", "Mustafa Yoda"),  # '"He's considered…," Millan says.'
         # whom someone did something to is not the sentence's subject: the reader's phrase stands
         ("Who did the program created by the community not replace?", "one of a community of people"),
     ],
@@ -743,12 +744,15 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
         "He was one of a community of people who created iPodder, a program that did not replace radio.",
         "Wales coach Mike Ruddock says John Yapp has what it takes as an international.",
         "The 21-year-old Blues prop is the only uncapped player in the Wales squad, in the absence of Duncan Jones.",
+        "Mustafa Yoda is currently one of the hottest acts on the site.",
+        '"He\'s considered the Eminem of Argentina," Millan says.',
     )
     found = {
         "he": ("one of a community of people", 1.0),
         "only": ("Duncan Jones", 2.0),
+        "eminem": ("Millan", 2.0),
     }
     decision = _decide(_read_judge(store, found), store, question, "claim")
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
     if answer != "one of a community of people":  # the sentence naming them is cited after the one saying it
-        assert decision.evidence[1].text.startswith(('"It is', "Wales coach"))
+        assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda"))
