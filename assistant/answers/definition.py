@@ -191,6 +191,8 @@ def role_in(name: str, sentence: str) -> tuple[int, int] | None:
             end = span.end_char - (len(text) - len(text.rstrip(_EDGE)))
             if sentence[start:end].count("(") > sentence[start:end].count(")") and sentence[end : end + 1] == ")":
                 end += 1  # the bracket it opened: "the Internet Engineering Task Force (IETF)"
+            if sentence[start:end].count('"') % 2 and sentence[end : end + 1] == '"':
+                end += 1  # the quotation it opened: 'known as an "aggregator"'
             if end > start and not _is_name(span):
                 return start, end
     return None
@@ -201,6 +203,10 @@ def _mention(doc, name: str) -> Span | None:  # noqa: ANN001 - a spaCy Doc
     words = re.findall(r"\w+", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).lower())
     if not words:
         return None
+    if len(words) > 1 and " " not in name.strip():  # one token with its dots: "latinohiphopradio.com"
+        whole = next((t for t in doc if t.lower_ == name.strip().lower()), None)
+        if whole is not None:
+            return doc[whole.i : whole.i + 1]
     tokens = [t.lower_ for t in doc]
     for size in dict.fromkeys((len(words), 1)):
         wanted = words[-size:]

@@ -325,12 +325,18 @@ def _original(question: str, lowered: str, part: str) -> str:
     return question[at : at + len(part)] if at >= 0 else part
 
 
+# A name written in small letters: a web address ("latinohiphopradio.com") or a brand with a capital inside ("iPod").
+_ONE_WORD_NAME = re.compile(r"[a-z][\w-]*\.(?:com|org|net|co\.uk|org\.uk|[a-z]{2})|[a-z]+[A-Z][\w-]*")
+
+
 def _is_name(phrase: str, person: bool) -> bool:
     """Whether ``phrase`` is a name ("Keir Starmer", "the Coalition of the Willing", "NATO"), not a description
     ("the NATO chief", "the population of Brazil", "Kenya's HDI", "Ban Ki-Moon the Secretary General of"): it begins
     and ends with a capitalised word, every word but the small ones is capitalised, and a person's has no small
-    words ("Chairman of the Subcommittee" is a role)."""
+    words ("Chairman of the Subcommittee" is a role); or it is one word written as a name in small letters."""
     words = _ARTICLE_WORD.sub("", phrase).split()
+    if len(words) == 1 and _ONE_WORD_NAME.fullmatch(words[0]):
+        return True  # "latinohiphopradio.com", "iPodder", "eBay"
     if not words or "'" in phrase or "’" in phrase or words[0].lower() in _SMALL or words[-1].lower() in _SMALL:
         return False
     if person and any(w.lower() in _SMALL for w in words):

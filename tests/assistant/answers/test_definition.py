@@ -57,6 +57,16 @@ def _role(name: str, sentence: str) -> str | None:
             "says.",
             "the new chair of the Internet Engineering Task Force (IETF)",
         ),
+        (  # a web address is one token, dots and all
+            "latinohiphopradio.com",
+            "So, Millan and his friends launched a website called latinohiphopradio.com.",
+            "a website",
+        ),
+        (  # the quotation the phrase opens is closed
+            "iPodder",
+            'He was one of those who created iPodder, a small computer program, known as an "aggregator".',
+            'a small computer program, known as an "aggregator"',
+        ),
     ],
 )
 def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:

@@ -23,6 +23,8 @@ from assistant.question.shape import RULES, Rule, Shape, shape_of
         ("Who is Mark Rutte?", "definition", "Mark Rutte"),
         ("What is the Coalition of the Willing?", "definition", "Coalition of the Willing"),
         ("What is NATO?", "definition", "NATO"),
+        ("What is latinohiphopradio.com?", "definition", "latinohiphopradio.com"),  # names in small letters
+        ("What is iPodder?", "definition", "iPodder"),
         ("Did Putin agree to a temporary ceasefire?", "yes_no", "Did Putin agree to a temporary ceasefire"),
         ("Hasn't Washington ruled out ground troops?", "yes_no", "Hasn't Washington ruled out ground troops"),
     ],
