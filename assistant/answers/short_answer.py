@@ -272,17 +272,21 @@ _COMPOUND_GOES_ON = re.compile(r"(?:-[^\W_]+)+")
 
 
 _CURRENCY = "$£€¥"
+_A_SHARE = re.compile(r"[- ]a[- ](?:share|head)\b")
 
 
 def whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span out to the ends of the words it cuts: "101-year" of "the 101-year-old" is "101-year-old", "yuki
-    Shiga" of "Toshiyuki Shiga" is the name whole, "186.3m" of "$186.3m" the amount with its currency, "1.7" of
-    "1.7%" the rate."""
+    Shiga" of "Toshiyuki Shiga" is the name whole, "186.3m" of "$186.3m" the amount with its currency ("A$4.17" the
+    Australian dollar's, "A$4.17-a-share" a price per share), "1.7" of "1.7%" the rate."""
     start, end = span
     if 0 < start < len(sentence) and sentence[start - 1] in _CURRENCY and sentence[start].isdigit():
         start -= 1  # "$186.3m", "HK$327m": the amount's currency is part of it
-        while start > 0 and sentence[start - 1].isalpha():
-            start -= 1
+    if 0 < start < len(sentence) and sentence[start] in _CURRENCY:
+        while start > 0 and sentence[start - 1].isupper():
+            start -= 1  # "HK$327m", "A$4.17": the dollar's country too
+    if _A_SHARE.match(sentence, end) and any(c in _CURRENCY for c in sentence[start:end]):
+        end = _A_SHARE.match(sentence, end).end()  # "A$4.17-a-share": a price per share
     while 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
         start -= 1
     while 0 < end < len(sentence) and sentence[end].isalnum() and sentence[end - 1].isalnum():

@@ -200,6 +200,8 @@ def test_a_list_of_names_is_widened_to_its_last(sentence: str, read: str, widene
         ("Davis, an 11-year veteran, broke his arm.", "11", "11"),  # a number is not widened into a compound
         ("Trade rose to $186.3m (£97m) from $64.4m.", "186.3m", "$186.3m"),  # an amount with its currency
         ("Profit was HK$327m (US$42m).", "327m", "HK$327m"),
+        ("Its A$4.17-a-share offer was rejected.", "$4.17", "A$4.17-a-share"),  # the dollar's country, per share
+        ("Tickets cost $5 a head.", "$5", "$5 a head"),
         ("Profit fell 22% to 40m.", "22", "22%"),  # a rate with its sign
         ("Growth of 2% and 40 units.", "40", "40"),
     ],
