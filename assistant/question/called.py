@@ -26,6 +26,9 @@ _NAME = rf"(?P<name>[A-Z0-9][\w'’!&.-]*(?:\s+(?:{_SMALL}\s+)*[A-Z0-9][\w'’!&
 _NOT_A_NAME = frozenset(
     {"He", "She", "It", "They", "But", "And", "The", "In", "On", "At", "For", "After", "When", "This"}
 )
+# Prizes, named with their noun ("the Berlinale Camera award", "the Turner Prize"), and a question asking which one.
+_PRIZES = frozenset({"award", "prize", "trophy", "medal"})
+_WHICH_PRIZE = re.compile(r"^\s*(?i:which|what)\s+(?P<thing>(?i:award|prize|trophy|medal))\s+(?!of\b)")
 # Each shape with {thing} for the head noun of what is asked about.
 _SHAPES = (
     r"\b{thing}\s*,?\s+(?:called|named|titled|entitled|dubbed|known as)\s+(?:the\s+)?[\"“‘']?"
@@ -38,7 +41,11 @@ _SHAPES = (
 
 def asked_called(question: str) -> str | None:
     """The head noun of what a "What is X called?" or "What is the name of X?" question asks the name of
-    ("documentary"), or None when it asks something else."""
+    ("documentary"), or of "Which award will Daniel Day-Lewis receive?" ("award"), or None when it asks something
+    else."""
+    which = _WHICH_PRIZE.match(question)
+    if which is not None:
+        return which["thing"].lower()
     found = _ASKED.match(question)
     thing = (found["thing"] or found["other"]) if found else None
     thing = _QUALIFIED.split(thing or "", maxsplit=1)[0]  # "the story from the third Torchwood series": the story
@@ -47,9 +54,13 @@ def asked_called(question: str) -> str | None:
 
 
 def called_in(thing: str, sentence: str) -> Found | None:
-    """The name ``sentence`` gives the ``thing`` ("A Different Story" of "The film, A Different Story, chronicles…"),
-    or None when it gives none in these shapes."""
+    """The name ``sentence`` gives the ``thing`` ("A Different Story" of "The film, A Different Story, chronicles…";
+    "the Berlinale Camera award", a prize's name with its noun), or None when it gives none in these shapes."""
     noun = re.escape(thing)
+    if thing in _PRIZES:
+        found = re.search(rf"\b(?:the\s+)?{_NAME}\s+(?i:{noun})\b", sentence)
+        if found is not None and found["name"].split()[0] not in _NOT_A_NAME:
+            return Found(found.group(), found.start(), found.end())
     for shape in _SHAPES:
         found = re.search(shape.replace("{thing}", rf"{noun}s?"), sentence)
         if found is not None and found["name"].split()[0] not in _NOT_A_NAME:

@@ -17,6 +17,8 @@ from assistant.question.called import asked_called, called_in
         ("What is the name of the museum for Near Eastern studies, that is owned by the university?", "museum"),
         ("What was the Kremlin called?", None),  # a name already: it asks what it was called before, not this
         ("Who is the documentary about?", None),
+        ("Which award will Daniel Day-Lewis receive?", "award"),  # a prize asked for is asked by its name
+        ("What prize did she win?", "prize"),
     ],
 )
 def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
@@ -42,6 +44,11 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ("documentary", "A documentary about George Michael will be shown at the Berlin Film Festival.", None),
         ("documentary", "The documentary, which was made by the BBC, is long.", None),
         ("university", "Faculty collaborate with the university, In 2013, the university announced it.", None),
+        # a prize is named with its noun, before it
+        ("award", "He will be presented with the Berlinale Camera award on 15 February.", "the Berlinale Camera award"),
+        ("prize", "She won the Turner Prize last year.", "the Turner Prize"),
+        ("award", "He is to be presented with an award for his career at the Berlin Film Festival.", None),
+        ("documentary", "It screened the George Michael documentary on Friday.", None),  # not before other nouns
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:
