@@ -173,7 +173,12 @@ def answered_before(question: str, sentence: str, before: str, read: tuple[int, 
     """Asked who did or is something, the person the sentence before names, where the sentence speaks of them
     without naming them (``named_before``) and the reader's phrase there (at ``read``) names no one ("Who created
     iPodder?" of "He was one of a community of people who created iPodder"); None otherwise. Not asked whom
-    someone did something to ("Who did Federer beat?"): that is not the sentence's subject."""
+    someone did something to ("Who did Federer beat?"): that is not the sentence's subject. Asked which one did
+    something ("Which show won best TV comedy?"), where the sentence opens with one of that kind described ("The BBC
+    show beat The Office…"), the one the sentence before has for its subject ("…Little Britain has triumphed…")."""
+    which = _WHICH_DOES.match(question)
+    if which is not None:
+        return _subject_named_before(which["noun"].lower(), sentence, before)
     if not asks_who(question) or _WHOM.match(question):
         return None
     if names_someone(sentence, read) and not _is_what_asked(question, sentence):
@@ -194,6 +199,34 @@ def _is_what_asked(question: str, sentence: str) -> bool:
 
 _WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was)\s+(?P<what>[^?]+)")
 _DESCRIBING_WORDS = 4  # "the only uncapped player": enough to know the sentence says it
+
+
+def _subject_named_before(noun: str, sentence: str, before: str) -> Found | None:
+    """The name the sentence before has for its subject, where ``sentence`` opens with "The … <noun>" and its verb:
+    the proper nouns straight before its verb."""
+    if re.match(rf"^\s*The\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}s?\s+[a-z]+", sentence) is None:
+        return None
+    doc = nlp()(before)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    # the last run of proper nouns before the verb, however the subject is parsed ("Top TV cult hit Little Britain")
+    names = [t for t in doc[: root.i] if t.pos_ == "PROPN"]
+    if not names or any(t.pos_ not in ("AUX", "ADV", "PART") for t in doc[names[-1].i + 1 : root.i]):
+        return None
+    last = names[-1]
+    first = last
+    while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
+        first = doc[first.i - 1]
+    return Found(before[first.idx : last.idx + len(last)], first.idx, last.idx + len(last))
+
+
+# Asked which one of a kind did something, its noun straight before the verb: "Which show won…?", not "Which show
+# did he present?".
+_WHICH_DOES = re.compile(
+    r"^\s*(?i:which|what)\s+(?P<noun>[a-z]+)\s+(?!(?i:did|does|do|is|are|was|were)\s)"
+    r"(?!(?i:will|would|can|could|should|has|have|had)\s+(?:[A-Z]|(?:he|she|they|it|you|we)\b|the\s+[A-Z]))[a-z]+"
+)
 
 
 # asked whom someone did something to: "Who did the company sue?", "Who will the Lions play?", "Who has he beaten?"

@@ -730,6 +730,8 @@ def test_asked_of_a_country_a_close_sentence_of_the_story_naming_it_answers_wher
         ("Who created iPodder?", "Adam Curry"),  # "He …", the reader's phrase naming no one
         ("Who is the only uncapped player in the Wales squad?", "John Yapp"),  # what is asked is said of "The 21-…"
         ("Who is considered the Eminem of Argentina?", "Mustafa Yoda"),  # '"He's considered…," Millan says.'
+        ("Which show won best TV comedy at the awards?", "Little Britain"),  # "The BBC show beat…": the one before
+        ("Which show did Little Britain beat at the awards?", "The Office Christmas Special"),  # not the subject
         # whom someone did something to is not the sentence's subject: the reader's phrase stands
         ("Who did the program created by the community not replace?", "one of a community of people"),
     ],
@@ -746,13 +748,16 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
         "The 21-year-old Blues prop is the only uncapped player in the Wales squad, in the absence of Duncan Jones.",
         "Mustafa Yoda is currently one of the hottest acts on the site.",
         '"He\'s considered the Eminem of Argentina," Millan says.',
+        "Top TV cult hit Little Britain has triumphed over The Office at the awards.",
+        "The BBC show beat The Office Christmas Special in the best TV comedy category at the awards.",
     )
     found = {
         "he": ("one of a community of people", 1.0),
         "only": ("Duncan Jones", 2.0),
         "eminem": ("Millan", 2.0),
+        "office": ("The Office Christmas Special", 2.0),
     }
     decision = _decide(_read_judge(store, found), store, question, "claim")
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
-    if answer != "one of a community of people":  # the sentence naming them is cited after the one saying it
-        assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda"))
+    if answer not in ("one of a community of people", "The Office Christmas Special"):  # the one naming them is
+        assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda", "Top TV"))  # cited
