@@ -36,6 +36,7 @@ from assistant.answers.short_answer import (
     whole_name,
     whole_range,
     whole_words,
+    winner_over,
     with_its_name,
     with_its_unit,
 )
@@ -198,6 +199,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
+        phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"
         phrase = phrase or tidy(top.text[start:end])
         if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
             return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), phrase)

@@ -219,9 +219,11 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
 
 def before_the_question(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span without its tail when the tail is a verb saying the question again: "The Sea Inside has been named
-    best picture and star Javier Bardem" asked "Which film won best picture?" is "The Sea Inside". A span whose
-    head says none of the question's words but whose verb's words say two of them is cut before the verb."""
-    found = _SAYS_AGAIN.search(sentence, span[0], span[1])
+    best picture and star Javier Bardem" asked "Which film won best picture?" is "The Sea Inside", "Matt Lucas and
+    David Walliams also jointly won best TV comedy actor over…" asked who won it "Matt Lucas and David Walliams". A
+    span whose head says none of the question's words but whose verb's words say two of them is cut before the
+    verb."""
+    found = _SAYS_AGAIN.search(sentence, span[0], span[1]) or _verb_again(question, sentence, span)
     if found is None or found.start() == span[0]:
         return span
     asked = {_stem(w) for w in _content_words(question)}
@@ -234,6 +236,25 @@ def before_the_question(question: str, sentence: str, span: tuple[int, int]) -> 
     if repeated(span[0], found.start()) or repeated(found.start(), min(found.end() + _TAIL_REACH, span[1])) < 2:
         return span
     return span[0], found.start()
+
+
+def _verb_again(question: str, sentence: str, span: tuple[int, int]) -> re.Match[str] | None:
+    """The question's own verb inside a span, with the adverbs before it: " also jointly won" of "Matt Lucas and
+    David Walliams also jointly won best TV comedy actor over…" asked "Who won best TV comedy actor?"; None when the
+    span has it not (most spans: no parse)."""
+    asked = {_stem(w) for w in _content_words(question)}
+    if sum(_stem(w.group()) in asked for w in _WORD.finditer(sentence, span[0], span[1])) < 2:
+        return None
+    verb = _verb_of(question)
+    if verb is None:
+        return None
+    for word in _WORD.finditer(sentence, span[0], span[1]):
+        if _stem(word.group()) == verb:
+            return _ADVERBS_BEFORE.search(sentence, span[0], word.end())
+    return None
+
+
+_ADVERBS_BEFORE = re.compile(r"(?:\s+(?:also|jointly|then|later|finally|eventually|\w+ly))*\s+\w+$")
 
 
 # a verb group inside a span: "has been named", "was", "will be"
@@ -250,6 +271,19 @@ def past_the_preposition(question: str, sentence: str, span: tuple[int, int]) ->
     band's guitarist" is "his band's guitarist", not "with his band's guitarist"."""
     found = _PREPOSITION.match(sentence, span[0], span[1]) if _WHO.match(question) else None
     return (found.end(), span[1]) if found is not None and found.end() < span[1] else span
+
+
+def winner_over(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """Asked who won, where the reader's phrase is the one beaten ("…but she did walk away with best comedy
+    newcomer, over James McAvoy"), the first person the sentence names before it (Catherine Tate); None otherwise."""
+    if not _WHO_WON.match(question) or not _BEATEN_BY.search(sentence[: span[0]]):
+        return None
+    people = [e for e in nlp()(sentence[: span[0]]).ents if e.label_ == "PERSON"]
+    return people[0].text if people else None
+
+
+_WHO_WON = re.compile(r"^\s*(?i:who)\s+(?i:won|wins|took|claimed|scooped|picked up|walked away with)\b")
+_BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping)\s+(?:the\s+)?$")
 
 
 def _verb_of(question: str) -> str | None:

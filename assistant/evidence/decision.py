@@ -116,6 +116,12 @@ _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must rep
 _EACH_DEPTH = 8  # candidates looked at for one giving a sum "each", asked what each one costs
 _CLAIM_DEPTH = 12  # candidates looked at for one having the speaker predict (claim, warn…) what is asked
 _DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
+_CLOSE_DEPTH = 5  # first candidates looked at for one saying what is asked where the best does not (a country…)
+# An award's category, said without "the": "Who won best comedy newcomer?", "Which film won best picture?"
+_CATEGORY = re.compile(
+    r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
+)
+_WHICH_COUNTRY = re.compile(r"^\s*(?i:which|what)\s+(?i:country|nation)\b")
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -320,6 +326,7 @@ class Judge:
         decision = self._done_next(question.text, decision)
         decision = self._verb_first(question.text, decision, ranked)
         decision = self._place_first(question.text, decision, ranked)
+        decision = self._close_first(question.text, decision, ranked)
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
@@ -692,6 +699,46 @@ class Judge:
             return decision
         rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
         return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+
+    def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a close candidate of the best sentence's story first, the best cited second, where the
+        best does not say what the question asks for and the candidate does, read by the reader there: asked which
+        country, one whose phrase is a country ("Mexico leads the way…", not "listeners from across the Spanish
+        speaking world"); asked about an award's category, one naming the category whole ("…walk away with best
+        comedy newcomer", not "best comedy entertainment personality"). As it was otherwise."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not decision.answerable or self.selector.reader is None:
+            return decision
+        category = _CATEGORY.search(question)
+        country_asked = _WHICH_COUNTRY.match(question) is not None
+        if category is not None:
+            phrase = re.compile(rf"\b{re.escape(category.group())}\b", re.IGNORECASE)
+            if phrase.search(top.text):
+                return decision
+
+            def gives(e: Evidence, read: Reading) -> bool:
+                return phrase.search(e.text) is not None
+
+        elif country_asked:
+            if top.answer is not None and country(top.text[slice(*top.answer)]) is not None:
+                return decision
+
+            def gives(e: Evidence, read: Reading) -> bool:
+                return country(e.text[read.start : read.end]) is not None
+
+        else:
+            return decision
+        head = [
+            r
+            for r in ranked[:_CLOSE_DEPTH]
+            if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
+        ]
+        for found in self.selector.sentences(head):
+            reading = self._read(question, found.sentence)
+            if reading is not None and reading.score >= 0 and gives(found, reading):
+                rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
+                return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+        return decision
 
     def _passage(
         self, question: Question, ranked: Sequence[ScoredSentence], k: int | None, clock: StageClock

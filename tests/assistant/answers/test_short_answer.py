@@ -21,6 +21,7 @@ from assistant.answers.short_answer import (
     whole_name,
     whole_range,
     whole_words,
+    winner_over,
     with_its_name,
     with_its_unit,
 )
@@ -428,6 +429,11 @@ def test_what_someone_said_about_something_is_all_they_said() -> None:
          "George Washington was the first president", "George Washington"),
         ("What is the capital?", "The capital is Paris.", "The capital is Paris", "The capital is Paris"),  # its head
         # says the question's word: nothing is cut
+        # the question's own verb, with the adverbs before it
+        ("Who won best TV comedy actor?",
+         "Matt Lucas and David Walliams also jointly won best TV comedy actor over Ricky Gervais.",
+         "Matt Lucas and David Walliams also jointly won best TV comedy actor over Ricky Gervais",
+         "Matt Lucas and David Walliams"),
     ],
 )  # fmt: skip
 def test_a_span_without_the_verb_saying_the_question_again(
@@ -436,6 +442,22 @@ def test_a_span_without_the_verb_saying_the_question_again(
     at = sentence.index(read)
     start, end = before_the_question(question, sentence, (at, at + len(read)))
     assert sentence[start:end] == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "winner"),
+    [
+        ("Who won best comedy newcomer?", "James McAvoy", "Catherine Tate"),  # the one it was won over: the winner
+        ("Who won best comedy newcomer?", "Catherine Tate", None),  # the reader's phrase is no one beaten
+        ("Who was nominated for best comedy newcomer?", "James McAvoy", None),  # not asked who won
+    ],
+)
+def test_asked_who_won_the_one_beaten_gives_way_to_the_one_named_before(
+    question: str, read: str, winner: str | None
+) -> None:
+    sentence = "Catherine Tate was nominated, but she did walk away with best comedy newcomer, over James McAvoy."
+    at = sentence.index(read)
+    assert winner_over(question, sentence, (at, at + len(read))) == winner
 
 
 def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:

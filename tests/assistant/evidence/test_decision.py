@@ -761,3 +761,33 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
     if answer not in ("one of a community of people", "The Office Christmas Special"):  # the one naming them is
         assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda", "Top TV"))  # cited
+
+
+@pytest.mark.parametrize(
+    ("question", "best", "other", "found", "answer"),
+    [
+        (  # asked which country, a close sentence whose phrase is one
+            "Which country has the most listeners?",
+            "The site has listeners from across the Spanish speaking world.",
+            "Right now, Mexico leads the way, accounting for about 50% of listeners.",
+            {"best": ("the Spanish", 2.0), "other": ("Mexico", 1.0)},
+            "Mexico",
+        ),
+        (  # asked about an award's category, a close sentence naming it whole
+            "Who won best comedy newcomer?",
+            "Ant and Dec won best comedy entertainment personality, and won best comedy programme too.",
+            "Catherine Tate walked away with best comedy newcomer.",
+            {"best": ("Ant and Dec", 3.0), "other": ("Catherine Tate", 1.0)},
+            "Catherine Tate",
+        ),
+    ],
+)
+def test_a_close_sentence_saying_what_is_asked_answers_where_the_best_does_not(
+    question: str, best: str, other: str, found: dict[str, tuple[str, float]], answer: str
+) -> None:
+    store = _story("story", "The awards", best, other)
+    ranked = HybridRetriever(store=store, lexical=FakeLexical(store), weights=WEIGHTS, k=2).rank(question)
+    assert ranked[0].id == "story:00000"  # the best ranks first
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence] == ["story:00001", "story:00000"]
+    assert fact_from(question, decision.evidence, 0.0).short_answer == answer
