@@ -275,15 +275,17 @@ def past_the_preposition(question: str, sentence: str, span: tuple[int, int]) ->
 
 def winner_over(question: str, sentence: str, span: tuple[int, int]) -> str | None:
     """Asked who won, where the reader's phrase is the one beaten ("…but she did walk away with best comedy
-    newcomer, over James McAvoy"), the first person the sentence names before it (Catherine Tate); None otherwise."""
+    newcomer, over James McAvoy", "Eastwood pipped Scorsese to best director"), the first person (or side) the
+    sentence names before it (Catherine Tate, Eastwood); None otherwise."""
     if not _WHO_WON.match(question) or not _BEATEN_BY.search(sentence[: span[0]]):
         return None
-    people = [e for e in nlp()(sentence[: span[0]]).ents if e.label_ == "PERSON"]
+    # a person, or a side; spaCy's small model takes some surnames for organisations ("Eastwood")
+    people = [e for e in nlp()(sentence[: span[0]]).ents if e.label_ in ("PERSON", "ORG")]
     return people[0].text if people else None
 
 
 _WHO_WON = re.compile(r"^\s*(?i:who)\s+(?i:won|wins|took|claimed|scooped|picked up|walked away with)\b")
-_BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping)\s+(?:the\s+)?$")
+_BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping|pipped|beat|edged out|edged)\s+(?:the\s+)?$")
 
 
 def _verb_of(question: str) -> str | None:

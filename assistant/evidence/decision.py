@@ -41,7 +41,7 @@ from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
-from assistant.question.nlp import stop_words
+from assistant.question.nlp import nlp, stop_words
 from assistant.question.period import since_date
 from assistant.question.post import (
     Post,
@@ -121,7 +121,7 @@ _CLOSE_DEPTH = 5  # first candidates looked at for one saying what is asked wher
 _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
 )
-_WHICH_COUNTRY = re.compile(r"^\s*(?i:which|what)\s+(?i:country|nation)\b")
+_WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -703,14 +703,15 @@ class Judge:
     def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, where the
         best does not say what the question asks for and the candidate does, read by the reader there: asked which
-        country, one whose phrase is a country ("Mexico leads the way…", not "listeners from across the Spanish
-        speaking world"); asked about an award's category, one naming the category whole ("…walk away with best
-        comedy newcomer", not "best comedy entertainment personality"). As it was otherwise."""
+        country or city, one whose phrase is one ("Mexico leads the way…", not "listeners from across the Spanish
+        speaking world"; "The huge image of Delft…", not "the Dutch … laboratory TNO"); asked about an award's
+        category, one naming the category whole ("…walk away with best comedy newcomer", not "best comedy
+        entertainment personality"). As it was otherwise."""
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not decision.answerable or self.selector.reader is None:
             return decision
         category = _CATEGORY.search(question)
-        country_asked = _WHICH_COUNTRY.match(question) is not None
+        place = _WHICH_PLACE.match(question)
         if category is not None:
             phrase = re.compile(rf"\b{re.escape(category.group())}\b", re.IGNORECASE)
             if phrase.search(top.text):
@@ -719,12 +720,13 @@ class Judge:
             def gives(e: Evidence, read: Reading) -> bool:
                 return phrase.search(e.text) is not None
 
-        elif country_asked:
-            if top.answer is not None and country(top.text[slice(*top.answer)]) is not None:
+        elif place is not None:
+            is_one = _PLACE_KINDS[place["kind"].lower()]
+            if top.answer is not None and is_one(top.text, top.answer):
                 return decision
 
             def gives(e: Evidence, read: Reading) -> bool:
-                return country(e.text[read.start : read.end]) is not None
+                return is_one(e.text, (read.start, read.end))
 
         else:
             return decision
@@ -949,6 +951,34 @@ class Judge:
 def _prose(selector: EvidenceSelector, articles: Sequence[StoredArticle]) -> tuple[Evidence, ...]:
     """Every sentence of these articles, in their order, that is prose (four words or more: no bylines)."""
     return tuple(e for a in articles for e in selector.of_article(a) if len(e.text.split()) >= 4)
+
+
+def _a_country(sentence: str, span: tuple[int, int]) -> bool:
+    return country(sentence[span[0] : span[1]]) is not None
+
+
+def _a_place(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` is a place the parse of its sentence takes for a city, state or country, or a
+    name in capitals in a sentence saying "city" or "town" ("The huge image of Delft … of the Dutch city", where
+    spaCy's small model takes Delft for an organisation); not a people ("the Dutch")."""
+    within = [e for e in nlp()(sentence).ents if span[0] <= e.start_char and e.end_char <= span[1]]
+    if any(e.label_ in ("GPE", "LOC") for e in within):
+        return True
+    words = sentence[span[0] : span[1]].split()
+    named = bool(words) and all(w[:1].isupper() for w in words) and not any(e.label_ in _NOT_PLACES for e in within)
+    return named and re.search(r"\b(?:city|town)\b", sentence, re.IGNORECASE) is not None
+
+
+_NOT_PLACES = ("PERSON", "NORP", "DATE", "CARDINAL")
+
+
+# What the phrase at a span of a sentence must be to answer "Which country…?" or "Which city…?".
+_PLACE_KINDS: dict[str, Callable[[str, tuple[int, int]], bool]] = {
+    "country": _a_country,
+    "nation": _a_country,
+    "city": _a_place,
+    "town": _a_place,
+}
 
 
 def _first(decision: Decision, found: Evidence | None) -> Decision:

@@ -69,7 +69,8 @@ _OPPOSITES = [
     ("improve", "fall"),
     ("improve", "deteriorate"),
 ]
-_BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outclass", "trounce"}  # X beat Y: Y lost
+# X beat Y: Y lost ("Eastwood pipped Scorsese to best director")
+_BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outclass", "trounce", "pip", "rout"}
 # Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
 _SAME_AS = [("support", "back", "endorse", "favour", "favor"), ("oppose", "resist", "object")]
 _SAME = {word: tuple(w for w in group if w != word) for group in _SAME_AS for word in group}
@@ -488,6 +489,15 @@ def _after_auxiliary(token: Token) -> Token | None:
     return None
 
 
+def _named_between(asked: Doc, verb: Token) -> tuple[str, ...]:
+    """The capitalised words between the opening auxiliary and the verb, as the subject a parse missed ("Did Scorsese
+    win best director?", "Scorsese" taken for an adjective); empty when there are none."""
+    words = asked[1 : verb.i]
+    if asked[0].lemma_.lower() not in _AUXILIARIES or not words or not all(t.text[:1].isupper() for t in words):
+        return ()
+    return tuple(t.text for t in words)
+
+
 def _predicate(asked: Doc) -> Predicate | None:
     """The question's main verb ("win" in "Did she win her case?"), or for "Is X guilty?" what it is said to be,
     with its subject; None for what is not a claim to check ("Was his chief of security in the convoy?").
@@ -513,7 +523,8 @@ def _predicate(asked: Doc) -> Predicate | None:
             return replace(claimed, modal=True)  # what is expected is said as what will be
         if root.pos_ == "VERB":
             asked_as_future = any(c.dep_ == "aux" and c.lower_ in _MAY_BE for c in root.children)  # "Will he make…?"
-            return Predicate(root.lemma_.lower(), "VERB", _subject(root), asked_as_future)
+            subject = _subject(root) or _named_between(asked, root)
+            return Predicate(root.lemma_.lower(), "VERB", subject, asked_as_future)
         if root.pos_ == "NOUN" and asked[0].lower_ in _DOING:  # "Does the Federation support…": "support" a verb
             subject = tuple(_noun(t) for t in asked[1 : root.i] if t.pos_ in ("NOUN", "PROPN"))
             return Predicate(root.lemma_.lower(), "VERB", subject, asked[0].lower_ in _MODALS)

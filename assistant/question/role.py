@@ -204,7 +204,8 @@ _DESCRIBING_WORDS = 4  # "the only uncapped player": enough to know the sentence
 def _subject_named_before(noun: str, sentence: str, before: str) -> Found | None:
     """The name the sentence before has for its subject, where ``sentence`` opens with "The … <noun>" and its verb:
     the proper nouns straight before its verb."""
-    if re.match(rf"^\s*The\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}s?\s+[a-z]+", sentence) is None:
+    kinds = "|".join(map(re.escape, _KINDS.get(noun, (noun,))))
+    if re.match(rf"^\s*The\s+(?:[\w'’-]+\s+){{0,3}}?(?:{kinds})s?\s+[a-z]+", sentence) is None:
         return None
     doc = nlp()(before)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -216,9 +217,23 @@ def _subject_named_before(noun: str, sentence: str, before: str) -> Found | None
         return None
     last = names[-1]
     first = last
-    while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
-        first = doc[first.i - 1]
+    while first.i > 0 and (
+        doc[first.i - 1].pos_ == "PROPN" or doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].pos_ == "NUM"
+    ):
+        first = doc[first.i - 1]  # "Million Dollar Baby", its "Million" a number to the parse
     return Found(before[first.idx : last.idx + len(last)], first.idx, last.idx + len(last))
+
+
+# The words news describes one of a kind with once it has named it ("The boxing drama was named best picture").
+_KINDS = {
+    "film": ("film", "movie", "drama", "comedy", "biopic", "thriller", "documentary", "epic", "picture"),
+    "show": ("show", "programme", "series", "sitcom", "comedy", "drama"),
+    "team": ("team", "side", "club"),
+    "club": ("club", "side", "team"),
+    "company": ("company", "firm", "group", "giant", "maker", "retailer", "bank"),
+    "firm": ("firm", "company", "group", "giant", "maker", "retailer", "bank"),
+    "band": ("band", "group", "act", "trio", "quartet", "four-piece", "five-piece"),
+}
 
 
 # Asked which one of a kind did something, its noun straight before the verb: "Which show won…?", not "Which show

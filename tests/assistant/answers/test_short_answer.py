@@ -460,6 +460,12 @@ def test_asked_who_won_the_one_beaten_gives_way_to_the_one_named_before(
     assert winner_over(question, sentence, (at, at + len(read))) == winner
 
 
+def test_asked_who_won_the_one_pipped_gives_way_to_the_one_pipping() -> None:
+    sentence = "The boxing drama was named best picture and Eastwood pipped Scorsese to best director."
+    at = sentence.index("Scorsese")
+    assert winner_over("Who won best director?", sentence, (at, at + len("Scorsese"))) == "Eastwood"
+
+
 def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:
     men = "Of the 22 million Americans who own MP3 players, 59% are men compared to 41% of women."
     at = men.index("59%")

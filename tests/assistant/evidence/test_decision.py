@@ -732,6 +732,7 @@ def test_asked_of_a_country_a_close_sentence_of_the_story_naming_it_answers_wher
         ("Who is considered the Eminem of Argentina?", "Mustafa Yoda"),  # '"He's considered…," Millan says.'
         ("Which show won best TV comedy at the awards?", "Little Britain"),  # "The BBC show beat…": the one before
         ("Which show did Little Britain beat at the awards?", "The Office Christmas Special"),  # not the subject
+        ("Which film won best picture at the Oscars?", "Million Dollar Baby"),  # a film described as a drama
         # whom someone did something to is not the sentence's subject: the reader's phrase stands
         ("Who did the program created by the community not replace?", "one of a community of people"),
     ],
@@ -750,17 +751,20 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
         '"He\'s considered the Eminem of Argentina," Millan says.',
         "Top TV cult hit Little Britain has triumphed over The Office at the awards.",
         "The BBC show beat The Office Christmas Special in the best TV comedy category at the awards.",
+        "Clint Eastwood's Million Dollar Baby beat Martin Scorsese's The Aviator at the Oscars.",
+        "The boxing drama was named best picture at the Oscars on Sunday.",
     )
     found = {
         "he": ("one of a community of people", 1.0),
         "only": ("Duncan Jones", 2.0),
         "eminem": ("Millan", 2.0),
         "office": ("The Office Christmas Special", 2.0),
+        "picture": ("best picture", 1.0),
     }
     decision = _decide(_read_judge(store, found), store, question, "claim")
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
     if answer not in ("one of a community of people", "The Office Christmas Special"):  # the one naming them is
-        assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda", "Top TV"))  # cited
+        assert decision.evidence[1].text.startswith(('"It is', "Wales coach", "Mustafa Yoda", "Top TV", "Clint"))
 
 
 @pytest.mark.parametrize(
@@ -772,6 +776,13 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
             "Right now, Mexico leads the way, accounting for about 50% of listeners.",
             {"best": ("the Spanish", 2.0), "other": ("Mexico", 1.0)},
             "Mexico",
+        ),
+        (  # asked which city, a close sentence whose phrase is one (the sentence calls it a city)
+            "Which city does the gigapixel image show?",
+            "The gigapixel image was created by imaging experts from the Dutch laboratory TNO.",
+            "The huge image of Delft was made from 600 snaps of the Dutch city.",
+            {"best": ("the Dutch laboratory TNO", 2.0), "other": ("Delft", 1.0)},
+            "Delft",
         ),
         (  # asked about an award's category, a close sentence naming it whole
             "Who won best comedy newcomer?",

@@ -77,6 +77,10 @@ SAID = [
      "Only 18% of all searchers say they can tell which results are paid for and which are not.", "no"),
     ("Can most users tell paid results from the others?",
      "Some 82% of all searchers say they can tell which results are paid for and which are not.", "yes"),
+    # pipped to it, he did not win it, however the parse takes the name in the question ("Scorsese" as an adjective)
+    ("Did Scorsese win best director?",
+     "The boxing drama was named best picture and Eastwood pipped Scorsese to best director, while its stars won "
+     "acting awards.", "no"),
 ]  # fmt: skip
 
 
