@@ -249,7 +249,7 @@ def _verb_again(question: str, sentence: str, span: tuple[int, int]) -> re.Match
     if verb is None:
         return None
     for word in _WORD.finditer(sentence, span[0], span[1]):
-        if _stem(word.group()) == verb:
+        if _stem(word.group()) == verb and not word.group().lower().endswith("ly"):  # "financially" is no "finance"
             return _ADVERBS_BEFORE.search(sentence, span[0], word.end())
     return None
 

@@ -176,9 +176,9 @@ def answered_before(question: str, sentence: str, before: str, read: tuple[int, 
     someone did something to ("Who did Federer beat?"): that is not the sentence's subject. Asked which one did
     something ("Which show won best TV comedy?"), where the sentence opens with one of that kind described ("The BBC
     show beat The Office…"), the one the sentence before has for its subject ("…Little Britain has triumphed…")."""
-    which = _WHICH_DOES.match(question)
-    if which is not None:
-        return _subject_named_before(which["noun"].lower(), sentence, before)
+    noun = _which_did(question)
+    if noun is not None:
+        return _subject_named_before(noun, sentence, before)
     if not asks_who(question) or _WHOM.match(question):
         return None
     if names_someone(sentence, read) and not _is_what_asked(question, sentence):
@@ -236,12 +236,19 @@ _KINDS = {
 }
 
 
-# Asked which one of a kind did something, its noun straight before the verb: "Which show won…?", not "Which show
-# did he present?".
-_WHICH_DOES = re.compile(
-    r"^\s*(?i:which|what)\s+(?P<noun>[a-z]+)\s+(?!(?i:did|does|do|is|are|was|were)\s)"
-    r"(?!(?i:will|would|can|could|should|has|have|had)\s+(?:[A-Z]|(?:he|she|they|it|you|we)\b|the\s+[A-Z]))[a-z]+"
-)
+def _which_did(question: str) -> str | None:
+    """The noun of "Which show won…?", asked which one of a kind did something (its subject): "show"; None for
+    "Which show did he present?", "What is the axis…?" and questions not asking which one."""
+    if not _WHICH.match(question):
+        return None
+    doc = nlp()(question)
+    noun = doc[0].head if doc[0].dep_ == "det" else None
+    if noun is None or noun.dep_ not in SUBJECTS or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() == "be":
+        return None
+    return noun.lemma_.lower()
+
+
+_WHICH = re.compile(r"^\s*(?i:which|what)\s+[a-z]")
 
 
 # asked whom someone did something to: "Who did the company sue?", "Who will the Lions play?", "Who has he beaten?"

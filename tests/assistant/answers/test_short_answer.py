@@ -434,6 +434,9 @@ def test_what_someone_said_about_something_is_all_they_said() -> None:
          "Matt Lucas and David Walliams also jointly won best TV comedy actor over Ricky Gervais.",
          "Matt Lucas and David Walliams also jointly won best TV comedy actor over Ricky Gervais",
          "Matt Lucas and David Walliams"),
+        # an adverb of the question's verb is no verb ("financially" of "finance")
+        ("How did Tesla finance his work?", "Investors would back him financially and handle his patents.",
+         "back him financially and handle his patents", "back him financially and handle his patents"),
     ],
 )  # fmt: skip
 def test_a_span_without_the_verb_saying_the_question_again(

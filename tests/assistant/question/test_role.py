@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.question.role import Role, asked_role, in_the_verbs_clause, names_someone, says_it_in_any_words
+import pytest
+
+from assistant.question.role import (
+    Role,
+    answered_before,
+    asked_role,
+    in_the_verbs_clause,
+    names_someone,
+    says_it_in_any_words,
+)
 
 
 def test_a_verb_the_parse_takes_for_a_noun_after_an_auxiliary_is_the_verb_asked_about() -> None:
@@ -39,3 +48,21 @@ def test_a_phrase_naming_someone_who_may_do_something() -> None:
     at = cardinals.index("the Arizona Cardinals")
     assert names_someone(cardinals, (at, at + len("the Arizona Cardinals")))
     assert not names_someone(cardinals, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "named"),
+    [
+        # asked which one of a kind did something: the one the sentence before names before its verb
+        ("Which show won best TV comedy?", "The BBC show beat The Office in the best TV comedy category.",
+         "Top TV cult hit Little Britain has triumphed over The Office.", "Little Britain"),
+        # not asked what did it ("What is…?"), nor which one something was done to
+        ("What is the axis of Warsaw which divides it into two parts?",
+         "The Vistula River is the main axis of the city.", "Warsaw is the capital of Poland.", None),
+        ("Which show did Little Britain beat?", "The BBC show beat The Office in the best TV comedy category.",
+         "Top TV cult hit Little Britain has triumphed over The Office.", None),
+    ],
+)  # fmt: skip
+def test_which_one_did_it_is_the_one_named_before(question: str, sentence: str, before: str, named: str | None) -> None:
+    found = answered_before(question, sentence, before, None)
+    assert (found.text if found else None) == named
