@@ -122,6 +122,7 @@ _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
+_HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -675,12 +676,12 @@ class Judge:
 
     def _place_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, when the
-        question names a country ("How many jobs could be lost in Bangladesh?") the best does not ("…27 million jobs
-        could be lost…", the world's) and the candidate does, with what the reader reads as the answer there ("…almost
-        a million jobs in Bangladesh alone being axed"); as it was otherwise."""
+        question asks how many or how much of a country ("How many jobs could be lost in Bangladesh?") the best does
+        not name ("…27 million jobs could be lost…", the world's) and the candidate does, with what the reader reads
+        as the answer there ("…almost a million jobs in Bangladesh alone being axed"); as it was otherwise."""
         top = decision.evidence[0] if decision.evidence else None
-        if top is None or not decision.answerable or self.selector.reader is None:
-            return decision
+        if top is None or not decision.answerable or self.selector.reader is None or not _HOW_MUCH.match(question):
+            return decision  # asked when or who, a sentence may say "the British" for "Great Britain"
         places = [name for name in question_names(question) if country(name) is not None]
         if not places or all(mentions([top.text], place) for place in places):
             return decision
