@@ -205,8 +205,8 @@ def _subject_named_before(noun: str, sentence: str, before: str) -> Found | None
     """The name the sentence before has for its subject, where ``sentence`` opens with "The … <noun>" and its verb:
     the proper nouns straight before its verb."""
     kinds = "|".join(map(re.escape, _KINDS.get(noun, (noun,))))
-    if re.match(rf"^\s*The\s+(?:[\w'’-]+\s+){{0,3}}?(?:{kinds})s?\s+[a-z]+", sentence) is None:
-        return None
+    if re.match(rf"^\s*The\s+(?:[\w'’-]+\s+){{0,3}}?(?:{kinds})s?\s+(?!{_NOT_A_VERB}\b)[a-z]+", sentence) is None:
+        return None  # not "The former administrative building of Lothian Regional Council…": that names it
     doc = nlp()(before)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
@@ -224,6 +224,7 @@ def _subject_named_before(noun: str, sentence: str, before: str) -> Found | None
     return Found(before[first.idx : last.idx + len(last)], first.idx, last.idx + len(last))
 
 
+_NOT_A_VERB = r"(?:of|in|at|on|for|from|with|by|to|and|or|that|which|who|whose)"
 # The words news describes one of a kind with once it has named it ("The boxing drama was named best picture").
 _KINDS = {
     "film": ("film", "movie", "drama", "comedy", "biopic", "thriller", "documentary", "epic", "picture"),

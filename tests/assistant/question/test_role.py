@@ -61,6 +61,10 @@ def test_a_phrase_naming_someone_who_may_do_something() -> None:
          "The Vistula River is the main axis of the city.", "Warsaw is the capital of Poland.", None),
         ("Which show did Little Britain beat?", "The BBC show beat The Office in the best TV comedy category.",
          "Top TV cult hit Little Britain has triumphed over The Office.", None),
+        # the sentence names it itself, after "of"
+        ("What former administrative building was used for the MSP's offices?",
+         "The former administrative building of Lothian Regional Council was used for the MSP's offices.",
+         "In addition, the Parliament also used the General Assembly Hall.", None),
     ],
 )  # fmt: skip
 def test_which_one_did_it_is_the_one_named_before(question: str, sentence: str, before: str, named: str | None) -> None:
