@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from assistant.question.nlp import nlp, stop_words
 from assistant.question.wanted import WHAT_SAID, asks_level, wanted_labels
@@ -288,6 +289,7 @@ _WHO_WON = re.compile(r"^\s*(?i:who)\s+(?i:won|wins|took|claimed|scooped|picked 
 _BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping|pipped|beat|edged out|edged)\s+(?:the\s+)?$")
 
 
+@lru_cache(maxsize=256)
 def _verb_of(question: str) -> str | None:
     """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
     doc = nlp()(question, disable=["ner"])

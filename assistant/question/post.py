@@ -200,6 +200,11 @@ def asks_who(question: str) -> bool:
     return _WHO.match(question) is not None
 
 
+def opens_unnamed(sentence: str) -> bool:
+    """Whether a sentence opens with someone spoken of before: "He …", "She …", "The 21-year-old …"."""
+    return _UNNAMED_OPENING.match(sentence) is not None
+
+
 def named_before(sentence: str, before: str) -> Found | None:
     """The person a sentence speaks of without naming, as "He …", "She …" or "The 21-year-old …", when the sentence
     before names one: the last it names, as the one a reader takes it for ("…says Adam Curry, former MTV VJ… He was

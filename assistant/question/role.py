@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.question.found import Found
 from assistant.question.nlp import nlp
-from assistant.question.post import asks_who, named_before
+from assistant.question.post import asks_who, named_before, opens_unnamed
 from assistant.question.wanted import says_the_verb, verb_forms
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
@@ -179,8 +179,8 @@ def answered_before(question: str, sentence: str, before: str, read: tuple[int, 
     noun = _which_did(question)
     if noun is not None:
         return _subject_named_before(noun, sentence, before)
-    if not asks_who(question) or _WHOM.match(question):
-        return None
+    if not asks_who(question) or _WHOM.match(question) or not opens_unnamed(sentence):
+        return None  # most sentences: no parse
     if names_someone(sentence, read) and not _is_what_asked(question, sentence):
         return None  # "…in the absence of Ospreys loose-head Duncan Jones" is no answer to "Who is the only…?"
     return named_before(sentence, before)
@@ -237,19 +237,23 @@ _KINDS = {
 }
 
 
+@lru_cache(maxsize=256)
 def _which_did(question: str) -> str | None:
     """The noun of "Which show won…?", asked which one of a kind did something (its subject): "show"; None for
     "Which show did he present?", "What is the axis…?" and questions not asking which one."""
     if not _WHICH.match(question):
         return None
-    doc = nlp()(question)
+    doc = parsed(question)
     noun = doc[0].head if doc[0].dep_ == "det" else None
     if noun is None or noun.dep_ not in SUBJECTS or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() == "be":
         return None
     return noun.lemma_.lower()
 
 
-_WHICH = re.compile(r"^\s*(?i:which|what)\s+[a-z]")
+# "Which show…", "What film…": not "What is…", "What did…" (no parse for those)
+_WHICH = re.compile(
+    r"^\s*(?i:which|what)\s+(?!(?i:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)[a-z]"
+)
 
 
 # asked whom someone did something to: "Who did the company sue?", "Who will the Lions play?", "Who has he beaten?"
