@@ -43,12 +43,18 @@ class Role:
 
 
 @lru_cache(maxsize=256)
+def _question_parse(question: str) -> Doc:
+    """A question's parse and tags, without its entities (all these rules read), made once per question."""
+    return nlp()(question, disable=["ner"])
+
+
+@lru_cache(maxsize=256)
 def asked_role(question: str) -> Role | None:
     """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
     asks = _ASKS_WHO.match(question)
     if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
         return None  # most "What…?" questions: no parse
-    doc = nlp()(question, disable=["ner"])  # the parse and the tags are all it reads
+    doc = _question_parse(question)
     wh = doc[0]
     if wh.lower_ in ("which", "what"):
         if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
@@ -237,13 +243,12 @@ _KINDS = {
 }
 
 
-@lru_cache(maxsize=256)
 def _which_did(question: str) -> str | None:
     """The noun of "Which show won…?", asked which one of a kind did something (its subject): "show"; None for
     "Which show did he present?", "What is the axis…?" and questions not asking which one."""
     if not _WHICH.match(question):
         return None
-    doc = parsed(question)
+    doc = _question_parse(question)
     noun = doc[0].head if doc[0].dep_ == "det" else None
     if noun is None or noun.dep_ not in SUBJECTS or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() == "be":
         return None
