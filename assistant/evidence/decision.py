@@ -722,9 +722,11 @@ class Judge:
                 return phrase.search(e.text) is not None
 
         elif place is not None:
-            is_one = _PLACE_KINDS[place["kind"].lower()]
-            if top.answer is not None and is_one(top.text, top.answer):
-                return decision
+            kind = place["kind"].lower()
+            is_one = _PLACE_KINDS[kind]
+            unknown = kind in ("city", "town") and top.answer is not None and _a_name(top.text, top.answer)
+            if top.answer is not None and (is_one(top.text, top.answer) or unknown):
+                return decision  # the best's phrase is one, or may be: a city the parse does not know ("Ulaanbaatar")
 
             def gives(e: Evidence, read: Reading) -> bool:
                 return is_one(e.text, (read.start, read.end))
@@ -958,15 +960,23 @@ def _a_country(sentence: str, span: tuple[int, int]) -> bool:
     return country(sentence[span[0] : span[1]]) is not None
 
 
+def _a_name(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` is a name alone: capitalised words, no small ones ("Ulaanbaatar", not "the Dutch
+    research and technology laboratory TNO")."""
+    words = sentence[span[0] : span[1]].split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _a_place(sentence: str, span: tuple[int, int]) -> bool:
-    """Whether the phrase at ``span`` is a place the parse of its sentence takes for a city, state or country, or a
-    name in capitals in a sentence saying "city" or "town" ("The huge image of Delft … of the Dutch city", where
-    spaCy's small model takes Delft for an organisation); not a people ("the Dutch")."""
+    """Whether the phrase at ``span`` is a city or town: a place the parse of its sentence takes for one, or a name in
+    capitals in a sentence saying "city" or "town" ("The huge image of Delft … of the Dutch city", where spaCy's small
+    model takes Delft for an organisation); not a country ("Mongolia") nor a people ("the Dutch")."""
+    if country(sentence[span[0] : span[1]]) is not None:
+        return False
     within = [e for e in nlp()(sentence).ents if span[0] <= e.start_char and e.end_char <= span[1]]
     if any(e.label_ in ("GPE", "LOC") for e in within):
         return True
-    words = sentence[span[0] : span[1]].split()
-    named = bool(words) and all(w[:1].isupper() for w in words) and not any(e.label_ in _NOT_PLACES for e in within)
+    named = _a_name(sentence, span) and not any(e.label_ in _NOT_PLACES for e in within)
     return named and re.search(r"\b(?:city|town)\b", sentence, re.IGNORECASE) is not None
 
 

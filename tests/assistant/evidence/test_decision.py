@@ -11,7 +11,7 @@ import pytest
 from assistant.answers.fact import fact_from
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
 from assistant.evidence.article import article_about
-from assistant.evidence.decision import Decision, Judge, JudgeLimits
+from assistant.evidence.decision import Decision, Judge, JudgeLimits, _a_place
 from assistant.evidence.polarity import Verdict
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import EvidenceSelector
@@ -802,3 +802,16 @@ def test_a_close_sentence_saying_what_is_asked_answers_where_the_best_does_not(
     decision = _decide(_read_judge(store, found), store, question, "claim")
     assert [e.sentence_id for e in decision.evidence] == ["story:00001", "story:00000"]
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
+
+
+def test_asked_which_city_a_name_the_parse_does_not_know_stands_and_a_country_is_no_city() -> None:
+    store = _story(
+        "khan",
+        "Genghis Khan",
+        "A major statue of Genghis Khan stands near Ulaanbaatar, the capital.",
+        "The statue of Genghis Khan is the largest in Mongolia.",
+    )
+    found = {"best": ("Ulaanbaatar", 1.0), "other": ("Mongolia", 2.0)}
+    decision = _decide(_read_judge(store, found), store, "What city is near a major statue of Genghis Khan?", "claim")
+    assert decision.evidence[0].sentence_id == "khan:00000"
+    assert not _a_place("The statue is the largest in Mongolia.", (28, 36))  # a country
