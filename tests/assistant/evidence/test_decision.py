@@ -676,9 +676,21 @@ def test_asked_who_was_done_something_the_storys_sentence_with_the_verb_answers_
             "Earlier the Panthers beat the Seattle Seahawks in the divisional round.",
             {"best": ("the Arizona Cardinals", 2.0), "other": ("the Seattle Seahawks", 3.0)},
         ),
+        (  # asked how many, not of a country: the world's figure stands
+            "How many jobs could be lost?",
+            "The WTO has warned that as many as 27 million jobs could be lost as a result of liberalisation.",
+            "Christian Aid said it would see almost a million jobs in Bangladesh alone being axed.",
+            {"best": ("27 million", 3.0), "other": ("almost a million", 1.0)},
+        ),
+        (  # asked which city, a name the parse does not know stands; a country is no city
+            "What city is near a major statue of Genghis Khan?",
+            "A major statue of Genghis Khan stands near Ulaanbaatar, the capital.",
+            "The statue of Genghis Khan is the largest in Mongolia.",
+            {"best": ("Ulaanbaatar", 1.0), "other": ("Mongolia", 2.0)},
+        ),
     ],
 )
-def test_the_best_sentence_stands_where_the_storys_sentence_with_the_verb_does_not_answer(
+def test_the_best_sentence_stands_where_a_rule_finds_no_better_one(
     question: str, best: str, other: str, found: dict[str, tuple[str, float]]
 ) -> None:
     store = _story("story", "A match", best, other)
@@ -703,25 +715,6 @@ def test_a_follow_ups_yes_or_no_is_read_without_the_words_it_carries_for_retriev
         question = Question("Has it sued people over leaks?", text, shape_of("Has Apple sued people?"))
         decision = judge._verdict(question, Decision(tuple(selected), True), [])  # noqa: SLF001
         assert (decision.verdict.said if decision.verdict else None) == said
-
-
-def test_asked_of_a_country_a_close_sentence_of_the_story_naming_it_answers_where_the_best_does_not() -> None:
-    store = _story(
-        "textile",
-        "Millions to lose textile jobs",
-        "The WTO has warned that as many as 27 million jobs could be lost as a result of liberalisation.",
-        "Christian Aid said it would see almost a million jobs in Bangladesh alone being axed.",
-    )
-    found = {"world": ("27 million", 3.0), "bangladesh": ("almost a million", 1.0)}
-    question = "How many jobs could be lost in Bangladesh?"
-    ranked = HybridRetriever(store=store, lexical=FakeLexical(store), weights=WEIGHTS, k=2).rank(question)
-    assert ranked[0].id == "textile:00000"  # the world's figure ranks first
-    decision = _decide(_read_judge(store, found), store, question, "claim")
-    assert [e.sentence_id for e in decision.evidence] == ["textile:00001", "textile:00000"]  # both cited
-    assert fact_from(question, decision.evidence, 0.0).short_answer == "almost a million"
-    # asked without the country, the best stands
-    decision = _decide(_read_judge(store, found), store, "How many jobs could be lost?", "claim")
-    assert decision.evidence[0].sentence_id == "textile:00000"
 
 
 @pytest.mark.parametrize(
@@ -770,6 +763,13 @@ def test_asked_who_a_sentence_speaking_of_them_unnamed_is_answered_by_the_one_th
 @pytest.mark.parametrize(
     ("question", "best", "other", "found", "answer"),
     [
+        (  # asked how many of a country, a close sentence naming it (not the world's figure)
+            "How many jobs could be lost in Bangladesh?",
+            "The WTO has warned that as many as 27 million jobs could be lost as a result of liberalisation.",
+            "Christian Aid said it would see almost a million jobs in Bangladesh alone being axed.",
+            {"best": ("27 million", 3.0), "other": ("almost a million", 1.0)},
+            "almost a million",
+        ),
         (  # asked which country, a close sentence whose phrase is one
             "Which country has the most listeners?",
             "The site has listeners from across the Spanish speaking world.",
@@ -804,14 +804,5 @@ def test_a_close_sentence_saying_what_is_asked_answers_where_the_best_does_not(
     assert fact_from(question, decision.evidence, 0.0).short_answer == answer
 
 
-def test_asked_which_city_a_name_the_parse_does_not_know_stands_and_a_country_is_no_city() -> None:
-    store = _story(
-        "khan",
-        "Genghis Khan",
-        "A major statue of Genghis Khan stands near Ulaanbaatar, the capital.",
-        "The statue of Genghis Khan is the largest in Mongolia.",
-    )
-    found = {"best": ("Ulaanbaatar", 1.0), "other": ("Mongolia", 2.0)}
-    decision = _decide(_read_judge(store, found), store, "What city is near a major statue of Genghis Khan?", "claim")
-    assert decision.evidence[0].sentence_id == "khan:00000"
-    assert not _a_place("The statue is the largest in Mongolia.", (28, 36))  # a country
+def test_a_country_is_no_city() -> None:
+    assert not _a_place("The statue is the largest in Mongolia.", (28, 36))
