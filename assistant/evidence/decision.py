@@ -41,7 +41,7 @@ from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
-from assistant.question.nlp import nlp, stop_words
+from assistant.question.nlp import stop_words
 from assistant.question.period import since_date
 from assistant.question.post import (
     Post,
@@ -57,6 +57,7 @@ from assistant.question.role import (
     asked_role,
     in_the_verbs_clause,
     names_someone,
+    parsed,
     says_it_in_any_words,
 )
 from assistant.question.standalone import without_carried
@@ -671,8 +672,7 @@ class Judge:
             return decision
         if not in_the_verbs_clause(role.verb, found.text, (reading.start, reading.end)):
             return decision  # the reader's phrase is another verb's ("Javier Irureta said: '…without scoring'")
-        rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
-        return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+        return _read_first(decision, found, reading)
 
     def _place_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, when the
@@ -685,21 +685,12 @@ class Judge:
         places = [name for name in question_names(question) if country(name) is not None]
         if not places or all(mentions([top.text], place) for place in places):
             return decision
-        head = [
-            r
-            for r in ranked[:_PLACE_DEPTH]
-            if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
-        ]
         found = next(
-            (e for e in self.selector.sentences(head) if all(mentions([e.text], place) for place in places)), None
+            (e for e in self._close(decision, ranked, _PLACE_DEPTH) if all(mentions([e.text], p) for p in places)), None
         )
         if found is None or says_no_amount(question, found.text):
             return decision
-        reading = self._read(question, found.sentence)
-        if reading is None or reading.score < 0:  # the reader finds no answer there: the best stands
-            return decision
-        rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
-        return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+        return self._first_read_giving(question, decision, [found], lambda e, read: True)
 
     def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, where the
@@ -733,16 +724,31 @@ class Judge:
 
         else:
             return decision
+        return self._first_read_giving(question, decision, self._close(decision, ranked, _CLOSE_DEPTH), gives)
+
+    def _close(self, decision: Decision, ranked: Sequence[ScoredSentence], depth: int) -> list[Evidence]:
+        """The first ``depth`` candidates of the best sentence's story besides it, relevant enough, in rank order."""
+        top = decision.evidence[0]
         head = [
             r
-            for r in ranked[:_CLOSE_DEPTH]
+            for r in ranked[:depth]
             if r.article_id == top.article_id and r.id != top.sentence_id and r.score >= self.limits.min_relevance
         ]
-        for found in self.selector.sentences(head):
+        return self.selector.sentences(head)
+
+    def _first_read_giving(
+        self,
+        question: str,
+        decision: Decision,
+        candidates: Sequence[Evidence],
+        gives: Callable[[Evidence, Reading], bool],
+    ) -> Decision:
+        """The decision with the first of ``candidates`` where the reader finds an answer that ``gives`` what is
+        asked first, the best cited second; as it was when none does."""
+        for found in candidates:
             reading = self._read(question, found.sentence)
             if reading is not None and reading.score >= 0 and gives(found, reading):
-                rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
-                return replace(decision, evidence=(replace(found, reading=reading), top, *rest))
+                return _read_first(decision, found, reading)
         return decision
 
     def _passage(
@@ -973,7 +979,7 @@ def _a_place(sentence: str, span: tuple[int, int]) -> bool:
     model takes Delft for an organisation); not a country ("Mongolia") nor a people ("the Dutch")."""
     if country(sentence[span[0] : span[1]]) is not None:
         return False
-    within = [e for e in nlp()(sentence).ents if span[0] <= e.start_char and e.end_char <= span[1]]
+    within = [e for e in parsed(sentence).ents if span[0] <= e.start_char and e.end_char <= span[1]]
     if any(e.label_ in ("GPE", "LOC") for e in within):
         return True
     named = _a_name(sentence, span) and not any(e.label_ in _NOT_PLACES for e in within)
@@ -1039,6 +1045,12 @@ def _with_its_naming(decision: Decision, person: str) -> Decision:
     if age_in(person, top.text) is not None or not top.before:
         return decision
     return _with_the_sentence_before(decision)
+
+
+def _read_first(decision: Decision, found: Evidence, reading: Reading) -> Decision:
+    """The decision with ``found``, read as ``reading``, first and its best sentence cited second."""
+    rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
+    return replace(decision, evidence=(replace(found, reading=reading), decision.evidence[0], *rest))
 
 
 def _with_the_one_named_before(question: str, decision: Decision) -> Decision:
