@@ -47,6 +47,13 @@ def _question(text: str) -> Question:
     return Question(text, text, shape_of(text))
 
 
+def _short_answer(context: AnswerContext, question: str, text: str, read: tuple[str, str]) -> str | None:
+    """The fact's short answer to ``question`` from one sentence, the reader's phrase running from the first of
+    ``read`` up to the second."""
+    top = evidence(text, reading=3.0, span=(text.index(read[0]), text.index(read[1])))
+    return fact.answer(_question(question), Decision((top,), True), [], context).short_answer
+
+
 def _all(store: FakeStore, article: str, score: float = 1.5) -> tuple:
     """Every sentence of an article as evidence, as the judge gives it for a summary."""
     ids = [i for i in store.sentences if i.startswith(f"{article}:")]
@@ -63,18 +70,15 @@ def test_a_fact_is_the_short_answer_then_the_evidence_quoted(context: AnswerCont
 
 def test_asked_how_much_is_paid_a_facts_short_answer_is_the_sum_not_another_figure(context: AnswerContext) -> None:
     text = "The company plans to buy back 52 million shares at 570 rupees (£6.80; $13) apiece."
-    top = evidence(text, reading=3.0, span=(text.index("52"), text.index(" shares")))
-    asked = fact.answer(_question("How much will Reliance pay per share?"), Decision((top,), True), [], context)
-    assert asked.short_answer == "570 rupees (£6.80; $13)"
-    counted = fact.answer(_question("How many shares will Reliance buy?"), Decision((top,), True), [], context)
-    assert counted.short_answer == "52 million"
+    read = ("52", " shares")
+    assert _short_answer(context, "How much will Reliance pay per share?", text, read) == "570 rupees (£6.80; $13)"
+    assert _short_answer(context, "How many shares will Reliance buy?", text, read) == "52 million"
 
 
 def test_a_facts_short_answer_of_one_bound_of_a_range_is_the_range(context: AnswerContext) -> None:
     text = "Mutu faces a ban of between six months and two years."
-    top = evidence(text, reading=3.0, span=(text.index("six"), text.index(" and")))
-    answer = fact.answer(_question("How long a ban does Mutu face?"), Decision((top,), True), [], context)
-    assert answer.short_answer == "between six months and two years"
+    answer = _short_answer(context, "How long a ban does Mutu face?", text, ("six", " and"))
+    assert answer == "between six months and two years"
 
 
 def test_a_summary_is_the_lead_and_the_most_central_sentences_in_article_order(
@@ -116,11 +120,10 @@ def test_an_overview_adds_the_next_relevant_ranked_sentences(store: FakeStore, c
 
 def test_asked_who_holds_a_post_the_short_answer_is_the_holder_the_sentence_names(context: AnswerContext) -> None:
     text = "The meeting between Fiat boss Sergio Marchionne and GM's Rick Wagoner is due in Zurich."
-    top = evidence(text, reading=3.0, span=(text.index("Rick"), text.index(" is due")))
-    answer = fact.answer(_question("Who is the chief executive of Fiat?"), Decision((top,), True), [], context)
-    assert answer.short_answer == "Sergio Marchionne"
-    gm = fact.answer(_question("Who is the chief executive of GM?"), Decision((top,), True), [], context)
-    assert gm.short_answer == "Rick Wagoner"  # no title of GM's before him here: the reader's phrase
+    read = ("Rick", " is due")
+    assert _short_answer(context, "Who is the chief executive of Fiat?", text, read) == "Sergio Marchionne"
+    # no title of GM's before him here: the reader's phrase
+    assert _short_answer(context, "Who is the chief executive of GM?", text, read) == "Rick Wagoner"
 
 
 def test_a_list_cites_each_name_to_the_sentence_naming_it_and_falls_back_to_a_fact(context: AnswerContext) -> None:
