@@ -130,7 +130,13 @@ class Ingestor:
                 present = self.store.existing([a.id for a in chunk])
                 report.skipped += len(present)
                 bar.update(len(present))
-                split += [(a, self.splitter.split(a.text)) for a in chunk if a.id not in present]
+                for article in (a for a in chunk if a.id not in present):
+                    sentences = self.splitter.split(article.text)
+                    if sentences:
+                        split.append((article, sentences))
+                    else:  # only symbols ("☇"): nothing a question could cite, and no vector to store it by
+                        report.errors.append(f"{article.source}: no sentence to index in its text (not stored)")
+                        bar.update(1)
                 if sum(len(sentences) for _, sentences in split) >= self.sentences_per_write:
                     flush(split)
                     split = []

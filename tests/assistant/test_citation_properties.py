@@ -18,6 +18,7 @@ from tests.news_strategies import article_texts, questions, write_articles
 @given(article_texts, st.lists(questions, min_size=1, max_size=3))
 @example(texts=[""], asked=["How"])  # found by hypothesis: asking an empty collection crashed in Chroma
 @example(texts=["0"], asked=["How"])  # and so did articles without a single BM25 term
+@example(texts=["Harbour harbour harbour.", "☇"], asked=[""])  # and a text with no sentence at all
 def test_every_citation_is_its_article_text_at_its_offsets(
     scratch: tuple[Path, Path, str], texts: list[str], asked: list[str]
 ) -> None:

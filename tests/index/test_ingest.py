@@ -49,6 +49,18 @@ def test_bad_files_are_reported_and_good_ones_ingested(empty_assistant: Assistan
     assert len(report.errors) == 1 and "bad.txt" in report.errors[0]
 
 
+def test_a_text_with_no_sentence_is_reported_not_stored_and_the_others_are(
+    empty_assistant: Assistant, tmp_path: Path
+) -> None:
+    """Found by hypothesis: a text of one symbol has no sentence, so no vector, and its article row crashed Chroma."""
+    write(tmp_path / "symbol.txt", "☇")
+    write(tmp_path / "good.txt", "A good story about the harbour.")
+    report = empty_assistant.ingest([tmp_path])
+    assert report.added == 1
+    assert len(report.errors) == 1 and "symbol.txt: no sentence to index" in report.errors[0]
+    assert empty_assistant.parts.store.count() == (1, 1)
+
+
 def test_store_built_with_another_splitter_is_refused(seed_assistant: Assistant, monkeypatch) -> None:
     import index.store.collection
 
