@@ -16,7 +16,7 @@ year than the question's does not answer (``other_years``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -38,6 +38,8 @@ _OPPOSITES = [
     ("win", "lose"),
     ("accept", "reject"),
     ("accept", "decline"),
+    ("accept", "deny"),
+    ("accept", "dispute"),
     ("approve", "reject"),
     ("pass", "fail"),
     ("rise", "fall"),
@@ -161,7 +163,7 @@ def verdict_from(
     if len(units) < min_units or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
         return None
     for position, doc in enumerate(nlp().pipe(sentences)):
-        said = _saying(doc, predicate)
+        said = _saying(doc, predicate, units)
         if said is None:
             continue
         token, opposite = said
@@ -193,15 +195,27 @@ def _complements(asked: Doc, units: list[str]) -> list[str]:
     return [u for u in units if u in said]
 
 
-def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
+def _saying(doc: Doc, predicate: Predicate, units: Sequence[str] = ()) -> tuple[Token, bool] | None:
     """The sentence's word for the question's predicate, the same part of speech ("captained" is not "captain of
-    Leicester"), and whether it is the opposite word; None when it has neither."""
+    Leicester"), and whether it is the opposite word; None when it has neither. Of several, the one whose clause
+    repeats most of the question's ``units`` ("managed to get hold of some data, … failed to get customer credit card
+    numbers" asked whether he got the card numbers), the first of those."""
+    said = list(_sayings(doc, predicate))
+    if len(said) < 2 or not units:
+        return next(iter(said), None)
+    asked = {u.lower() for u in units}
+    return max(said, key=lambda s: len(asked & {t.lemma_.lower() for t in s[0].subtree}))
+
+
+def _sayings(doc: Doc, predicate: Predicate) -> Iterator[tuple[Token, bool]]:
+    """Every word of the sentence saying the question's predicate or its opposite, the same words first."""
     lemma, kind = predicate.lemma, predicate.kind
     same = (lemma, *_SAME.get(lemma, ()))
     opposites = dict.fromkeys(o for word in same for o in _OPPOSITE.get(word, ()))
     beaten = _beaten(doc, predicate)
     if beaten is not None:
-        return beaten, True  # "Did McKendry win?" of "Wasp … beat films by fellow nominees Gary McKendry": he lost
+        yield beaten, True  # "Did McKendry win?" of "Wasp … beat films by fellow nominees Gary McKendry": he lost
+        return
     for wanted, opposite in (*((w, False) for w in same), *((o, True) for o in opposites)):
         for token in doc:
             if token.lemma_.lower() != wanted or _kind(token) != kind:
@@ -214,8 +228,7 @@ def _saying(doc: Doc, predicate: Predicate) -> tuple[Token, bool] | None:
                 continue  # "its recently unveiled Walkman phone" says nothing of who unveiled it
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
-            return token, opposite
-    return None
+            yield token, opposite
 
 
 def _beaten(doc: Doc, predicate: Predicate) -> Token | None:

@@ -38,6 +38,9 @@ SAID = [
     ("Did Gary McKendry win the Oscar?",
      "Wasp beat films by fellow UK nominees Gary McKendry and Ashvin Kumar to the Oscar.", "no"),
     ("Did Chelsea win the match?", "Arsenal beat Chelsea 2-1 in the match.", "no"),
+    # what one denies one does not accept
+    ("Did the Tories accept the £50bn figure?",
+     "The Chancellor gave a £50bn figure for the Conservatives' spending cuts, which the Tories deny.", "no"),
     # a noun after "have" or "make" says what its verb would: "had no comment" did not comment
     ("Did NBC comment on the lawsuit?", "A spokesman said NBC had no comment on the lawsuit.", "no"),
     # the one owning the responsibility for doing it does it
@@ -225,3 +228,16 @@ def test_a_check_may_ask_a_question_of_one_word_besides_its_auxiliary() -> None:
     assert verdict_from("Could it fire?", [sentence], min_match=0.5) is None
     verdict = verdict_from("Could it fire?", [sentence], min_match=0.5, min_units=1)
     assert verdict is not None and verdict.said == "no"
+
+
+def test_of_two_clauses_with_the_questions_verb_the_one_saying_more_of_it_decides() -> None:
+    """ "managed to get hold of some data" does not say he got the card numbers; "failed to get customer credit card
+    numbers" says he did not."""
+    sentence = (
+        "Although Mr Jacobsen managed to get hold of some data, it is thought he failed to get customer credit card "
+        "numbers, said Mr Dobrow."
+    )
+    verdict = verdict_from("Did Mr Jacobsen get their credit card numbers?", [sentence], min_match=0.5)
+    assert verdict is not None and verdict.said == "no"
+    verdict = verdict_from("Did Mr Jacobsen get some data?", [sentence], min_match=0.5)
+    assert verdict is not None and verdict.said == "yes"
