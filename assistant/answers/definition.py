@@ -231,15 +231,31 @@ def _title(mention: Span) -> Span | None:
             start -= 2  # "ex-finance chief": a former post is not the post
             continue
         hangs_on = _within(token, head) if token.dep_ in _TITLE_DEPS else start <= token.head.i < mention.end
-        if token.is_punct or token.pos_ not in _TITLE_POS or not hangs_on:
+        # "labour office chief Frank-Juergen Weise said", parsed as two subjects of "said": the title is the first
+        beside = start == mention.start and token.dep_ == head.dep_ and token.head.i == head.head.i != head.i
+        if token.is_punct or token.pos_ not in _TITLE_POS or not (hangs_on or beside):
             break
+        head = token if beside else head  # the title's own modifiers hang on it
         start -= 1
+    start = _post_of(mention, start)
     end = mention.start
     while end > start and mention.doc[end - 1].lower_ in _HONORIFICS:
         end -= 1
     while start < end and mention.doc[start].dep_ == "case":
         start += 1
     return mention.doc[start:end] if end > start else None
+
+
+def _post_of(mention: Span, start: int) -> int:
+    """Where a title read as taking the name after its "of" begins ("Sale Sharks director of rugby Philippe
+    Saint-Andre", parsed as the director of Saint-Andre): the post's own modifiers; ``start`` otherwise."""
+    doc, of = mention.doc, mention.root.head
+    if mention.root.dep_ != "pobj" or of.lower_ != "of" or of.i != start - 1 or of.i < 1:
+        return start
+    post = doc[of.i - 1]
+    if post.pos_ != "NOUN" or of.head.i != post.i or any(t.is_punct for t in doc[post.left_edge.i : post.i]):
+        return start
+    return post.left_edge.i
 
 
 def _apposition(mention: Span) -> Span | None:

@@ -51,6 +51,16 @@ def _role(name: str, sentence: str) -> str | None:
         ),
         ("Putin", "Hopes dimmed after Russian President Vladimir Putin met Trump in Alaska.", "Russian President"),
         ("Scott Sullivan", "In court, ex-finance chief Scott Sullivan implicated him.", "ex-finance chief"),  # former
+        (  # parsed as two subjects of "said": the title is the first
+            "Frank-Juergen Weise",
+            'The increase "was due primarily to winter", labour office chief Frank-Juergen Weise said.',
+            "labour office chief",
+        ),
+        (  # parsed as the director of Saint-Andre: the post whole
+            "Philippe Saint-Andre",
+            "Sale Sharks director of rugby Philippe Saint-Andre has re-opened rugby's club-versus-country debate.",
+            "Sale Sharks director of rugby",
+        ),
         (
             "Brian Carpenter",
             '"We have hardly started," the new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, '
