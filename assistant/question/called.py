@@ -36,14 +36,28 @@ _SHAPES = (
     r"\b{thing},\s+[\"“‘']?" + _NAME + r"[\"”’']?,",  # "The film, A Different Story, chronicles…"
     # "A documentary about the life of George Michael, A Different Story will…": the name opens the clause
     r"^(?:An?|The)\s+(?:[\w-]+\s+){0,2}{thing}\b[^,;.]*,\s+" + _NAME + r"\s+(?:will|is|was|has|had|would|can)\b",
+    # "The classic film It's A Wonderful Life is to be turned into a musical": the name its clause is about
+    r"\b{thing}\s+" + _NAME + r"\s+(?:will|is|was|are|were|has|have|had|would)\b",
 )
+# "What is Mick Mars's real name?" and "Mars - real name Bob Allen Deal - underwent…", "…, born Bob Deal,".
+_ASKS_REAL_NAME = re.compile(r"^\s*(?i:what)\s+(?:is|was)\s+.+?['’]s?\s+(?i:real|birth|original)\s+name\s*\??\s*$")
+_REAL_NAME = "real name"
+_GIVES_REAL_NAME = re.compile(
+    r"\b(?:(?i:real|birth|original)\s+name\s+(?:is\s+|was\s+)?[:,–—-]?\s*|(?:,|-|–|—)\s*born\s+)[\"“‘']?" + _NAME
+)
+# A question asking which work something is: "Which film is being turned into a musical?"
+_WORKS = r"film|movie|show|book|novel|album|song|single|musical|play|series|programme|documentary|opera|game"
+_WHICH_WORK = re.compile(rf"^\s*(?i:which|what)\s+(?P<thing>(?i:{_WORKS}))\s+(?:is|was|are|were|will|has|had)\b")
 
 
 def asked_called(question: str) -> str | None:
     """The head noun of what a "What is X called?" or "What is the name of X?" question asks the name of
-    ("documentary"), or of "Which award will Daniel Day-Lewis receive?" ("award"), or None when it asks something
+    ("documentary"), or of "Which award will Daniel Day-Lewis receive?" ("award"), or of "Which film is being turned
+    into a musical?" ("film"), or "What is Mick Mars's real name?" (``real name``), or None when it asks something
     else."""
-    which = _WHICH_PRIZE.match(question)
+    if _ASKS_REAL_NAME.match(question):
+        return _REAL_NAME
+    which = _WHICH_PRIZE.match(question) or _WHICH_WORK.match(question)
     if which is not None:
         return which["thing"].lower()
     found = _ASKED.match(question)
@@ -57,6 +71,9 @@ def called_in(thing: str, sentence: str) -> Found | None:
     """The name ``sentence`` gives the ``thing`` ("A Different Story" of "The film, A Different Story, chronicles…";
     "the Berlinale Camera award", a prize's name with its noun), or None when it gives none in these shapes."""
     noun = re.escape(thing)
+    if thing == _REAL_NAME:  # "Mars - real name Bob Allen Deal - underwent…"
+        found = _GIVES_REAL_NAME.search(sentence)
+        return Found(found["name"], found.start("name"), found.end("name")) if found is not None else None
     if thing in _PRIZES:
         found = re.search(rf"\b(?:the\s+)?{_NAME}\s+(?i:{noun})\b", sentence)
         if found is not None and found["name"].split()[0] not in _NOT_A_NAME:

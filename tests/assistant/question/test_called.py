@@ -19,6 +19,9 @@ from assistant.question.called import asked_called, called_in
         ("Who is the documentary about?", None),
         ("Which award will Daniel Day-Lewis receive?", "award"),  # a prize asked for is asked by its name
         ("What prize did she win?", "prize"),
+        ("Which film is being turned into a musical?", "film"),  # which work something is
+        ("Which film won best picture?", None),  # which one did something: the reader's, and the role's
+        ("What is Mick Mars's real name?", "real name"),
     ],
 )
 def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
@@ -49,6 +52,12 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ("prize", "She won the Turner Prize last year.", "the Turner Prize"),
         ("award", "He is to be presented with an award for his career at the Berlin Film Festival.", None),
         ("documentary", "It screened the George Michael documentary on Friday.", None),  # not before other nouns
+        # the name its clause is about, after its noun
+        ("film", "The classic film It's A Wonderful Life is to be turned into a musical.", "It's A Wonderful Life"),
+        ("film", "He beat the film Sideways to the award.", None),  # a name not followed by its verb
+        ("real name", "Mars - real name Bob Allen Deal - underwent hip replacement surgery.", "Bob Allen Deal"),
+        ("real name", "The singer, born Reginald Dwight, is 57.", "Reginald Dwight"),
+        ("real name", "Mars underwent hip replacement surgery.", None),
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:
