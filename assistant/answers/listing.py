@@ -11,6 +11,7 @@ from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
 from assistant.answers.fact import fact_from
 from assistant.answers.role import role_fillers
+from assistant.answers.short_answer import verb_stem_of
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import Named
 from assistant.question.read import Question
@@ -25,6 +26,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     names the reader's phrase holds where it holds several ("Sony, IBM and Toshiba", not Intel of the next sentence).
     """
     named = _in_role(question.text, decision) or _read_whole(question, decision) or decision.names
+    named = _said_with_the_verb(question.text, decision, named)
     if not named:
         return fact_from(question.text, decision.evidence, context.limits.min_reading)
     cited = sorted({n.sentence for n in named})
@@ -63,6 +65,19 @@ def _read_whole(question: Question, decision: Decision) -> tuple[Named, ...]:
     own = [n for n in decision.names if n.sentence == 0]
     inside = tuple(n for n in own if n.name in read)
     return inside if len(inside) > 1 and len(inside) == len(own) else ()
+
+
+def _said_with_the_verb(question: str, decision: Decision, named: Sequence[Named]) -> Sequence[Named]:
+    """The names of the sentences that say the question's verb, where the best says it and names two or more ("Which
+    keepers have Arsenal been linked with?" of "Arsenal have been linked with … Mark Schwarzer, Fulham's Edwin van der
+    Sar…", not the keepers of the next sentences, who play for Arsenal); all of them otherwise."""
+    verb = verb_stem_of(question)
+    if verb is None:
+        return named
+    saying = {i for i, e in enumerate(decision.evidence) if re.search(rf"\b{re.escape(verb)}", e.text.lower())}
+    if 0 not in saying or sum(n.sentence == 0 for n in named) < 2:
+        return named
+    return tuple(n for n in named if n.sentence in saying)
 
 
 _ASKS_WHAT_IS = re.compile(r"^\s*(?:which|what)\s+(?:\w+\s+){1,3}?(?:is|are|was|were|mentioned|named|listed)\b", re.I)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.wanted import WHAT_SAID, asks_level, wanted_labels
+from assistant.question.wanted import WHAT_SAID, asks_level, verb_forms, verb_stem, wanted_labels
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
 # fmt: off
@@ -206,8 +206,9 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     repeated = [i for i, w in enumerate(words) if w.group().lower() not in _STOP and _stem(w.group()) in asked]
     if len(repeated) < 2 or repeated[0] >= _HEAD_START:
         return span  # most spans: no parse
-    verb = _verb_of(question)
-    at_verb = [i for i in repeated if _stem(words[i].group()) == verb]
+    verb, forms = verb_stem_of(question), _forms(question)  # "sued" for "suing" too
+    repeated = sorted({*repeated, *(i for i, w in enumerate(words) if w.group().lower() in forms)})
+    at_verb = [i for i in repeated if _stem(words[i].group()) == verb or words[i].group().lower() in forms]
     if not at_verb:
         return span
     last = max(i for i in repeated if i - at_verb[0] <= _VERB_REACH and i >= at_verb[0])
@@ -246,7 +247,7 @@ def _verb_again(question: str, sentence: str, span: tuple[int, int]) -> re.Match
     asked = {_stem(w) for w in _content_words(question)}
     if sum(_stem(w.group()) in asked for w in _WORD.finditer(sentence, span[0], span[1])) < 2:
         return None
-    verb = _verb_of(question)
+    verb = verb_stem_of(question)
     if verb is None:
         return None
     for word in _WORD.finditer(sentence, span[0], span[1]):
@@ -290,11 +291,23 @@ _BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping|pipped|beat|edged o
 
 
 @lru_cache(maxsize=256)
-def _verb_of(question: str) -> str | None:
+def verb_stem_of(question: str) -> str | None:
     """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
     doc = nlp()(question, disable=["ner"])
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
     return _stem(verbs[0].text) if verbs else None
+
+
+@lru_cache(maxsize=256)
+def _forms(question: str) -> frozenset[str]:
+    """The regular and irregular forms of the question's main verb ("sue", "sues", "sued", "suing" for "suing")."""
+    doc = nlp()(question, disable=["ner"])
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
+    if not verbs:
+        return frozenset()
+    lemma = verbs[0].lemma_.lower()
+    stem = verb_stem(lemma)
+    return frozenset({lemma, f"{lemma}s", f"{lemma}es", f"{stem}ed", f"{stem}ing", *verb_forms(lemma)})
 
 
 def _stem(word: str) -> str:
@@ -368,6 +381,8 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
     for found in _RANGE.finditer(sentence):
         low, high = found.span("low"), found.span("high")
         if low[0] <= span[0] < low[1] and span[1] <= low[1] or high[0] <= span[0] < high[1] and span[1] <= high[1]:
+            return found.start(), found.end()
+        if (low[0], high[1]) == span:  # "3% and 5%" of "to between 3% and 5%": the range says "between"
             return found.start(), found.end()
     for found in _TO_RANGE.finditer(sentence):
         high = found.span("high")

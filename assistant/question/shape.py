@@ -183,7 +183,9 @@ _GROUPS = ("ORG",)
 _PEOPLE_NOUNS = """people persons leaders officials politicians presidents ministers diplomats players individuals men
     women figures names spokespeople spokesmen executives ceos founders authors journalists experts speakers candidates
     lawmakers senators generals commanders actors actresses singers artists stars musicians managers coaches directors
-    bosses analysts captains skippers referees nominees victims suspects critics owners chairmen judges"""
+    bosses analysts captains skippers referees nominees victims suspects critics owners chairmen judges keepers
+    goalkeepers strikers defenders midfielders forwards wingers batsmen bowlers drivers riders athletes runners rivals
+    bidders buyers investors shareholders rebels mps lawyers doctors economists"""
 _AUXILIARY = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would"})
 _PLACE_NOUNS = "countries nations states cities towns places regions capitals territories locations"
 _PLACES_OF: dict[str, Places] = {

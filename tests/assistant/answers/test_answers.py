@@ -391,3 +391,17 @@ def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_gives_way_to_o
     answer = fact.answer(_question("Who beat Fabrice Santoro?"), Decision((top,), True), ranked, context)
     assert answer.short_answer == "Nikolay Davydenko"
     assert [c.sentence for c in answer.citations][0] == store.sentences["safin:00000"].text
+
+
+def test_a_list_whose_best_sentence_says_the_questions_verb_keeps_the_names_of_sentences_saying_it(
+    context: AnswerContext,
+) -> None:
+    linked = evidence("Arsenal have been linked with Boro keeper Mark Schwarzer and Fulham's Edwin van der Sar.")
+    other = evidence("Wenger has brought in Manuel Almunia for the out-of-form Jens Lehmann.", index=1)
+    keepers = ("Mark Schwarzer", "Edwin van der Sar")
+    names = (*(Named(n, "PERSON", 0) for n in keepers), Named("Manuel Almunia", "PERSON", 1))
+    decision = Decision((linked, other), True, names=names)
+    answer = listing.answer(_question("Which keepers have Arsenal been linked with?"), decision, [], context)
+    assert answer.short_answer == "Mark Schwarzer, Edwin van der Sar"  # not the keeper of the next sentence
+    mentioned = listing.answer(_question("Which keepers are mentioned?"), decision, [], context)
+    assert mentioned.short_answer == "Mark Schwarzer, Edwin van der Sar, Manuel Almunia"  # no sentence says the verb

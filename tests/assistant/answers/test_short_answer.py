@@ -105,6 +105,7 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
         ("Mutu faces a ban of between six months and two years when the FA decides.", "six months", None),
         ("Mutu faces a ban of between six months and two years when the FA decides.", "two years", None),
         ("The deal is worth between $5.2bn and $6bn, analysts say.", "$6bn", "between $5.2bn and $6bn"),
+        ("Growth is set to halve this year to between 3% and 5%.", "3% and 5%", "between 3% and 5%"),  # both ends
         ("Profits rose from $1.2bn to $2.3bn in 2004.", "$2.3bn", "$2.3bn"),  # a change: one end is asked for
         ("Talks between France and Germany ended.", "France", "France"),  # no numbers, no range
         # "N to M" is a range too, unless the sentence tells a change or it is a score
@@ -144,6 +145,12 @@ def test_an_amounts_conversion_in_brackets_is_widened_to_the_amount_with_it() ->
             "Its president Angel Maria Villar changed his mind after a request by Spain's anti-violence commission.",
             "president Angel Maria Villar changed his mind after a request by Spain's anti-violence commission",
             "after a request by Spain's anti-violence commission",
+        ),
+        (  # the question's verb in another of its forms ("sued" for "suing")
+            "Who is suing Mick Mars?",
+            "Motley Crue guitarist Mick Mars is being sued by his ex-girlfriend for $10 million.",
+            "Motley Crue guitarist Mick Mars is being sued by his ex-girlfriend",
+            "by his ex-girlfriend",  # asked who, past its preposition too (``past_the_preposition``)
         ),
         # no head saying the question again: kept
         ("What did the Normans build in Sicily?", "The Normans built castles in Sicily.", "castles in Sicily", None),

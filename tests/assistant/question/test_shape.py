@@ -47,6 +47,7 @@ def test_questions_that_want_another_shape_than_a_fact(question: str, kind: str,
         ("Which places are mentioned?", ("GPE", "LOC"), True, None),
         ("Who attended the summit?", ("PERSON", "ORG", "GPE", "LOC"), False, None),
         ("Which Six Nations captains are in the squad?", ("PERSON",), False, None),  # the last noun is the kind
+        ("Which keepers have Arsenal been linked with?", ("PERSON",), False, None),
     ],
 )
 def test_list_questions_name_the_kind_of_names_they_want(
