@@ -22,6 +22,7 @@ CONDITIONAL = (
 )
 NO_AMOUNT = "The articles don't say: the closest sentences give no amount (shown as related, not as an answer)."
 NO_AGE = "The articles don't say: the closest sentences give no age (shown as related, not as an answer)."
+NOT_KNOWN = "The articles don't say: they say it is not known yet (shown as related, not as an answer)."
 OTHER_YEAR = (
     "The articles don't say: the closest sentences speak of {years}, not the year asked about (shown as related, not "
     "as an answer)."
@@ -104,6 +105,7 @@ _SAYING: dict[Why, Callable[[Question, Decision, str], str]] = {
     "other_year": lambda question, decision, not_found: OTHER_YEAR.format(years=either(decision.years)),
     "no_amount": lambda question, decision, not_found: NO_AMOUNT,
     "no_age": lambda question, decision, not_found: NO_AGE,
+    "not_known": lambda question, decision, not_found: NOT_KNOWN,
     "no_names": _no_names,
     "unrecorded": _unrecorded,
     "nothing_since": lambda question, decision, not_found: NOTHING_SINCE.format(since=decision.since),

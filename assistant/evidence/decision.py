@@ -46,6 +46,7 @@ from assistant.question.period import since_date
 from assistant.question.post import (
     Post,
     asked_post,
+    asks_who,
     holder_in,
     named_first,
     names_a_holder,
@@ -56,7 +57,10 @@ from assistant.question.role import (
     answered_before,
     asked_role,
     in_the_verbs_clause,
+    is_subject,
+    names_one,
     names_someone,
+    only_describes,
     parsed,
     says_it_in_any_words,
 )
@@ -65,17 +69,21 @@ from assistant.question.wanted import (
     asked_claim,
     asked_doing,
     asks_each,
+    asks_how_many,
     asks_score,
     asks_when,
     claims,
     each_in,
     gives_a_date,
     gives_a_figure,
+    may_be_not_known,
+    not_known_yet,
     says_no_amount,
     says_no_money,
     says_only_when_relative,
     says_the_verb,
     score_in,
+    sized_thing,
     wanted_labels,
 )
 from assistant.retrieval.fusion import FEATURES, ScoredSentence
@@ -94,6 +102,7 @@ Why = Literal[
     "other_year",
     "no_amount",
     "no_age",
+    "not_known",
     "no_articles",
     "none_in_period",
     "not_about",
@@ -102,6 +111,8 @@ Why = Literal[
     "nothing_since",
     "undated",
 ]
+_STEM = 5  # letters of a word that say it in any of its forms ("releas" of "released" and "release")
+_UNKNOWN_DEPTH = 5  # candidates read for one saying what is asked is not known yet
 _NAMING_DEPTH = 20  # candidates whose articles are looked at when the top ones never name what is asked about
 _PER_ARTICLE = 2  # sentences of each article in a round-up of the news
 _LIST_REACH = 3  # sentences either side of a list's top sentence looked at when it names nothing of the kind asked
@@ -123,7 +134,7 @@ _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
-_HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
+_HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -324,6 +335,7 @@ class Judge:
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
         decision = self._named_next(question.text, decision)
+        decision = self._named_after(question.text, decision)
         decision = _with_the_one_named_before(question.text, decision)
         decision = self._done_next(question.text, decision)
         decision = self._verb_first(question.text, decision, ranked)
@@ -344,6 +356,18 @@ class Judge:
         if decision.answerable and asks_each(question.text) and not each_in(decision.evidence[0].text):
             # "How much is each 7E7 plane?" of the deal's total: its story's sentence giving a sum "each"
             decision = self._each_first(decision, ranked)
+        if decision.answerable and (sized := sized_thing(question.text)):
+            # "How big are the Conservatives' planned tax cuts?" of "…cutting Labour's public spending plans by a
+            # massive £35 billion": the evidence's sentence naming the tax cuts with an amount ("tax cuts worth £4bn")
+            decision = self._sized_first(question.text, sized, decision, ranked)
+        if (
+            decision.answerable
+            and asks_how_many(question.text)
+            and not gives_a_figure(question.text, top_text(decision))
+        ):
+            # "How many GameBoys does the project use?" of "Kujda found five other people…": a sentence of the
+            # evidence or of the stories naming what is asked counting them ("…made by six Nintendo GameBoys")
+            decision = self._counted_first(question.text, decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
@@ -373,6 +397,10 @@ class Judge:
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
         if years:  # "Who won the 2005 election?" of "…won the seat in 1997"
             return replace(decision, answerable=False, why="other_year", related=decision.evidence, years=years)
+        unknown = self._not_known(question.text, decision, ranked)
+        if unknown is not None:  # "Which taxes would the Tories cut?" of "the specific taxes … have not been announced"
+            related = (unknown, *(e for e in decision.evidence if e.sentence_id != unknown.sentence_id))
+            return replace(decision, answerable=False, why="not_known", related=related)
         top = decision.evidence[0].text
         if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
@@ -382,6 +410,18 @@ class Judge:
         # what something is called is its name, whenever the event it is named for happens; what someone
         # predicted, warned or feared is what they said would be
         return replace(decision, expected=said == "expected" and thing is None and claim is None)
+
+    def _not_known(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Evidence | None:
+        """The first of the evidence and the first candidates that says what is asked is not known yet ("…the
+        specific taxes to be cut have not been announced"), or None."""
+        said = next((e for e in decision.evidence if not_known_yet(question, e.text)), None)
+        if said is not None:
+            return said
+        if not may_be_not_known(question):
+            return None
+        have = {e.sentence_id for e in decision.evidence}
+        head = [r for r in ranked[:_UNKNOWN_DEPTH] if r.id not in have]
+        return next((e for e in self.selector.sentences(head) if not_known_yet(question, e.text)), None)
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a sentence giving a score first, answered: of the evidence's sentences from stories
@@ -406,6 +446,31 @@ class Judge:
         stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
         return _moved_first(decision, _most_shared(question, evidence, stories))
 
+    def _sized_first(
+        self, question: str, thing: Sequence[str], decision: Decision, ranked: Sequence[ScoredSentence]
+    ) -> Decision:
+        """The decision with the first of the evidence and the close candidates of its story naming ``thing`` (its
+        words in any form) with an amount first, where the best sentence does not name it; as it was otherwise."""
+        asked = {w[:_STEM] for w in _words(" ".join(thing))}
+
+        def names(e: Evidence) -> bool:
+            return asked <= {w[:_STEM] for w in _words(e.text)}
+
+        if names(decision.evidence[0]):
+            return decision
+        close = [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
+        return _moved_first(
+            decision, next((e for e in close if names(e) and not says_no_amount(question, e.text)), None)
+        )
+
+    def _counted_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with a sentence giving a figure of what is counted first: of the evidence and of the first
+        two stories naming everything the question names, the one sharing most of the question's words (the
+        evidence's first on a tie); as it was when none does."""
+        evidence = [e for e in decision.evidence if gives_a_figure(question, e.text)]
+        stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
+        return _moved_first(decision, _most_shared(question, [*evidence, *stories]))
+
     def _dated_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of the next evidence sentences and first candidates that gives a day or a
         year, of the best sentence's story or naming everything the question names, first; as it was when none
@@ -415,11 +480,18 @@ class Judge:
         close = [*decision.evidence[1:_DATE_DEPTH], *self.selector.sentences(head)]
         names, story = question_names(question), decision.evidence[0].article_id
 
-        def dated(e: Evidence) -> bool:
-            named = e.article_id == story or all(mentions([e.text], n) for n in names)
-            return named and gives_a_date(e.text) and not done_before(question, e.text)
+        def says_when(e: Evidence) -> bool:
+            return gives_a_date(e.text) and not done_before(question, e.text)
 
-        return _moved_first(decision, next((e for e in close if dated(e)), None))
+        def dated(e: Evidence) -> bool:
+            return (e.article_id == story or all(mentions([e.text], n) for n in names)) and says_when(e)
+
+        found = next((e for e in close if dated(e)), None)
+        if found is None and names:  # of the other stories naming what is asked, one saying the question's own words
+            own = {w[:_STEM] for w in _words(question) - stop_words() - _words(" ".join(names))}
+            stories = [e for e in self._naming_stories(question, ranked) if e.article_id != story]
+            found = next((e for e in stories if own & {w[:_STEM] for w in _words(e.text)} and says_when(e)), None)
+        return _moved_first(decision, found)
 
     @staticmethod
     def _undated(question: str, sentence: str) -> bool:
@@ -560,6 +632,8 @@ class Judge:
         which costs $250"; the evidence's first on a tie); as it was when none gives one."""
         have = {e.sentence_id for e in decision.evidence}
         head = [r for r in ranked[:_MONEY_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
+        naming = set(articles_naming(self.store, question, [r.article_id for r in head], years=False))
+        head = [r for r in head if r.article_id in naming]  # not "The movie, which cost…" of another film's story
         close = [e for e in [*decision.evidence, *self.selector.sentences(head)] if not says_no_money(question, e.text)]
         stories = [e for e in self._naming_stories(question, ranked) if not says_no_money(question, e.text)]
         return _moved_first(decision, _most_shared(question, close, stories))
@@ -596,6 +670,27 @@ class Judge:
         after = _next_of(top)
         named = _first(replace(decision, evidence=(top, *decision.evidence)), after)
         return replace(named, evidence=(named.evidence[0], top, *named.evidence[2:]))
+
+    def _named_after(self, question: str, decision: Decision) -> Decision:
+        """The decision with the best sentence's next first, both cited, when asked who, the reader's phrase in the
+        best only describes them and in the next names a person or an organisation ("…, London's most senior police
+        officer has said. Sir Ian Blair said…"; "…to a business partner. Mr Khodorkovsky handed over his … stake … to
+        Leonid Nevzlin"); as it was otherwise."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not top.after or self.selector.reader is None or not asks_who(question):
+            return decision
+        if not only_describes(top.text, top.answer):
+            return decision
+        after = _next_of(top)
+        read = self._read(question, after.sentence)
+        if read is None:
+            return decision
+        if read.score >= 0 and names_one(after.text, (read.start, read.end)):
+            return _read_first(decision, after, read)
+        opening = named_first(after.text) if is_subject(top.text, top.answer) else None
+        if opening is None:  # the one said to have said or done it, named as the next sentence's subject
+            return decision
+        return _read_first(decision, after, replace(read, start=opening.start, end=opening.end))
 
     def _done_next(self, question: str, decision: Decision) -> Decision:
         """The decision with the best sentence's next first, both cited, when the question asks what someone did
@@ -685,10 +780,16 @@ class Judge:
         places = [name for name in question_names(question) if country(name) is not None]
         if not places or all(mentions([top.text], place) for place in places):
             return decision
+        close = self._close(decision, ranked, _PLACE_DEPTH)
+        if _of_another_country(top.text, places):  # "South Korea's economy is expected to grow by 4.5%": the evidence
+            have = {e.sentence_id for e in decision.evidence}  # and first candidates of other stories too ("growth is
+            head = [r for r in ranked[:_PLACE_DEPTH] if r.id not in have and r.article_id != top.article_id]
+            close += [*decision.evidence[1:], *self.selector.sentences(head)]  # set to halve in Singapore…")
         found = next(
-            (e for e in self._close(decision, ranked, _PLACE_DEPTH) if all(mentions([e.text], p) for p in places)), None
+            (e for e in close if all(mentions([e.text], p) for p in places) and not says_no_amount(question, e.text)),
+            None,
         )
-        if found is None or says_no_amount(question, found.text):
+        if found is None:
             return decision
         return self._first_read_giving(question, decision, [found], lambda e, read: True)
 
@@ -996,6 +1097,18 @@ _PLACE_KINDS: dict[str, Callable[[str, tuple[int, int]], bool]] = {
     "city": _a_place,
     "town": _a_place,
 }
+
+
+def top_text(decision: Decision) -> str:
+    """The best sentence's text, empty for no evidence."""
+    return decision.evidence[0].text if decision.evidence else ""
+
+
+def _of_another_country(sentence: str, places: Sequence[str]) -> bool:
+    """Whether the sentence names a country other than ``places`` (the question's)."""
+    asked = {country(place) for place in places}
+    named = (re.sub(r"['’]s?$", "", e.text) for e in parsed(sentence).ents if e.label_ == "GPE")
+    return any(country(name) not in (None, *asked) for name in named)
 
 
 def _first(decision: Decision, found: Evidence | None) -> Decision:

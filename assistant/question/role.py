@@ -15,7 +15,7 @@ from assistant.question.post import asks_who, named_before, opens_unnamed
 from assistant.question.wanted import says_the_verb, verb_forms
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|(?P<which>which|what)\s+(?P<kind>\w+(?:\s+\w+)?))\b", re.I)
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -142,6 +142,32 @@ def names_someone(sentence: str, span: tuple[int, int] | None) -> bool:
 
 
 _PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_NAMED = frozenset({"PERSON", "ORG"})  # who can be named where a sentence only describes them
+
+
+def only_describes(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the phrase at ``span`` describes someone without naming them: its head a noun, no person or
+    organisation named in it ("London's most senior police officer", "a business partner")."""
+    words = _words_at(sentence, span)
+    return words is not None and words.root.pos_ == "NOUN" and not any(t.ent_type_ in _NAMED for t in words)
+
+
+def is_subject(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the phrase at ``span`` is the subject of its verb ("…, London's most senior police officer has
+    said")."""
+    words = _words_at(sentence, span)
+    return words is not None and words.root.dep_ in SUBJECTS
+
+
+def names_one(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the phrase at ``span`` names a person or an organisation ("Sir Ian Blair", "Yeahronimo Media
+    Ventures")."""
+    words = _words_at(sentence, span)
+    return words is not None and any(t.ent_type_ in _NAMED and t.pos_ == "PROPN" for t in words)
+
+
+def _words_at(sentence: str, span: tuple[int, int] | None) -> Span | None:
+    return parsed(sentence).char_span(*span, alignment_mode="expand") if span is not None else None
 
 
 def in_the_verbs_clause(verb: str, sentence: str, span: tuple[int, int]) -> bool:

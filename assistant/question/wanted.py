@@ -273,6 +273,11 @@ _COUNTED = re.compile(r"\bhow many (?:of (?:the|its|their|his|her|these|those) )
 _FIGURE = rf"(?:\d[\d,.]*|{_NUMBER_WORDS})"
 
 
+def asks_how_many(question: str) -> bool:
+    """Whether the question asks how many of something ("How many GameBoys does the project use?")."""
+    return _COUNTED.search(question) is not None
+
+
 def gives_a_figure(question: str, sentence: str) -> bool:
     """Whether the sentence gives a figure of what is asked: asked how many of something, a number just before it
     ("his 92-cap Wales career" to "How many caps…?"; "most seats" is no figure); asked how fast something grew, a
@@ -403,3 +408,70 @@ def type_match(labels: tuple[str, ...], sentence: str, question: str) -> float:
         return float(bool(_NUMBER.search(sentence)))
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     return float(any(m.group().lower() not in asked for m in _NAME.finditer(sentence)))
+
+
+# A sentence saying what is asked is not known yet: "the specific taxes to be cut have not been announced", "have yet
+# to reveal which taxes would be targeted", "details are not yet known", "for an undisclosed sum".
+_MADE_KNOWN = (
+    r"(?:announc|reveal|disclos|nam|decid|confirm|specifi|identif|unveil|releas|publish|agre|set|finalis|finaliz)"
+)
+_UNKNOWN = re.compile(
+    rf"\b(?:(?:has|have|had|is|are|was|were)\s+(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?{_MADE_KNOWN}\w*"
+    rf"|(?:is|are|was|were)\s+(?:not\s+(?:yet\s+)?|still\s+|as\s+yet\s+|yet\s+)?(?:unknown|undecided|unclear)"
+    rf"|(?:is|are|was|were)\s+not\s+(?:yet\s+)?known"
+    rf"|(?:did|do|does)\s+not\s+(?:say|reveal|disclose|name|specify)"
+    rf"|declined\s+to\s+(?:say|reveal|disclose|name|specify))\b",
+    re.IGNORECASE,
+)
+_UNDISCLOSED = re.compile(r"\b(?:undisclosed|unspecified|unnamed)\s+(?P<what>[a-z]+)", re.IGNORECASE)
+_ASKED_NOUN = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
+_SUMS = {"sum", "amount", "fee", "price", "figure", "value", "fine", "bid", "payment", "sums", "amounts", "fees"}
+_REACH = 60  # characters before the words that say it is not known in which what is not known is named
+
+
+def may_be_not_known(question: str) -> bool:
+    """Whether a sentence may say that what the question asks for is not known yet (``not_known_yet``): it asks
+    which of a kind, or how much."""
+    asked = _ASKED_NOUN.match(question)
+    return asked is not None and asked["noun"].lower() not in _AUXILIARIES or _HOW_MUCH.match(question) is not None
+
+
+_HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
+
+
+def not_known_yet(question: str, sentence: str) -> bool:
+    """Whether the sentence says that what the question asks for is not known yet: which of a kind ("Which taxes
+    would the Tories cut?" of "…the specific taxes to be cut have not been announced") or how much ("for an
+    undisclosed sum")."""
+    undisclosed = _UNDISCLOSED.search(sentence)
+    if undisclosed is not None and undisclosed["what"].lower() in _SUMS:
+        return _HOW_MUCH.match(question) is not None
+    asked = _ASKED_NOUN.match(question)
+    if asked is None or asked["noun"].lower() in _AUXILIARIES:
+        return False
+    stem = asked["noun"].lower().rstrip("s")[:6]
+    for said in _UNKNOWN.finditer(sentence):
+        around = sentence[max(0, said.start() - _REACH) : said.end() + _REACH // 2].lower()
+        if re.search(rf"\b{re.escape(stem)}", around):
+            return True
+    return False
+
+
+_AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+
+
+# "How big are the Conservatives' planned tax cuts?": how big the thing its last words name is.
+_SIZED = re.compile(
+    r"^\s*how\s+(?:big|large|much|many)\s+(?:is|are|was|were|will\s+be)\s+(?P<thing>[\w\s'’-]+?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def sized_thing(question: str) -> tuple[str, ...]:
+    """The words naming what a "How big is…?" question asks the size of, its last two ("tax", "cuts" of "the
+    Conservatives' planned tax cuts"); empty for other questions."""
+    asked = _SIZED.match(question)
+    if asked is None:
+        return ()
+    words = [w for w in re.findall(r"[a-z][\w-]*", asked["thing"].lower()) if w not in ("the", "a", "an")]
+    return tuple(words[-2:])

@@ -618,8 +618,8 @@ class _PhraseReader:
         return readings
 
 
-def _read_judge(store: FakeStore, found: dict[str, tuple[str, float]]) -> Judge:
-    selector = EvidenceSelector(store, k=1, reader=_PhraseReader(found), read_weight=0.0)
+def _read_judge(store: FakeStore, found: dict[str, tuple[str, float]], k: int = 1) -> Judge:
+    selector = EvidenceSelector(store, k=k, reader=_PhraseReader(found), read_weight=0.0)
     check = AnswerabilityCheck(store, SURE, min_answerable=0.5)
     return Judge(store, selector, check, JudgeLimits(news_articles=1, related=2, min_relevance=0.0))
 
@@ -806,3 +806,112 @@ def test_a_close_sentence_saying_what_is_asked_answers_where_the_best_does_not(
 
 def test_a_country_is_no_city() -> None:
     assert not _a_place("The statue is the largest in Mongolia.", (28, 36))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "found", "question", "answer"),
+    [
+        (
+            ("Jailed tycoon Mikhail Khodorkovsky has transferred his stake in Yukos to a business partner.",
+             "Mr Khodorkovsky handed over his entire stake in Group Menatep to Leonid Nevzlin."),
+            {"best": ("a business partner", 2.0), "next": ("Leonid Nevzlin", 1.0)},
+            "Who did Khodorkovsky give his Yukos stake to?",
+            "Leonid Nevzlin",
+        ),
+        (
+            ("Terrorists might try to target the UK before the election, London's most senior police officer has said.",
+             "Sir Ian Blair said terror groups would remember the effect of the Madrid bomb."),
+            {"best": ("London's most senior police officer", 2.0), "next": ("terror groups", -1.0)},
+            "Who warned that terrorists might target the election?",
+            "Sir Ian Blair",  # the next sentence's subject, who said it, though the reader reads another phrase there
+        ),
+    ],
+)  # fmt: skip
+def test_asked_who_the_next_sentence_names_the_one_the_best_only_describes(
+    sentences: tuple[str, str], found: dict[str, tuple[str, float]], question: str, answer: str
+) -> None:
+    store = _story("s", "A story", *sentences)
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence] == ["s:00001", "s:00000"]  # both cited
+    assert fact_from(question, decision.evidence, -10.0).short_answer == answer
+
+
+def test_asked_who_a_description_stands_where_the_next_sentence_names_no_one_in_its_place() -> None:
+    store = _story(
+        "s",
+        "A story",
+        "The brand was bought by a US based digital music distributor.",
+        "Its computers were among the first affordable home PCs.",
+    )
+    found = {"best": ("a US based digital music distributor", 2.0), "next": ("home PCs", 1.0)}
+    decision = _decide(_read_judge(store, found), store, "Who bought the brand?", "claim")
+    assert [e.sentence_id for e in decision.evidence][:1] == ["s:00000"]
+
+
+def test_asked_which_of_a_kind_a_sentence_saying_it_is_not_known_yet_says_so() -> None:
+    store = _story(
+        "tax",
+        "Howard dismisses Tory tax fears",
+        "The Tories highlighted plans for tax cuts worth £4bn, although the specific taxes to be cut have not been "
+        "announced.",
+    )
+    decision = _decide(_judge(store, k=1), store, "Which taxes would the Tories cut?", "claim")
+    assert not decision.answerable and decision.why == "not_known"
+    assert [e.sentence_id for e in decision.related] == ["tax:00000"]
+
+
+def _ranked_first(store: FakeStore, question: str) -> str:
+    return HybridRetriever(store=store, lexical=FakeLexical(store), weights=WEIGHTS, k=2).rank(question)[0].id
+
+
+@pytest.mark.parametrize(
+    ("stories", "question", "first"),
+    [
+        (  # asked how fast a country grows, the evidence's sentence naming it, not another country's figure
+            {"korea": ("S Korea spending boost", ["South Korea's economy is expected to grow by 4.5% this year.",
+                                                   "Singapore and Taiwan grew too."]),
+             "sing": ("Singapore growth", ["Economic growth is set to halve in Singapore this year to 3%."])},
+            "How fast is Singapore expected to grow this year?",
+            "sing:00000",
+        ),
+        (  # asked how many of something, a sentence counting it, not another figure
+            {"gb": ("Poles play with GameBoy", ["Kujda found five other people and the Gameboyzz Orchestra Project "
+                                                "was born.", "All the sounds are made by six Nintendo GameBoys."])},
+            "How many GameBoys does the Gameboyzz Orchestra Project use?",
+            "gb:00001",
+        ),
+        (  # asked how big a thing is, the evidence's sentence naming it with an amount
+            {"tax": ("Tory tax plans", ["How big are the Conservatives' planned cuts? Public spending by a massive "
+                                        "£35 billion.", "The Tories highlighted tax cuts worth £4bn."])},
+            "How big are the Conservatives' planned tax cuts?",
+            "tax:00001",
+        ),
+        (  # asked when it will be, a sentence of another story naming what is asked that says when, in its words
+            {"book": ("The Da Vinci Code", ["The Da Vinci Code was released in 2003."]),
+             "film": ("Tautou to star in Da Vinci film", ["Audrey Tautou will star in The Da Vinci Code film.",
+                                                          "The movie is due for release on 19 May 2006."])},
+            "When will The Da Vinci Code be released?",
+            "film:00001",
+        ),
+    ],
+)  # fmt: skip
+def test_a_sentence_giving_what_is_asked_comes_first_where_the_best_gives_something_else(
+    stories: dict[str, tuple[str, list[str]]], question: str, first: str
+) -> None:
+    store = FakeStore(stories)
+    assert _ranked_first(store, question) != first  # the best gives another figure, country or time
+    found = {"figure": ("4.5%", 2.0), "asked": ("3%", 1.0)}  # the reader, where a rule reads
+    decision = _decide(_read_judge(store, found, k=2), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == first
+
+
+def test_asked_how_much_a_sentence_of_a_story_not_naming_what_is_asked_gives_no_sum() -> None:
+    store = FakeStore(
+        {
+            "film": ("Tautou to star in Da Vinci film", ["The Da Vinci Code film stars Tom Hanks.",
+                                                         "The $100m movie is due for release in May."]),
+            "robots": ("Robots march to summit", ["The movie, which cost a reported $70m to make, took $138m."]),
+        }
+    )  # fmt: skip
+    decision = _decide(_judge(store, k=1), store, "How much will the Da Vinci Code movie cost?", "claim")
+    assert decision.evidence[0].sentence_id == "film:00001"  # not another film's cost

@@ -15,7 +15,9 @@ from assistant.question.wanted import (
     each_in,
     gives_a_date,
     gives_a_figure,
+    may_be_not_known,
     money_in,
+    not_known_yet,
     says_no_amount,
     says_no_money,
     says_only_when_relative,
@@ -222,3 +224,26 @@ def test_the_speed_a_sentence_gives_to_how_fast_something_goes() -> None:
 )
 def test_the_sum_of_money_a_sentence_gives(sentence: str, after: int, sum_: str | None) -> None:
     assert money_in(sentence, after) == sum_
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "unknown"),
+    [
+        ("Which taxes would the Tories cut?", "They have plans for tax cuts worth £4bn, although the specific taxes to "
+         "be cut have not been announced.", True),
+        ("Which taxes would the Tories cut?", "They have promised a figure but have yet to reveal which taxes would be "
+         "targeted.", True),
+        ("How much did Glazer pay?", "He bought the stake for an undisclosed sum.", True),
+        ("Which taxes would the Tories cut?", "The Tories would cut council tax and stamp duty.", False),
+        ("Which taxes would the Tories cut?", "The candidates have not been announced.", False),  # not the taxes
+        ("What did the Tories cut?", "The specific taxes to be cut have not been announced.", False),  # not which
+        ("How many seats did they win?", "He bought the stake for an undisclosed sum.", False),  # no sum asked
+    ],
+)  # fmt: skip
+def test_a_sentence_may_say_what_is_asked_is_not_known_yet(question: str, sentence: str, unknown: bool) -> None:
+    assert not_known_yet(question, sentence) is unknown
+
+
+def test_only_which_of_a_kind_or_how_much_may_be_not_known_yet() -> None:
+    assert may_be_not_known("Which taxes would the Tories cut?") and may_be_not_known("How much did he pay?")
+    assert not may_be_not_known("Who won?") and not may_be_not_known("What did the Tories cut?")
