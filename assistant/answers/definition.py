@@ -232,7 +232,12 @@ def _title(mention: Span) -> Span | None:
             continue
         hangs_on = _within(token, head) if token.dep_ in _TITLE_DEPS else start <= token.head.i < mention.end
         # "labour office chief Frank-Juergen Weise said", parsed as two subjects of "said": the title is the first
-        beside = start == mention.start and token.dep_ == head.dep_ and token.head.i == head.head.i != head.i
+        beside = (
+            start == mention.start
+            and token.pos_ == "NOUN"
+            and token.dep_ == head.dep_ in ("nsubj", "nsubjpass")
+            and token.head.i == head.head.i != head.i
+        )
         if token.is_punct or token.pos_ not in _TITLE_POS or not (hangs_on or beside):
             break
         head = token if beside else head  # the title's own modifiers hang on it
