@@ -206,9 +206,10 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     repeated = [i for i, w in enumerate(words) if w.group().lower() not in _STOP and _stem(w.group()) in asked]
     if len(repeated) < 2 or repeated[0] >= _HEAD_START:
         return span  # most spans: no parse
-    verb, forms = verb_stem_of(question), _forms(question)  # "sued" for "suing" too
-    repeated = sorted({*repeated, *(i for i, w in enumerate(words) if w.group().lower() in forms)})
-    at_verb = [i for i in repeated if _stem(words[i].group()) == verb or words[i].group().lower() in forms]
+    verb = verb_stem_of(question)
+    passive = _passive_forms(question, sentence, words)  # "is being sued by" for "Who is suing…?"
+    repeated = sorted({*repeated, *passive})
+    at_verb = [i for i in repeated if _stem(words[i].group()) == verb or i in passive]
     if not at_verb:
         return span
     last = max(i for i in repeated if i - at_verb[0] <= _VERB_REACH and i >= at_verb[0])
@@ -296,6 +297,16 @@ def verb_stem_of(question: str) -> str | None:
     doc = nlp()(question, disable=["ner"])
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
     return _stem(verbs[0].text) if verbs else None
+
+
+def _passive_forms(question: str, sentence: str, words: list[re.Match[str]]) -> set[int]:
+    """The positions among ``words`` of the question's verb in any form followed by "by" ("sued by his
+    ex-girlfriend"): what follows is who did it, not the one it was done to ("…killing King Harold II")."""
+    forms = _forms(question)
+    return {i for i, w in enumerate(words) if w.group().lower() in forms and _BY.match(sentence, w.end())}
+
+
+_BY = re.compile(r"\s+by\b")
 
 
 @lru_cache(maxsize=256)
