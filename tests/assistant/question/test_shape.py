@@ -21,6 +21,7 @@ from assistant.question.shape import RULES, Rule, Shape, shape_of
         ("What do Western leaders say about Russia?", "overview", "Western leaders"),
         ("Who is Keir Starmer?", "definition", "Keir Starmer"),
         ("Who is Mark Rutte?", "definition", "Mark Rutte"),
+        ("Who is Theo van Gogh?", "definition", "Theo van Gogh"),  # a name's particle is no role's "of"
         ("What is the Coalition of the Willing?", "definition", "Coalition of the Willing"),
         ("What is NATO?", "definition", "NATO"),
         ("What is latinohiphopradio.com?", "definition", "latinohiphopradio.com"),  # names in small letters
