@@ -54,3 +54,14 @@ def test_a_clause_going_on_to_another_thing_after_and_the_is_a_part() -> None:
     question = "Where will the commissioning editor for documentaries be based?"
     clause = clause_asked_about(question, sentence, _at(sentence, "Birmingham"))
     assert clause is not None and "Bristol" in sentence[slice(*clause)] and "Birmingham" not in sentence[slice(*clause)]
+
+
+def test_a_contrast_opens_a_clause_whatever_its_verb() -> None:
+    donations = (
+        "The Conservatives were in second place with donations totalling £4,610,849, while the Liberal Democrats "
+        "received just over £1m."
+    )
+    clause = clause_asked_about("How much did the Conservatives receive?", donations, _at(donations, "£1m"))
+    assert clause is not None and donations[slice(*clause)].endswith("£4,610,849")
+    joined = "The Conservatives took £4m and the Liberal Democrats received £1m."  # "and": a verb of its own needed
+    assert clause_asked_about("How much did the Conservatives receive?", joined, _at(joined, "£1m")) is None
