@@ -73,6 +73,7 @@ from assistant.question.wanted import (
     asks_score,
     asks_when,
     claims,
+    counts_what_is_asked,
     each_in,
     gives_a_date,
     gives_a_figure,
@@ -134,7 +135,11 @@ _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
+_ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
 _HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")
+# The last words of names of bodies spaCy's small model may take for a person's ("Maria Sklodowska-Curie Institute").
+_BODIES = frozenset({"Institute", "University", "College", "Foundation", "Centre", "Center", "Hospital", "School"})
+_OWN_KINDS = frozenset({"ORG", "NORP", "PERSON"})  # names the best sentence may have another of in their place
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -334,6 +339,7 @@ class Judge:
         post = asked_post(question.text)
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
+        decision = self._own_first(question.text, decision, ranked)  # before the rules reading on from the best
         decision = self._named_next(question.text, decision)
         decision = self._named_after(question.text, decision)
         decision = _with_the_one_named_before(question.text, decision)
@@ -363,7 +369,7 @@ class Judge:
         if (
             decision.answerable
             and asks_how_many(question.text)
-            and not gives_a_figure(question.text, top_text(decision))
+            and not counts_what_is_asked(question.text, top_text(decision))
         ):
             # "How many GameBoys does the project use?" of "Kujda found five other people…": a sentence of the
             # evidence or of the stories naming what is asked counting them ("…made by six Nintendo GameBoys")
@@ -464,12 +470,20 @@ class Judge:
         )
 
     def _counted_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
-        """The decision with a sentence giving a figure of what is counted first: of the evidence and of the first
-        two stories naming everything the question names, the one sharing most of the question's words (the
-        evidence's first on a tie); as it was when none does."""
-        evidence = [e for e in decision.evidence if gives_a_figure(question, e.text)]
-        stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
-        return _moved_first(decision, _most_shared(question, [*evidence, *stories]))
+        """The decision with a sentence of the best one's story giving a figure of what is counted first, naming the
+        people of the question the best names, the one sharing most of the question's words (the evidence's first
+        on a tie); as it was when none does. (Of other stories too, it moved more of SQuAD's answers away than it
+        found.)"""
+        top = decision.evidence[0].text
+        people = [e.text for e in parsed(question).ents if e.label_ == "PERSON" and e[-1].text not in _BODIES]
+        named = [name for name in people if mentions([top], name)]  # Derek Wolfe's sacks, not Von Miller's
+
+        def counts(e: Evidence) -> bool:
+            return gives_a_figure(question, e.text) and all(mentions([e.text], name) for name in named)
+
+        story = decision.evidence[0].article_id
+        evidence = [e for e in decision.evidence if e.article_id == story and counts(e)]
+        return _moved_first(decision, _most_shared(question, [*evidence, *filter(counts, self._stories([story]))]))
 
     def _dated_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of the next evidence sentences and first candidates that gives a day or a
@@ -730,8 +744,11 @@ class Judge:
         clause = clause_asked_about(question, top.text, (top.reading.start, top.reading.end))
         if clause is None:
             return decision
-        read = self._read(question, replace(top.sentence, text=top.text[clause[0] : clause[1]]))
-        if read is None or read.score < 0:
+        part = top.text[clause[0] : clause[1]]
+        read = self._read(question, replace(top.sentence, text=part))
+        # asked how much, an amount there answers however the reader scores it ("The Conservatives were in second
+        # place with donations totalling £4,610,849, while the Liberal Democrats received just over £1m")
+        if read is None or read.score < 0 and (says_no_amount(question, part) or not _ASKS_AMOUNT.match(question)):
             return decision
         reading = replace(read, start=read.start + clause[0], end=read.end + clause[0])
         return replace(decision, evidence=(replace(top, reading=reading), *decision.evidence[1:]))
@@ -792,6 +809,22 @@ class Judge:
         if found is None:
             return decision
         return self._first_read_giving(question, decision, [found], lambda e, read: True)
+
+    def _own_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first of the evidence and the close candidates of the best sentence's story naming
+        what the question names first, read by the reader, where the best names another of its kind instead ("The
+        Liberal Democrats' largest donor was…" to "Who was the Conservatives' largest donor?": "The largest donation
+        to the Conservatives was a bequest from Ruth Beardmore…"); as it was otherwise."""
+        top = decision.evidence[0] if decision.evidence else None
+        if top is None or not decision.answerable or self.selector.reader is None:
+            return decision
+        kinds = {e.text: e.label_ for e in parsed(question).ents if e.label_ in _OWN_KINDS}
+        missing = [name for name in kinds if not mentions([top.text], name)]
+        if not missing or not _names_another(top.text, {kinds[name] for name in missing}, question):
+            return decision
+        close = [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
+        naming = [e for e in close if all(mentions([e.text], name) for name in missing)]
+        return self._first_read_giving(question, decision, naming, lambda e, read: True)
 
     def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, where the
@@ -1102,6 +1135,11 @@ _PLACE_KINDS: dict[str, Callable[[str, tuple[int, int]], bool]] = {
 def top_text(decision: Decision) -> str:
     """The best sentence's text, empty for no evidence."""
     return decision.evidence[0].text if decision.evidence else ""
+
+
+def _names_another(sentence: str, kinds: set[str], question: str) -> bool:
+    """Whether the sentence names someone of one of these kinds (entity labels) that the question does not name."""
+    return any(e.label_ in kinds and not mentions([question], e.text) for e in parsed(sentence).ents)
 
 
 def _of_another_country(sentence: str, places: Sequence[str]) -> bool:

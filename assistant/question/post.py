@@ -211,7 +211,12 @@ def named_before(sentence: str, before: str) -> Found | None:
     one of a community of people who created iPodder"); None otherwise. The name is found in ``before``."""
     if _UNNAMED_OPENING.match(sentence) is None:
         return None
-    people = [p for p in _people(before) if any(e.label_ == "PERSON" for e in nlp()(p.text, disable=NER_ONLY).ents)]
+    persons = {e.text for e in nlp()(before).ents if e.label_ == "PERSON"}  # "Pop singer Delta Goodrem has…"
+    people = [
+        p
+        for p in _people(before)
+        if p.text in persons or any(e.label_ == "PERSON" for e in nlp()(p.text, disable=NER_ONLY).ents)
+    ]
     return people[-1] if people else None
 
 

@@ -5,6 +5,7 @@ question; the evidence step looks for a sentence with the verb, the answer step 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -146,10 +147,12 @@ _NAMED = frozenset({"PERSON", "ORG"})  # who can be named where a sentence only 
 
 
 def only_describes(sentence: str, span: tuple[int, int] | None) -> bool:
-    """Whether the phrase at ``span`` describes someone without naming them: its head a noun, no person or
+    """Whether the phrase at ``span`` describes someone without naming them: its head a singular noun, no person or
     organisation named in it ("London's most senior police officer", "a business partner")."""
     words = _words_at(sentence, span)
-    return words is not None and words.root.pos_ == "NOUN" and not any(t.ent_type_ in _NAMED for t in words)
+    if words is None or words.root.tag_ != "NN":  # one described, not a class ("graduate and undergraduate students")
+        return False
+    return not any(t.ent_type_ in _NAMED for t in words)
 
 
 def is_subject(sentence: str, span: tuple[int, int] | None) -> bool:
@@ -213,9 +216,53 @@ def answered_before(question: str, sentence: str, before: str, read: tuple[int, 
         return _subject_named_before(noun, sentence, before)
     if not asks_who(question) or _WHOM.match(question) or not opens_unnamed(sentence):
         return None  # most sentences: no parse
-    if names_someone(sentence, read) and not _is_what_asked(question, sentence):
+    if names_someone(sentence, read) and not (_is_what_asked(question, sentence) or _opening_did(question, sentence)):
         return None  # "…in the absence of Ospreys loose-head Duncan Jones" is no answer to "Who is the only…?"
     return named_before(sentence, before)
+
+
+def _opening_did(question: str, sentence: str) -> bool:
+    """Whether the one the sentence opens with, unnamed, is the subject of the question's verb there: "The
+    21-year-old singer won the award for best female artist, with … Shannon Noll taking…" to "Who won best female
+    artist?"."""
+    role = asked_role(question)
+    if role is None or not role.subject:
+        return False
+    asked = _asked_words(t for t in _question_parse(question) if t.lemma_.lower() == role.verb)
+    if not asked:
+        return False
+    for verb in (t for t in parsed(sentence) if t.lemma_.lower() == role.verb and t.pos_ in ("VERB", "AUX")):
+        opening = any(c.dep_ in SUBJECTS and c.left_edge.i == 0 for c in verb.children)
+        if opening and asked <= _objects_words([verb], _COMPLEMENTS):  # "won the award for best female artist",
+            return True  # not best male ("…with Shannon Noll taking the title of best male")
+    return False
+
+
+def _asked_words(verbs: Iterable[Token]) -> set[str]:
+    """The lemmas of the content words after the question's verb, but where and when ("best female artist" of "Who
+    won best female artist at the Australian MTV awards?")."""
+    after = (c for v in verbs for c in v.rights if not (c.dep_ == "prep" and c.lower_ in _WHERE_WHEN))
+    return {t.lemma_.lower() for c in after for t in c.subtree if not t.is_stop and t.is_alpha}
+
+
+_WHERE_WHEN = frozenset({"at", "in", "on", "during", "since", "until"})
+_COMPLEMENTS = frozenset({"dobj", "prep", "attr", "dative", "oprd"})
+_ASIDE = frozenset({"with", "while", "as", "after", "before"})  # a preposition opening another's doing
+
+
+def _objects_words(verbs: Iterable[Token], deps: frozenset[str] = frozenset({"dobj"})) -> set[str]:
+    """The lemmas of the content words of these verbs' direct objects (or other ``deps``, not asides)."""
+    objects = [c for v in verbs for c in v.children if c.dep_ in deps]
+    return {t.lemma_.lower() for o in objects for t in _without_asides(o) if not t.is_stop and t.is_alpha}
+
+
+def _without_asides(token: Token) -> Iterator[Token]:
+    """The token's subtree, less what hangs under a preposition opening another's doing ("with … taking…")."""
+    if token.dep_ == "prep" and token.lower_ in _ASIDE:
+        return
+    yield token
+    for child in token.children:
+        yield from _without_asides(child)
 
 
 def _is_what_asked(question: str, sentence: str) -> bool:

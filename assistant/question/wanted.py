@@ -142,7 +142,7 @@ def wanted_labels(question: str) -> tuple[str, ...]:
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
-    "million|billion|dozen"
+    "million|billion|dozen|zero"
 )
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|half)\b", re.IGNORECASE)
 # What an amount may be said with besides numbers: "only a little", "vast areas", "several", "most".
@@ -270,6 +270,11 @@ _SPELL = re.compile(
 
 
 _COUNTED = re.compile(r"\bhow many (?:of (?:the|its|their|his|her|these|those) )?([a-z][\w-]*)", re.IGNORECASE)
+_COUNTED_HEAD = re.compile(
+    r"\bhow many (?:of (?:the|its|their|his|her|these|those) )?(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+"
+    r"(?:did|does|do|were|was|are|is|have|has|had|will|would|could|can)\b",
+    re.IGNORECASE,
+)
 _FIGURE = rf"(?:\d[\d,.]*|{_NUMBER_WORDS})"
 
 
@@ -278,10 +283,24 @@ def asks_how_many(question: str) -> bool:
     return _COUNTED.search(question) is not None
 
 
-def gives_a_figure(question: str, sentence: str) -> bool:
-    """Whether the sentence gives a figure of what is asked: asked how many of something, a number just before it
-    ("his 92-cap Wales career" to "How many caps…?"; "most seats" is no figure); asked how fast something grew, a
-    rate; otherwise a number in figures."""
+def counts_what_is_asked(question: str, sentence: str) -> bool:
+    """Asked how many of something, whether the sentence gives a figure of it, a few words before it ("the 500,000
+    strong stock of PSPs") or in brackets after it, or of another of the question's words ("eight All-Pro
+    selections" to "How many Panthers were designated All-Pro?")."""
+    if gives_a_figure(question, sentence, reach=_COUNT_REACH):
+        return True
+    own = [re.escape(w) for w in re.findall(r"[\w-]{4,}", question) if w.lower() not in _QUESTION_WORDS]
+    return bool(own) and re.search(rf"\b{_FIGURE}[\s-]+(?:{'|'.join(own)})\b", sentence, re.IGNORECASE) is not None
+
+
+_COUNT_REACH = 3  # words between a figure and what it counts ("500,000 strong stock of PSPs")
+_QUESTION_WORDS = frozenset({"many", "much", "does", "were", "have", "will", "would", "could", "there"})
+
+
+def gives_a_figure(question: str, sentence: str, reach: int = 2) -> bool:
+    """Whether the sentence gives a figure of what is asked: asked how many of something, a number just before it,
+    ``reach`` words at most ("his 92-cap Wales career" to "How many caps…?"; "most seats" is no figure); asked how
+    fast something grew, a rate; otherwise a number in figures."""
     if _ASKS_RATE.search(question):
         return bool(_RATE.search(sentence))
     if asks_level(question):
@@ -290,9 +309,15 @@ def gives_a_figure(question: str, sentence: str) -> bool:
     counted = _COUNTED.search(question)
     if counted is None:
         return bool(re.search(r"\d", sentence))
-    noun = re.escape(counted.group(1).lower().removesuffix("s"))
-    between = r"(?:(?!(?:and|or|but|in|to|for|with|at|on|by)\s)[\w-]+\s+){0,2}"  # "10 new A380s", "three of the seats"
-    return bool(re.search(rf"\b{_FIGURE}[\s-]+{between}{noun}", sentence, re.IGNORECASE))
+    head = _COUNTED_HEAD.search(question)  # "yards" of "How many passing yards did…?", or its first word
+    nouns = "|".join(re.escape(c.group(1).lower().removesuffix("s")) for c in (counted, head) if c is not None)
+    noun = f"(?:{nouns})"
+    # "10 new A380s", "three of the seats"
+    between = rf"(?:(?!(?:and|or|but|in|to|for|with|at|on|by)\s)[\w-]+\s+){{0,{reach}}}"
+    if re.search(rf"\b{_FIGURE}[\s-]+{between}{noun}", sentence, re.IGNORECASE):
+        return True
+    # what is counted, then its figure in brackets: "…ranked first in the NFL yards allowed (4,530)"
+    return bool(re.search(rf"\b{noun}\w*\s+(?:[\w-]+\s+)?\(\s*{_FIGURE}\s*\)", sentence, re.IGNORECASE))
 
 
 # Asked how much was paid, cost or is worth: an amount of money is the answer, not "number one" or "20%".
@@ -426,6 +451,7 @@ _UNKNOWN = re.compile(
 _UNDISCLOSED = re.compile(r"\b(?:undisclosed|unspecified|unnamed)\s+(?P<what>[a-z]+)", re.IGNORECASE)
 _ASKED_NOUN = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
 _SUMS = {"sum", "amount", "fee", "price", "figure", "value", "fine", "bid", "payment", "sums", "amounts", "fees"}
+_STEM = 5  # letters that say a word in any of its forms
 _REACH = 60  # characters before the words that say it is not known in which what is not known is named
 
 
@@ -450,6 +476,10 @@ def not_known_yet(question: str, sentence: str) -> bool:
     if asked is None or asked["noun"].lower() in _AUXILIARIES:
         return False
     stem = asked["noun"].lower().rstrip("s")[:6]
+    own = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in _AUXILIARIES | {"which", "what"}}
+    said_words = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", sentence.lower())}
+    if 3 * len(own & said_words) < 2 * len(own):
+        return False  # a sentence about something else that is not known ("…Tories cut" of "the taxes to be cut")
     for said in _UNKNOWN.finditer(sentence):
         around = sentence[max(0, said.start() - _REACH) : said.end() + _REACH // 2].lower()
         if re.search(rf"\b{re.escape(stem)}", around):

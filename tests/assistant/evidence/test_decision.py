@@ -915,3 +915,31 @@ def test_asked_how_much_a_sentence_of_a_story_not_naming_what_is_asked_gives_no_
     )  # fmt: skip
     decision = _decide(_judge(store, k=1), store, "How much will the Da Vinci Code movie cost?", "claim")
     assert decision.evidence[0].sentence_id == "film:00001"  # not another film's cost
+
+
+def test_asked_of_one_a_sentence_naming_it_answers_where_the_best_names_another_of_its_kind() -> None:
+    store = _story(
+        "donors",
+        "Parties build up poll war chests",
+        "The Liberal Democrats' largest donor was the Joseph Rowntree Reform Trust, which gave £250,000.",
+        "The largest donation to the Conservatives was a bequest from Ruth Beardmore of nearly £400,000.",
+    )
+    found = {"other": ("the Joseph Rowntree Reform Trust", 3.0), "asked": ("Ruth Beardmore", 1.0)}
+    question = "Who was the Liberal Democrats' largest donor?"
+    assert _decide(_read_judge(store, found, k=2), store, question, "claim").evidence[0].sentence_id == "donors:00000"
+    question = "Who was the Conservatives' largest donor?"
+    assert _ranked_first(store, question) == "donors:00000"  # the Liberal Democrats' ranks first
+    decision = _decide(_read_judge(store, found, k=2), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence][:2] == ["donors:00001", "donors:00000"]
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Ruth Beardmore"
+
+
+def test_asked_how_much_an_amount_in_the_clause_about_what_is_asked_answers_however_the_reader_scores_it() -> None:
+    sentence = (
+        "The Conservatives were in second place with donations totalling £4,610,849, while the Liberal Democrats "
+        "received just over £1m."
+    )
+    store = _story("donations", "Parties build up poll war chests", sentence)
+    found = {"received": ("just over £1m", 2.0), "clause": ("£4,610,849", -1.0)}
+    decision = _decide(_read_judge(store, found), store, "How much did the Conservatives receive?", "claim")
+    assert fact_from("How much did the Conservatives receive?", decision.evidence, -10.0).short_answer == "£4,610,849"

@@ -70,3 +70,23 @@ def test_a_phrase_naming_someone_who_may_do_something() -> None:
 def test_which_one_did_it_is_the_one_named_before(question: str, sentence: str, before: str, named: str | None) -> None:
     found = answered_before(question, sentence, before, None)
     assert (found.text if found else None) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Who won best female artist at the Australian MTV awards?", "Delta Goodrem"),  # the unnamed opening won it
+        ("Who won best male?", None),  # another did ("…with Shannon Noll taking the title of best male")
+    ],
+)
+def test_who_did_it_is_the_one_named_before_where_the_sentence_opening_unnamed_did_it(
+    question: str, named: str | None
+) -> None:
+    sentence = (
+        "The 21-year-old singer won the award for best female artist, with Australian Idol runner-up Shannon Noll "
+        "taking the title of best male at the ceremony."
+    )
+    before = "Pop singer Delta Goodrem has scooped one of the top individual prizes at the first MTV Music Awards."
+    at = sentence.index("Shannon Noll")
+    found = answered_before(question, sentence, before, (at, at + len("Shannon Noll")))  # the reader's name
+    assert (found.text if found else None) == named

@@ -8,10 +8,12 @@ from assistant.question.wanted import (
     asked_claim,
     asked_doing,
     asks_each,
+    asks_how_many,
     asks_level,
     asks_score,
     asks_when,
     claims,
+    counts_what_is_asked,
     each_in,
     gives_a_date,
     gives_a_figure,
@@ -231,8 +233,9 @@ def test_the_sum_of_money_a_sentence_gives(sentence: str, after: int, sum_: str 
     [
         ("Which taxes would the Tories cut?", "They have plans for tax cuts worth £4bn, although the specific taxes to "
          "be cut have not been announced.", True),
+        ("Which taxes would the Tories cut?", "The Tories have yet to reveal which taxes they would cut.", True),
         ("Which taxes would the Tories cut?", "They have promised a figure but have yet to reveal which taxes would be "
-         "targeted.", True),
+         "targeted.", False),  # too little of the question: it may speak of something else
         ("How much did Glazer pay?", "He bought the stake for an undisclosed sum.", True),
         ("Which taxes would the Tories cut?", "The Tories would cut council tax and stamp duty.", False),
         ("Which taxes would the Tories cut?", "The candidates have not been announced.", False),  # not the taxes
@@ -247,3 +250,31 @@ def test_a_sentence_may_say_what_is_asked_is_not_known_yet(question: str, senten
 def test_only_which_of_a_kind_or_how_much_may_be_not_known_yet() -> None:
     assert may_be_not_known("Which taxes would the Tories cut?") and may_be_not_known("How much did he pay?")
     assert not may_be_not_known("Who won?") and not may_be_not_known("What did the Tories cut?")
+
+
+def test_a_figure_counting_what_is_asked_may_stand_a_few_words_before_it() -> None:
+    question, psps = (
+        "How many PSPs does Sony plan to ship?",
+        "Sony kept the 500,000 strong stock of PSPs it plans to ship.",
+    )
+    assert not gives_a_figure(question, psps) and gives_a_figure(question, psps, reach=3)
+    staff = "If Qantas were to follow the lead of others moving staff 'offshore' 7,000 jobs could shift overseas."
+    assert not gives_a_figure("How many staff does Qantas employ?", staff, reach=3)  # the figure counts jobs
+    assert asks_how_many("How many staff does Qantas employ?") and not asks_how_many("How much did it cost?")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        ("How many PSPs does Sony plan to ship?", "Sony kept the 500,000 strong stock of PSPs it plans to ship.", True),
+        ("How many staff does Qantas employ?", "Moving staff 'offshore', 7,000 jobs could shift overseas.", False),
+        ("How many yards did the defense give up?", "The defense ranked first in yards allowed (4,530).", True),
+        ("How many Panthers were designated All-Pro?", "Ten went to the Pro Bowl, with eight All-Pro selections.",
+         True),  # a figure of another of the question's words
+        ("How many passing yards did Newton get?", "Newton completed 4 of 4 passes for 51 yards.", True),  # its head
+        ("How many touchdowns did Manning have?", "Manning finished with one interception and zero touchdowns.", True),
+        ("How many GameBoys does the band use?", "Kujda found five other people and the band was born.", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts: bool) -> None:
+    assert counts_what_is_asked(question, sentence) is counts
