@@ -291,12 +291,18 @@ _WHO_WON = re.compile(r"^\s*(?i:who)\s+(?i:won|wins|took|claimed|scooped|picked 
 _BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping|pipped|beat|edged out|edged)\s+(?:the\s+)?$")
 
 
-@lru_cache(maxsize=256)
 def verb_stem_of(question: str) -> str | None:
     """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
+    verb = _main_verb(question)
+    return _stem(verb[0]) if verb is not None else None
+
+
+@lru_cache(maxsize=256)
+def _main_verb(question: str) -> tuple[str, str] | None:
+    """The question's main verb as written and its lemma, from one parse per question; None when it has none."""
     doc = nlp()(question, disable=["ner"])
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
-    return _stem(verbs[0].text) if verbs else None
+    return (verbs[0].text, verbs[0].lemma_.lower()) if verbs else None
 
 
 def _passive_forms(question: str, sentence: str, words: list[re.Match[str]]) -> set[int]:
@@ -312,11 +318,10 @@ _BY = re.compile(r"\s+by\b")
 @lru_cache(maxsize=256)
 def _forms(question: str) -> frozenset[str]:
     """The regular and irregular forms of the question's main verb ("sue", "sues", "sued", "suing" for "suing")."""
-    doc = nlp()(question, disable=["ner"])
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
-    if not verbs:
+    verb = _main_verb(question)
+    if verb is None:
         return frozenset()
-    lemma = verbs[0].lemma_.lower()
+    lemma = verb[1]
     stem = verb_stem(lemma)
     return frozenset({lemma, f"{lemma}s", f"{lemma}es", f"{stem}ed", f"{stem}ing", *verb_forms(lemma)})
 

@@ -139,6 +139,7 @@ _ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
 _HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")
 # The last words of names of bodies spaCy's small model may take for a person's ("Maria Sklodowska-Curie Institute").
 _BODIES = frozenset({"Institute", "University", "College", "Foundation", "Centre", "Center", "Hospital", "School"})
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")  # a question's words that may name someone (not its first)
 _OWN_KINDS = frozenset({"ORG", "NORP", "PERSON"})  # names the best sentence may have another of in their place
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
@@ -427,7 +428,9 @@ class Judge:
             return None
         have = {e.sentence_id for e in decision.evidence}
         head = [r for r in ranked[:_UNKNOWN_DEPTH] if r.id not in have]
-        return next((e for e in self.selector.sentences(head) if not_known_yet(question, e.text)), None)
+        stored = self.store.get_sentences([r.id for r in head])  # their texts alone; one is made evidence
+        found = next((r for r in head if r.id in stored and not_known_yet(question, stored[r.id].text)), None)
+        return next(iter(self.selector.sentences([found])), None) if found is not None else None
 
     def _score_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a sentence giving a score first, answered: of the evidence's sentences from stories
@@ -818,6 +821,8 @@ class Judge:
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not decision.answerable or self.selector.reader is None:
             return decision
+        if all(w in top.text for w in _CAPITALISED.findall(question)):
+            return decision  # most questions: the best sentence has every name of the question (no parse)
         kinds = {e.text: e.label_ for e in parsed(question).ents if e.label_ in _OWN_KINDS}
         missing = [name for name in kinds if not mentions([top.text], name)]
         if not missing or not _names_another(top.text, {kinds[name] for name in missing}, question):
