@@ -141,8 +141,9 @@ def wanted_labels(question: str) -> tuple[str, ...]:
 
 
 _NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
-    "million|billion|dozen|zero"
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
+    "zero"
 )
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS}|half)\b", re.IGNORECASE)
 # What an amount may be said with besides numbers: "only a little", "vast areas", "several", "most".
@@ -286,13 +287,19 @@ def asks_how_many(question: str) -> bool:
 def counts_what_is_asked(question: str, sentence: str) -> bool:
     """Asked how many of something, whether the sentence gives a figure of it, a few words before it ("the 500,000
     strong stock of PSPs") or in brackets after it, or of another of the question's words ("eight All-Pro
-    selections" to "How many Panthers were designated All-Pro?")."""
-    if gives_a_figure(question, sentence, reach=_COUNT_REACH):
-        return True
+    selections" to "How many Panthers were designated All-Pro?"), or a share ("more than a quarter", "24%")."""
+    if gives_a_figure(question, sentence, reach=_COUNT_REACH) or _A_SHARE.search(sentence):
+        return True  # a share answers how many too: "More than a quarter have bought software through spam"
+    counted = _COUNTED.search(question)
+    if counted is not None and counted.group(1).lower() in _WORKFORCE:  # "8,000 staff" to "How many people…?"
+        workforce = "|".join(_WORKFORCE)
+        return re.search(rf"\b{_FIGURE}[\s-]+(?:[\w-]+\s+)?(?:{workforce})\b", sentence, re.IGNORECASE) is not None
     own = [re.escape(w) for w in re.findall(r"[\w-]{4,}", question) if w.lower() not in _QUESTION_WORDS]
     return bool(own) and re.search(rf"\b{_FIGURE}[\s-]+(?:{'|'.join(own)})\b", sentence, re.IGNORECASE) is not None
 
 
+_A_SHARE = re.compile(r"\b(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?\b|\bhalf\b|\d\s?%|\bper\s?cent\b", re.I)
+_WORKFORCE = ("people", "staff", "workers", "employees")  # who a firm employs, in any of these words
 _COUNT_REACH = 3  # words between a figure and what it counts ("500,000 strong stock of PSPs")
 _QUESTION_WORDS = frozenset({"many", "much", "does", "were", "have", "will", "would", "could", "there"})
 

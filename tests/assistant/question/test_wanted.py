@@ -274,6 +274,10 @@ def test_a_figure_counting_what_is_asked_may_stand_a_few_words_before_it() -> No
         ("How many passing yards did Newton get?", "Newton completed 4 of 4 passes for 51 yards.", True),  # its head
         ("How many touchdowns did Manning have?", "Manning finished with one interception and zero touchdowns.", True),
         ("How many GameBoys does the band use?", "Kujda found five other people and the band was born.", False),
+        ("How many firms agreed the package?", "Eighteen investment firms agreed the package.", True),  # a teen
+        ("How many people does Sun Interbrew employ?", "Sun Interbrew, which employs 8,000 staff, owns breweries.",
+         True),  # staff are the people a firm employs
+        ("How many people have bought software through spam?", "More than a quarter have bought software.", True),
     ],
 )  # fmt: skip
 def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts: bool) -> None:
