@@ -139,6 +139,10 @@ _ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
 _HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")
 # The last words of names of bodies spaCy's small model may take for a person's ("Maria Sklodowska-Curie Institute").
 _BODIES = frozenset({"Institute", "University", "College", "Foundation", "Centre", "Center", "Hospital", "School"})
+_WHEN = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")  # a question's words that may name someone (not its first)
 _OWN_KINDS = frozenset({"ORG", "NORP", "PERSON"})  # names the best sentence may have another of in their place
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
@@ -481,8 +485,12 @@ class Judge:
         people = [e.text for e in parsed(question).ents if e.label_ == "PERSON" and e[-1].text not in _BODIES]
         named = [name for name in people if mentions([top], name)]  # Derek Wolfe's sacks, not Von Miller's
 
+        named += [w for w in _WHEN.findall(question) if w in top]  # "December" of "Before December's … record"
+
         def counts(e: Evidence) -> bool:
-            return gives_a_figure(question, e.text) and all(mentions([e.text], name) for name in named)
+            if not gives_a_figure(question, e.text) or other_years(question, e.text):
+                return False  # not 2004's texts for "How many texts are forecast for 2005?"
+            return all(mentions([e.text], name) for name in named)
 
         story = decision.evidence[0].article_id
         evidence = [e for e in decision.evidence if e.article_id == story and counts(e)]

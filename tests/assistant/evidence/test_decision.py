@@ -943,3 +943,24 @@ def test_asked_how_much_an_amount_in_the_clause_about_what_is_asked_answers_howe
     found = {"received": ("just over £1m", 2.0), "clause": ("£4,610,849", -1.0)}
     decision = _decide(_read_judge(store, found), store, "How much did the Conservatives receive?", "claim")
     assert fact_from("How much did the Conservatives receive?", decision.evidence, -10.0).short_answer == "£4,610,849"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("How many texts are forecast for 2005?", "texts:00001"),  # not 2004's count: another year
+        ("How many texts were sent in December?", "texts:00002"),  # not the year's: the best names December
+    ],
+)
+def test_a_count_of_another_year_or_month_does_not_come_first(question: str, first: str) -> None:
+    store = _story(
+        "texts",
+        "Text message record smashed",
+        "Latest figures show a total of 26 billion texts for 2004.",
+        "Texts forecast for 2005: a total of 30 billion.",
+        "How many were sent in December? Before December's record, the most sent in a month was 2.3 billion.",
+    )
+    assert _ranked_first(store, question) == first  # the best, which gives no figure of texts
+    found = {"figure": ("30 billion", 1.0), "other": ("2.3 billion", 1.0)}
+    decision = _decide(_read_judge(store, found, k=1), store, question, "claim")
+    assert decision.evidence[0].sentence_id == first  # "26 billion texts" would count them
