@@ -70,3 +70,12 @@ def test_no_article_in_the_period_names_the_period() -> None:
         _question("Summarise the article", Period(since="2025-09-01")), Decision((), False, "none_in_period")
     )
     assert answer.text == "The articles don't say: none was published since 2025-09-01."
+
+
+def test_what_the_articles_say_is_not_known_yet_is_said_so_with_that_sentence_as_related() -> None:
+    unknown = (evidence("The Tories plan tax cuts, although the specific taxes to be cut have not been announced."),)
+    answer = messages.refusal(
+        _question("Which taxes would the Tories cut?"), Decision(unknown, False, "not_known", related=unknown)
+    )
+    assert answer.abstained and answer.text == messages.NOT_KNOWN and answer.citations == []
+    assert [r.sentence for r in answer.related] == [unknown[0].text]
