@@ -23,6 +23,7 @@ _A_CLAUSE = re.compile(
 
 # "…, while the Liberal Democrats received just over £1m": a contrast always opens a clause of its own.
 _CONTRAST = re.compile(r"\b(?:while|whereas)\b")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")  # "…, while recording a career-high…": the same subject's doing
 
 
 def clause_asked_about(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -30,7 +31,11 @@ def clause_asked_about(question: str, sentence: str, span: tuple[int, int]) -> t
     question is asked of (its subject: "T in the Park" of "Where is T in the Park held?"), when the phrase at
     ``span`` lies in another; None otherwise (one clause, none says more of it, or the phrase spans
     the join: "the Maria Fold and Thrust Belt")."""
-    breaks = [m for m in _BREAK.finditer(sentence) if _A_CLAUSE.match(sentence, m.end()) or _CONTRAST.search(m[0])]
+    breaks = [
+        m
+        for m in _BREAK.finditer(sentence)
+        if _A_CLAUSE.match(sentence, m.end()) or _CONTRAST.search(m[0]) and not _PARTICIPLE.match(sentence, m.end())
+    ]
     if not breaks:
         return None
     bounds = [0, *(i for m in breaks for i in (m.start(), m.end())), len(sentence)]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 
@@ -92,6 +92,9 @@ from assistant.retrieval.naming import ArticleTexts, articles_naming, texts_nami
 from assistant.timing import StageClock
 from index.store import StoredArticle, StoredSentence, neighbour_ids
 
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Token
+
 Source = Literal["claim", "passage", "names", "sides", "article", "article_names", "record", "news", "story", "changes"]
 # Why a question is not answered: the evidence does not answer it (or its articles never name what it names), says it
 # only on a condition, speaks of another year, gives no amount asked "how many" or no age asked "how old"; there are
@@ -145,6 +148,7 @@ _WHEN = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")  # a question's words that may name someone (not its first)
 _OWN_KINDS = frozenset({"ORG", "NORP", "PERSON"})  # names the best sentence may have another of in their place
+_OWN_ROLES = frozenset({"poss", "subject"})  # in these roles: "the Conservatives' largest donor"
 _PLACE_DEPTH = 3  # first candidates looked at for one naming the country asked about, where the best does not
 _VERB_DEPTH = 5  # candidates looked at for one of the best sentence's story with the verb a "Who…?" question asks
 _MONEY_DEPTH = 6  # candidates looked at for a sum of money asked about when the evidence gives none
@@ -831,9 +835,10 @@ class Judge:
             return decision
         if all(w in top.text for w in _CAPITALISED.findall(question)):
             return decision  # most questions: the best sentence has every name of the question (no parse)
-        kinds = {e.text: e.label_ for e in parsed(question).ents if e.label_ in _OWN_KINDS}
+        kinds = {e.text: (e.label_, _role(e.root)) for e in parsed(question).ents if e.label_ in _OWN_KINDS}
+        kinds = {name: kind for name, kind in kinds.items() if kind[1] in _OWN_ROLES}  # whose, or who does it
         missing = [name for name in kinds if not mentions([top.text], name)]
-        if not missing or not _names_another(top.text, {kinds[name] for name in missing}, question):
+        if not missing or not _names_another(top.text, {kinds[name] for name in missing}, question, top.answer):
             return decision
         close = [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
         naming = [e for e in close if all(mentions([e.text], name) for name in missing)]
@@ -1150,9 +1155,22 @@ def top_text(decision: Decision) -> str:
     return decision.evidence[0].text if decision.evidence else ""
 
 
-def _names_another(sentence: str, kinds: set[str], question: str) -> bool:
-    """Whether the sentence names someone of one of these kinds (entity labels) that the question does not name."""
-    return any(e.label_ in kinds and not mentions([question], e.text) for e in parsed(sentence).ents)
+def _names_another(sentence: str, kinds: set[tuple[str, str]], question: str, read: tuple[int, int] | None) -> bool:
+    """Whether the sentence names someone the question does not, of one of these kinds (entity label and role: "The
+    Liberal Democrats' largest donor" for "the Conservatives' largest donor", both owners), outside the reader's
+    phrase at ``read`` (which may well be of the kind)."""
+    start, end = read or (0, 0)
+    return any(
+        (e.label_, _role(e.root)) in kinds
+        and not mentions([question], e.text)
+        and not (start < e.end_char and e.start_char < end)
+        for e in parsed(sentence).ents
+    )
+
+
+def _role(token: Token) -> str:
+    """A name's role in its sentence: its dependency, a subject's whichever voice."""
+    return "subject" if token.dep_ in ("nsubj", "nsubjpass") else token.dep_
 
 
 def _of_another_country(sentence: str, places: Sequence[str]) -> bool:

@@ -65,3 +65,11 @@ def test_a_contrast_opens_a_clause_whatever_its_verb() -> None:
     assert clause is not None and donations[slice(*clause)].endswith("£4,610,849")
     joined = "The Conservatives took £4m and the Liberal Democrats received £1m."  # "and": a verb of its own needed
     assert clause_asked_about("How much did the Conservatives receive?", joined, _at(joined, "£1m")) is None
+
+
+def test_a_contrast_with_the_same_subjects_doing_opens_no_clause() -> None:
+    newton = (
+        "Cam Newton had one of his best seasons, rushing for 636, while recording a career-high 45 total touchdowns."
+    )
+    question = "What is the record number of touchdowns Cam Newton has had?"
+    assert clause_asked_about(question, newton, _at(newton, "45")) is None

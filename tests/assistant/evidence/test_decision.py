@@ -964,3 +964,17 @@ def test_a_count_of_another_year_or_month_does_not_come_first(question: str, fir
     found = {"figure": ("30 billion", 1.0), "other": ("2.3 billion", 1.0)}
     decision = _decide(_read_judge(store, found, k=1), store, question, "claim")
     assert decision.evidence[0].sentence_id == first  # "26 billion texts" would count them
+
+
+def test_asked_of_one_not_as_owner_or_doer_a_sentence_naming_another_stays_first() -> None:
+    store = _story(
+        "nfl",
+        "Super Bowl sites",
+        "The league had to decide between three stadiums for the game: New Orleans' Mercedes-Benz Superdome and "
+        "Miami's Sun Life Stadium.",
+        "NFL owners at their spring meetings in Boston voted and awarded the game to Levi's Stadium.",
+    )
+    found = {"sites": ("Sun Life Stadium", 3.0), "owners": ("Levi's Stadium", 1.0)}
+    question = "What three stadiums did the NFL decide between for the game?"  # Mercedes-Benz: no doer here
+    assert _ranked_first(store, question) == "nfl:00000"
+    assert _decide(_read_judge(store, found, k=2), store, question, "claim").evidence[0].sentence_id == "nfl:00000"
