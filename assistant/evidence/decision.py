@@ -139,7 +139,7 @@ _CATEGORY = re.compile(
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
 _ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
-_HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")
+_HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")  # a figure a country has its own of
 # The last words of names of bodies spaCy's small model may take for a person's ("Maria Sklodowska-Curie Institute").
 _BODIES = frozenset({"Institute", "University", "College", "Foundation", "Centre", "Center", "Hospital", "School"})
 _WHEN = re.compile(
@@ -378,10 +378,10 @@ class Judge:
         if (
             decision.answerable
             and asks_how_many(question.text)
-            and not counts_what_is_asked(question.text, top_text(decision))
+            and not counts_what_is_asked(question.text, _top_text(decision))
         ):
             # "How many GameBoys does the project use?" of "Kujda found five other people…": a sentence of the
-            # evidence or of the stories naming what is asked counting them ("…made by six Nintendo GameBoys")
+            # best one's story counting them ("…made by six Nintendo GameBoys")
             decision = self._counted_first(question.text, decision, ranked)
         if decision.answerable and says_no_amount(question.text, decision.evidence[0].text):
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
@@ -488,7 +488,6 @@ class Judge:
         top = decision.evidence[0].text
         people = [e.text for e in parsed(question).ents if e.label_ == "PERSON" and e[-1].text not in _BODIES]
         named = [name for name in people if mentions([top], name)]  # Derek Wolfe's sacks, not Von Miller's
-
         named += [w for w in _WHEN.findall(question) if w in top]  # "December" of "Before December's … record"
 
         def counts(e: Evidence) -> bool:
@@ -803,9 +802,11 @@ class Judge:
 
     def _place_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, when the
-        question asks how many or how much of a country ("How many jobs could be lost in Bangladesh?") the best does
-        not name ("…27 million jobs could be lost…", the world's) and the candidate does, with what the reader reads
-        as the answer there ("…almost a million jobs in Bangladesh alone being axed"); as it was otherwise."""
+        question asks how many, how much or how fast of a country ("How many jobs could be lost in Bangladesh?") the
+        best does not name ("…27 million jobs could be lost…", the world's) and the candidate does, with what the
+        reader reads as the answer there ("…almost a million jobs in Bangladesh alone being axed"); where the best
+        names another country ("South Korea's economy is expected to grow by 4.5%"), the evidence and the first
+        candidates of other stories too. As it was otherwise."""
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not decision.answerable or self.selector.reader is None or not _HOW_MUCH.match(question):
             return decision  # asked when or who, a sentence may say "the British" for "Great Britain"
@@ -827,9 +828,10 @@ class Judge:
 
     def _own_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of the evidence and the close candidates of the best sentence's story naming
-        what the question names first, read by the reader, where the best names another of its kind instead ("The
-        Liberal Democrats' largest donor was…" to "Who was the Conservatives' largest donor?": "The largest donation
-        to the Conservatives was a bequest from Ruth Beardmore…"); as it was otherwise."""
+        what the question names as an owner or a doer first, read by the reader, where the best names another of its
+        kind in that role instead ("The Liberal Democrats' largest donor was…" to "Who was the Conservatives' largest
+        donor?": "The largest donation to the Conservatives was a bequest from Ruth Beardmore…"); as it was
+        otherwise."""
         top = decision.evidence[0] if decision.evidence else None
         if top is None or not decision.answerable or self.selector.reader is None:
             return decision
@@ -1150,7 +1152,7 @@ _PLACE_KINDS: dict[str, Callable[[str, tuple[int, int]], bool]] = {
 }
 
 
-def top_text(decision: Decision) -> str:
+def _top_text(decision: Decision) -> str:
     """The best sentence's text, empty for no evidence."""
     return decision.evidence[0].text if decision.evidence else ""
 

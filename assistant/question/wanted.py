@@ -486,7 +486,7 @@ def not_known_yet(question: str, sentence: str) -> bool:
     own = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in _AUXILIARIES | {"which", "what"}}
     said_words = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", sentence.lower())}
     if 3 * len(own & said_words) < 2 * len(own):
-        return False  # a sentence about something else that is not known ("…Tories cut" of "the taxes to be cut")
+        return False  # too little of the question: the sentence may say something else is not known
     for said in _UNKNOWN.finditer(sentence):
         around = sentence[max(0, said.start() - _REACH) : said.end() + _REACH // 2].lower()
         if re.search(rf"\b{re.escape(stem)}", around):
