@@ -233,7 +233,7 @@ def _opening_did(question: str, sentence: str) -> bool:
         return False
     for verb in (t for t in parsed(sentence) if t.lemma_.lower() == role.verb and t.pos_ in ("VERB", "AUX")):
         opening = any(c.dep_ in SUBJECTS and c.left_edge.i == 0 for c in verb.children)
-        if opening and asked <= _objects_words([verb], _COMPLEMENTS):  # "won the award for best female artist",
+        if opening and asked <= _objects_words([verb]):  # "won the award for best female artist",
             return True  # not best male ("…with Shannon Noll taking the title of best male")
     return False
 
@@ -250,9 +250,9 @@ _COMPLEMENTS = frozenset({"dobj", "prep", "attr", "dative", "oprd"})
 _ASIDE = frozenset({"with", "while", "as", "after", "before"})  # a preposition opening another's doing
 
 
-def _objects_words(verbs: Iterable[Token], deps: frozenset[str] = frozenset({"dobj"})) -> set[str]:
-    """The lemmas of the content words of these verbs' direct objects (or other ``deps``, not asides)."""
-    objects = [c for v in verbs for c in v.children if c.dep_ in deps]
+def _objects_words(verbs: Iterable[Token]) -> set[str]:
+    """The lemmas of the content words of these verbs' objects and complements, not of asides."""
+    objects = [c for v in verbs for c in v.children if c.dep_ in _COMPLEMENTS]
     return {t.lemma_.lower() for o in objects for t in _without_asides(o) if not t.is_stop and t.is_alpha}
 
 
