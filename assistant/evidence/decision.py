@@ -468,14 +468,14 @@ class Judge:
     ) -> Decision:
         """The decision with the first of the evidence and the close candidates of its story naming ``thing`` (its
         words in any form) with an amount first, where the best sentence does not name it; as it was otherwise."""
-        asked = {w[:_STEM] for w in _words(" ".join(thing))}
+        asked = _stems(" ".join(thing))
 
         def names(e: Evidence) -> bool:
-            return asked <= {w[:_STEM] for w in _words(e.text)}
+            return asked <= _stems(e.text)
 
         if names(decision.evidence[0]):
             return decision
-        close = [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
+        close = self._rest_and_close(decision, ranked)
         return _moved_first(
             decision, next((e for e in close if names(e) and not says_no_amount(question, e.text)), None)
         )
@@ -518,7 +518,7 @@ class Judge:
         if found is None and names:  # of the other stories naming what is asked, one saying the question's own words
             own = {w[:_STEM] for w in _words(question) - stop_words() - _words(" ".join(names))}
             stories = [e for e in self._naming_stories(question, ranked) if e.article_id != story]
-            found = next((e for e in stories if own & {w[:_STEM] for w in _words(e.text)} and says_when(e)), None)
+            found = next((e for e in stories if own & _stems(e.text) and says_when(e)), None)
         return _moved_first(decision, found)
 
     @staticmethod
@@ -842,7 +842,7 @@ class Judge:
         missing = [name for name in kinds if not mentions([top.text], name)]
         if not missing or not _names_another(top.text, {kinds[name] for name in missing}, question, top.answer):
             return decision
-        close = [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
+        close = self._rest_and_close(decision, ranked)
         naming = [e for e in close if all(mentions([e.text], name) for name in missing)]
         return self._first_read_giving(question, decision, naming, lambda e, read: True)
 
@@ -879,6 +879,10 @@ class Judge:
         else:
             return decision
         return self._first_read_giving(question, decision, self._close(decision, ranked, _CLOSE_DEPTH), gives)
+
+    def _rest_and_close(self, decision: Decision, ranked: Sequence[ScoredSentence]) -> list[Evidence]:
+        """The evidence after the best sentence, then the first close candidates of its story (``_close``)."""
+        return [*decision.evidence[1:], *self._close(decision, ranked, _PLACE_DEPTH)]
 
     def _close(self, decision: Decision, ranked: Sequence[ScoredSentence], depth: int) -> list[Evidence]:
         """The first ``depth`` candidates of the best sentence's story besides it, relevant enough, in rank order."""
@@ -1265,6 +1269,11 @@ def _moved_first(decision: Decision, found: Evidence | None) -> Decision:
         return decision
     rest = tuple(e for e in decision.evidence if e.sentence_id != found.sentence_id)
     return replace(decision, evidence=(found, *rest)[: max(len(decision.evidence), 1)])
+
+
+def _stems(text: str) -> set[str]:
+    """A text's words (``_words``) cut to their first letters, which say them in any of their forms."""
+    return {w[:_STEM] for w in _words(text)}
 
 
 def _words(text: str) -> set[str]:

@@ -12,9 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from assistant.question.found import Found
 from assistant.question.nlp import NER_ONLY, nlp
+
+if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
+    from spacy.tokens import Doc
 
 # Titles that name the same post, as news writes them; a title outside the table matches itself only.
 _SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -211,7 +215,7 @@ def named_before(sentence: str, before: str) -> Found | None:
     one of a community of people who created iPodder"); None otherwise. The name is found in ``before``."""
     if _UNNAMED_OPENING.match(sentence) is None:
         return None
-    persons = {e.text for e in nlp()(before).ents if e.label_ == "PERSON"}  # "Pop singer Delta Goodrem has…"
+    persons = {e.text for e in _entities(before).ents if e.label_ == "PERSON"}  # "Pop singer Delta Goodrem has…"
     people = [
         p
         for p in _people(before)
@@ -302,10 +306,16 @@ def _initials_in(org: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
+def _entities(sentence: str) -> Doc:
+    """A sentence read by spaCy's entity recogniser alone, once for the rules here that read its names."""
+    return nlp()(sentence, disable=NER_ONLY)
+
+
 def _people(sentence: str) -> tuple[Found, ...]:
     """The sentence's names of people, each with the honorific before it ("Sir Alex Ferguson", "Mr Ghosn"), and those
     spaCy's small model takes for organisations' ("Sven-Goran Eriksson"): a title stands before a person."""
-    doc = nlp()(sentence, disable=NER_ONLY)
+    doc = _entities(sentence)
     people = []
     for e in doc.ents:
         if e.label_ in ("PERSON", "ORG"):
