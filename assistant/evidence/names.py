@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
 _HONORIFIC = re.compile(r"^(?:sir|dame|lord|lady|mr|mrs|ms|dr|prof|president|king|queen|pope)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LIST_VOTES = 3  # entities of one kind, more than half a coordination's names, before all are read as that kind
+# ... or two, for a member spaCy reads as no kind or an unlikely one ("Russia's Elena Dementieva" a building)
+_FEW_VOTES = 2
+_FIRM_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True)
@@ -99,11 +102,13 @@ def _entities(doc: Doc) -> list[tuple[str, str]]:
         if not votes:
             continue
         label, count = votes.most_common(1)[0]
-        if count < _LIST_VOTES or 2 * count <= len(members):
+        if 2 * count <= len(members) or count < _FEW_VOTES:
             continue
         for member in members:
             if member.i in inside and member.i not in entities:
                 continue  # "Spencer" of "Marks & Spencer": part of a name already
+            if count < _LIST_VOTES and entities.get(member.i, ("", label))[1] in _FIRM_LABELS:
+                continue  # two of three are too few to make "Apple" of "Apple, Bill Gates and Steve Jobs" a person
             start = min([member.i, *(c.i for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
             text, _, first = entities.get(member.i, (doc[start : member.i + 1].text, label, start))
             whole = doc[start : member.i + 1].text

@@ -101,6 +101,20 @@ def test_a_list_with_fewer_than_three_of_one_kind_keeps_each_names_own_kind() ->
     }
 
 
+def test_two_people_of_a_list_of_three_make_a_name_spacy_reads_as_no_person_a_person_but_not_a_firm() -> None:
+    sentence = (
+        "Eerdekens said he made the statement in order to protect the other three players that took part in the "
+        "tournament, Belgian Justine Henin-Hardenne, Nathalie Dechy of France and Russia's Elena Dementieva."
+    )  # spaCy's small model reads "Elena Dementieva" as a building
+    assert [n.name for n in names_in([sentence], ("PERSON",))] == [
+        "Justine Henin-Hardenne",
+        "Nathalie Dechy",
+        "Elena Dementieva",
+    ]
+    named = names_in(["He met Apple, Bill Gates and Steve Jobs."], ("PERSON", "ORG"))
+    assert ("Apple", "ORG") in {(n.name, n.label) for n in named}
+
+
 def test_a_list_of_shops_is_read_name_by_name() -> None:
     # spaCy's small model runs "Morrisons, Woolworths" together, splits "House of Fraser" at "of" and gives
     # "Spencer" again as a member of the list on its own
