@@ -740,6 +740,23 @@ def other_years(question: str, sentence: str) -> tuple[str, ...]:
     the question's year bounds a span ("before 2000", "since 2001")."""
     asked = [m for m in _YEAR.finditer(question) if not _BOUNDING.search(question[: m.start()])]
     said = set(_YEAR.findall(sentence))
-    if not asked or not said or said & {m.group() for m in asked}:
+    if not asked:
+        return _other_relative_year(question, sentence)
+    if not said or said & {m.group() for m in asked}:
         return ()
     return tuple(sorted(said))
+
+
+# "last year's festival", "next year", "this year": a year said by its relation to the article's own
+_RELATIVE_YEAR = re.compile(r"\b(last|next|this)\s+year\b", re.IGNORECASE)
+
+
+def _other_relative_year(question: str, sentence: str) -> tuple[str, ...]:
+    """The year a sentence names by its relation to today when the question names another that way ("Who will direct
+    next year's Meltdown festival?" of "Last year's Meltdown festival, directed by … Morrissey"), when the sentence
+    gives no year in figures; else empty."""
+    asked = {m.lower() for m in _RELATIVE_YEAR.findall(question)}
+    said = {m.lower() for m in _RELATIVE_YEAR.findall(sentence)}
+    if len(asked) != 1 or not said or said & asked or _YEAR.search(sentence):
+        return ()
+    return tuple(f"{which} year" for which in sorted(said))

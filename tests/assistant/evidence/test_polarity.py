@@ -206,6 +206,11 @@ def test_a_sentence_about_another_year_than_the_questions() -> None:
     assert other_years("Who won the 2005 election?", "Labour won in 2005, as in 1997.") == ()  # it names 2005
     assert other_years("Who won the election?", "Elizabeth Blackman won the seat in 1997.") == ()  # none asked
     assert other_years("Who won the cup before 2000?", "They won the cup in 1946.") == ()  # a bound, not the year
+    last = "Last year's Meltdown festival, directed by the ex-Smiths star Morrissey, included Nancy Sinatra."
+    assert other_years("Who will direct next year's Meltdown festival?", last) == ("last year",)
+    assert other_years("Who directed last year's Meltdown festival?", last) == ()  # the year asked
+    assert other_years("Who directed the Meltdown festival?", last) == ()  # none asked
+    assert other_years("Who won this year?", "He won last year, in 2004.") == ()  # a year in figures decides
 
 
 @pytest.mark.parametrize(
