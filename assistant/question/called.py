@@ -38,6 +38,9 @@ _SHAPES = (
     r"^(?:An?|The)\s+(?:[\w-]+\s+){0,2}{thing}\b[^,;.]*,\s+" + _NAME + r"\s+(?:will|is|was|has|had|would|can)\b",
     # "The classic film It's A Wonderful Life is to be turned into a musical": the name its clause is about
     r"\b{thing}\s+" + _NAME + r"\s+(?:will|is|was|are|were|has|have|had|would)\b",
+    # "Called the Marlin Joint Development Association, the alliance will define…": the name opens the sentence
+    r"^(?:Called|Named|Dubbed|Known as)\s+(?:the\s+)?[\"“‘']?" + _NAME + r"[\"”’']?,\s+(?:the|a|an|this|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}{thing}\b",
 )
 # "What is Mick Mars's real name?" and "Mars - real name Bob Allen Deal - underwent…", "…, born Bob Deal,".
 _ASKS_REAL_NAME = re.compile(r"^\s*(?i:what)\s+(?:is|was)\s+.+?['’]s?\s+(?i:real|birth|original)\s+name\s*\??\s*$")

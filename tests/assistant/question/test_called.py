@@ -55,6 +55,14 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         # the name its clause is about, after its noun
         ("film", "The classic film It's A Wonderful Life is to be turned into a musical.", "It's A Wonderful Life"),
         ("film", "He beat the film Sideways to the award.", None),  # a name not followed by its verb
+        # the name opening the sentence, its noun after it
+        (
+            "alliance",
+            "Called the Marlin Joint Development Association, the alliance will define basic specifications.",
+            "Marlin Joint Development Association",
+        ),
+        ("alliance", "Called in to help, the alliance will meet.", None),
+        ("alliance", "Called the Marlin Association, the firms said it would set rules.", None),  # another noun
         ("real name", "Mars - real name Bob Allen Deal - underwent hip replacement surgery.", "Bob Allen Deal"),
         ("real name", "The singer, born Reginald Dwight, is 57.", "Reginald Dwight"),
         ("real name", "Mars underwent hip replacement surgery.", None),
