@@ -34,6 +34,7 @@ from assistant.answers.short_answer import (
     tidy,
     to_the_level,
     whole_name,
+    whole_period,
     whole_range,
     whole_words,
     winner_over,
@@ -41,6 +42,7 @@ from assistant.answers.short_answer import (
     with_its_unit,
 )
 from assistant.evidence.decision import Decision
+from assistant.evidence.places import from_a_place
 from assistant.evidence.select import Evidence
 from assistant.question.age import age_of, asked_age, lead_age
 from assistant.question.called import asked_called, called_in
@@ -173,7 +175,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return named.text  # "…says Adam Curry… He was one of a community of people who created iPodder"
     person = asked_age(question)
     age = age_of(person, top.text, top.before) if person is not None else None
-    age = age or (lead_age(person, lead, top.text) if person is not None and lead else None)
+    age = age or (lead_age(person, lead, top.text, from_a_place) if person is not None and lead else None)
     if age is not None:
         return age.text  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
     thing = asked_called(question)
@@ -190,6 +192,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
         # "between six months and two years", "101-year-old", "the Royal Scots and the King's Own Scottish Borderers"
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
+        start, end = whole_period(top.text, (start, end))  # "the middle of 2005", not "2005"
         start, end = whole_name(question, top.text, (start, end))  # "Modem Protection", not "Modem"
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
@@ -207,7 +210,10 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
             return money  # "How much will Reliance pay per share?": "570 rupees (£6.80; $13)", not "52 million"
         if phrase:
             return phrase
-    return _rule_based(question, top.text)
+    phrase = _rule_based(question, top.text)
+    if phrase and says_no_money(question, phrase) and (money := money_in(top.text)) is not None:
+        return money  # unread (a sentence moved first for its sum): "£50m", not "2,000" new officers
+    return phrase
 
 
 def _rule_based(question: str, sentence: str) -> str | None:

@@ -10,7 +10,7 @@ import calendar
 import re
 from functools import lru_cache
 
-from assistant.question.nlp import nlp, stop_words
+from assistant.question.nlp import main_verb, nlp, stop_words
 from assistant.question.wanted import WHAT_SAID, asks_level, verb_forms, verb_stem, wanted_labels
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
@@ -293,16 +293,8 @@ _BEATEN_BY = re.compile(r"\b(?:over|beating|ahead of|pipping|pipped|beat|edged o
 
 def verb_stem_of(question: str) -> str | None:
     """The stem of the question's main verb ("accus" of "What is Ebbers accused of?"), or None."""
-    verb = _main_verb(question)
+    verb = main_verb(question)
     return _stem(verb[0]) if verb is not None else None
-
-
-@lru_cache(maxsize=256)
-def _main_verb(question: str) -> tuple[str, str] | None:
-    """The question's main verb as written and its lemma, from one parse per question; None when it has none."""
-    doc = nlp()(question, disable=["ner"])
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
-    return (verbs[0].text, verbs[0].lemma_.lower()) if verbs else None
 
 
 def _passive_forms(question: str, sentence: str, words: list[re.Match[str]]) -> set[int]:
@@ -318,7 +310,7 @@ _BY = re.compile(r"\s+by\b")
 @lru_cache(maxsize=256)
 def _forms(question: str) -> frozenset[str]:
     """The regular and irregular forms of the question's main verb ("sue", "sues", "sued", "suing" for "suing")."""
-    verb = _main_verb(question)
+    verb = main_verb(question)
     if verb is None:
         return frozenset()
     lemma = verb[1]
@@ -398,8 +390,8 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
         low, high = found.span("low"), found.span("high")
         if low[0] <= span[0] < low[1] and span[1] <= low[1] or high[0] <= span[0] < high[1] and span[1] <= high[1]:
             return found.start(), found.end()
-        if (low[0], high[1]) == span:  # "3% and 5%" of "to between 3% and 5%": the range says "between"
-            return found.start(), found.end()
+        if span[0] == low[0] and high[0] < span[1] <= high[1]:  # "3% and 5%" of "to between 3% and 5%": the
+            return found.start(), span[1]  # range says "between" ("Between 15,000 and 20,000 couples go…")
     for found in _TO_RANGE.finditer(sentence):
         high = found.span("high")
         if (
@@ -414,6 +406,25 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
         if inner[0] <= span[0] < inner[1] and span[1] <= found.end():
             return found.start(), found.end()
     return _whole_list(sentence, span, several)
+
+
+# "the middle of 2005", "early 2005", "mid-2005", "the end of February": the part of a year or month a date is
+_PART_OF = re.compile(
+    r"(?:\b(?:the\s+)?(?:(?:very\s+)?(?:start|beginning|middle|end|turn|first half|second half|first quarter|"
+    r"second quarter|third quarter|fourth quarter|spring|summer|autumn|winter)\s+of\s+|early\s+|late\s+)|\bmid-)$",
+    re.IGNORECASE,
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_ONLY = re.compile(rf"(?:(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})")
+
+
+def whole_period(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A year or a month widened to the part of it the sentence says: "2005" of "rolled out from the middle of 2005" is
+    "the middle of 2005" (the year alone says less than the sentence does); else the span."""
+    if not _DATE_ONLY.fullmatch(sentence[span[0] : span[1]]):
+        return span
+    part = _PART_OF.search(sentence[: span[0]])
+    return (part.start(), span[1]) if part is not None else span
 
 
 # "…, Indian and Hong Kong": a list of names goes on to its last ("and" or "or" then a name of up to four words);

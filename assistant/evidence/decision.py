@@ -33,15 +33,15 @@ from assistant.evidence.article import ArticleHeaders, article_about, record_fie
 from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
-from assistant.evidence.places import country
+from assistant.evidence.places import country, from_a_place
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, opens_with
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another, opens_with
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
-from assistant.question.nlp import stop_words
+from assistant.question.nlp import main_verb, stop_words
 from assistant.question.period import since_date
 from assistant.question.post import (
     Post,
@@ -81,6 +81,7 @@ from assistant.question.wanted import (
     not_known_yet,
     says_no_amount,
     says_no_money,
+    says_no_time,
     says_only_when_relative,
     says_the_verb,
     score_in,
@@ -131,7 +132,7 @@ _VERDICT_DEPTH = 4  # first candidates of the evidence's stories read for a yes 
 _VERDICT_MATCH = 0.75  # share of the question's words such a candidate must repeat (more than the evidence must)
 _EACH_DEPTH = 8  # candidates looked at for one giving a sum "each", asked what each one costs
 _CLAIM_DEPTH = 12  # candidates looked at for one having the speaker predict (claim, warn…) what is asked
-_DATE_DEPTH = 3  # next evidence sentences and candidates looked at for a day, where the best gives none
+_DATE_DEPTH = 5  # next evidence sentences and candidates looked at for a day, where the best gives none
 _CLOSE_DEPTH = 5  # first candidates looked at for one saying what is asked where the best does not (a country…)
 # An award's category, said without "the": "Who won best comedy newcomer?", "Which film won best picture?"
 _CATEGORY = re.compile(
@@ -419,7 +420,9 @@ class Judge:
         top = decision.evidence[0].text
         if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
-        if person is not None and not gives_an_age(f"{decision.evidence[0].before} {top}"):
+        if person is not None and (
+            not gives_an_age(f"{decision.evidence[0].before} {top}") or names_another(person, top)
+        ):
             # "How old is Carlos Moya?" of a seedings list ("5 Carlos Moya (Spain)"): no age, so no answer
             return replace(decision, answerable=False, why="no_age", related=decision.evidence)
         # what something is called is its name, whenever the event it is named for happens; what someone
@@ -501,8 +504,8 @@ class Judge:
 
     def _dated_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of the next evidence sentences and first candidates that gives a day or a
-        year, of the best sentence's story or naming everything the question names, first; as it was when none
-        does."""
+        year, of the best sentence's story or naming everything the question names, first (the first saying the
+        question's verb, if one does); as it was when none does."""
         have = {e.sentence_id for e in decision.evidence}
         head = [r for r in ranked[:_DATE_DEPTH] if r.id not in have and r.score >= self.limits.min_relevance]
         close = [*decision.evidence[1:_DATE_DEPTH], *self.selector.sentences(head)]
@@ -514,7 +517,9 @@ class Judge:
         def dated(e: Evidence) -> bool:
             return (e.article_id == story or all(mentions([e.text], n) for n in names)) and says_when(e)
 
-        found = next((e for e in close if dated(e)), None)
+        dates = [e for e in close if dated(e)]  # one saying the question's verb first ("It opens … on 19 May")
+        verb = main_verb(question)
+        found = next((e for e in dates if verb and says_the_verb(verb[1], e.text)), dates[0] if dates else None)
         if found is None and names:  # of the other stories naming what is asked, one saying the question's own words
             own = {w[:_STEM] for w in _words(question) - stop_words() - _words(" ".join(names))}
             stories = [e for e in self._naming_stories(question, ranked) if e.article_id != story]
@@ -524,8 +529,8 @@ class Judge:
     @staticmethod
     def _undated(question: str, sentence: str) -> bool:
         """Whether a sentence does not say when the question asks: only relative to its own day ("later this
-        month"), or when it was where the question asks when it will be."""
-        return says_only_when_relative(sentence) or done_before(question, sentence)
+        month"), not at all, or when it was where the question asks when it will be."""
+        return says_only_when_relative(sentence) or says_no_time(sentence) or done_before(question, sentence)
 
     def _age_first(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the sentence giving the person's age first ("Mr Ebbers, 63, …"): of the evidence, else
@@ -553,7 +558,7 @@ class Judge:
             if article_id not in headers or opens_with(person, text) is None:
                 continue  # a story whose lead does not open with them
             story = self.selector.of_article(headers[article_id])
-            found = next((e for e in story[1:] if lead_age(person, story[0].text, e.text) is not None), None)
+            found = next((e for e in story[1:] if lead_age(person, story[0].text, e.text, from_a_place)), None)
             if found is None:
                 return decision
             answered = _found_in_naming_story(decision, found)

@@ -69,3 +69,8 @@ def capital(name: str) -> bool:
 def province(name: str) -> bool:
     """Whether ``name`` is a country's province or state ("Alaska"; "Georgia" too)."""
     return _key(name) in _gazetteer().provinces
+
+
+def from_a_place(word: str) -> bool:
+    """Whether ``word`` names someone from a capital or a province by its name and "-er" ("Dubliner", "Londoner")."""
+    return word.endswith("er") and (capital(word[:-2]) or province(word[:-2]))

@@ -8,8 +8,15 @@ naming them. A number elsewhere in the sentence ("a sentence of 85 years") is no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.question.found import Found
+
+
+def _nowhere(word: str) -> bool:
+    """No word names where someone is from (``lead_age``'s default)."""
+    return False
+
 
 _ASKED = re.compile(
     r"^\s*(?i:how old (?:is|was|are|were)) (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
@@ -55,19 +62,39 @@ def age_of(name: str, sentence: str, before: str = "") -> Found | None:
     return Found(found.text, found.start - offset, found.end - offset)
 
 
-def lead_age(name: str, lead: str, sentence: str) -> Found | None:
+def lead_age(name: str, lead: str, sentence: str, from_a_place: Callable[[str], bool] = _nowhere) -> Found | None:
     """The age ``sentence`` gives as "the 60-year-old actor" or "The 67-year-old also said…" to the person its story's
     ``lead`` opens with ("Actor Michael Douglas is to co-produce…"): news names its subject once, then by age and
-    the word the lead used for them; None when the lead does not open with them, or the age is another's ("the
+    the word the lead used for them, or where they are from ("the 25-year-old Dubliner", a word ``from_a_place``
+    says names someone from a place); None when the lead does not open with them, or the age is another's ("the
     21-year-old striker" of a lead about an actor, "the 40-year-old Smith")."""
     opening = opens_with(name, lead)
     found = _AGED.search(sentence)
     if opening is None or found is None:
         return None
-    word = (found["word"] or "").lower()
-    if word and word not in _AFTER_AGE and word not in opening.lower().split():
+    word = found["word"] or ""
+    theirs = (
+        word.lower() in _AFTER_AGE
+        or word.lower() in opening.lower().split()
+        or word[:1].isupper()
+        and from_a_place(word)
+    )
+    if word and not theirs:
         return None
     return Found(found["age"], found.start("age"), found.end("age"))
+
+
+def names_another(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` names someone else of the asked person's surname and not them ("22 year old Liverpool
+    student David Dunne" asked how old Richard Dunne is): an age it gives is not theirs."""
+    words = name.split()
+    if len(words) < 2 or name in sentence:
+        return False
+    others = re.findall(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", sentence)
+    return any(first != words[0] and first not in _TITLES for first in others)
+
+
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "President"})
 
 
 def opens_with(name: str, text: str) -> str | None:

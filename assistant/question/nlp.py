@@ -41,6 +41,20 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+@lru_cache(maxsize=256)
+def main_verb(question: str) -> tuple[str, str] | None:
+    """The question's main verb as written and its lemma ("opens", "open"), from one parse per question; None when
+    it has none."""
+    doc = nlp()(question, disable=["ner"])
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
+    if not verbs:  # "When does Revenge of the Sith open?": the small model takes a last word after "does" for a noun
+        words = [t for t in doc if not t.is_punct]
+        last = words[-1] if len(words) > 2 else None
+        if last is not None and last.dep_ == "ROOT" and last.is_lower and words[1].lemma_ in ("do", "will"):
+            return last.text, last.text
+    return (verbs[0].text, verbs[0].lemma_.lower()) if verbs else None
+
+
 @contextmanager
 def _without_torch() -> Iterator[None]:
     """Import spaCy (inside the block) without thinc importing PyTorch, unless one of them is imported already."""

@@ -329,7 +329,8 @@ def gives_a_figure(question: str, sentence: str, reach: int = 2) -> bool:
 
 # Asked how much was paid, cost or is worth: an amount of money is the answer, not "number one" or "20%".
 _ASKS_MONEY = re.compile(
-    r"\bhow much money\b|\bhow much\b.*\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|"
+    r"\bhow much (?:[\w-]+ )?(?:money|cash|funding|funds)\b"
+    r"|\bhow much\b.*\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|"
     r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b"
     # what a film or a sale took or made: "How much did Hide and Seek take?" (not "How much time did it take?")
     r"|\bhow much (?:did|does|do|has|have|had|will|would)\b.*\b(?:take[sn]?|took|taking|make[s]?|made|gross(?:ed)?)\b",
@@ -417,6 +418,19 @@ def says_only_when_relative(sentence: str) -> bool:
     return bool(_RELATIVE_TIME.search(sentence)) and not _SOME_DATE.search(sentence)
 
 
+def says_no_time(sentence: str) -> bool:
+    """Whether a sentence says no time at all, not even "after the war" or "last season" ("He told US TV show 60
+    Minutes that Revenge of the Sith would be the darkest…" to "When does Revenge of the Sith open?")."""
+    return not (_SOME_DATE.search(sentence) or _RELATIVE_TIME.search(sentence) or _SOME_TIME.search(sentence))
+
+
+# words that say when in other ways than a date: "during", "after the war", "two days ago", "at the weekend"
+_SOME_TIME = re.compile(
+    r"\b(?:today|yesterday|tonight|now|ago|during|after|before|until|till|since|when|while|once|then|age|aged|"
+    r"dawn|dusk|morning|afternoon|evening|night|weekend|season|seasons|years?|months?|weeks?|days?|hours?|decades?|"
+    r"times?|era|period|age|ages|early|late|later|earlier|first|last|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 _SOME_DATE = re.compile(  # a year, a month, a weekday, a century ("may" and "march" as verbs are none)
     rf"(?<![$£€¥\d.,])\b(?:1\d{{3}}|20\d\d)s?\b|\b{_MONTH}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\bcentury\b"
 )

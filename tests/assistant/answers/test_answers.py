@@ -75,6 +75,15 @@ def test_asked_how_much_is_paid_a_facts_short_answer_is_the_sum_not_another_figu
     assert _short_answer(context, "How many shares will Reliance buy?", text, read) == "52 million"
 
 
+def test_asked_how_much_money_an_unread_sentence_gives_its_sum_not_a_count(context: AnswerContext) -> None:
+    # a sentence moved first for the sum it gives is not read: the rule-based phrase would be its count
+    top = evidence("An extra £50m was promised on Tuesday so 2,000 new CSOs can be recruited now.")
+    answer = fact.answer(_question("How much extra money was promised for CSOs?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "£50m"
+    answer = fact.answer(_question("How many new CSOs can be recruited?"), Decision((top,), True), [], context)
+    assert answer.short_answer != "£50m"
+
+
 def test_a_facts_short_answer_of_one_bound_of_a_range_is_the_range(context: AnswerContext) -> None:
     text = "Mutu faces a ban of between six months and two years."
     answer = _short_answer(context, "How long a ban does Mutu face?", text, ("six", " and"))

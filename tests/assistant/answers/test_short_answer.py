@@ -19,6 +19,7 @@ from assistant.answers.short_answer import (
     tidy,
     to_the_level,
     whole_name,
+    whole_period,
     whole_range,
     whole_words,
     winner_over,
@@ -106,6 +107,7 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
         ("Mutu faces a ban of between six months and two years when the FA decides.", "two years", None),
         ("The deal is worth between $5.2bn and $6bn, analysts say.", "$6bn", "between $5.2bn and $6bn"),
         ("Growth is set to halve this year to between 3% and 5%.", "3% and 5%", "between 3% and 5%"),  # both ends
+        ("Between 15,000 and 20,000 couples go to court.", "15,000 and 20,000", "Between 15,000 and 20,000"),
         ("Profits rose from $1.2bn to $2.3bn in 2004.", "$2.3bn", "$2.3bn"),  # a change: one end is asked for
         ("Talks between France and Germany ended.", "France", "France"),  # no numbers, no range
         # "N to M" is a range too, unless the sentence tells a change or it is a score
@@ -503,3 +505,21 @@ def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:
 )
 def test_a_phrase_is_tidied_of_its_edges_and_open_brackets(phrase: str, tidied: str) -> None:
     assert tidy(phrase) == tidied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "said"),
+    [
+        ("RipGuard is expected to be rolled out on DVDs from the middle of 2005.", "2005", "the middle of 2005"),
+        ("It must cut $500m by the end of February.", "February", "the end of February"),
+        ("Sales slowed in mid-2004.", "2004", "mid-2004"),
+        ("Sales slowed in early 2005.", "2005", "early 2005"),
+        ("He was born in 1960.", "1960", "1960"),  # the year whole
+        ("The end of the 2005 season came.", "2005", "2005"),  # "of" not straight before it
+        ("By the end of the year, 500 had gone.", "500", "500"),  # no date
+    ],
+)
+def test_a_date_is_widened_to_the_part_of_it_the_sentence_says(sentence: str, date: str, said: str) -> None:
+    start = sentence.index(date)
+    a, b = whole_period(sentence, (start, start + len(date)))
+    assert sentence[a:b] == said

@@ -532,6 +532,23 @@ def test_asked_when_a_close_sentence_giving_the_day_comes_before_one_saying_late
     assert decision.answerable and decision.evidence[0].sentence_id == "psp:00000"
 
 
+def test_asked_when_a_best_sentence_saying_no_time_gives_way_to_one_of_its_story_saying_the_verb_with_a_day() -> None:
+    store = FakeStore(
+        {
+            "sith": (
+                "Last Star Wars 'not for children'",
+                [
+                    "He told US TV show 60 Minutes that Revenge of the Sith would be the darkest of the series.",
+                    "The first Star Wars film came out in 1977.",
+                    "It opens in the UK and US on 19 May.",
+                ],
+            )
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "When does Revenge of the Sith open?", "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "sith:00002"
+
+
 def test_asked_when_it_will_be_a_sentence_saying_when_it_was_gives_way_to_one_saying_when_it_will() -> None:
     store = FakeStore(
         {

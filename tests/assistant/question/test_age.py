@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age
+from assistant.evidence.places import from_a_place
+from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another
 
 
 def test_the_person_asked_about() -> None:
@@ -77,3 +78,20 @@ def test_the_age_a_story_gives_the_one_its_lead_opens_with(lead: str, sentence: 
     found = lead_age("Michael Douglas", lead, sentence)
     assert (found.text if found else None) == age
     assert found is None or sentence[found.start : found.end] == age
+
+
+def test_the_age_a_story_gives_the_one_its_lead_opens_with_by_where_they_are_from() -> None:
+    lead = "Richard Dunne is ready to commit his long-term future to Manchester City."
+    sentence = "But the 25-year-old Dubliner underlined his intention to stay at Eastlands."
+    found = lead_age("Richard Dunne", lead, sentence, from_a_place)
+    assert found is not None and found.text == "25"
+    assert lead_age("Richard Dunne", lead, sentence) is None  # without knowing Dublin, another's name for all it says
+    assert lead_age("Richard Dunne", lead, "But the 31-year-old Walker stayed.", from_a_place) is None
+
+
+def test_a_sentence_naming_another_of_the_surname_gives_not_their_age() -> None:
+    student = "In answer to a question from 22 year old Liverpool student David Dunne, Mr Blair said talking was right."
+    assert names_another("Richard Dunne", student)
+    assert not names_another("David Dunne", student)
+    assert not names_another("Dunne", student)  # a surname alone may be either
+    assert not names_another("Richard Dunne", "Mr Dunne, 25, is a defender.")  # a title, not a first name

@@ -22,6 +22,7 @@ from assistant.question.wanted import (
     not_known_yet,
     says_no_amount,
     says_no_money,
+    says_no_time,
     says_only_when_relative,
     says_the_verb,
     score_in,
@@ -70,6 +71,8 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
         ("How much did the restoration cost?", "The restoration cost eleven million crowns.", False),  # in words
         ("How much did the restoration cost?", "The restoration took twelve months.", True),
         ("How much money was raised?", "Donations rose by 20%.", True),
+        ("How much extra money was promised for CSOs?", "He has started to recruit 25,000 CSOs.", True),
+        ("How much extra money was promised for CSOs?", "An extra £50m was promised on Tuesday.", False),
         ("How much did the price of oil increase?", "It rose by two percent a year.", False),  # a rise, not a sum
         ("How many people were surveyed?", "Fifty nine percent of people were worried.", False),  # a share counts
         ("How much did Hide and Seek take?", "Hide And Seek fell one place.", True),  # a film's takings are money
@@ -282,3 +285,17 @@ def test_a_figure_counting_what_is_asked_may_stand_a_few_words_before_it() -> No
 )  # fmt: skip
 def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts: bool) -> None:
     assert counts_what_is_asked(question, sentence) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "none"),
+    [
+        ("He told US TV show 60 Minutes that Revenge of the Sith would be the darkest of the series.", True),
+        ("It opens in the UK and US on 19 May.", False),
+        ("The film opens after the election.", False),  # when, though not by a date
+        ("The film opens next month.", False),
+        ("It was built in the 19th century.", False),
+    ],
+)
+def test_a_sentence_saying_no_time_at_all(sentence: str, none: bool) -> None:
+    assert says_no_time(sentence) is none
