@@ -33,6 +33,7 @@ from assistant.answers.short_answer import (
     things_included,
     tidy,
     to_the_level,
+    what_it_is,
     whole_name,
     whole_period,
     whole_range,
@@ -155,6 +156,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return chosen  # "Did house prices rise or fall?" of "…house prices rose by 0.8% in January": "rise"
     if (owned := owned_value(question, top.text)) is not None:
         return owned  # "What is Gordon Brown's forecast?" of "below Gordon Brown's forecast of 3% to 3.5%"
+    if (defined := what_it_is(question, top.text)) is not None:
+        return defined  # "What are generic drugs?" of "Generic drugs are chemically identical to…", not "rivals"
     if (listed := things_included(question, top.text)) is not None:
         return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
     if (level := level_reached(question, top.text)) is not None:

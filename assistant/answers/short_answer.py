@@ -597,6 +597,27 @@ _ASKS_WHAT_THEY_ARE = re.compile(
 _LISTED = r"(?P<listed>[^.;]+?)(?=[.;]|\s(?:but|while|although)\s|$)"
 
 
+def what_it_is(question: str, sentence: str) -> str | None:
+    """Asked what a kind of thing is ("What are generic drugs?", "What is a control order?": no "the", so a
+    definition, not a value), what the sentence opening with it says it is: "chemically identical to their more
+    expensive branded rivals" of "Generic drugs are chemically identical to…"; None otherwise ("What is the
+    capital?" asks for a value; "The price of generic drugs is rising" does not open with them)."""
+    asked = _ASKS_WHAT_IT_IS.match(question)
+    if asked is None:
+        return None
+    thing = r"\s+".join(re.escape(word) for word in asked["thing"].split())
+    found = re.match(rf"\s*(?:(?:an?|the)\s+)?{thing}\s+(?:is|are)\s+{_DEFINED}", sentence, re.IGNORECASE)
+    return tidy(found["defined"]) if found else None
+
+
+# "What are generic drugs?", "What is a control order?": a kind, its words in small letters after no or "a"
+_ASKS_WHAT_IT_IS = re.compile(
+    r"^\s*(?i:what)\s+(?:is\s+(?:an?\s+)?|are\s+)(?!(?:the|this|that|these|those|its|his|her|their|our|my|your)\b)"
+    r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\??\s*$"
+)
+_DEFINED = r"(?P<defined>[^.;]+?)(?=[.;]|,\s+(?:which|who|but|and|while|although|said|says)\b|\s\(|$)"
+
+
 def level_reached(question: str, sentence: str) -> str | None:
     """Asked a level ("What are rates expected to rise to?", "What is the US interest rate?"), the figure the
     sentence gives the rate or price asked about ("rates still stand at a punitive 17.25%"), else has something go

@@ -422,8 +422,8 @@ def _denied(token: Token) -> bool:
 
 def _negated(token: Token) -> bool:
     """Whether a word is said with "not"/"never" on it or on the verb it belongs to, with "no" on its subject or
-    object ("made no major difference"), or is what someone had no part in ("played no part in drafting the
-    answer")."""
+    object ("made no major difference"), is what someone had no part in ("played no part in drafting the
+    answer"), or is done "without" ("saved $1.1bn without cutting jobs")."""
     heads = [token, token.head] if token.dep_ in ("acomp", "attr", "xcomp", "dobj", *_PLACED) else [token]
     if any(child.dep_ == "neg" or child.lower_ in ("never", "no") for head in heads for child in head.children):
         return True
@@ -431,6 +431,8 @@ def _negated(token: Token) -> bool:
         return True  # "was no longer readily able to fire", "is no longer in office"
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and _no_part(token.head.head):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "has managed to save $1.1bn in costs without cutting jobs"
     if _no_plan(token):  # "had no plans to sell it"
         return True
     if any(

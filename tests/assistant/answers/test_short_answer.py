@@ -18,6 +18,7 @@ from assistant.answers.short_answer import (
     things_included,
     tidy,
     to_the_level,
+    what_it_is,
     whole_name,
     whole_period,
     whole_range,
@@ -523,3 +524,24 @@ def test_a_date_is_widened_to_the_part_of_it_the_sentence_says(sentence: str, da
     start = sentence.index(date)
     a, b = whole_period(sentence, (start, start + len(date)))
     assert sentence[a:b] == said
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        (
+            "What are generic drugs?",
+            "Generic drugs are chemically identical to their more expensive branded rivals.",
+            "chemically identical to their more expensive branded rivals",
+        ),
+        ("What is a control order?", "A control order is a form of house arrest, which the Lords rejected.",
+         "a form of house arrest"),
+        ("What is the capital?", "The capital is Paris.", None),  # "the": a value asked, not a definition
+        ("What are generic drugs?", "The price of generic drugs is rising.", None),  # not opening with them
+        ("What is NATO?", "NATO is a military alliance.", None),  # a name: the definition's own route
+    ],
+)  # fmt: skip
+def test_what_a_kind_of_thing_is_is_what_the_sentence_opening_with_it_says_it_is(
+    question: str, sentence: str, said: str | None
+) -> None:
+    assert what_it_is(question, sentence) == said

@@ -73,6 +73,7 @@ SAID = [
     ("Does the US know where Gadhafi is?",
      "The United States does not know where ousted Libyan leader Moammar Gadhafi is.", "no"),
     ("Could the rifle fire?", "The rifle was jammed, they said, no longer readily able to fire.", "no"),
+    ("Has Continental cut jobs?", "Continental has managed to save $1.1bn in costs without cutting jobs.", "no"),
     # what there are no plans for will not be; what is said of a share under half is not said of most
     ("Will there be a new series of Blackadder?",
      "The BBC has said there are no plans in the pipeline for a new series of hit comedy Blackadder.", "no"),
