@@ -191,11 +191,15 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return club.text  # "Which club does Granclaude play for?" of "Perpignan centre Jean-Philippe Granclaude"
     if top.reading is not None and top.reading.score >= min_reading:
         start, end = top.reading.start, top.reading.end
-        if top.text[start : start + 1].isupper() and re.search(r"\b[Tt]he $", top.text[:start]):
+        if (
+            top.text[start : start + 1].isupper()
+            and re.search(r"\b[Tt]he $", top.text[:start])
+            and top.text[end : end + 1] != "-"  # "The Birmingham-born singer": the article is the singer's
+        ):
             start -= 4  # a name's article belongs to it: "The Kremlin", as the rule-based phrase has it
         # "between six months and two years", "101-year-old", "the Royal Scots and the King's Own Scottish Borderers"
         start, end = whole_range(top.text, whole_words(top.text, (start, end)), asks_several(question))
-        start, end = whole_period(top.text, (start, end))  # "the middle of 2005", not "2005"
+        start, end = whole_period(question, top.text, (start, end))  # "the middle of 2005", not "2005"
         start, end = whole_name(question, top.text, (start, end))  # "Modem Protection", not "Modem"
         start, end = with_its_name(question, top.text, (start, end))  # "the Derbyshire seat of Erewash"
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"

@@ -415,13 +415,15 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ASKS_WHICH_YEAR = re.compile(r"\b(?:what|which)\s+(?:year|month|decade|century)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(rf"(?:(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})")
 
 
-def whole_period(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+def whole_period(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """A year or a month widened to the part of it the sentence says: "2005" of "rolled out from the middle of 2005" is
-    "the middle of 2005" (the year alone says less than the sentence does); else the span."""
-    if not _DATE_ONLY.fullmatch(sentence[span[0] : span[1]]):
+    "the middle of 2005" (the year alone says less than the sentence does), unless the question asks which year or
+    month; else the span."""
+    if not _DATE_ONLY.fullmatch(sentence[span[0] : span[1]]) or _ASKS_WHICH_YEAR.search(question):
         return span
     part = _PART_OF.search(sentence[: span[0]])
     return (part.start(), span[1]) if part is not None else span

@@ -46,10 +46,12 @@ from assistant.question.period import since_date
 from assistant.question.post import (
     Post,
     asked_post,
+    asked_title,
     asks_who,
     holder_in,
     named_first,
     names_a_holder,
+    titles_said,
     unnamed_in,
 )
 from assistant.question.read import Question
@@ -349,6 +351,9 @@ class Judge:
         post = asked_post(question.text)
         if post is not None:  # "Who is the chief executive of Fiat?": the sentence naming the holder, if any
             decision = self._holder_first(post, question.text, decision, ranked)
+        title = asked_title(question.text)
+        if title is not None and decision.answerable:  # "Who is the education secretary?" of "The shadow education…"
+            decision = self._title_first(title, decision, ranked)
         decision = self._own_first(question.text, decision, ranked)  # before the rules reading on from the best
         decision = self._named_next(question.text, decision)
         decision = self._named_after(question.text, decision)
@@ -608,6 +613,15 @@ class Judge:
             giving = next((r for r in head if r.id in texts and gives(texts[r.id].text)), None)
             found = next(iter(self.selector.sentences([giving])), None) if giving is not None else None
         return _first(decision, found)
+
+    def _title_first(self, title: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
+        """The decision with the first of its evidence, else of the first relevant candidates, that says the title
+        asked about itself ("new education secretary Ruth Kelly") first, where the best says it only of another post
+        ("The shadow education secretary, Tim Collins"); as it was otherwise."""
+        if titles_said(title, decision.evidence[0].text) != (False, True):
+            return decision
+        head = [r for r in ranked[:_CLAIM_DEPTH] if r.score >= self.limits.min_relevance]
+        return self._first_giving(decision, head, lambda text: titles_said(title, text)[0])
 
     def _called_first(
         self, thing: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]

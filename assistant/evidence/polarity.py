@@ -176,6 +176,8 @@ def verdict_from(
         if any(c not in found for c in _complements(asked, units)):
             continue  # "named in the Scotland squad" says nothing of being named captain
         match = len(found) / len(units)
+        if match >= min_match and _claimed_untrue(doc, token):  # "claims Ms Kelly was in charge … were not true"
+            return Verdict("no", position, match, "negated")
         if (
             match >= min_match
             and not _unsaid(token)
@@ -186,6 +188,22 @@ def verdict_from(
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
+
+
+# "claims Ms Kelly was in charge of … were not true": what a claim says, said to be false
+_UNTRUE_CLAIM = re.compile(
+    r"\b(?:claims?|reports?|suggestions?|allegations?|suggestion|rumours?)\b(?P<claim>.+?)\s+(?:were|was|is|are)\s+"
+    r"(?:not\s+true|untrue|false|wrong|unfounded|incorrect|baseless|inaccurate|groundless)\b",
+    re.IGNORECASE,
+)
+
+
+def _claimed_untrue(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` says what a claim says that the sentence says is false ("…added that claims Ms Kelly was in
+    charge of a £1bn university research budget were not true"): then it says no."""
+    return any(
+        found.start("claim") <= token.idx < found.end("claim") for found in _UNTRUE_CLAIM.finditer(doc.text)
+    )
 
 
 def _complements(asked: Doc, units: list[str]) -> list[str]:

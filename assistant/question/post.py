@@ -326,3 +326,35 @@ def _people(sentence: str) -> tuple[Found, ...]:
             last = e[-2] if possessive else e[-1]
             people.append(Found(sentence[start : last.idx + len(last)], start, last.idx + len(last)))
     return tuple(people)
+
+
+# "Who is the education secretary?": a post asked about with no organisation, in small letters
+_ASKED_TITLE = re.compile(
+    r"^\s*(?i:who)\s+(?:is|was|will\s+be)\s+(?:the\s+)?(?:(?:new|current)\s+)?"
+    r"(?P<title>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s*\??\s*$"
+)
+# Words making a title another post: the shadow education secretary is not the education secretary
+_OTHER_POST = frozenset({"shadow", "former", "ex", "deputy", "assistant", "acting", "vice", "junior", "opposition"})
+
+
+def asked_title(question: str) -> str | None:
+    """The post a "Who is the education secretary?" question asks the holder of, named by no organisation; None
+    for another question, or one asking of another post ("Who is the shadow home secretary?")."""
+    found = _ASKED_TITLE.match(question)
+    if found is None or set(found["title"].split()) & _OTHER_POST:
+        return None
+    return found["title"]
+
+
+def titles_said(title: str, sentence: str) -> tuple[bool, bool]:
+    """Whether ``sentence`` says the title itself ("new education secretary Ruth Kelly"), and whether it says it of
+    another post ("The shadow education secretary, Tim Collins", "Former education secretary Estelle Morris")."""
+    words = r"\s+".join(re.escape(word) for word in title.split())
+    itself = other = False
+    for found in re.finditer(rf"\b{words}\b", sentence, re.IGNORECASE):
+        before = re.findall(r"[A-Za-z]+", sentence[max(0, found.start() - 20) : found.start()])
+        if before and before[-1].lower() in _OTHER_POST:
+            other = True
+        else:
+            itself = True
+    return itself, other

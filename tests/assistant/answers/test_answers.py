@@ -84,6 +84,14 @@ def test_asked_how_much_money_an_unread_sentence_gives_its_sum_not_a_count(conte
     assert answer.short_answer != "£50m"
 
 
+def test_a_names_article_is_its_own_but_not_before_a_compound_it_starts(context: AnswerContext) -> None:
+    assert _short_answer(context, "What does the Kremlin say?", "The Kremlin says no.", ("Kremlin", " says")) == (
+        "The Kremlin"
+    )
+    text = "The Birmingham-born singer was signed to a record label at the age of 15."
+    assert _short_answer(context, "Where was Jamelia born?", text, ("Birmingham", "-born")) == "Birmingham"
+
+
 def test_a_facts_short_answer_of_one_bound_of_a_range_is_the_range(context: AnswerContext) -> None:
     text = "Mutu faces a ban of between six months and two years."
     answer = _short_answer(context, "How long a ban does Mutu face?", text, ("six", " and"))

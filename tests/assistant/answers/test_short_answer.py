@@ -522,8 +522,10 @@ def test_a_phrase_is_tidied_of_its_edges_and_open_brackets(phrase: str, tidied: 
 )
 def test_a_date_is_widened_to_the_part_of_it_the_sentence_says(sentence: str, date: str, said: str) -> None:
     start = sentence.index(date)
-    a, b = whole_period(sentence, (start, start + len(date)))
+    a, b = whole_period("When will it happen?", sentence, (start, start + len(date)))
     assert sentence[a:b] == said
+    a, b = whole_period("In what year will it happen?", sentence, (start, start + len(date)))
+    assert sentence[a:b] == date  # the year asked for
 
 
 @pytest.mark.parametrize(

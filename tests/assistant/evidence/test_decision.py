@@ -513,6 +513,19 @@ def test_asked_what_something_is_called_the_sentence_giving_its_name_answers() -
     assert named.answerable and not named.expected  # its name is its name, whenever it is screened
 
 
+def test_asked_who_holds_a_post_a_sentence_saying_it_of_the_shadow_post_gives_way_to_one_saying_the_post() -> None:
+    store = FakeStore(
+        {
+            "schools": ("Schools", ["The shadow education secretary, Tim Collins, said the report was clear."]),
+            "science": ("Research fears", ["Scientists fear new education secretary Ruth Kelly's views on research."]),
+        }
+    )
+    decision = _decide(_judge(store, k=1), store, "Who is the education secretary?", "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "science:00000"
+    shadow = _decide(_judge(store, k=1), store, "Who is the shadow education secretary?", "claim")
+    assert shadow.evidence[0].sentence_id == "schools:00000"
+
+
 def test_asked_how_old_someone_is_a_sentence_giving_no_age_does_not_answer() -> None:
     store = FakeStore(
         {"seeds": ("Chennai Open seeds", ["The seeds are: 1 Carlos Moya (Spain), 2 Paradorn (Thailand)."])}

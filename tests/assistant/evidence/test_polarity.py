@@ -74,6 +74,9 @@ SAID = [
      "The United States does not know where ousted Libyan leader Moammar Gadhafi is.", "no"),
     ("Could the rifle fire?", "The rifle was jammed, they said, no longer readily able to fire.", "no"),
     ("Has Continental cut jobs?", "Continental has managed to save $1.1bn in costs without cutting jobs.", "no"),
+    # what a claim says that the sentence says is not true is not so (one only reported decides nothing: below)
+    ("Did Ruth Kelly oppose embryo research?", "She said claims Ms Kelly opposed embryo research were not true.",
+     "no"),
     # what there are no plans for will not be; what is said of a share under half is not said of most
     ("Will there be a new series of Blackadder?",
      "The BBC has said there are no plans in the pipeline for a new series of hit comedy Blackadder.", "no"),
@@ -118,6 +121,10 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
         ),
         ("Did he know about the plan?", "He denied that he knew about the plan."),
+        (
+            "Did Ruth Kelly oppose embryo research?",
+            "A spokeswoman said claims Ms Kelly opposed embryo research were aired.",
+        ),
         ("Did Arsenal win the match?", "Chelsea were beaten by Arsenal in the match."),  # the passive: not read yet
         (  # what a suggestion says is neither yes nor no, with or without its "that"
             "Did Tony Blair say the US was preparing strikes against Iran?",

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.post import asked_post, holder_in, holder_unnamed, named_first, names_a_holder, unnamed_in
+from assistant.question.post import (
+    asked_post,
+    asked_title,
+    holder_in,
+    holder_unnamed,
+    named_first,
+    names_a_holder,
+    titles_said,
+    unnamed_in,
+)
 
 
 @pytest.mark.parametrize(
@@ -178,3 +187,24 @@ def test_an_organisation_of_several_words_is_also_named_by_its_initials() -> Non
     assert holder_in(post, "Looking ahead, the MDAX chairman Mike Short spoke.") is None
     fiat = asked_post("Who is the chief executive of Fiat Auto?")  # two words: "the FA" is another body
     assert fiat is not None and holder_in(fiat, "The FA chief executive Mark Palios spoke.") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Who is the education secretary?", "education secretary"),
+        ("Who is the new health minister?", "health minister"),
+        ("Who is the shadow education secretary?", None),  # asks of another post
+        ("Who is the chief executive of Fiat?", None),  # an organisation's post: asked_post's
+        ("Who is Ruth Kelly?", None),
+    ],
+)
+def test_the_title_a_question_asks_the_holder_of(question: str, title: str | None) -> None:
+    assert asked_title(question) == title
+
+
+def test_a_title_said_itself_or_of_another_post() -> None:
+    assert titles_said("education secretary", "The shadow education secretary, Tim Collins, said so.") == (False, True)
+    assert titles_said("education secretary", "Former education secretary Estelle Morris said so.") == (False, True)
+    assert titles_said("education secretary", "New education secretary Ruth Kelly's views.") == (True, False)
+    assert titles_said("education secretary", "Ruth Kelly met Tim Collins.") == (False, False)
