@@ -255,8 +255,8 @@ def _post_of(mention: Span, start: int) -> int:
     """Where a title read as taking the name after its "of" begins ("Sale Sharks director of rugby Philippe
     Saint-Andre", parsed as the director of Saint-Andre): the post's own modifiers; ``start`` otherwise."""
     doc, of = mention.doc, mention.root.head
-    if mention.root.dep_ != "pobj" or of.lower_ != "of" or of.i != start - 1 or of.i < 1:
-        return start
+    if mention.root.dep_ != "pobj" or of.lower_ != "of" or of.i != start - 1 or of.i < 1 or start == mention.start:
+        return start  # a name straight after "of" is what the noun is of: "The trial of Emilio Botin, the chairman…"
     post = doc[of.i - 1]
     if post.pos_ != "NOUN" or of.head.i != post.i or any(t.is_punct for t in doc[post.left_edge.i : post.i]):
         return start

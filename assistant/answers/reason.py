@@ -74,6 +74,9 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     evidence = list(decision.evidence)
     top = evidence[0]
     clause = reason_in(top.text)
+    when = _when_read(top) if clause is None else None
+    if when is not None:  # "when Mr Botin's lawyer" of "…was suspended when Mr Botin's lawyer introduced…": the clause
+        return stated(question.text, evidence, tidy(top.text[when[0] : when[1]])).model_copy(update={"kind": "reason"})
     if clause is None:
         have = {e.sentence_id for e in evidence}
         candidates = _candidates(top, evidence, ranked, context)
@@ -170,6 +173,21 @@ def _clause(sentence: str, start: int) -> tuple[int, int] | None:
     if len(words) > _MAX_WORDS:
         end = start + words[_MAX_WORDS - 1].end()
     return (start, end) if len(words) > 1 else None
+
+
+def _when_read(top: Evidence) -> tuple[int, int] | None:
+    """The clause the reader's phrase opens when it opens with "when" and stops short of its verb ("when Mr Botin's
+    lawyer" of "the trial was suspended when Mr Botin's lawyer introduced a new set of documents"): what happened
+    that made it so, asked why; None otherwise."""
+    if top.answer is None or not _WHEN.match(top.text, top.answer[0]):
+        return None
+    phrase = _parsed(top.text).char_span(*top.answer, alignment_mode="expand")
+    if phrase is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    return _clause(top.text, top.answer[0])
+
+
+_WHEN = re.compile(r"when\s", re.IGNORECASE)
 
 
 def _quotes(text: str) -> int:

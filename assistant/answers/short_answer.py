@@ -44,10 +44,12 @@ def extract_short_answer(question: str, sentence: str) -> str | None:
 def tidy(phrase: str) -> str | None:
     """The phrase without edge punctuation and double quotes, a bracket or a quotation it leaves open closed ("$48bn
     (£25.5bn)", 'the move would be "political suicide"'); None if nothing is left."""
-    phrase = phrase.strip(" ,;:“”\"‘’'").replace("“", "").replace("”", "")
+    phrase = phrase.strip(" ,;:“”‘’'").replace("“", "").replace("”", "")
     if phrase.count('"') % 2:  # a quotation opened in it is closed; one closed in it ('poisoning") and…') opened
         first = phrase.index('"')
         phrase = f'"{phrase}' if first and not phrase[first - 1].isspace() else f'{phrase}"'
+    if phrase.count('"') == 2 and phrase[:1] == phrase[-1:] == '"':  # one whole quotation: its words
+        phrase = phrase[1:-1].strip(" ,;:'")
     if phrase.count("(") > phrase.count(")"):
         phrase = f"{phrase})" if phrase.rfind("(") else phrase[1:]
     elif phrase.endswith(")") and "(" not in phrase:
@@ -200,11 +202,14 @@ def past_the_question(question: str, sentence: str, span: tuple[int, int]) -> tu
     """The span without its head when that head only says the question again, up to the question's own verb:
     "Worldcom boss Bernie Ebbers is on trial, accused of overseeing an $11bn fraud" asked "What is Bernie Ebbers
     accused of?" is "overseeing an $11bn fraud"; "Villar changed his mind after a request by…" asked why Villar
-    changed his mind is "after a request by…". A span with no such head, or nothing after it, is kept."""
+    changed his mind is "after a request by…" (a head opening with the asker's title too: "Shadow Constitutional
+    Affairs Secretary Oliver Heald accused the government of…"). A span with no such head, or nothing after it, is
+    kept."""
     asked = {_stem(w) for w in _content_words(question)}
     words = list(_WORD.finditer(sentence, span[0], span[1]))
     repeated = [i for i, w in enumerate(words) if w.group().lower() not in _STOP and _stem(w.group()) in asked]
-    if len(repeated) < 2 or repeated[0] >= _HEAD_START:
+    titled = all(w.group()[:1].isupper() for w in words[: repeated[0]]) if repeated else False  # "Shadow … Secretary"
+    if len(repeated) < 2 or repeated[0] >= _HEAD_START and not titled:
         return span  # most spans: no parse
     verb = verb_stem_of(question)
     passive = _passive_forms(question, sentence, words)  # "is being sued by" for "Who is suing…?"

@@ -126,9 +126,11 @@ class AnswerabilityCheck:
         texts: dict[str, str] = {}
         if question_names(question):
             texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
-            # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025.
-            dated = (f"{e.title} {e.author or ''} {e.published or ''}" for e in evidence)
-            missing = missing_names(question, [*texts.values(), *dated])
+            # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025. Each article is
+            # read apart: "Robert Sidoli" of one and "Willie Walsh" of another do not name Robert Walsh.
+            dated = {e.article_id: f"{e.title} {e.author or ''} {e.published or ''}" for e in evidence}
+            apart = [f"{texts.get(a, '')} {header}" for a, header in dated.items()]
+            missing = missing_names(question, apart, apart=True)
         # The reader scores phrases; what someone said is a clause, so its score says nothing of whether it is there.
         read = evidence if not WHAT_SAID.match(question.lower()) else ()
         readings = [e.reading.score for e in read if e.reading is not None and math.isfinite(e.reading.score)]

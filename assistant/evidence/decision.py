@@ -38,7 +38,7 @@ from assistant.evidence.polarity import Verdict, done_before, other_years, unrea
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another, opens_with
-from assistant.question.called import asked_called, called_in
+from assistant.question.called import asked_called, called_in, may_name
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import main_verb, stop_words
@@ -636,7 +636,7 @@ class Judge:
         found = next((e for e in decision.evidence if giving(e)), None)
         if found is not None:
             return _first(decision, found)
-        story = self._in_first_naming_story(question, ranked, lambda _, text: thing in text.lower(), giving)
+        story = self._in_first_naming_story(question, ranked, lambda _, text: may_name(thing, text), giving)
         return decision if story is None else _found_in_naming_story(decision, story)
 
     def _in_first_naming_story(

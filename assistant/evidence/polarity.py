@@ -201,9 +201,7 @@ _UNTRUE_CLAIM = re.compile(
 def _claimed_untrue(doc: Doc, token: Token) -> bool:
     """Whether ``token`` says what a claim says that the sentence says is false ("…added that claims Ms Kelly was in
     charge of a £1bn university research budget were not true"): then it says no."""
-    return any(
-        found.start("claim") <= token.idx < found.end("claim") for found in _UNTRUE_CLAIM.finditer(doc.text)
-    )
+    return any(found.start("claim") <= token.idx < found.end("claim") for found in _UNTRUE_CLAIM.finditer(doc.text))
 
 
 def _complements(asked: Doc, units: list[str]) -> list[str]:

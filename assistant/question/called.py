@@ -46,7 +46,8 @@ _SHAPES = (
 _ASKS_REAL_NAME = re.compile(r"^\s*(?i:what)\s+(?:is|was)\s+.+?['’]s?\s+(?i:real|birth|original)\s+name\s*\??\s*$")
 _REAL_NAME = "real name"
 _GIVES_REAL_NAME = re.compile(
-    r"\b(?:(?i:real|birth|original)\s+name\s+(?:is\s+|was\s+)?[:,–—-]?\s*|(?:,|-|–|—)\s*born\s+)[\"“‘']?" + _NAME
+    r"(?:\b(?i:real|birth|original)\s+name\s+(?:is\s+|was\s+)?[:,–—-]?\s*|(?:,|-|–|—)\s*born\s+|^\s*Born\s+)"
+    r"[\"“‘']?" + _NAME
 )
 # A question asking which work something is: "Which film is being turned into a musical?"
 _WORKS = r"film|movie|show|book|novel|album|song|single|musical|play|series|programme|documentary|opera|game"
@@ -87,3 +88,11 @@ def called_in(thing: str, sentence: str) -> Found | None:
             name = re.sub(r"(?<=[a-z]{2})[.!]$", "", found["name"])  # the sentence's full stop is not the name's
             return Found(name, found.start("name"), found.start("name") + len(name))
     return None
+
+
+def may_name(thing: str, text: str) -> bool:
+    """Whether a story's ``text`` may give the name of ``thing``: it says the thing's noun ("film"), or, asked a real
+    name, "real name" or "born" ("Born Jocelyn Stoker, the Devon diva…")."""
+    if thing == _REAL_NAME:
+        return re.search(r"\b(?:real|birth|original)\s+name\b|\bborn\b", text, re.IGNORECASE) is not None
+    return thing in text.lower()

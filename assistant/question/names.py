@@ -97,6 +97,8 @@ class _Vocabulary:
             return False
         if person is None:  # a phrase, not a name of the question's (a comparison's side): half its words will do
             return True
+        if person and len(own) > 1 and own[-1] not in found:  # a first name without the surname: "Robert Sidoli" is
+            return any(first_alone(w, self.text, own) for w in found)  # not Robert Walsh
         if person:  # a full name by its surname alone: written as no one else's
             return len(own) < 2 or found != own[-1:] or surname_alone(name.split()[-1], self.text, name.split()[:-1])
         kind = own[0] if " of " in name.lower() else own[-1]  # "Bank of England", "Hopman Cup"
@@ -123,6 +125,20 @@ def surname_alone(surname: str, text: str, first: Sequence[str] = ()) -> bool:
     if asked and named and not any(as_asked(m) for m in named):
         return False  # "Serena Williams … Williams later explained" is not Martyn Williams
     return not found or any(not first_named(m) or as_asked(m) for m in found)
+
+
+def first_alone(first: str, text: str, asked: Sequence[str]) -> bool:
+    """Whether a name's first word is written in ``text`` other than as another's first name: not followed by a
+    capitalised word the name has not ("Robert Sidoli" for Robert Walsh), but alone ("Mr Hu said", "Robert is…")
+    or misspelled (not written as such: the benefit of the doubt)."""
+    found = list(re.finditer(rf"\b{re.escape(first)}\b(?:\s+(\S+))?", text, re.IGNORECASE))
+    words = {w.lower() for w in asked}
+
+    def anothers(m: re.Match[str]) -> bool:
+        after = m.group(1)
+        return after is not None and after[:1].isupper() and after.isalpha() and after.lower() not in words
+
+    return not found or any(not anothers(m) for m in found)
 
 
 def refers_to(name: str, text: str) -> bool:
@@ -153,14 +169,16 @@ def is_year(name: str) -> bool:
     return bool(_YEAR.fullmatch(name))
 
 
-def missing_names(question: str, texts: Iterable[str], *, years: bool = True) -> tuple[str, ...]:
-    """The question's names that none of ``texts`` mentions (its years left out unless ``years``)."""
+def missing_names(question: str, texts: Iterable[str], *, years: bool = True, apart: bool = False) -> tuple[str, ...]:
+    """The question's names that ``texts`` do not mention (its years left out unless ``years``): taken together, or
+    ``apart``, each text on its own (a name is one article's: "Robert" of one and "Walsh" of another do not name
+    Robert Walsh)."""
     names = tuple(n for n in question_names(question) if years or not is_year(n))
     if not names:
         return ()
-    vocabulary = _Vocabulary(texts)
+    vocabularies = [_Vocabulary([text]) for text in texts] if apart else [_Vocabulary(texts)]
     people = _people(question)
-    return tuple(name for name in names if not vocabulary.mentions(name, person=name in people))
+    return tuple(name for name in names if not any(v.mentions(name, person=name in people) for v in vocabularies))
 
 
 def _people(question: str) -> frozenset[str]:

@@ -61,6 +61,12 @@ def _role(name: str, sentence: str) -> str | None:
             "Sale Sharks director of rugby Philippe Saint-Andre has re-opened rugby's club-versus-country debate.",
             "Sale Sharks director of rugby",
         ),
+        (  # the thing a name is "of" is no post of theirs
+            "Emilio Botin",
+            "The trial of Emilio Botin, the chairman of Spain's most powerful bank, Santander Central Hispano, has "
+            "started in Madrid.",
+            "the chairman of Spain's most powerful bank, Santander Central Hispano",
+        ),
         (
             "Brian Carpenter",
             '"We have hardly started," the new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, '

@@ -128,6 +128,12 @@ def test_the_reason_in_the_best_sentence_is_bolded_the_readers_phrase_when_it_li
         ),
         # the reason itself, named after "because of": the reader's phrase stays
         ("The boss fired the secretary because of her weight.", "her weight", "her weight"),
+        (  # what happened that made it so, read short of its verb: the clause
+            "However, the trial was suspended when Mr Botin's lawyer introduced a new set of documents.",
+            "when Mr Botin's lawyer",
+            "when Mr Botin's lawyer introduced a new set of documents",
+        ),
+        ("The trial was suspended when the judge fell ill.", "when the judge fell ill", "when the judge fell ill"),
     ],
 )
 def test_a_thing_the_reason_speaks_of_gives_way_to_the_reason(text: str, read: str, said: str) -> None:

@@ -143,6 +143,12 @@ def test_an_amounts_conversion_in_brackets_is_widened_to_the_amount_with_it() ->
             "Worldcom boss Bernie Ebbers is currently on trial, accused of overseeing an $11bn fraud",
             "overseeing an $11bn fraud",
         ),
+        (  # the head opening with the asker's title
+            "What did Oliver Heald accuse the government of?",
+            'Shadow Constitutional Affairs Secretary Oliver Heald accused the government of "dragging its feet".',
+            'Shadow Constitutional Affairs Secretary Oliver Heald accused the government of "dragging its feet"',
+            '"dragging its feet"',
+        ),
         (
             "Why did Angel Maria Villar change his mind?",
             "Its president Angel Maria Villar changed his mind after a request by Spain's anti-violence commission.",
@@ -502,6 +508,8 @@ def test_asked_to_choose_between_two_words_the_one_the_sentence_says() -> None:
         ('the move would be "political suicide', 'the move would be "political suicide"'),  # a quotation closed
         ('said "no" to it', 'said "no" to it'),
         ('blood poisoning") and pneumonic', '"blood poisoning") and pneumonic'),  # one closed in it opened
+        ('"dragging its feet" over "this badly needed measure', '"dragging its feet" over "this badly needed measure"'),
+        ('"Britain is working', "Britain is working"),  # one whole quotation: its words
     ],
 )
 def test_a_phrase_is_tidied_of_its_edges_and_open_brackets(phrase: str, tidied: str) -> None:

@@ -101,6 +101,20 @@ def test_a_persons_surname_only_inside_another_full_name_is_not_them() -> None:
     assert refers_to("Irene Khan", "Irene Khan said rights had been flouted.")
 
 
+def test_a_persons_first_name_without_the_surname_is_them_only_alone() -> None:
+    sidoli = ["Fellow locks Robert Sidoli and Brent Cockbain scored tries."]
+    assert missing_names("Who is Robert Walsh?", sidoli) == ("Robert Walsh",)  # another's first name
+    assert missing_names("Who is Hu Jintao?", ["Mr Hu said China would grow."]) == ()  # the first name alone
+
+
+def test_names_read_apart_are_each_one_articles() -> None:
+    articles = ["The Sports Minister spoke in Cardiff.", "Wine Enterprises Ltd made a profit."]
+    question = "Who bought Sports Entertainment Enterprises?"
+    assert missing_names(question, articles) == ()  # together, two of its three words
+    assert missing_names(question, articles, apart=True) == ("Sports Entertainment Enterprises",)
+    assert missing_names(question, [*articles, "Sports Entertainment Enterprises bought it."], apart=True) == ()
+
+
 def test_a_year_asked_about_is_looked_for_as_a_number_and_in_the_articles_dates() -> None:
     texts = ["By 1883, engines that could provide 10,000 hp had become feasible."]
     assert missing_names("Were 20,000 horsepower engines available by 1883?", texts) == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.called import asked_called, called_in
+from assistant.question.called import asked_called, called_in, may_name
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,8 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ("real name", "Mars - real name Bob Allen Deal - underwent hip replacement surgery.", "Bob Allen Deal"),
         ("real name", "The singer, born Reginald Dwight, is 57.", "Reginald Dwight"),
         ("real name", "Mars underwent hip replacement surgery.", None),
+        ("real name", "Born Jocelyn Stoker, the Devon diva started her career on the BBC.", "Jocelyn Stoker"),
+        ("real name", "Born in 1987, she started her career on the BBC.", None),
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:
@@ -73,3 +75,10 @@ def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) 
     assert (found.text if found else None) == name
     if found is not None:
         assert sentence[found.start : found.end] == name
+
+
+def test_a_story_may_name_the_thing_by_its_noun_or_a_real_name_by_birth() -> None:
+    assert may_name("film", "The classic film is to be turned into a musical.")
+    assert not may_name("film", "The musical opens next year.")
+    assert may_name("real name", "Born Jocelyn Stoker, the Devon diva started her career on the BBC.")
+    assert not may_name("real name", "Joss Stone is a soul artist.")
