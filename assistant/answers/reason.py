@@ -36,7 +36,8 @@ _DEPTH = 20  # ranked candidates looked at for a sentence of the best one's arti
 _BECAUSE = re.compile(
     r"\b(?P<why>because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
     r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|(?<!the )following|citing"
-    r"|for [\"“‘']?(?:\w+ )?reasons?)\b",
+    r"|for [\"“‘']?(?:\w+ )?reasons?"
+    r"|(?:driven|pushed|triggered|caused|prompted|sparked|fuell?ed)\s+(?:up\s+|down\s+)?by)\b",
     re.IGNORECASE,
 )
 # What one is sacked, fined or praised for is why: "He was sacked for his gaffe" (not "waited for two hours", nor

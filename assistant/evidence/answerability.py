@@ -18,9 +18,11 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.evidence.select import Evidence
 from assistant.question.names import missing_names, question_names
+from assistant.question.nlp import nlp
 from assistant.question.wanted import WHAT_SAID
 from assistant.retrieval.naming import ArticleTexts
 from index.bm25 import tokenize
@@ -91,12 +93,39 @@ def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[s
         words = tokenize([name])[0]
         if words and (words[-1] in near or pronoun):
             near.update(words)
+    # "the experiment" near is "the protein folding experiment" near; "the club's stadium", "Borussia Dortmund's
+    # stadium": news says again what it has named by its noun
+    near_text = f"{top.before} {top.text} {top.after}"
+    for head, words in _phrases(question):
+        if re.search(rf"\b(?:the|this|that|these|those)\s+(?:[\w-]+['’]s\s+)?{re.escape(head)}\b", near_text, re.I):
+            near.update(tokenize([" ".join(words)])[0])
     # "IRB" near is "the International Rugby Board" near
     near.update(
         a.lower() for a in _ACRONYM.findall(question) if _spelled_out(a, f"{top.before} {top.text} {top.after}")
     )
     used = set(tokenize([article])[0])
     return sum(w for term, w in weights.items() if term in used and term not in near) / total
+
+
+@lru_cache(maxsize=256)
+def _phrases(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The question's nouns each with the words before it that describe it: "experiment" and ("protein",
+    "folding") of "the protein folding experiment"; "stadium" and ("Borussia", "Dortmund") of "Borussia Dortmund's
+    stadium". Read word by word (the small model's phrases of a question are often wrong)."""
+    doc = nlp()(question, disable=["ner"])
+    found = []
+    for noun in (t for t in doc if t.pos_ == "NOUN"):
+        words: list[str] = []
+        for token in reversed(doc[: noun.i]):
+            if token.lower_ in ("'s", "’s"):
+                continue
+            describes = token.pos_ in ("NOUN", "PROPN", "ADJ") or token.tag_ == "VBG"
+            if not (token.is_alpha and not token.is_stop and describes):
+                break
+            words.insert(0, token.text)
+        if words:
+            found.append((noun.text, tuple(words)))
+    return tuple(found)
 
 
 class AnswerabilityCheck:

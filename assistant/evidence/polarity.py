@@ -162,11 +162,14 @@ def verdict_from(
     units, predicate = _units(asked), _predicate(asked)
     if len(units) < min_units or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
         return None
+    particles = {t.lower_ for t in asked if t.dep_ == "prt"}
     for position, doc in enumerate(nlp().pipe(sentences)):
         said = _saying(doc, predicate, units)
         if said is None:
             continue
         token, opposite = said
+        if {c.lower_ for c in token.children if c.dep_ == "prt"} - particles:
+            continue  # "will stand down" says nothing of whether he will stand: another verb
         words = _words(doc)
         # The predicate said in other words or its opposite, and a number said differently ("two" for "three"), are
         # there, said otherwise.

@@ -32,6 +32,11 @@ _SHAPES = (
     # "Lindsay Davenport has put … on hold. The 28-year-old world number one had said…": the next sentence's, when
     # the person opens the one before (not "Garcia-Lopez … withstood a rally from Moya… The 21-year-old plays…")
     r"(?:^|(?<=[.!?] ))(?:[^\s.!?]+\s+){0,5}?{name}\b[^.!?\n]*[.!?][\"”]?\s+The\s+" + _AGE + r"[- ]years?[- ]old\b",
+    # … or the next sentence's quotation said by them: "Corbett, soon to reunite…, also criticised quiz shows. '…,'
+    # said the 74-year-old comedian."
+    r"(?:^|(?<=[.!?] ))(?:[^\s.!?]+\s+){0,5}?{name}\b[^.!?\n]*[.!?]\s+[\"“][^\"“”]*[\"”]\s*"
+    r"(?:said|says|added|admitted|insisted)\s+"
+    r"the\s+" + _AGE + r"[- ]years?[- ]old\b",
 )
 
 

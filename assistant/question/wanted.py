@@ -484,23 +484,34 @@ def may_be_not_known(question: str) -> bool:
 
 
 _HOW_MUCH = re.compile(r"\s*how\s+much\b", re.IGNORECASE)
+_NOT_SAID_HOW_MUCH = re.compile(
+    r"\b(?:has|have|had|did|does|do|would|will)\s+not\s+(?:said|say|disclosed|disclose|revealed|reveal)\s+how\s+much\b"
+    r"|\b(?:declined|refused|declines|refuses)\s+to\s+(?:say|disclose|reveal)\s+how\s+much\b",
+    re.IGNORECASE,
+)
 
 
 def not_known_yet(question: str, sentence: str) -> bool:
     """Whether the sentence says that what the question asks for is not known yet: which of a kind ("Which taxes
     would the Tories cut?" of "…the specific taxes to be cut have not been announced") or how much ("for an
-    undisclosed sum")."""
+    undisclosed sum", "It has not said how much the system will cost to develop")."""
     undisclosed = _UNDISCLOSED.search(sentence)
     if undisclosed is not None and undisclosed["what"].lower() in _SUMS:
         return _HOW_MUCH.match(question) is not None
-    asked = _ASKED_NOUN.match(question)
-    if asked is None or asked["noun"].lower() in _AUXILIARIES:
-        return False
-    stem = asked["noun"].lower().rstrip("s")[:6]
     own = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in _AUXILIARIES | {"which", "what"}}
     said_words = {w[:_STEM] for w in re.findall(r"[a-z]{3,}", sentence.lower())}
     if 3 * len(own & said_words) < 2 * len(own):
         return False  # too little of the question: the sentence may say something else is not known
+    unsaid = _NOT_SAID_HOW_MUCH.search(sentence) if _HOW_MUCH.match(question) else None
+    if unsaid is not None:  # "How much will Sun Grid cost to develop?" of "It has not said how much the system will
+        # cost to develop": what is not said is what is asked, all of it ("How much does Sun Grid cost?" is not)
+        clause = re.split(r"[,;.]|\s(?:but|and|although|while)\s", sentence[unsaid.end() :], maxsplit=1)[0].lower()
+        words = re.findall(r"[a-z]{3,}", re.sub(r"\b(?:the|its|their|this|that)\s+[a-z]+", "", clause))
+        return {w[:_STEM] for w in words if w not in _AUXILIARIES | _SMALL} <= own
+    asked = _ASKED_NOUN.match(question)
+    if asked is None or asked["noun"].lower() in _AUXILIARIES:
+        return False
+    stem = asked["noun"].lower().rstrip("s")[:6]
     for said in _UNKNOWN.finditer(sentence):
         around = sentence[max(0, said.start() - _REACH) : said.end() + _REACH // 2].lower()
         if re.search(rf"\b{re.escape(stem)}", around):
@@ -509,6 +520,7 @@ def not_known_yet(question: str, sentence: str) -> bool:
 
 
 _AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+_SMALL = {"the", "for", "with", "from", "into", "been", "being", "any", "all", "one", "them", "they", "him", "her"}
 
 
 # "How big are the Conservatives' planned tax cuts?": how big the thing its last words name is.

@@ -70,6 +70,12 @@ def _reason(sentence: str) -> str | None:
         ("He was sacked for his gaffe, but the damage had been done.", "for his gaffe"),
         ("He was jailed for life in September.", None),
         ("Fans waited for two hours.", None),
+        (  # what a change was driven or triggered by
+            "US oil prices have fallen by 6%, driven down by forecasts of a mild winter in the northeast.",
+            "driven down by forecasts of a mild winter in the northeast",
+        ),
+        ("The falls were triggered by a report of higher stocks.", "triggered by a report of higher stocks"),
+        ("He was driven to the airport by his wife.", None),  # a ride, not a cause
         (  # a quote opened in the clause is closed in it too
             'He said he stopped working a few years ago because he lost his "spark" for acting.',
             'because he lost his "spark" for acting',

@@ -246,3 +246,16 @@ def test_what_someone_said_is_not_weighed_by_the_readers_phrase_score() -> None:
     assert said.reading is None and said.probability == pytest.approx(1 / (1 + math.exp(-(-4 + 2 * 1.5))), abs=1e-9)
     asked = check.check("What did Macron announce?", [_evidence(reading=-6.0)])
     assert asked.reading == -6.0 and asked.probability < said.probability
+
+
+def test_what_is_named_again_by_its_noun_is_near() -> None:
+    top = evidence("Although it only took a few seconds, the experiment cost $12 (£6.30).")
+    article = f"Data could be processed in a protein folding experiment. Hundreds of servers were used. {top.text}"
+    idf = lambda term: 1.0  # noqa: E731
+    assert words_elsewhere("How much did the protein folding experiment cost?", top, article, idf) == 0.0
+    stadium = evidence("One creditor, the fund Molsiris which owns the club's stadium, holds its AGM.")
+    club = f"Shares in Borussia Dortmund slipped. The club posted a record loss. It was beaten 5-0. {stadium.text}"
+    assert words_elsewhere("Who owns Borussia Dortmund's stadium?", stadium, club, idf) == 0.0
+    # not said again by its noun: still elsewhere
+    bare = evidence("Although it only took a few seconds, it cost $12 (£6.30).")
+    assert words_elsewhere("How much did the protein folding experiment cost?", bare, article, idf) > 0.0

@@ -95,3 +95,11 @@ def test_a_sentence_naming_another_of_the_surname_gives_not_their_age() -> None:
     assert not names_another("David Dunne", student)
     assert not names_another("Dunne", student)  # a surname alone may be either
     assert not names_another("Richard Dunne", "Mr Dunne, 25, is a defender.")  # a title, not a first name
+
+
+def test_the_age_of_the_one_opening_the_sentence_before_a_quotation_said_by_the_n_year_old() -> None:
+    before = "Corbett, soon to reunite with Ronnie Barker for a new series, also criticised quiz shows."
+    sentence = '"It\'s just laughing at each other," said the 74-year-old comedian.'
+    found = age_of("Ronnie Corbett", sentence, before)
+    assert found is not None and sentence[found.start : found.end] == "74"
+    assert age_of("Ronnie Barker", sentence, before) is None  # not the one the sentence before opens with

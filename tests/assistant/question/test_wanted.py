@@ -240,6 +240,16 @@ def test_the_sum_of_money_a_sentence_gives(sentence: str, after: int, sum_: str 
         ("Which taxes would the Tories cut?", "They have promised a figure but have yet to reveal which taxes would be "
          "targeted.", False),  # too little of the question: it may speak of something else
         ("How much did Glazer pay?", "He bought the stake for an undisclosed sum.", True),
+        (  # not said how much: of all that is asked only
+            "How much will Sun Grid cost to develop?",
+            "It has not said how much the system will cost to develop but it already has a rival in IBM.",
+            True,
+        ),
+        (
+            "How much does Sun Grid cost?",
+            "It has not said how much the Sun Grid system will cost to develop, but it has a rival in IBM.",
+            False,
+        ),
         ("Which taxes would the Tories cut?", "The Tories would cut council tax and stamp duty.", False),
         ("Which taxes would the Tories cut?", "The candidates have not been announced.", False),  # not the taxes
         ("What did the Tories cut?", "The specific taxes to be cut have not been announced.", False),  # not which
