@@ -5,7 +5,8 @@ News says who someone is in a handful of ways, each a relation in spaCy's depend
 - a title before the name: "UK Prime Minister Sir Keir Starmer", "NATO chief Mark Rutte" (compound modifiers);
 - an apposition: "Dmitry Peskov, the Kremlin spokesperson," or "the Kremlin spokesperson, Dmitry Peskov,";
 - a naming participle: "a summit of 35 countries dubbed the Coalition of the Willing";
-- a copula: "NATO is a military alliance".
+- a copula: "NATO is a military alliance";
+- a relative clause of "who is" or "who was": "Angela Cannings, who was wrongly convicted of killing…".
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def role_in(name: str, sentence: str) -> tuple[int, int] | None:
     mention = _mention(doc, name)
     if mention is None:
         return None
-    for find in (_title, _apposition, _naming, _copula):
+    for find in (_title, _apposition, _naming, _copula, _relative):
         span = find(mention)
         if span is not None:
             text = span.text
@@ -299,6 +300,20 @@ def _copula(mention: Span) -> Span | None:
         attr = next((c for c in head.head.children if c.dep_ == "attr"), None)  # not "is due to be shipped"
         return _phrase(attr) if attr is not None else None
     return None
+
+
+def _relative(mention: Span) -> Span | None:
+    """ "Angela Cannings, who was wrongly convicted of killing two of her babies": what the relative clause on the
+    name says of them, from its verb (a clause of "who is" or "who was" only: "who said…" tells what they did)."""
+    clause = next((c for c in mention.root.children if c.dep_ == "relcl"), None)
+    if clause is None or clause.i < mention.end:
+        return None
+    who = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+    be = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]
+    if who is None or not (be or clause.lemma_ == "be"):
+        return None
+    start = (be[-1].i + 1) if be else clause.i + 1
+    return clause.doc[start : clause.right_edge.i + 1]
 
 
 def _phrase(token: Token, without: Token | None = None) -> Span:

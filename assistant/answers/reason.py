@@ -26,8 +26,9 @@ from assistant.answers.fact import fact_from, stated
 from assistant.answers.short_answer import tidy
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
-from assistant.question.nlp import nlp
+from assistant.question.nlp import main_verb, nlp
 from assistant.question.read import Question
+from assistant.question.wanted import says_the_verb
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
 
@@ -91,6 +92,8 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
             return stated(question.text, [after, *rest], short).model_copy(update={"kind": "reason"})
         giving = marked or after
         chosen = next((e for e in evidence[1:] if giving is not None and e.sentence_id == giving.sentence_id), None)
+        if marked is not None and marked is after and _says_the_verb(question.text, marked.text):
+            chosen = marked  # "…has been chosen as the greatest gadget… The 1991 laptop was chosen because it was…"
         preceding = top.neighbours[0]
         if (
             giving is not None
@@ -230,6 +233,12 @@ def _view_held(sentence: str) -> tuple[int, int] | None:
     workers' rights"), the view: the actors' reason given as their own; None otherwise."""
     found = _HELD.match(sentence)
     return _clause(sentence, found.start("view")) if found else None
+
+
+def _says_the_verb(question: str, sentence: str) -> bool:
+    """Whether the sentence has the question's main verb in some form ("chosen" for "Why was it chosen?")."""
+    verb = main_verb(question)
+    return verb is not None and says_the_verb(verb[1], sentence)
 
 
 def _giving_reason(candidates: Sequence[Evidence]) -> Evidence | None:

@@ -393,7 +393,7 @@ class Judge:
             # "How big are the tax cuts?" of "…revealed the full scale of his planned tax cuts": the next sentence
             # of the evidence giving an amount ("his plans for £4bn tax cuts"), where there is one.
             decision = self._amount_first(question.text, decision, ranked)
-        if decision.answerable and asks_when(question.text) and self._undated(question.text, decision.evidence[0].text):
+        if decision.answerable and asks_when(question.text) and self._undated(question.text, decision.evidence[0]):
             # "When will the PSP go on sale in the US?" of "…later this month": a close sentence giving the day
             # ("the PSP is released in the US on 24 March") comes first; so it does where the best says when it
             # was, asked when it will be ("…was last held in February 1974" to "When will the election be held?").
@@ -532,10 +532,15 @@ class Judge:
         return _moved_first(decision, found)
 
     @staticmethod
-    def _undated(question: str, sentence: str) -> bool:
-        """Whether a sentence does not say when the question asks: only relative to its own day ("later this
-        month"), not at all, or when it was where the question asks when it will be."""
-        return says_only_when_relative(sentence) or says_no_time(sentence) or done_before(question, sentence)
+    def _undated(question: str, best: Evidence) -> bool:
+        """Whether the best sentence does not say when the question asks: only relative to its own day ("later this
+        month"), not at all where the reader read a name there ("60 Minutes" of "He told US TV show 60 Minutes
+        that…"; "Under intense light" is a when too), or when it was where the question asks when it will be."""
+        sentence = best.text
+        read = sentence[slice(*best.answer)] if best.answer is not None else ""
+        named = bool(read) and all(w[:1].isupper() or w[:1].isdigit() for w in re.findall(r"[\w'’-]+", read))
+        no_time = named and says_no_time(sentence)
+        return says_only_when_relative(sentence) or no_time or done_before(question, sentence)
 
     def _age_first(self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the sentence giving the person's age first ("Mr Ebbers, 63, …"): of the evidence, else

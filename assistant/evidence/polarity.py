@@ -170,6 +170,8 @@ def verdict_from(
         token, opposite = said
         if {c.lower_ for c in token.children if c.dep_ == "prt"} - particles:
             continue  # "will stand down" says nothing of whether he will stand: another verb
+        if _qualified_otherwise(asked, token):
+            continue  # "A union representing 5,200 flight attendants … agreed" is not the mechanics' union
         words = _words(doc)
         # The predicate said in other words or its opposite, and a number said differently ("two" for "three"), are
         # there, said otherwise.
@@ -275,6 +277,20 @@ def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
     if (known := country(" ".join(asked))) is not None and known == country(" ".join(said)):
         return False  # "the US" asked, "The United States" said
     return asked[-1][:1].isupper() == said[-1][:1].isupper()
+
+
+def _qualified_otherwise(asked: Doc, token: Token) -> bool:
+    """Whether the sentence's subject of ``token`` is another of the question's subject's kind: the question's says
+    whose or which it is ("the mechanics' union") and the sentence's says it otherwise ("A union representing 5,200
+    flight attendants"), without the question's word."""
+    root = next((t for t in asked if t.dep_ == "ROOT"), None)
+    wanted = next((t for t in asked if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    said = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if root is None or wanted is None or said is None or said.lemma_.lower() != wanted.lemma_.lower():
+        return False
+    which = {c.lower_ for c in wanted.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "DET"}
+    own = [c for c in said.children if c.dep_ in ("acl", "relcl", "compound", "poss", "amod", "prep")]
+    return bool(which) and bool(own) and not which & {t.lower_ for t in said.subtree}
 
 
 def _another(token: Token, predicate: Predicate) -> bool:

@@ -350,7 +350,18 @@ _MONEY = re.compile(  # "$1.75bn" whole, "6 million lira", "eleven million crown
 def says_no_money(question: str, sentence: str) -> bool:
     """Whether a question asks how much was paid, cost or is worth and the sentence gives no sum of money ("China's
     number one computer maker" to "How much is Lenovo paying for IBM's PC division?")."""
+    if _ASKS_CHANGE.search(question) and not _MONEY_WORD.search(question) and _SHARE.search(sentence):
+        return False  # "How much will US Airways cut flight attendants' pay?" of "…cuts pay by nearly 10%"
     return bool(_ASKS_MONEY.search(question)) and not _MONEY.search(sentence)
+
+
+# asked how much something changes: a share answers as a sum does
+_ASKS_CHANGE = re.compile(
+    r"\bhow much\b.*\b(?:cut|cuts|cutting|rais\w*|increas\w*|reduc\w*|ris\w*|rose|fall\w*|fell|grow\w*|grew)\b",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(r"\d\s?%|\b(?:per ?cent|percent)\b", re.IGNORECASE)
+_MONEY_WORD = re.compile(r"\b(?:money|cash|funds?|funding)\b", re.IGNORECASE)
 
 
 def money_in(sentence: str, after: int = 0) -> str | None:
@@ -399,7 +410,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _GIVEN_DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH}\s+\d{{4}}\b|\b(?:1[5-9]|20)\d\d\b"
 )
-_ASKS_WHEN = re.compile(r"^\s*(?:when|(?:on )?what (?:date|day))\b", re.IGNORECASE)
+# not "When Iqbal promoted…, what did he encourage?", which asks what
+_ASKS_WHEN = re.compile(r"^\s*(?:when|(?:on )?what (?:date|day))\b(?![^?]*,\s*(?:what|who|which|how|where)\b)", re.I)
 
 
 def asks_when(question: str) -> bool:

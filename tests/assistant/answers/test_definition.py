@@ -61,6 +61,13 @@ def _role(name: str, sentence: str) -> str | None:
             "Sale Sharks director of rugby Philippe Saint-Andre has re-opened rugby's club-versus-country debate.",
             "Sale Sharks director of rugby",
         ),
+        (  # a relative clause of "who was": what it says of them
+            "Angela Cannings",
+            "The schedule includes a drama about Angela Cannings, who was wrongly convicted of killing two of her "
+            "babies.",
+            "wrongly convicted of killing two of her babies",
+        ),
+        ("Jones", "Jones, who is a former miner, left the party.", "a former miner"),
         (  # the thing a name is "of" is no post of theirs
             "Emilio Botin",
             "The trial of Emilio Botin, the chairman of Spain's most powerful bank, Santander Central Hispano, has "
@@ -96,6 +103,7 @@ def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:
         ("Mark Rutte", "The remarks came after Emmanuel Macron spoke."),  # not named at all
         ("Angela Merkel", STARMER),
         ("Tiger", "Tiger is due to be shipped in early 2005."),  # what it is due to do, not what it is
+        ("Jones", "Jones, who said he was happy, left the party."),  # what they did, not what they are
     ],
 )
 def test_no_role_when_the_sentence_gives_none(name: str, sentence: str) -> None:

@@ -165,6 +165,20 @@ def test_else_the_sentence_after_it_where_news_goes_on_to_say_why() -> None:
     assert [c.sentence for c in answer.citations] == COSBY
 
 
+def test_the_next_sentence_saying_the_verb_with_its_reason_is_the_answer_cited_first() -> None:
+    gadget = [
+        "The Apple Powerbook 100 has been chosen as the greatest gadget of all time, by US magazine Mobile PC.",
+        "The 1991 laptop was chosen because it was one of the first lightweight portable computers.",
+    ]
+    store = FakeStore({"g": ("Apple laptop is greatest gadget", gadget)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("g:00000", 2.0, np.zeros(0))])[0]
+    answer = reason.answer(_question("Why was the Powerbook 100 chosen?"), Decision((top,), True), [], _context(store))
+    assert answer.short_answer == "because it was one of the first lightweight portable computers"
+    assert [c.sentence for c in answer.citations] == gadget[::-1]
+    other = reason.answer(_question("Why was the Powerbook 100 praised?"), Decision((top,), True), [], _context(store))
+    assert other.citations[0].sentence == gadget[0]  # the next sentence says why of another verb: cited second
+
+
 def test_the_view_the_next_sentence_gives_those_who_did_it_is_the_reason_cited_first() -> None:
     brazil = [
         "The proposals were opposed in the past by leftist parties, including Mr Lula's Worker Party.",

@@ -558,8 +558,13 @@ def test_asked_when_a_best_sentence_saying_no_time_gives_way_to_one_of_its_story
             )
         }
     )
-    decision = _decide(_judge(store, k=1), store, "When does Revenge of the Sith open?", "claim")
+    found = {"show": ("60 Minutes", 2.0), "day": ("19 May", 2.0), "year": ("1977", 2.0)}
+    decision = _decide(_read_judge(store, found), store, "When does Revenge of the Sith open?", "claim")
     assert decision.answerable and decision.evidence[0].sentence_id == "sith:00002"
+    # where the reader reads no name there ("the darkest of the series"), the best may say when in its own way
+    words = {"words": ("the darkest of the series", 2.0), "day": ("19 May", 2.0)}
+    kept = _decide(_read_judge(store, words), store, "When does Revenge of the Sith open?", "claim")
+    assert kept.evidence[0].sentence_id == "sith:00000"
 
 
 def test_asked_when_it_will_be_a_sentence_saying_when_it_was_gives_way_to_one_saying_when_it_will() -> None:

@@ -121,6 +121,10 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Kim Clijsters has denied reports that she has pulled out of the Australian Open.",
         ),
         ("Did he know about the plan?", "He denied that he knew about the plan."),
+        (  # another of the subject's kind: the flight attendants' union is not the mechanics'
+            "Has the mechanics' union agreed a new contract?",
+            "A union representing 5,200 flight attendants at US Airways have agreed to a new contract.",
+        ),
         (  # another verb of the same word: standing down is not standing
             "Will Jack Cunningham stand at the next election?",
             "Jack Cunningham has said he will stand down at the next election.",

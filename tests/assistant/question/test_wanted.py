@@ -72,6 +72,8 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
         ("How much did the restoration cost?", "The restoration took twelve months.", True),
         ("How much money was raised?", "Donations rose by 20%.", True),
         ("How much extra money was promised for CSOs?", "He has started to recruit 25,000 CSOs.", True),
+        ("How much will US Airways cut pay?", "The contract cuts pay by nearly 10%.", False),  # a change: a share
+        ("How much will US Airways pay?", "The contract cuts pay by nearly 10%.", True),
         ("How much extra money was promised for CSOs?", "An extra £50m was promised on Tuesday.", False),
         ("How much did the price of oil increase?", "It rose by two percent a year.", False),  # a rise, not a sum
         ("How many people were surveyed?", "Fifty nine percent of people were worried.", False),  # a share counts
@@ -173,6 +175,7 @@ def test_a_rate_of_something_is_no_level() -> None:
 )
 def test_when_a_sentence_says_only_a_time_relative_to_its_day(sentence: str, relative: bool, dated: bool) -> None:
     assert asks_when("When will the PSP go on sale in the US?") and not asks_when("Who sells the PSP?")
+    assert not asks_when("When Iqbal promoted unity, what did he encourage ending?")  # asks what
     assert says_only_when_relative(sentence) is relative
     assert gives_a_date(sentence) is dated
 
