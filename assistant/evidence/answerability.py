@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from assistant.evidence.select import Evidence
 from assistant.question.names import missing_names, question_names
-from assistant.question.nlp import nlp
+from assistant.question.nlp import question_parse
 from assistant.question.wanted import WHAT_SAID
 from assistant.retrieval.naming import ArticleTexts
 from index.bm25 import tokenize
@@ -112,7 +112,7 @@ def _phrases(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The question's nouns each with the words before it that describe it: "experiment" and ("protein",
     "folding") of "the protein folding experiment"; "stadium" and ("Borussia", "Dortmund") of "Borussia Dortmund's
     stadium". Read word by word (the small model's phrases of a question are often wrong)."""
-    doc = nlp()(question, disable=["ner"])
+    doc = question_parse(question)
     found = []
     for noun in (t for t in doc if t.pos_ == "NOUN"):
         words: list[str] = []

@@ -42,10 +42,17 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
+def question_parse(question: str):  # noqa: ANN201 - a spaCy Doc
+    """A question's parse and tags, without its entities (what the rules reading its words need), made once per
+    question."""
+    return nlp()(question, disable=["ner"])
+
+
+@lru_cache(maxsize=256)
 def main_verb(question: str) -> tuple[str, str] | None:
-    """The question's main verb as written and its lemma ("opens", "open"), from one parse per question; None when
-    it has none."""
-    doc = nlp()(question, disable=["ner"])
+    """The question's main verb as written and its lemma ("opens", "open"), from its one parse; None when it has
+    none."""
+    doc = question_parse(question)
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "xcomp")]
     if not verbs:  # "When does Revenge of the Sith open?": the small model takes a last word after "does" for a noun
         words = [t for t in doc if not t.is_punct]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.question.found import Found
-from assistant.question.nlp import nlp
+from assistant.question.nlp import nlp, question_parse
 from assistant.question.post import asks_who, named_before, opens_unnamed
 from assistant.question.wanted import says_the_verb, verb_forms
 
@@ -44,18 +44,12 @@ class Role:
 
 
 @lru_cache(maxsize=256)
-def _question_parse(question: str) -> Doc:
-    """A question's parse and tags, without its entities (all these rules read), made once per question."""
-    return nlp()(question, disable=["ner"])
-
-
-@lru_cache(maxsize=256)
 def asked_role(question: str) -> Role | None:
     """The role a "Who…?" or "Which team…?" question asks about, or None when it asks about none (or about "be")."""
     asks = _ASKS_WHO.match(question)
     if asks is None or asks["which"] and not any(_singular(w) in _DOERS for w in asks["kind"].lower().split()):
         return None  # most "What…?" questions: no parse
-    doc = _question_parse(question)
+    doc = question_parse(question)
     wh = doc[0]
     if wh.lower_ in ("which", "what"):
         if wh.dep_ != "det" or wh.head.lemma_.lower() not in _DOERS:
@@ -228,7 +222,7 @@ def _opening_did(question: str, sentence: str) -> bool:
     role = asked_role(question)
     if role is None or not role.subject:
         return False
-    asked = _asked_words(t for t in _question_parse(question) if t.lemma_.lower() == role.verb)
+    asked = _asked_words(t for t in question_parse(question) if t.lemma_.lower() == role.verb)
     if not asked:
         return False
     for verb in (t for t in parsed(sentence) if t.lemma_.lower() == role.verb and t.pos_ in ("VERB", "AUX")):
@@ -321,7 +315,7 @@ def _which_did(question: str) -> str | None:
     "Which show did he present?", "What is the axis…?" and questions not asking which one."""
     if not _WHICH.match(question):
         return None
-    doc = _question_parse(question)
+    doc = question_parse(question)
     noun = doc[0].head if doc[0].dep_ == "det" else None
     if noun is None or noun.dep_ not in SUBJECTS or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() == "be":
         return None
