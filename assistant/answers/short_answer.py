@@ -556,7 +556,7 @@ _AT_LEVEL = re.compile(
 # A change said in any words, then the figure it goes to.
 _GOES_TO = re.compile(
     rf"\b(?:rise|rising|rose|risen|fall|falling|fell|fallen|climb\w*|drop\w*|increas\w*|grow\w*|grew|reach\w*|cut"
-    rf"|cutting|rais\w*|lift\w*|lower\w*|up|down)\b[^.;]{{0,80}}?\bto\s+(?P<level>{_FIGURE_WORDS})",
+    rf"|cutting|rais\w*|lift\w*|lower\w*|up|down)\b(?:[^.;]|\.(?=\d)){{0,80}}?\bto\s+(?P<level>{_FIGURE_WORDS})",
     re.IGNORECASE,
 )
 

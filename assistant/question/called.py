@@ -38,6 +38,8 @@ _SHAPES = (
     r"^(?:An?|The)\s+(?:[\w-]+\s+){0,2}{thing}\b[^,;.]*,\s+" + _NAME + r"\s+(?:will|is|was|has|had|would|can)\b",
     # "The classic film It's A Wonderful Life is to be turned into a musical": the name its clause is about
     r"\b{thing}\s+" + _NAME + r"\s+(?:will|is|was|are|were|has|have|had|would)\b",
+    # "He is currently directing the film Serenity, based on…": the name after its noun, the phrase ending with it
+    r"\b(?:the|a|an|his|her|its|their|new|latest)\s+(?:[\w-]+\s+)?{thing}\s+" + _NAME + r"(?=\s*[,.;:]|\s*$)",
     # "Called the Marlin Joint Development Association, the alliance will define…": the name opens the sentence
     r"^(?:Called|Named|Dubbed|Known as)\s+(?:the\s+)?[\"“‘']?" + _NAME + r"[\"”’']?,\s+(?:the|a|an|this|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}{thing}\b",

@@ -409,6 +409,8 @@ def test_what_a_sentence_gives_as_the_one_asked_abouts(question: str, sentence: 
          "The main Bovespa index on the Sao Paolo Stock Exchange closed at 24,997 points on Friday.", "24,997 points"),
         ("Where did the FTSE 100 close?", "In London, the FTSE 100 index closed 15 points higher at 4,751.", "4,751"),
         ("How much did rates rise?", "Borrowing costs rose by a quarter of a point to 2.25%.", None),  # the change
+        ("How much have contributions risen to?",  # a decimal point of the figure it went from
+         "Employer contributions had increased from £5.5bn to £8.2bn a year, a rise of 49.7%.", "£8.2bn"),
     ],
 )  # fmt: skip
 def test_the_level_something_went_to_or_stands_at(question: str, sentence: str, level: str | None) -> None:

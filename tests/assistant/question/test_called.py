@@ -55,6 +55,8 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         # the name its clause is about, after its noun
         ("film", "The classic film It's A Wonderful Life is to be turned into a musical.", "It's A Wonderful Life"),
         ("film", "He beat the film Sideways to the award.", None),  # a name not followed by its verb
+        # the name after its noun, the phrase ending with it
+        ("film", "He is currently directing the film Serenity, based on his series Firefly.", "Serenity"),
         # the name opening the sentence, its noun after it
         (
             "alliance",
