@@ -304,16 +304,18 @@ def _copula(mention: Span) -> Span | None:
 
 def _relative(mention: Span) -> Span | None:
     """ "Angela Cannings, who was wrongly convicted of killing two of her babies": what the relative clause on the
-    name says of them, from its verb (a clause of "who is" or "who was" only: "who said…" tells what they did)."""
+    name says of them, a passive's or "who is a …" (not "who said…", what they did, nor "who was in the stands")."""
     clause = next((c for c in mention.root.children if c.dep_ == "relcl"), None)
     if clause is None or clause.i < mention.end:
         return None
     who = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
-    be = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]
-    if who is None or not (be or clause.lemma_ == "be"):
+    if who is None:
         return None
-    start = (be[-1].i + 1) if be else clause.i + 1
-    return clause.doc[start : clause.right_edge.i + 1]
+    if clause.lemma_ == "be":  # "who is a former miner", not "who was in the stands to watch her final game"
+        attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+        return clause.doc[clause.i + 1 : clause.right_edge.i + 1] if attr is not None else None
+    passive = [c for c in clause.children if c.dep_ == "auxpass" and c.lemma_ == "be"]  # "who was … convicted of…"
+    return clause.doc[passive[-1].i + 1 : clause.right_edge.i + 1] if passive else None
 
 
 def _phrase(token: Token, without: Token | None = None) -> Span:

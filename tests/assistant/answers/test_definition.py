@@ -104,6 +104,7 @@ def test_the_role_a_sentence_gives(name: str, sentence: str, role: str) -> None:
         ("Angela Merkel", STARMER),
         ("Tiger", "Tiger is due to be shipped in early 2005."),  # what it is due to do, not what it is
         ("Jones", "Jones, who said he was happy, left the party."),  # what they did, not what they are
+        ("Nomar Garciaparra", "Nomar Garciaparra, who was in the stands to watch her final game, cheered."),
     ],
 )
 def test_no_role_when_the_sentence_gives_none(name: str, sentence: str) -> None:
