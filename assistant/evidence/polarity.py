@@ -288,9 +288,16 @@ def _qualified_otherwise(asked: Doc, token: Token) -> bool:
     said = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if root is None or wanted is None or said is None or said.lemma_.lower() != wanted.lemma_.lower():
         return False
-    which = {c.lower_ for c in wanted.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "DET"}
+    which = {_plain(c.text) for c in wanted.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "DET"}
     own = [c for c in said.children if c.dep_ in ("acl", "relcl", "compound", "poss", "amod", "prep")]
-    return bool(which) and bool(own) and not which & {t.lower_ for t in said.subtree}
+    words = {_plain(t.text) for t in said.subtree}
+    return bool(which) and bool(own) and not which & (words | {country(w) for w in words} - {None})
+
+
+def _plain(word: str) -> str:
+    """A word as compared: small letters, no dots, a country by its name ("U.S." is "US" is "United States")."""
+    plain = word.lower().replace(".", "")
+    return country(plain) or plain
 
 
 def _another(token: Token, predicate: Predicate) -> bool:

@@ -74,6 +74,9 @@ SAID = [
      "The United States does not know where ousted Libyan leader Moammar Gadhafi is.", "no"),
     ("Could the rifle fire?", "The rifle was jammed, they said, no longer readily able to fire.", "no"),
     ("Has Continental cut jobs?", "Continental has managed to save $1.1bn in costs without cutting jobs.", "no"),
+    # the subject's modifier however it is spelled ("US", "U.S.")
+    ("Did US officials admit that someone made a suggestion?",
+     "U.S. officials admitted that someone at the embassy made an inappropriate suggestion.", "yes"),
     # what a claim says that the sentence says is not true is not so (one only reported decides nothing: below)
     ("Did Ruth Kelly oppose embryo research?", "She said claims Ms Kelly opposed embryo research were not true.",
      "no"),
