@@ -96,15 +96,27 @@ def words_elsewhere(question: str, top: Evidence, article: str, idf: Callable[[s
     # "the experiment" near is "the protein folding experiment" near; "the club's stadium", "Borussia Dortmund's
     # stadium": news says again what it has named by its noun
     near_text = f"{top.before} {top.text} {top.after}"
-    for head, words in _phrases(question):
-        if re.search(rf"\b(?:the|this|that|these|those)\s+(?:[\w-]+['’]s\s+)?{re.escape(head)}\b", near_text, re.I):
-            near.update(tokenize([" ".join(words)])[0])
     # "IRB" near is "the International Rugby Board" near
-    near.update(
-        a.lower() for a in _ACRONYM.findall(question) if _spelled_out(a, f"{top.before} {top.text} {top.after}")
-    )
+    near.update(a.lower() for a in _ACRONYM.findall(question) if _spelled_out(a, near_text))
     used = set(tokenize([article])[0])
+    if any(term in used and term not in near for term in weights) and _said_again(question, near_text):
+        for head, words in _phrases(question):  # the question parsed only where a noun of it is said again so
+            if re.search(rf"\b{_AGAIN}\s+(?:[\w-]+['’]s\s+)?{re.escape(head)}\b", near_text, re.IGNORECASE):
+                near.update(tokenize([" ".join(words)])[0])
     return sum(w for term, w in weights.items() if term in used and term not in near) / total
+
+
+_AGAIN = r"(?:the|this|that|these|those)"
+
+
+def _said_again(question: str, text: str) -> bool:
+    """Whether the text says one of the question's words after "the" or "this" ("the experiment"), as news names
+    again what it has named: only then is the question read for its noun phrases."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", question)}
+    return any(
+        found.group(1).lower() in words
+        for found in re.finditer(rf"\b{_AGAIN}\s+(?:[\w-]+['’]s\s+)?([A-Za-z][\w-]{{2,}})", text, re.IGNORECASE)
+    )
 
 
 @lru_cache(maxsize=256)
