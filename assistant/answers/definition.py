@@ -232,6 +232,8 @@ def _title(mention: Span) -> Span | None:
             start -= 2  # "ex-finance chief": a former post is not the post
             continue
         hangs_on = _within(token, head) if token.dep_ in _TITLE_DEPS else start <= token.head.i < mention.end
+        if token.dep_ in ("conj", "cc") and token.head.i < token.i and token.head.dep_ in _TITLE_DEPS:
+            hangs_on = _within(token.head, head)  # "Edu's brother and representative Amadeo Fensao": both posts
         # "labour office chief Frank-Juergen Weise said", parsed as two subjects of "said": the title is the first
         beside = (
             start == mention.start
@@ -239,7 +241,7 @@ def _title(mention: Span) -> Span | None:
             and token.dep_ == head.dep_ in ("nsubj", "nsubjpass")
             and token.head.i == head.head.i != head.i
         )
-        if token.is_punct or token.pos_ not in _TITLE_POS or not (hangs_on or beside):
+        if token.is_punct or (token.pos_ not in _TITLE_POS and token.dep_ != "cc") or not (hangs_on or beside):
             break
         head = token if beside else head  # the title's own modifiers hang on it
         start -= 1

@@ -30,6 +30,7 @@ from assistant.answers.short_answer import (
     past_the_question,
     quotation_said,
     successor,
+    then_or_now,
     things_included,
     tidy,
     to_the_level,
@@ -39,15 +40,16 @@ from assistant.answers.short_answer import (
     whole_range,
     whole_words,
     winner_over,
+    with_its_bound,
     with_its_name,
     with_its_unit,
 )
 from assistant.evidence.decision import Decision
-from assistant.evidence.places import from_a_place
 from assistant.evidence.select import Evidence
 from assistant.question.age import age_of, asked_age, lead_age
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
+from assistant.question.places import from_a_place
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
 from assistant.question.role import answered_before, asked_role, may_say_the_verb
@@ -207,6 +209,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
         start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
+        start, end = then_or_now(question, top.text, (start, end))  # asked what it costs now: "to 200 dinars"
+        start, end = with_its_bound(top.text, (start, end))  # "more than 60%", not "60%"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"

@@ -134,8 +134,9 @@ def _parsed(sentence: str):  # noqa: ANN202 - a spaCy Doc
 
 
 def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
-    """Whether the reader's phrase is something a verb of the reason says something of ("the Black Watch was…"),
-    rather than the reason itself, named after "because of" or "due to" ("because of her weight")."""
+    """Whether the reader's phrase is something a verb of the reason says something of ("the Black Watch was…"), or
+    opens the reason and stops short of its verb ("because Fifa regulations" of "because Fifa regulations allow
+    players to…"), rather than the reason itself, named after "because of" or "due to" ("because of her weight")."""
     doc = _parsed(sentence)
     phrase = doc.char_span(*span, alignment_mode="expand")
     if phrase is None:
@@ -143,7 +144,7 @@ def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[i
     token = phrase.root
     if token.pos_ in ("VERB", "AUX"):
         return False  # the phrase says what happened itself ("rebuild St. Peter's Basilica")
-    while token.head is not token and clause[0] < token.idx:
+    while token.head is not token and clause[0] <= token.idx:  # "because Fifa regulations" of "because … allow"
         token = token.head
         if not (clause[0] < token.idx < clause[1]):
             return False

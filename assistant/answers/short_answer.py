@@ -658,6 +658,50 @@ def to_the_level(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
     return span
 
 
+def then_or_now(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Of "has risen to 200 dinars per canister from 170 dinars": asked what it costs now, the figure it went to;
+    asked what it was before, the figure it went from; else (or where the span is neither) the span."""
+    asks_before, asks_now = _ASKS_BEFORE.search(question), _ASKS_NOW.search(question)
+    if bool(asks_before) == bool(asks_now):
+        return span
+    for found in (*_TO_FROM.finditer(sentence), *_FROM_TO.finditer(sentence)):
+        old, new = found.span("old"), found.span("new")
+        wanted, other = (old, new) if asks_before else (new, old)
+        if other[0] <= span[0] < other[1]:
+            return wanted
+    return span
+
+
+_FIGURE = r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*(?:\.\d+)?(?:\s?%|p|bn|m)?(?:\s[a-z]+)?)"
+_CHANGE_VERB = (
+    r"\b(?:ris\w*|rose|fall\w*|fell|climb\w*|drop\w*|increas\w*|grow\w*|grew|cut|rais\w*|lower\w*|gone up|went up)"
+)
+# "has risen to 200 dinars ($2.77) per canister from 170 dinars", "increased from £5.5bn to £8.2bn"
+_TO_FROM = re.compile(
+    rf"{_CHANGE_VERB}\s+to\s+(?P<new>{_FIGURE})(?:[^.;]|\.(?=\d)){{0,40}}?\bfrom\s+(?P<old>{_FIGURE})", re.I
+)
+_FROM_TO = re.compile(rf"{_CHANGE_VERB}\s+from\s+(?P<old>{_FIGURE})\s+to\s+(?P<new>{_FIGURE})", re.I)
+_ASKS_BEFORE = re.compile(r"\b(?:before|previously|used to|formerly|originally|prior to|old price)\b", re.I)
+_ASKS_NOW = re.compile(r"\b(?:now|currently|new price|after the (?:rise|increase|cut|hike|change))\b", re.I)
+
+
+def with_its_bound(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A figure with the word saying it is a bound or a rough one: "more than 60%" of "with more than 60% of prisoners
+    reconvicted" (60% alone says more than the sentence does), "nearly 10%", "about 100 kilometres"; else the span."""
+    if not _FIGURE_START.match(sentence, span[0]):
+        return span
+    bound = _BOUND.search(sentence[max(0, span[0] - 20) : span[0]])
+    return (span[0] - len(bound.group()), span[1]) if bound else span
+
+
+_FIGURE_START = re.compile(r"[$£€¥]?\d")
+_BOUND = re.compile(
+    r"(?<![\w-])(?:more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately"
+    r"|at least|up to)\s$",
+    re.IGNORECASE,
+)
+
+
 def asks_several(question: str) -> bool:
     """Whether a question asks for several of a kind: "Which regiments…?", "What companies…?", "Who did Bates single
     out as replacements for Henman?"."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.evidence.select import Evidence
-from assistant.question.names import missing_names, question_names
+from assistant.question.names import missing_names, question_names, question_peoples
 from assistant.question.nlp import question_parse
 from assistant.question.wanted import WHAT_SAID
 from assistant.retrieval.naming import ArticleTexts
@@ -165,7 +165,7 @@ class AnswerabilityCheck:
             return Answerability(probability=0.0, likely=False)
         missing: tuple[str, ...] = ()
         texts: dict[str, str] = {}
-        if question_names(question):
+        if question_names(question) or question_peoples(question):
             texts = self.articles.article_texts(list(dict.fromkeys(e.article_id for e in evidence)))
             # An article's date counts: one of 2025 that never writes "2025" still speaks of 2025. Each article is
             # read apart: "Robert Sidoli" of one and "Willie Walsh" of another do not name Robert Walsh.

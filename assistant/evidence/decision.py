@@ -33,7 +33,6 @@ from assistant.evidence.article import ArticleHeaders, article_about, record_fie
 from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
-from assistant.evidence.places import country, from_a_place
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
@@ -43,6 +42,7 @@ from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
 from assistant.question.nlp import main_verb, stop_words
 from assistant.question.period import since_date
+from assistant.question.places import country, from_a_place
 from assistant.question.post import (
     Post,
     asked_post,
@@ -60,6 +60,7 @@ from assistant.question.role import (
     asked_role,
     in_the_verbs_clause,
     is_subject,
+    may_say_the_verb,
     names_one,
     names_someone,
     only_describes,
@@ -422,6 +423,9 @@ class Judge:
         if unknown is not None:  # "Which taxes would the Tories cut?" of "the specific taxes … have not been announced"
             related = (unknown, *(e for e in decision.evidence if e.sentence_id != unknown.sentence_id))
             return replace(decision, answerable=False, why="not_known", related=related)
+        if _answers_with_the_one_asked(question.text, decision.evidence[0]):
+            # "Who replaced Cathy Jamieson as justice minister?" of "…Justice Minister Cathy Jamieson has decided…"
+            return replace(decision, answerable=False, why="not_answered", related=decision.evidence)
         top = decision.evidence[0].text
         if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
@@ -1263,6 +1267,16 @@ def _read_first(decision: Decision, found: Evidence, reading: Reading) -> Decisi
     """The decision with ``found``, read as ``reading``, first and its best sentence cited second."""
     rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
     return replace(decision, evidence=(replace(found, reading=reading), decision.evidence[0], *rest))
+
+
+def _answers_with_the_one_asked(question: str, top: Evidence) -> bool:
+    """Whether, asked who did something to someone ("Who replaced Cathy Jamieson?"), the best sentence lacks the
+    verb and the reader's phrase names the one it was done to: the sentence speaks of them, not of who did it."""
+    role = asked_role(question)
+    if role is None or not role.subject or role.named is None or top.answer is None:
+        return False
+    read = top.text[slice(*top.answer)]
+    return re.search(rf"\b{re.escape(role.named)}\b", read) is not None and not may_say_the_verb(question, top.text)
 
 
 def _with_the_one_named_before(question: str, decision: Decision) -> Decision:

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.evidence.places import capital, country, province
 from assistant.question.nlp import nlp
+from assistant.question.places import capital, country, province
 from assistant.question.shape import Shape
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
@@ -54,7 +54,7 @@ def names_in(sentences: Sequence[str], labels: Sequence[str], exclude: Iterable[
     excluded = [_words(name) for name in exclude if name]
     found: list[Named] = []
     for position, doc in enumerate(nlp().pipe(sentences)):
-        for text, label in _entities(doc):
+        for text, label in _entities(doc, labels):
             if label not in labels and label != "PERSON":  # people are gathered to be told apart
                 continue
             line = text.strip().splitlines()[0]  # an entity never runs on past a line's end
@@ -85,11 +85,13 @@ def counts_unnamed(question: str, sentence: str) -> bool:
     return any(noun.lemma_.lower() in asked and noun.tag_ in ("NNS", "NNPS") for noun in counted)
 
 
-def _entities(doc: Doc) -> list[tuple[str, str]]:
+def _entities(doc: Doc, asked: Sequence[str] = ()) -> list[tuple[str, str]]:
     """The sentence's entities as (text, label), with the names of a list read as one kind: in "ABN Amro, BNP
     Paribas, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein" spaCy's small model takes two banks
     for people and one for half its name; the kind most of the list's names have (three at least, so "Apple, Google,
-    Bill Gates and Steve Jobs" stays mixed) is every member's, each under its whole proper name."""
+    Bill Gates and Steve Jobs" stays mixed) is every member's, each under its whole proper name. Where each of three
+    or more names has a kind of its own and one is of a kind ``asked`` ("Real Madrid, Barcelona and Valencia": a
+    club, a city and a person to spaCy, asked which clubs), that kind is every member's."""
     spans = _spans(doc)
     entities = {doc[start:end].root.i: (doc[start:end].text, label, start) for start, end, label in spans}
     inside = {i for start, end, _ in spans for i in range(start, end)}
@@ -102,7 +104,10 @@ def _entities(doc: Doc) -> list[tuple[str, str]]:
         if not votes:
             continue
         label, count = votes.most_common(1)[0]
-        if 2 * count <= len(members) or count < _FEW_VOTES:
+        mixed = len(members) >= _LIST_VOTES and max(votes.values()) == 1 and len(votes) == len(members)
+        if mixed and (kind := next((k for k in votes if k in asked), None)) is not None:
+            label, count = kind, _LIST_VOTES  # no kind of most of them: the one asked for, for all of them
+        elif 2 * count <= len(members) or count < _FEW_VOTES:
             continue
         for member in members:
             if member.i in inside and member.i not in entities:

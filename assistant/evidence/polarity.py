@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from assistant.evidence.places import country
 from assistant.question.nlp import nlp
+from assistant.question.places import country
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Token
@@ -76,6 +76,14 @@ _BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outcla
 # Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
 _SAME_AS = [("support", "back", "endorse", "favour", "favor"), ("oppose", "resist", "object")]
 _SAME = {word: tuple(w for w in group if w != word) for group in _SAME_AS for word in group}
+# Nouns news uses for one thing a question names another way: "Did the riots carry on into Sunday?" of "trouble
+# flared up again on Saturday and carried on into Sunday" (the same subject, not another one).
+_ONE_THING = [
+    ("riot", "protest", "trouble", "violence", "unrest", "clash", "demonstration", "disturbance", "fighting"),
+    ("film", "movie", "picture"),
+    ("firm", "company", "business", "group", "corporation"),
+]
+_ONE_THING_AS = {word: i for i, group in enumerate(_ONE_THING) for word in group}
 _OPPOSITE = {
     word: tuple(b if a == word else a for a, b in _OPPOSITES if word in (a, b)) for pair in _OPPOSITES for word in pair
 }
@@ -159,7 +167,7 @@ def verdict_from(
     of fewer than ``min_units`` words besides its auxiliary gets none ("Will he?"; a check of someone else's verdict
     may ask less: "Could it fire?" of "no longer able to fire")."""
     asked = nlp()(question)
-    units, predicate = _units(asked), _predicate(asked)
+    units, predicate = _units(asked), _predicate(asked) or _stated(asked)
     if len(units) < min_units or predicate is None:  # "Will he?", "Is that a felony?": too little to go on
         return None
     particles = {t.lower_ for t in asked if t.dep_ == "prt"}
@@ -177,6 +185,7 @@ def verdict_from(
         # there, said otherwise.
         otherwise = {predicate.lemma} if token.lemma_.lower() != predicate.lemma else set()
         otherwise |= {t.lower_ for t in asked if t.like_num} if _other_number(asked, doc) else set()
+        otherwise |= _one_thing_said(predicate.subject, _subject(token))  # "trouble" for the riots asked
         found = [u for u in units if _has(u, words, doc) or u in otherwise]
         if any(c not in found for c in _complements(asked, units)):
             continue  # "named in the Scotland squad" says nothing of being named captain
@@ -276,7 +285,17 @@ def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
         return False
     if (known := country(" ".join(asked))) is not None and known == country(" ".join(said)):
         return False  # "the US" asked, "The United States" said
+    if _ONE_THING_AS.get(asked[-1], -1) == _ONE_THING_AS.get(said[-1], -2):
+        return False  # "the riots" asked, "trouble" said
     return asked[-1][:1].isupper() == said[-1][:1].isupper()
+
+
+def _one_thing_said(asked: tuple[str, ...], said: tuple[str, ...]) -> set[str]:
+    """The asked subject's head noun, where the sentence names the same thing in another word ("trouble" for
+    "riots"); else nothing."""
+    if not asked or not said or asked[-1] == said[-1]:
+        return set()
+    return {asked[-1]} if _ONE_THING_AS.get(asked[-1], -1) == _ONE_THING_AS.get(said[-1], -2) else set()
 
 
 def _qualified_otherwise(asked: Doc, token: Token) -> bool:
@@ -602,6 +621,38 @@ def _predicate(asked: Doc) -> Predicate | None:
     # before it is who it is asked of.
     subject = tuple(_noun(t) for t in rest[: verb.i] if t.pos_ in ("NOUN", "PROPN"))
     return Predicate(verb.lemma_.lower(), "ADJ" if verb.pos_ == "ADJ" else "VERB", subject, root.lower_ in _MAY_BE)
+
+
+def _stated(asked: Doc) -> Predicate | None:
+    """For "Is Visual Radio television?", which spaCy's small model parses with no complement, what the question
+    says as a statement says X is ("Visual Radio is television"): the first split of its words after the opening
+    "is" (up to ``_STATED_SPLITS``) whose statement has a subject before the verb and a complement after it; None
+    for a question not opening with a form of "be", or none such."""
+    if len(asked) < 3 or asked[0].lower_ not in _BE:
+        return None
+    words = [t.text_with_ws for t in asked[1:] if not t.is_punct or t.i < len(asked) - 1]
+    inside = {t.i - 1 for e in asked.ents for t in e[1:]}  # words after which a split would cut a name
+    for split in range(1, min(len(words), _STATED_SPLITS + 1)):
+        if split in inside:
+            continue  # "Visual is Radio television"
+        said = nlp()(f"{''.join(words[:split]).strip()} {asked[0].lower_} {''.join(words[split:]).strip()}")
+        verb = next((t for t in said if t.dep_ == "ROOT"), None)
+        if verb is None or verb.i != split or verb.lemma_.lower() != "be":
+            continue
+        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if (
+            complement is not None
+            and subject is not None
+            and complement.pos_ in ("ADJ", "NOUN")
+            and (subject.left_edge.i, subject.right_edge.i) == (0, split - 1)
+            and (complement.left_edge.i, complement.right_edge.i) == (split + 1, len(said) - 1)
+        ):  # the subject is all the words before the verb, the complement's phrase all those after it
+            return Predicate(complement.lemma_.lower(), _kind(complement), _subject(verb))
+    return None
+
+
+_STATED_SPLITS = 6  # words after "is" tried as the subject's last, at most
 
 
 def _claimed(said: Token) -> Predicate | None:

@@ -39,7 +39,9 @@ _SHAPES = (
     # "The classic film It's A Wonderful Life is to be turned into a musical": the name its clause is about
     r"\b{thing}\s+" + _NAME + r"\s+(?:will|is|was|are|were|has|have|had|would)\b",
     # "He is currently directing the film Serenity, based on…": the name after its noun, the phrase ending with it
-    r"\b(?:the|a|an|his|her|its|their|new|latest)\s+(?:[\w-]+\s+)?{thing}\s+" + _NAME + r"(?=\s*[,.;:]|\s*$)",
+    r"\b(?:the|a|an|his|her|its|their|new|latest)\s+(?:[\w-]+\s+)?{thing}\s+"
+    + _NAME
+    + r"(?=\s*[,.;:]|[?!]?\s*$|[?!]\s)",  # "the film Shall We Dance? and…"
     # "Called the Marlin Joint Development Association, the alliance will define…": the name opens the sentence
     r"^(?:Called|Named|Dubbed|Known as)\s+(?:the\s+)?[\"“‘']?" + _NAME + r"[\"”’']?,\s+(?:the|a|an|this|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}{thing}\b",
@@ -53,7 +55,12 @@ _GIVES_REAL_NAME = re.compile(
 )
 # A question asking which work something is: "Which film is being turned into a musical?"
 _WORKS = r"film|movie|show|book|novel|album|song|single|musical|play|series|programme|documentary|opera|game"
-_WHICH_WORK = re.compile(rf"^\s*(?i:which|what)\s+(?P<thing>(?i:{_WORKS}))\s+(?:is|was|are|were|will|has|had)\b")
+# Works always known by a title, asked with what someone did with one ("a game" or "a play" may be a match)
+_TITLED = r"film|movie|book|novel|album|song|single|musical|documentary|opera"
+_WHICH_WORK = re.compile(
+    rf"^\s*(?i:which|what)\s+(?:(?P<thing>(?i:{_WORKS}))\s+(?:is|was|are|were|will|has|had)"
+    rf"|(?P<done>(?i:{_TITLED}))\s+(?:did|does|do)\s+(?-i:[A-Z]))"  # "Which film did Jennifer Lopez miss…?"
+)
 
 
 def asked_called(question: str) -> str | None:
@@ -65,7 +72,7 @@ def asked_called(question: str) -> str | None:
         return _REAL_NAME
     which = _WHICH_PRIZE.match(question) or _WHICH_WORK.match(question)
     if which is not None:
-        return which["thing"].lower()
+        return (which["thing"] or which["done"]).lower()
     found = _ASKED.match(question)
     thing = (found["thing"] or found["other"]) if found else None
     thing = _QUALIFIED.split(thing or "", maxsplit=1)[0]  # "the story from the third Torchwood series": the story

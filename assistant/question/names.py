@@ -9,11 +9,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from assistant.question.nlp import NER_ONLY, nlp, stop_words
+from assistant.question.places import country_of_people
 
 _WORD = re.compile(r"\w+")
 # spaCy's entity labels for names. Its dates and amounts are left out (only their years count, below), and
 # nationalities, groups and languages (NORP, LANGUAGE): questions phrase them differently from the articles too often
-# ("the late 1950's", "French" or "English" for "France" or "England") for their absence to mean anything.
+# ("the late 1950's", "French" or "English" for "France" or "England") for their absence to mean anything; but a
+# country's people count as its country, by any of its names (``question_peoples``).
 _NAMES = frozenset({"PERSON", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "s"})
 # The years a question asks about: "What happened in 1995?" is not answered by articles that never say 1995 (nor
@@ -53,6 +55,18 @@ def _named(question: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=2048)
+def question_peoples(question: str) -> dict[str, tuple[str, ...]]:
+    """The question's words for a country's people ("Algerian", "Kenyan": spaCy's NORP entities that are some
+    country's demonym), each with its country's spellings: "the Algerian gas riots" is not answered by articles that
+    never name Algeria. Other nationalities, groups and languages ("Catholic", "English") are left out."""
+    peoples = {}
+    for entity in nlp()(question, disable=NER_ONLY).ents:
+        if entity.label_ == "NORP" and (spellings := country_of_people(entity.text)):
+            peoples[entity.text] = spellings
+    return peoples
+
+
+@lru_cache(maxsize=2048)
 def question_names(question: str) -> tuple[str, ...]:
     """The names in a question (spaCy's entities of name labels), as written, without a leading 'the'; then the
     years it asks about ("1995")."""
@@ -69,6 +83,23 @@ class _Vocabulary:
         self.words = set(words)
         self.joined = "".join(words)
         self.numbers = set(_NUMBER.findall(text))
+
+    def names_country(self, demonym: str, spellings: Sequence[str]) -> bool:
+        """Whether the texts name the country ``demonym`` is of: by its people ("Algerians", misspelled too), a word
+        the demonym's stem begins ("Alger…" of Algeria, "Brit…" of Britain) or one of the country's ``spellings``,
+        short capitals as written ("US", "U.S.")."""
+        word = demonym.lower()
+        stem = word[: max(4, len(word) - 3)]  # "south kor" of "South Korean" finds "South Korea" and "South Koreans"
+        if self.has_word(word) or re.search(rf"\b{re.escape(stem)}", self.text.lower()):
+            return True
+        for spelling in spellings:
+            if len(spelling) <= 3 and spelling.isupper():
+                found = re.search(r"\b" + r"\.?".join(spelling) + r"\b", self.text)
+            else:
+                found = re.search(rf"\b{re.escape(spelling)}\b", self.text, re.IGNORECASE)
+            if found:
+                return True
+        return False
 
     def has_word(self, word: str) -> bool:
         if word in self.words:
@@ -173,12 +204,17 @@ def missing_names(question: str, texts: Iterable[str], *, years: bool = True, ap
     """The question's names that ``texts`` do not mention (its years left out unless ``years``): taken together, or
     ``apart``, each text on its own (a name is one article's: "Robert" of one and "Walsh" of another do not name
     Robert Walsh)."""
-    names = tuple(n for n in question_names(question) if years or not is_year(n))
+    peoples = question_peoples(question)
+    names = (*(n for n in question_names(question) if years or not is_year(n)), *peoples)
     if not names:
         return ()
     vocabularies = [_Vocabulary([text]) for text in texts] if apart else [_Vocabulary(texts)]
     people = _people(question)
-    return tuple(name for name in names if not any(v.mentions(name, person=name in people) for v in vocabularies))
+
+    def named(name: str, v: _Vocabulary) -> bool:
+        return v.names_country(name, peoples[name]) if name in peoples else v.mentions(name, person=name in people)
+
+    return tuple(name for name in names if not any(named(name, v) for v in vocabularies))
 
 
 def _people(question: str) -> frozenset[str]:

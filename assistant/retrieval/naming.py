@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from assistant.question.names import is_year, missing_names, question_names
+from assistant.question.names import is_year, missing_names, question_names, question_peoples
 
 
 @runtime_checkable
@@ -23,7 +23,7 @@ def articles_naming(
     """Those of these articles, in order, whose text mentions every name of the question (all of them when it names
     nothing); its years left out unless ``years``."""
     ids = list(dict.fromkeys(article_ids))
-    if not any(years or not is_year(name) for name in question_names(question)):
+    if not question_peoples(question) and not any(years or not is_year(name) for name in question_names(question)):
         return ids
     return list(texts_naming(articles, question, ids, years=years))
 

@@ -80,6 +80,11 @@ def _role(name: str, sentence: str) -> str | None:
             "says.",
             "the new chair of the Internet Engineering Task Force (IETF)",
         ),
+        (  # two posts of one name, each of them
+            "Amadeo Fensao",
+            "Edu's brother and representative Amadeo Fensao has previously said that Arsenal's offer was short.",
+            "Edu's brother and representative",
+        ),
         (  # a web address is one token, dots and all
             "latinohiphopradio.com",
             "So, Millan and his friends launched a website called latinohiphopradio.com.",

@@ -140,6 +140,13 @@ def test_the_reason_in_the_best_sentence_is_bolded_the_readers_phrase_when_it_li
             "when Mr Botin's lawyer introduced a new set of documents",
         ),
         ("The trial was suspended when the judge fell ill.", "when the judge fell ill", "when the judge fell ill"),
+        (  # the reason's opening read short of its verb: the clause
+            "Edu is now able to begin negotiations with other clubs because Fifa regulations allow players to start "
+            "talks six months before their contracts expire.",
+            "because Fifa regulations",
+            "because Fifa regulations allow players to start talks six months before their contracts expire",
+        ),
+        ("The boss fired the secretary because of her weight.", "because of her weight", "because of her weight"),
     ],
 )
 def test_a_thing_the_reason_speaks_of_gives_way_to_the_reason(text: str, read: str, said: str) -> None:

@@ -15,6 +15,7 @@ from assistant.answers.short_answer import (
     past_the_question,
     quotation_said,
     successor,
+    then_or_now,
     things_included,
     tidy,
     to_the_level,
@@ -24,6 +25,7 @@ from assistant.answers.short_answer import (
     whole_range,
     whole_words,
     winner_over,
+    with_its_bound,
     with_its_name,
     with_its_unit,
 )
@@ -557,3 +559,40 @@ def test_what_a_kind_of_thing_is_is_what_the_sentence_opening_with_it_says_it_is
     question: str, sentence: str, said: str | None
 ) -> None:
     assert what_it_is(question, sentence) == said
+
+
+BUTANE = "The price of butane gas has risen to 200 dinars ($2.77) per canister from 170 dinars."
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "said"),
+    [
+        ("How much does a canister of butane gas now cost?", "170 dinars", "200 dinars"),  # now: where it went to
+        ("What was the price of butane gas before the rise?", "200 dinars", "170 dinars"),  # before: where from
+        ("What was the price before?", "170 dinars", "170 dinars"),  # already the one asked
+        ("How much does a canister cost?", "170 dinars", "170 dinars"),  # neither asked: the reader's phrase
+    ],
+)
+def test_asked_what_it_is_now_or_was_before_the_figure_a_change_goes_to_or_from(
+    question: str, read: str, said: str
+) -> None:
+    start = BUTANE.index(read)
+    assert BUTANE[slice(*then_or_now(question, BUTANE, (start, start + len(read))))] == said
+    rose = "Contributions increased from £5.5bn to £8.2bn last year."
+    start = rose.index("£8.2bn")
+    assert rose[slice(*then_or_now("What were contributions before?", rose, (start, start + 6)))] == "£5.5bn"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read", "said"),
+    [
+        ("Scotland's rate is high, with more than 60% of prisoners reconvicted.", "60%", "more than 60%"),
+        ("Bouira is about 100 kilometres south of Algiers.", "100 kilometres", "about 100 kilometres"),
+        ("Pay was cut by nearly $10 an hour.", "$10", "nearly $10"),
+        ("He was over the moon with 60% of the vote.", "60%", "60%"),  # no bound said
+        ("The turnover was 60% higher.", "turnover", "turnover"),  # no figure
+    ],
+)
+def test_a_figure_keeps_the_word_saying_it_is_a_bound(sentence: str, read: str, said: str) -> None:
+    start = sentence.index(read)
+    assert sentence[slice(*with_its_bound(sentence, (start, start + len(read))))] == said

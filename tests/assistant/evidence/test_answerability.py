@@ -73,6 +73,18 @@ def test_a_name_is_found_exactly_run_together_misspelled_or_by_half_its_words() 
     assert missing_names("What did the Paris Climate Agreement say?", texts) == ("Paris Climate Agreement",)
 
 
+def test_a_countrys_people_are_named_by_any_of_the_countrys_names() -> None:
+    madrid = ["Europe suffered fewer natural disasters, but 191 people were killed in Madrid."]
+    assert missing_names("How many people were killed in the Algerian gas riots?", madrid) == ("Algerian",)
+    algeria = ["Algeria suffered a weekend of violent protests."]
+    assert missing_names("How many people were killed in the Algerian gas riots?", algeria) == ()
+    assert missing_names("What did the American army do?", ["The U.S. army went in."]) == ()  # short capitals
+    assert missing_names("What did the American army do?", ["The us army went in."]) == ("American",)
+    assert missing_names("What did British troops do?", ["Britain sent troops."]) == ()  # the stem's word
+    assert missing_names("What did Dutch voters say?", ["Voters in the Netherlands said no."]) == ()  # a spelling
+    assert missing_names("What did Catholic bishops say?", madrid) == ()  # no country's people: not asked for
+
+
 def test_a_name_that_is_no_persons_needs_more_than_the_word_for_its_kind() -> None:
     davis = ["Spain beat Australia to win the Davis Cup, and the Bank raised rates."]
     assert missing_names("Who beat Australia in the Hopman Cup?", davis) == ("Hopman Cup",)  # only "Cup"

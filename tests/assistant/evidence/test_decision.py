@@ -11,10 +11,10 @@ import pytest
 from assistant.answers.fact import fact_from
 from assistant.evidence.answerability import AnswerabilityCheck, AnswerabilityWeights
 from assistant.evidence.article import article_about
-from assistant.evidence.decision import Decision, Judge, JudgeLimits, _a_place
+from assistant.evidence.decision import Decision, Judge, JudgeLimits, _a_place, _answers_with_the_one_asked
 from assistant.evidence.polarity import Verdict
 from assistant.evidence.reader import Reading
-from assistant.evidence.select import EvidenceSelector
+from assistant.evidence.select import Evidence, EvidenceSelector
 from assistant.question.period import Period
 from assistant.question.read import Question
 from assistant.question.shape import shape_of
@@ -1013,3 +1013,19 @@ def test_asked_of_one_not_as_owner_or_doer_a_sentence_naming_another_stays_first
     question = "What three stadiums did the NFL decide between for the game?"  # Mercedes-Benz: no doer here
     assert _ranked_first(store, question) == "nfl:00000"
     assert _decide(_read_judge(store, found, k=2), store, question, "claim").evidence[0].sentence_id == "nfl:00000"
+
+
+def test_asked_who_did_it_to_someone_a_phrase_naming_them_in_a_sentence_without_the_verb_answers_nothing() -> None:
+    said = "However, Justice Minister Cathy Jamieson has decided to drop the plans."
+    read = said.index("Cathy Jamieson has decided")
+
+    def top(text: str, at: int, size: int) -> Evidence:
+        return evidence(text, reading=3.0, span=(at, at + size))
+
+    question = "Who replaced Cathy Jamieson as justice minister?"
+    assert _answers_with_the_one_asked(question, top(said, read, 44))
+    replaced = "Kenny MacAskill replaced Cathy Jamieson as justice minister."
+    assert not _answers_with_the_one_asked(question, top(replaced, 0, 15))  # the verb said: the reader's to choose
+    assert not _answers_with_the_one_asked("Who is Cathy Jamieson?", top(said, read, 44))  # no one it was done to
+    other = "Kenny MacAskill took over as justice minister."
+    assert not _answers_with_the_one_asked(question, top(other, 0, 15))  # a phrase naming another

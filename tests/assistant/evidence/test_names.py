@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.evidence.names import Named, cities_only, countries_only, names_in
-from assistant.evidence.places import capital, country, province
+from assistant.question.places import capital, country, province
 
 SENTENCES = [
     "The Kremlin has dismissed proposals, warning that Western forces could never provide Kyiv’s protection.",

@@ -87,6 +87,13 @@ SAID = [
      "Only 18% of all searchers say they can tell which results are paid for and which are not.", "no"),
     ("Can most users tell paid results from the others?",
      "Some 82% of all searchers say they can tell which results are paid for and which are not.", "yes"),
+    # the same thing said in another word: "trouble" for the riots
+    ("Did the Algerian riots carry on into Sunday?",
+     "According to local press reports, trouble flared up again on Saturday and carried on into Sunday.", "yes"),
+    # "Is X Y?" that the parse reads without its complement, read as "X is Y"
+    ("Is Visual Radio television?", "Visual Radio is not television, he said.", "no"),
+    ("Is the Melbourne Park surface faster than last year?",
+     "Pollard said the Melbourne Park surface is faster than last year.", "yes"),
     # pipped to it, he did not win it, however the parse takes the name in the question ("Scorsese" as an adjective)
     ("Did Scorsese win best director?",
      "The boxing drama was named best picture and Eastwood pipped Scorsese to best director, while its stars won "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence.places import from_a_place
 from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another
+from assistant.question.places import from_a_place
 
 
 def test_the_person_asked_about() -> None:

@@ -21,6 +21,8 @@ from assistant.question.called import asked_called, called_in, may_name
         ("What prize did she win?", "prize"),
         ("Which film is being turned into a musical?", "film"),  # which work something is
         ("Which film won best picture?", None),  # which one did something: the reader's, and the role's
+        ("Which film did Jennifer Lopez miss the premiere of?", "film"),  # a titled work someone did something with
+        ("Which game did the Broncos win?", None),  # a game is a match too
         ("What is Mick Mars's real name?", "real name"),
     ],
 )
@@ -65,6 +67,12 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ),
         ("alliance", "Called in to help, the alliance will meet.", None),
         ("alliance", "Called the Marlin Association, the firms said it would set rules.", None),  # another noun
+        (  # a title with its question mark, the sentence ending with it or going on
+            "film",
+            "The actress has now cancelled all European promotion of the film Shall We Dance?",
+            "Shall We Dance",
+        ),
+        ("film", "She cancelled promotion of the film Shall We Dance? and her new album.", "Shall We Dance"),
         ("real name", "Mars - real name Bob Allen Deal - underwent hip replacement surgery.", "Bob Allen Deal"),
         ("real name", "The singer, born Reginald Dwight, is 57.", "Reginald Dwight"),
         ("real name", "Mars underwent hip replacement surgery.", None),

@@ -35,6 +35,7 @@ class _Gazetteer:
     countries: dict[str, str]
     capitals: frozenset[str]
     provinces: frozenset[str]
+    peoples: dict[str, tuple[str, ...]]  # a demonym ("algerian") → its country's name and spellings
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +46,21 @@ def _gazetteer() -> _Gazetteer:
     countries: dict[str, str] = {}
     capitals: set[str] = set()
     provinces: set[str] = set()
+    peoples: dict[str, tuple[str, ...]] = {}
     for entry in all_countries():
         info = entry.info()
         name = next(iter(_texts(info.get("name"))), "")
-        for spelling in [name, *_texts(info.get("altSpellings"))]:
+        spellings = [name, *_texts(info.get("altSpellings"))]
+        for spelling in spellings:
             if _key(spelling):  # some entries have an empty spelling
                 countries.setdefault(_key(spelling), name)
+        for demonym in _texts(info.get("demonym")):
+            if _key(demonym):
+                known = peoples.get(_key(demonym), ())  # "American": the US's, Samoa's… all of them
+                peoples[_key(demonym)] = known + tuple(s for s in spellings if s.strip() and s not in known)
         capitals.update(_key(place) for place in _texts(info.get("capital")))
         provinces.update(_key(re.sub(r"\s*\(.*\)$", "", place)) for place in _texts(info.get("provinces")))
-    return _Gazetteer(countries, frozenset(capitals - {""}), frozenset(provinces - {""}))
+    return _Gazetteer(countries, frozenset(capitals - {""}), frozenset(provinces - {""}), peoples)
 
 
 def country(name: str) -> str | None:
@@ -74,3 +81,9 @@ def province(name: str) -> bool:
 def from_a_place(word: str) -> bool:
     """Whether ``word`` names someone from a capital or a province by its name and "-er" ("Dubliner", "Londoner")."""
     return word.endswith("er") and (capital(word[:-2]) or province(word[:-2]))
+
+
+def country_of_people(demonym: str) -> tuple[str, ...]:
+    """The spellings of the country whose people ``demonym`` names ("Algerian" → "Algeria", "DZ", …); empty when it
+    names no country's people ("Catholic", "Labour")."""
+    return _gazetteer().peoples.get(_key(demonym), ()) if _key(demonym) else ()
