@@ -41,6 +41,7 @@ _NAMING = frozenset(
 )
 _EDGE = " ,;:“”\"‘’'()"
 _NAME_WORDS = frozenset({"name", "nickname", "pseudonym", "alias", "moniker", "codename"})  # say only it is a name
+_POST_OF = frozenset({"of", "for", "at"})  # "the spokesperson for the Kremlin": the post is of what it is for
 _PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"})
 
 
@@ -274,8 +275,12 @@ def _apposition(mention: Span) -> Span | None:
             return _phrase(child)
     if head.dep_ == "appos":
         described = head.head
-        while described.dep_ == "pobj" and described.head.head.pos_ in ("NOUN", "PROPN"):
-            described = described.head.head  # "the spokesperson for the Kremlin, Dmitry Peskov"
+        while (
+            described.dep_ == "pobj"
+            and described.head.lower_ in _POST_OF
+            and described.head.head.pos_ in ("NOUN", "PROPN")
+        ):  # "the spokesperson for the Kremlin, Dmitry Peskov"; not "a meeting with his counterpart Hans Eichel"
+            described = described.head.head
         goes = described.head.head if described.dep_ == "pobj" else None
         if described.lemma_.lower() in _NAME_WORDS and goes is not None and goes.dep_ == "relcl":
             return _phrase(goes.head, without=goes)  # "the man behind suprnova.org, who goes by the nickname Sloncek"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from assistant.answers.citations import citations_for, cited_text
 from assistant.answers.context import AnswerContext
 from assistant.answers.role import (
+    another_than_asked,
     done_by,
     first_filling,
     named_the_other_way,
@@ -214,6 +215,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"
+        phrase = phrase or another_than_asked(question, top.text, span)  # "Mr Blair", not "Michael Howard has…"
         phrase = phrase or tidy(top.text[start:end])
         if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
             return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), phrase)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.question.names import refers_to
 from assistant.question.nlp import nlp, stop_words
 from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, parsed, subjects, verbs_alike
 
@@ -44,6 +45,26 @@ def role_filler(question: str, sentence: str, span: tuple[int, int]) -> str | No
         ):
             return name.text
     return None
+
+
+def another_than_asked(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """Asked who, the one person the reader's phrase names besides those the question names: "Mr Blair" of "Tory
+    leader Michael Howard has accused Mr Blair" to "Who does Michael Howard think is playing politics…?"; None when
+    the question asks no who, or the phrase names not one such other besides one the question names."""
+    if not _ASKS_WHO.match(question):
+        return None
+    people = [e for e in parsed(sentence).ents if e.label_ == "PERSON" and span[0] <= e.start_char < span[1]]
+    asked = [e for e in people if refers_to(e.text, question)]
+    others = [e for e in people if e not in asked]
+    if not asked or len(others) != 1:
+        return None
+    other = others[0]
+    title = _HONORIFIC_BEFORE.search(sentence[: other.start_char])
+    return sentence[title.start() if title else other.start_char : other.end_char]
+
+
+_ASKS_WHO = re.compile(r"^\s*(?i:who)\b")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+$")
 
 
 def role_fillers(question: str, sentence: str) -> list[str]:

@@ -273,9 +273,12 @@ class Judge:
         clock = clock or StageClock()
         decision = self._sources[source](question, ranked, k, clock)
         clock.lap("answerability")
-        # A comparison asked as yes or no needs a sentence saying it of both sides: not read for a verdict yet.
-        if decision.answerable and question.shape.yes_no and not question.shape.sides:
-            decision = self._verdict(question, decision, ranked)
+        # A comparison asked as yes or no is decided only by a sentence saying it of both sides ("Celebrity Big
+        # Brother attracted less viewers than its 2002 series").
+        if decision.answerable and question.shape.yes_no:
+            decided = self._verdict(question, decision, ranked)
+            if not question.shape.sides or _of_both_sides(question.shape.sides, decided):
+                decision = decided
             clock.lap("verdict")
         # Asked for the latest, a newer article's value is the answer, not a source disagreeing with an older one.
         if decision.answerable and source in ("claim", "passage") and not (question.shape.sides or question.latest):
@@ -1267,6 +1270,14 @@ def _read_first(decision: Decision, found: Evidence, reading: Reading) -> Decisi
     """The decision with ``found``, read as ``reading``, first and its best sentence cited second."""
     rest = [e for e in decision.evidence[1:] if e.sentence_id != found.sentence_id]
     return replace(decision, evidence=(replace(found, reading=reading), decision.evidence[0], *rest))
+
+
+def _of_both_sides(sides: Sequence[str], decision: Decision) -> bool:
+    """Whether the decision's deciding sentence names both sides of a comparison asked as yes or no."""
+    if decision.verdict is None:
+        return False
+    said = decision.evidence[decision.verdict.sentence].text
+    return all(mentions([said], side) for side in sides)
 
 
 def _answers_with_the_one_asked(question: str, top: Evidence) -> bool:

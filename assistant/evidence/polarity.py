@@ -414,7 +414,33 @@ def _polarity(asked: Doc, doc: Doc, token: Token, opposite: bool) -> tuple[Said,
         return ("yes" if opposite else "no"), "undone"
     if "with" in {t.lower_ for t in asked} and "without" in {t.lower_ for t in doc}:
         return "no", "negated"
+    if _compared_otherwise(asked, token):  # "attracted less viewers than…" asked whether it attracted more
+        return ("yes" if opposite else "no"), "opposite"
     return said, "opposite" if opposite else "said"
+
+
+def _compared_otherwise(asked: Doc, token: Token) -> bool:
+    """Whether the question compares with a word ("more", "higher") whose opposite ("less", "lower") the clause of
+    ``token`` says instead."""
+    wanted = {t.lower_ for t in asked} & _COMPARATIVES.keys()
+    said = {t.lower_ for t in token.subtree}
+    return any(said & _COMPARATIVES[word] and word not in said for word in wanted)
+
+
+_COMPARATIVES = {
+    "more": {"less", "fewer"},
+    "less": {"more"},
+    "fewer": {"more"},
+    "higher": {"lower"},
+    "lower": {"higher"},
+    "bigger": {"smaller"},
+    "larger": {"smaller"},
+    "smaller": {"bigger", "larger"},
+    "better": {"worse"},
+    "worse": {"better"},
+    "faster": {"slower"},
+    "slower": {"faster"},
+}
 
 
 def _governors(token: Token) -> list[Token]:
@@ -687,10 +713,18 @@ def _other_name(asked: Doc, doc: Doc) -> bool:
         if token.pos_ != "PROPN" or token.dep_ != "pobj":
             continue
         preposition, name = token.head.lower_, _name_words(token)
-        said = [_name_words(t) for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == preposition]
+        said = [_name_words(t) for t in doc if t.pos_ == "PROPN" and _object_of(t) == preposition]
         if said and not any(_same_name(name, other) for other in said):
             return True
     return False
+
+
+def _object_of(token: Token) -> str | None:
+    """The preposition whose object the word is, or one of whose objects ("Wigan" of "for both Farrell and
+    Wigan"); None otherwise."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else None
 
 
 def _name_words(token: Token) -> list[str]:

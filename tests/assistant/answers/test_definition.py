@@ -80,6 +80,11 @@ def _role(name: str, sentence: str) -> str | None:
             "says.",
             "the new chair of the Internet Engineering Task Force (IETF)",
         ),
+        (  # in apposition to a noun after "with": that noun's phrase, not what it is with
+            "Hans Eichel",
+            "Gaymard spoke after a meeting with his German counterpart Hans Eichel.",
+            "his German counterpart",
+        ),
         (  # two posts of one name, each of them
             "Amadeo Fensao",
             "Edu's brother and representative Amadeo Fensao has previously said that Arsenal's offer was short.",

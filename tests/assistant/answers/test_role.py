@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.answers.role import (
+    another_than_asked,
     done_by,
     first_filling,
     named_the_other_way,
@@ -206,3 +207,14 @@ def test_the_doer_a_passive_gives(question: str, sentence: str, doer: str | None
 )  # fmt: skip
 def test_the_doer_of_what_is_asked_said_in_other_words(question: str, sentence: str, doer: str | None) -> None:
     assert said_in_other_words(question, sentence) == doer
+
+
+def test_asked_who_a_phrase_naming_the_one_asked_about_and_one_other_is_the_other() -> None:
+    said = "Tory leader Michael Howard has accused Mr Blair of steamrolling the house arrest plans."
+    read = (0, said.index(" of steamrolling"))
+    question = "Who does Michael Howard think is playing politics with national security?"
+    assert another_than_asked(question, said, read) == "Mr Blair"
+    assert another_than_asked("What does Michael Howard think?", said, read) is None  # no "who"
+    both = "Tony Blair met Gordon Brown and Jack Straw."
+    assert another_than_asked("Who did Tony Blair meet?", both, (0, len(both))) is None  # two others: the reader's
+    assert another_than_asked("Who accused Mr Blair?", "Michael Howard accused him.", (0, 14)) is None  # none asked

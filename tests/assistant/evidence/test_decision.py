@@ -1029,3 +1029,25 @@ def test_asked_who_did_it_to_someone_a_phrase_naming_them_in_a_sentence_without_
     assert not _answers_with_the_one_asked("Who is Cathy Jamieson?", top(said, read, 44))  # no one it was done to
     other = "Kenny MacAskill took over as justice minister."
     assert not _answers_with_the_one_asked(question, top(other, 0, 15))  # a phrase naming another
+
+
+def test_a_comparison_asked_as_yes_or_no_is_decided_only_by_a_sentence_naming_both_sides() -> None:
+    store = FakeStore(
+        {
+            "tv": (
+                "Channel ratings",
+                [
+                    "Celebrity Big Brother attracted less viewers than its 2002 series.",
+                    "The show attracted less viewers than last year's final.",
+                ],
+            )
+        }
+    )
+    selector = EvidenceSelector(store, k=2, min_relevance=0.0)
+    check = AnswerabilityCheck(store, SURE, min_answerable=0.5)
+    judge = Judge(store, selector, check, JudgeLimits(min_relevance=0.0, min_verdict_match=0.5))
+    both = _decide(judge, store, "Did Celebrity Big Brother attract more viewers than its 2002 series?", "passage")
+    assert both.verdict is not None and both.verdict.said == "no"
+    assert both.evidence[0].sentence_id == "tv:00000"
+    one = _decide(judge, store, "Did Celebrity Big Brother attract more viewers than the 1999 final?", "passage")
+    assert one.verdict is None  # no sentence names the 1999 final

@@ -94,6 +94,15 @@ SAID = [
     ("Is Visual Radio television?", "Visual Radio is not television, he said.", "no"),
     ("Is the Melbourne Park surface faster than last year?",
      "Pollard said the Melbourne Park surface is faster than last year.", "yes"),
+    # a comparison said the other way: "less" asked "more"
+    ("Did Celebrity Big Brother attract more viewers than its 2002 series?",
+     "Celebrity Big Brother attracted less viewers than its 2002 series.", "no"),
+    ("Did Celebrity Big Brother attract more viewers than its 2002 series?",
+     "Celebrity Big Brother attracted more viewers than its 2002 series.", "yes"),
+    # the name asked after "for" among the names joined after it
+    ("Is money a motivating factor for Wigan?",
+     "Although the move would be lucrative for both Farrell and Wigan, Lindsay said money was not a motivating factor "
+     "for the club.", "no"),
     # pipped to it, he did not win it, however the parse takes the name in the question ("Scorsese" as an adjective)
     ("Did Scorsese win best director?",
      "The boxing drama was named best picture and Eastwood pipped Scorsese to best director, while its stars won "
