@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from assistant.question.nlp import NER_ONLY, nlp, stop_words
@@ -43,26 +43,32 @@ _SPELLING = 0.8  # difflib's ratio from which a word counts as the same word mis
 
 
 @lru_cache(maxsize=2048)
+def _entities(question: str) -> tuple[tuple[str, str], ...]:
+    """spaCy's entities of the question, as (text, label): one parse for its names and its peoples."""
+    return tuple((entity.text, entity.label_) for entity in nlp()(question, disable=NER_ONLY).ents)
+
+
+@lru_cache(maxsize=2048)
 def _named(question: str) -> tuple[tuple[str, str], ...]:
     """The question's names (spaCy's entities of name labels) as written, without a leading 'the', with labels."""
     named = []
-    for entity in nlp()(question, disable=NER_ONLY).ents:
-        if entity.label_ in _NAMES:
-            name = re.sub(r"^(the|a|an)\s+", "", entity.text, flags=re.IGNORECASE).strip(" '’\"“”")
+    for text, label in _entities(question):
+        if label in _NAMES:
+            name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" '’\"“”")
             if _WORD.search(name):
-                named.append((name, entity.label_))
+                named.append((name, label))
     return tuple(named)
 
 
 @lru_cache(maxsize=2048)
-def question_peoples(question: str) -> dict[str, tuple[str, ...]]:
+def question_peoples(question: str) -> Mapping[str, tuple[str, ...]]:
     """The question's words for a country's people ("Algerian", "Kenyan": spaCy's NORP entities that are some
     country's demonym), each with its country's spellings: "the Algerian gas riots" is not answered by articles that
     never name Algeria. Other nationalities, groups and languages ("Catholic", "English") are left out."""
     peoples = {}
-    for entity in nlp()(question, disable=NER_ONLY).ents:
-        if entity.label_ == "NORP" and (spellings := country_of_people(entity.text)):
-            peoples[entity.text] = spellings
+    for text, label in _entities(question):
+        if label == "NORP" and (spellings := country_of_people(text)):
+            peoples[text] = spellings
     return peoples
 
 
@@ -78,7 +84,7 @@ class _Vocabulary:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.text = " ".join(texts)
-        text = self.text.lower()
+        self.lower = text = self.text.lower()
         words = _WORD.findall(text)
         self.words = set(words)
         self.joined = "".join(words)
@@ -90,16 +96,16 @@ class _Vocabulary:
         short capitals as written ("US", "U.S.")."""
         word = demonym.lower()
         stem = word[: max(4, len(word) - 3)]  # "south kor" of "South Korean" finds "South Korea" and "South Koreans"
-        if self.has_word(word) or re.search(rf"\b{re.escape(stem)}", self.text.lower()):
+        if re.search(rf"\b{re.escape(stem)}", self.lower):
             return True
         for spelling in spellings:
             if len(spelling) <= 3 and spelling.isupper():
                 found = re.search(r"\b" + r"\.?".join(spelling) + r"\b", self.text)
             else:
-                found = re.search(rf"\b{re.escape(spelling)}\b", self.text, re.IGNORECASE)
+                found = re.search(rf"\b{re.escape(spelling.lower())}\b", self.lower)
             if found:
                 return True
-        return False
+        return self.has_word(word)  # misspelled
 
     def has_word(self, word: str) -> bool:
         if word in self.words:
