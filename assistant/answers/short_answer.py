@@ -686,8 +686,9 @@ _ASKS_NOW = re.compile(r"\b(?:now|currently|new price|after the (?:rise|increase
 
 
 def with_its_bound(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A figure with the word saying it is a bound or a rough one: "more than 60%" of "with more than 60% of prisoners
-    reconvicted" (60% alone says more than the sentence does), "nearly 10%", "about 100 kilometres"; else the span."""
+    """A figure with the words saying it is a bound: "more than 60%" of "with more than 60% of prisoners reconvicted"
+    (60% alone says more than the sentence does), "up to 40 km"; else the span. A rough figure's "about" or "nearly"
+    is left out: the figure says nearly as much, and SQuAD's answers mostly leave it out."""
     if not _FIGURE_START.match(sentence, span[0]):
         return span
     bound = _BOUND.search(sentence[max(0, span[0] - 20) : span[0]])
@@ -696,8 +697,7 @@ def with_its_bound(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _FIGURE_START = re.compile(r"[$£€¥]?\d")
 _BOUND = re.compile(
-    r"(?<![\w-])(?:more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately"
-    r"|at least|up to)\s$",
+    r"(?<![\w-])(?:more than|less than|fewer than|over|under|at least|at most|up to)\s$",
     re.IGNORECASE,
 )
 

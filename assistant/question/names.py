@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from assistant.question.nlp import NER_ONLY, nlp, stop_words
+from assistant.question.nlp import NER_ONLY, nlp, question_parse, stop_words
 from assistant.question.places import country_of_people
 
 _WORD = re.compile(r"\w+")
@@ -67,9 +67,28 @@ def question_peoples(question: str) -> Mapping[str, tuple[str, ...]]:
     never name Algeria. Other nationalities, groups and languages ("Catholic", "English") are left out."""
     peoples = {}
     for text, label in _entities(question):
-        if label == "NORP" and (spellings := country_of_people(text)):
+        if label == "NORP" and (spellings := country_of_people(text)) and _of_a_place(question, text):
             peoples[text] = spellings
     return peoples
+
+
+def _of_a_place(question: str, demonym: str) -> bool:
+    """Whether the demonym says where a thing is or is from ("the Algerian gas riots", "What South Korean car
+    maker…?"): a modifier of a noun after it that is no word for language ("the Italian title", "the German term"),
+    not a person ("Which famous Indian…?", "When did British begin…?"), who may be named otherwise."""
+    at = question.find(demonym) + len(demonym) - 1
+    word = next((t for t in question_parse(question) if t.idx <= at < t.idx + len(t)), None)
+    return (
+        word is not None
+        and word.dep_ in ("amod", "compound", "nmod")
+        and word.head.i > word.i
+        and word.head.lemma_.lower() not in _LANGUAGE_WORDS
+    )
+
+
+_LANGUAGE_WORDS = frozenset(
+    {"title", "term", "word", "name", "phrase", "language", "translation", "version", "spelling"}
+)
 
 
 @lru_cache(maxsize=2048)

@@ -83,6 +83,9 @@ def test_a_countrys_people_are_named_by_any_of_the_countrys_names() -> None:
     assert missing_names("What did British troops do?", ["Britain sent troops."]) == ()  # the stem's word
     assert missing_names("What did Dutch voters say?", ["Voters in the Netherlands said no."]) == ()  # a spelling
     assert missing_names("What did Catholic bishops say?", madrid) == ()  # no country's people: not asked for
+    # a language's word, or a person, is no place: "the Italian title", "Which famous Indian…?"
+    assert missing_names("What was the Italian title of the book?", madrid) == ()
+    assert missing_names("Which famous Indian took a plea?", madrid) == ()
 
 
 def test_a_name_that_is_no_persons_needs_more_than_the_word_for_its_kind() -> None:
