@@ -656,6 +656,10 @@ def _stated(asked: Doc) -> Predicate | None:
     for a question not opening with a form of "be", or none such."""
     if len(asked) < 3 or asked[0].lower_ not in _BE:
         return None
+    if any(t.pos_ == "VERB" and t.dep_ != "amod" for t in asked[1:]):
+        return None  # "Was the diplomat asking people to…?", "Was Barkley serving a sentence?": a verb is asked
+    if any(c.dep_ == "prep" for c in asked[0].children):
+        return None  # "Was it in a regular jail?": where it is, not what it is
     words = [t.text_with_ws for t in asked[1:] if not t.is_punct or t.i < len(asked) - 1]
     inside = {t.i - 1 for e in asked.ents for t in e[1:]}  # words after which a split would cut a name
     for split in range(1, min(len(words), _STATED_SPLITS + 1)):
@@ -670,6 +674,8 @@ def _stated(asked: Doc) -> Predicate | None:
         if (
             complement is not None
             and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN", "PRON")
+            and said[split - 1].pos_ in ("NOUN", "PROPN", "PRON", "NUM")  # not "it in was a regular jail"
             and complement.pos_ in ("ADJ", "NOUN")
             and (subject.left_edge.i, subject.right_edge.i) == (0, split - 1)
             and (complement.left_edge.i, complement.right_edge.i) == (split + 1, len(said) - 1)

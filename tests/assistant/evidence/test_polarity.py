@@ -189,6 +189,13 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "Vera Drake star Imelda Staunton has 5/1 odds of winning the best actress Oscar at Bet 365.",
         ),
         ("Has Simon Taylor been named captain of Scotland?", "Simon Taylor has been named in the Scotland squad."),
+        # where it was is no "X is Y"
+        ("Was it in a regular jail?", "A judge sentenced him to 10 days in jail."),
+        (  # a verb asked after "was" is no "X is Y"
+            "Was Barkley serving a sentence?",
+            "A judge sentenced him to 10 days in jail, but his sentence was reduced in exchange for Barkley's "
+            "attending an alcohol-awareness course.",
+        ),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",
