@@ -93,8 +93,8 @@ def names_another(name: str, sentence: str) -> bool:
     """Whether ``sentence`` names someone else of the asked person's surname and not them ("22 year old Liverpool
     student David Dunne" asked how old Richard Dunne is): an age it gives is not theirs."""
     words = name.split()
-    if len(words) < 2 or name in sentence:
-        return False
+    if len(words) < 2 or name in sentence or words[0].rstrip(".") in _TITLES:
+        return False  # asked by a title and the surname ("Mr. Creech"), any first name may be theirs
     others = re.findall(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", sentence)
     return any(first != words[0] and first not in _TITLES for first in others)
 

@@ -83,6 +83,7 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     for pattern, labels in pronouns:
         if pattern.search(rewritten):
             earlier = (name for turn in reversed(history[-_TURNS_SEARCHED:]) for name in _names(turn))
+            earlier = (n for n in earlier if not (pattern is _PERSON_PRONOUNS and _named_apart(n[0], question)))
             name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
             if name:
                 thing = _described(name, history[-1][0]) if pattern is _THING_PRONOUNS else None
@@ -94,6 +95,16 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     if rewritten == question and _elliptical(question):
         return _substitute(question, previous)
     return rewritten
+
+
+def _named_apart(name: str, question: str) -> bool:
+    """Whether the question names the person and also speaks of someone as "he", "she" or "him", who is then
+    another: "What did he say about Hewitt's performances?" is not asking what Hewitt said ("his" may be theirs)."""
+    surname = name.split()[-1] if name.split() else name
+    return bool(_APART.search(question)) and re.search(rf"\b{re.escape(surname)}\b", question) is not None
+
+
+_APART = re.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
 
 
 def _described(name: str, question: str) -> str | None:

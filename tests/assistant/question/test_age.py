@@ -95,6 +95,7 @@ def test_a_sentence_naming_another_of_the_surname_gives_not_their_age() -> None:
     assert not names_another("David Dunne", student)
     assert not names_another("Dunne", student)  # a surname alone may be either
     assert not names_another("Richard Dunne", "Mr Dunne, 25, is a defender.")  # a title, not a first name
+    assert not names_another("Mr. Creech", "John Lenzie Creech, 42, is to be arraigned.")  # asked by title: any name
 
 
 def test_the_age_of_the_one_opening_the_sentence_before_a_quotation_said_by_the_n_year_old() -> None:

@@ -145,3 +145,18 @@ def test_it_takes_the_thing_a_name_describes_in_the_previous_question(
 )  # fmt: skip
 def test_the_words_a_follow_up_carries_come_off_as_asked(text: str, asked: str) -> None:
     assert without_carried(text) == asked
+
+
+def test_he_of_a_question_naming_the_earlier_answer_is_someone_else() -> None:
+    turns = [
+        (
+            "Who defended the courts?",
+            "Lleyton Hewitt [1]\n\nThe official defended the courts after criticism by Lleyton Hewitt. [1]",
+        )
+    ]
+    assert "Lleyton Hewitt say" not in standalone_question("What did he say about Hewitt's performances?", turns)
+    assert (
+        standalone_question("What did he say about the courts?", turns)
+        == "What did Lleyton Hewitt say about the courts?"
+    )
+    assert standalone_question("What did his coach say?", turns) == "What did Lleyton Hewitt's coach say?"  # may be his
