@@ -285,7 +285,7 @@ def _others(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
         return False
     if (known := country(" ".join(asked))) is not None and known == country(" ".join(said)):
         return False  # "the US" asked, "The United States" said
-    if _ONE_THING_AS.get(asked[-1], -1) == _ONE_THING_AS.get(said[-1], -2):
+    if _one_thing(asked[-1], said[-1]):
         return False  # "the riots" asked, "trouble" said
     return asked[-1][:1].isupper() == said[-1][:1].isupper()
 
@@ -295,7 +295,12 @@ def _one_thing_said(asked: tuple[str, ...], said: tuple[str, ...]) -> set[str]:
     "riots"); else nothing."""
     if not asked or not said or asked[-1] == said[-1]:
         return set()
-    return {asked[-1]} if _ONE_THING_AS.get(asked[-1], -1) == _ONE_THING_AS.get(said[-1], -2) else set()
+    return {asked[-1]} if _one_thing(asked[-1], said[-1]) else set()
+
+
+def _one_thing(asked: str, said: str) -> bool:
+    """Whether two nouns are among the words news uses for one thing (``_ONE_THING``: "riot" and "trouble")."""
+    return _ONE_THING_AS.get(asked, -1) == _ONE_THING_AS.get(said, -2)
 
 
 def _qualified_otherwise(asked: Doc, token: Token) -> bool:

@@ -440,7 +440,7 @@ def says_no_time(sentence: str) -> bool:
 _SOME_TIME = re.compile(
     r"\b(?:today|yesterday|tonight|now|ago|during|after|before|until|till|since|when|while|once|then|age|aged|"
     r"dawn|dusk|morning|afternoon|evening|night|weekend|season|seasons|years?|months?|weeks?|days?|hours?|decades?|"
-    r"times?|era|period|age|ages|early|late|later|earlier|first|last|\d+(?:st|nd|rd|th))\b",
+    r"times?|era|period|ages|early|late|later|earlier|first|last|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
 _SOME_DATE = re.compile(  # a year, a month, a weekday, a century ("may" and "march" as verbs are none)
