@@ -34,6 +34,7 @@ from assistant.answers.short_answer import (
     then_or_now,
     things_included,
     tidy,
+    to_the_doing,
     to_the_level,
     what_it_is,
     whole_name,
@@ -50,6 +51,7 @@ from assistant.evidence.select import Evidence
 from assistant.question.age import age_of, asked_age, lead_age
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
+from assistant.question.nationality import asked_nationality, nationality_in
 from assistant.question.places import from_a_place
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
 from assistant.question.read import Question
@@ -175,6 +177,9 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     holder = holder_in(post, top.text, own=post.org.lower() in top.title.lower()) if post is not None else None
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
         return holder.text  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
+    bare = holder_in(post, top.text, own=True) if post is not None else None
+    if bare is not None and (top.answer is None or bare.start <= top.answer[0] < bare.end):  # put first so, or read
+        return bare.text  # "Chairman Lord Holme argued…" in a story whose lead names the society: "Lord Holme"
     if top.before and unnamed_in(question, top.before) and (named := named_first(top.text)) is not None:
         return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
     if top.before and (named := answered_before(question, top.text, top.before, top.answer)) is not None:
@@ -188,6 +193,10 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     called = called_in(thing, top.text) if thing is not None else None
     if called is not None:
         return called.text  # "What is the documentary called?" of "The film, A Different Story, chronicles…"
+    native = asked_nationality(question)
+    people = nationality_in(native, top.text, own=True) if native is not None else None
+    if people is not None and (top.answer is None or people.start <= top.answer[0] < people.end):
+        return people.text  # "What nationality is William Gallas?" of "And the French international defender…"
     player = asked_club(question)
     club = club_in(player, top.text, country=not asks_for_a_club(question)) if player is not None else None
     if club is not None:
@@ -212,6 +221,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
         start, end = then_or_now(question, top.text, (start, end))  # asked what it costs now: "to 200 dinars"
         start, end = with_its_bound(top.text, (start, end))  # "more than 60%", not "60%"
+        start, end = to_the_doing(question, top.text, (start, end))  # "return $500m … to shareholders"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
         phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"

@@ -784,3 +784,35 @@ def choice_made(question: str, sentence: str, span: tuple[int, int] | None) -> s
     if not found or (span is None and len({option for _, option in found}) > 1):
         return None
     return min(found)[1]
+
+
+# "What does TCI want Deutsche Boerse to do instead?", "What did the minister do?": a doing asked for
+_ASKS_TO_DO = re.compile(
+    r"^\s*what\s+(?:\w+\s+){1,8}?(?:to\s+)?do(?:\s+(?:instead|next|now|about\s+.+?))?\s*\??\s*$", re.I
+)
+_SAYING_VERBS = frozenset({"say", "tell", "add", "claim", "prefer", "want", "like", "see", "urge", "ask", "call"})
+
+
+def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked what someone does or wants done, the reader's phrase widened from a thing to the verb phrase it is
+    part of: "return $500m (£350m) to shareholders", not "shareholders"; as it was when it is one already or the
+    question asks for no doing."""
+    if not _ASKS_TO_DO.match(question):
+        return span
+    doc = nlp()(sentence)
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if phrase is None or phrase.root.pos_ in ("VERB", "AUX"):
+        return span
+    verb = phrase.root.head
+    for _ in range(4):  # "shareholders" → "to" → "return"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in _SAYING_VERBS:
+            break
+        if verb.head is verb:
+            return span
+        verb = verb.head
+    else:
+        return span
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _SAYING_VERBS or verb.idx > span[0]:
+        return span
+    last = max(verb.subtree, key=lambda t: t.i)
+    return verb.idx, max(span[1], last.idx + len(last.text))

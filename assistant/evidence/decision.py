@@ -21,6 +21,7 @@ saying so is written from it by ``assistant.answers.messages``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -40,6 +41,7 @@ from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead
 from assistant.question.called import asked_called, called_in, may_name
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
+from assistant.question.nationality import asked_nationality, nationality_in, story_about
 from assistant.question.nlp import main_verb, stop_words
 from assistant.question.period import since_date
 from assistant.question.places import country, from_a_place
@@ -128,6 +130,9 @@ _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, w
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
+_LEAD_CHARS = (
+    400  # a story's opening, where the organisation it is about is named ("…, according to the Hansard Society")
+)
 _STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
 # Words that ask how big something is, not what it is about: no sentence need share them.
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
@@ -140,6 +145,11 @@ _CLOSE_DEPTH = 5  # first candidates looked at for one saying what is asked wher
 # An award's category, said without "the": "Who won best comedy newcomer?", "Which film won best picture?"
 _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
+)
+# "Who is Ladbrokes' favourite…?": the one a name has, which a sentence not naming them says of another's
+_OWNED = re.compile(
+    r"^\s*(?i:who|what)\s+(?i:is|was|are|were)\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s?\s+"
+    r"(?P<thing>[a-z]{4,})\b"
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
 _ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
@@ -361,6 +371,7 @@ class Judge:
         decision = self._own_first(question.text, decision, ranked)  # before the rules reading on from the best
         decision = self._named_next(question.text, decision)
         decision = self._named_after(question.text, decision)
+        decision = self._other_than_named(question.text, decision)
         decision = _with_the_one_named_before(question.text, decision)
         decision = self._done_next(question.text, decision)
         decision = self._verb_first(question.text, decision, ranked)
@@ -369,6 +380,9 @@ class Judge:
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
+        native = asked_nationality(question.text)
+        if native is not None:  # "What nationality is William Gallas?": "the French international defender"
+            decision = self._nationality_first(native, question.text, decision, ranked)
         player = asked_club(question.text)
         if player is not None:  # "Which club does Granclaude play for?": "Perpignan centre Jean-Philippe Granclaude"
             decision = self._club_first(player, question.text, decision, ranked)
@@ -600,6 +614,30 @@ class Judge:
         )
         return decision if story is None else _found_in_naming_story(decision, story)
 
+    def _nationality_first(
+        self, person: str, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
+    ) -> Decision:
+        """The decision with the sentence giving the people the person is of first ("French defender William
+        Gallas", or in their own story "the French international defender"): of the evidence, else of the first
+        story naming them that gives it, answered; as it was when none does."""
+        about: set[str] = set()  # stories whose title or lead names them
+
+        def giving(e: Evidence) -> bool:
+            own = e.article_id in about or story_about(person, e.title, "")
+            return nationality_in(person, e.text, own=own) is not None
+
+        def story_gives(header: StoredArticle, text: str) -> bool:
+            if story_about(person, header.title, text):
+                about.add(header.id)
+            own = header.id in about
+            return nationality_in(person, text, own=own) is not None
+
+        found = next((e for e in decision.evidence if giving(e)), None)
+        if found is not None:
+            return _first(decision, found)
+        story = self._in_first_naming_story(question, ranked, story_gives, giving, years=False)
+        return decision if story is None else _found_in_naming_story(decision, story)
+
     def _each_first(self, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with the first of its evidence, else of the first candidates of its best sentence's story,
         that gives a sum for each one ("at $120m each") first; as it was when none does."""
@@ -704,17 +742,22 @@ class Judge:
         evidence or else from the articles of the first candidates that name the organisation, and answered; as it
         was when none names one (a title in other words than these is left to the reader)."""
 
-        def own(title: str) -> bool:  # the organisation's own story, where a title alone is its
-            return post.org.lower() in title.lower()
+        led: set[str] = set()  # stories whose lead names the organisation ("…, according to the Hansard Society")
+
+        def own(title: str, article_id: str) -> bool:  # the organisation's own story, where a title alone is its
+            return post.org.lower() in title.lower() or article_id in led
 
         def holding(e: Evidence) -> bool:
-            return holder_in(post, e.text, own=own(e.title)) is not None
+            return holder_in(post, e.text, own=own(e.title, e.article_id)) is not None
+
+        def story_gives(header: StoredArticle, text: str) -> bool:
+            if post.org.lower() in text.split("\n", 1)[0][:_LEAD_CHARS].lower():
+                led.add(header.id)
+            return names_a_holder(post, text, own=own(header.title, header.id))
 
         found = next((e for e in decision.evidence if holding(e)), None)
         if found is None:
-            found = self._in_first_naming_story(
-                question, ranked, lambda h, text: names_a_holder(post, text, own=own(h.title)), holding, years=False
-            )
+            found = self._in_first_naming_story(question, ranked, story_gives, holding, years=False)
         return _first(decision, found)
 
     @staticmethod
@@ -750,6 +793,26 @@ class Judge:
         if opening is None:  # the one said to have said or done it, named as the next sentence's subject
             return decision
         return _read_first(decision, after, replace(read, start=opening.start, end=opening.end))
+
+    def _other_than_named(self, question: str, decision: Decision) -> Decision:
+        """The decision with the best sentence's next first, both cited, when asked who someone the question names
+        did something to or with ("Who will Connick play…?"), the reader's phrase in the best is the one named
+        ("Harry Connick Jr is to star in…") and the next has the verb and reads as another ("He will play the
+        supervisor of a US pyjama factory…"); as it was otherwise."""
+        role = asked_role(question)
+        top = decision.evidence[0] if decision.evidence else None
+        if role is None or role.named is None or top is None or top.answer is None or not top.after:
+            return decision
+        named = re.compile(rf"\b{re.escape(role.named)}\b")
+        if self.selector.reader is None or not named.search(top.text[slice(*top.answer)]):
+            return decision
+        if not says_the_verb(role.verb, top.after):
+            return decision
+        after = _next_of(top)
+        read = self._read(question, after.sentence)
+        if read is None or read.score < 0 or named.search(after.text[read.start : read.end]):
+            return decision
+        return _read_first(decision, after, read)
 
     def _done_next(self, question: str, decision: Decision) -> Decision:
         """The decision with the best sentence's next first, both cited, when the question asks what someone did
@@ -879,7 +942,8 @@ class Judge:
 
     def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, where the
-        best does not say what the question asks for and the candidate does, read by the reader there: asked which
+        best does not say what the question asks for and the candidate does, read by the reader there: asked what a
+        name has ("Ladbrokes' favourite"), one naming them and the thing where the best names neither; asked which
         country or city, one whose phrase is one ("Mexico leads the way…", not "listeners from across the Spanish
         speaking world"; "The huge image of Delft…", not "the Dutch … laboratory TNO"); asked about an award's
         category, one naming the category whole ("…walk away with best comedy newcomer", not "best comedy
@@ -907,6 +971,17 @@ class Judge:
             def gives(e: Evidence, read: Reading) -> bool:
                 return is_one(e.text, (read.start, read.end))
 
+        elif (owned := _OWNED.search(question)) is not None:
+            owner, thing = owned["owner"], owned["thing"][:_STEM].lower()
+            if owner in top.text or owner in top.before:
+                return decision  # the best says it of them, or of "its" named just before
+
+            def gives(e: Evidence, read: Reading) -> bool:  # "Bookmaker Ladbrokes said…, with Kenzie its favourite"
+                return owner in e.text and thing in e.text.lower() and owner not in e.text[read.start : read.end]
+
+            # the reader doubts such a sentence ("…its favourite at 2/9" names no Ladbrokes' favourite in its words)
+            close = self._close(decision, ranked, _CLOSE_DEPTH)
+            return self._first_read_giving(question, decision, close, gives, min_score=-math.inf)
         else:
             return decision
         return self._first_read_giving(question, decision, self._close(decision, ranked, _CLOSE_DEPTH), gives)
@@ -931,12 +1006,13 @@ class Judge:
         decision: Decision,
         candidates: Sequence[Evidence],
         gives: Callable[[Evidence, Reading], bool],
+        min_score: float = 0.0,
     ) -> Decision:
-        """The decision with the first of ``candidates`` where the reader finds an answer that ``gives`` what is
-        asked first, the best cited second; as it was when none does."""
+        """The decision with the first of ``candidates`` where the reader finds an answer (scoring ``min_score`` or
+        more) that ``gives`` what is asked first, the best cited second; as it was when none does."""
         for found in candidates:
             reading = self._read(question, found.sentence)
-            if reading is not None and reading.score >= 0 and gives(found, reading):
+            if reading is not None and reading.score >= min_score and gives(found, reading):
                 return _read_first(decision, found, reading)
         return decision
 

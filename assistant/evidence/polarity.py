@@ -70,7 +70,22 @@ _OPPOSITES = [
     ("improve", "worsen"),
     ("improve", "fall"),
     ("improve", "deteriorate"),
+    ("agree", "rule out"),
+    ("accept", "rule out"),
 ]
+# Verbs that say another verb with their particle: "has ruled out taking part" says no to "agreed to take part".
+_PHRASAL = {("rule", "out"): "rule out"}
+# A change asked with a verb and said with "up" or "down": "Did Lenovo's sales rise?" of "sales were down 3.7%".
+_DIRECTIONS = {
+    "rise": "up",
+    "increase": "up",
+    "grow": "up",
+    "climb": "up",
+    "fall": "down",
+    "drop": "down",
+    "decrease": "down",
+    "decline": "down",
+}
 # X beat Y: Y lost ("Eastwood pipped Scorsese to best director")
 _BEATING = {"beat", "defeat", "overcome", "edge", "thrash", "overpower", "outclass", "trounce", "pip", "rout"}
 # Words news uses for the same thing a question asks with: "Do the Tories support ID cards?" of "…are to back them".
@@ -176,11 +191,14 @@ def verdict_from(
         if said is None:
             continue
         token, opposite = said
-        if {c.lower_ for c in token.children if c.dep_ == "prt"} - particles:
+        extra = {c.lower_ for c in token.children if c.dep_ == "prt"} - particles
+        if extra and _phrasal(token) not in _OPPOSITE.get(predicate.lemma, ()):
             continue  # "will stand down" says nothing of whether he will stand: another verb
         if _qualified_otherwise(asked, token):
             continue  # "A union representing 5,200 flight attendants … agreed" is not the mechanics' union
         words = _words(doc)
+        if _someone_unnamed(predicate, token, doc):
+            continue  # "A bookmaker has stopped taking bets" asked whether Ladbrokes did
         # The predicate said in other words or its opposite, and a number said differently ("two" for "three"), are
         # there, said otherwise.
         otherwise = {predicate.lemma} if token.lemma_.lower() != predicate.lemma else set()
@@ -248,7 +266,7 @@ def _sayings(doc: Doc, predicate: Predicate) -> Iterator[tuple[Token, bool]]:
         return
     for wanted, opposite in (*((w, False) for w in same), *((o, True) for o in opposites)):
         for token in doc:
-            if token.lemma_.lower() != wanted or _kind(token) != kind:
+            if wanted not in (token.lemma_.lower(), _phrasal(token)) or _kind(token) != kind:
                 continue
             if _others(predicate.subject, _subject(token)) and not _joined_subject(predicate.subject, token):
                 continue  # said of someone else: "officials admitted…, but the ambassador denied…"
@@ -259,6 +277,29 @@ def _sayings(doc: Doc, predicate: Predicate) -> Iterator[tuple[Token, bool]]:
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
             yield token, opposite
+    if (direction := _DIRECTIONS.get(lemma)) is not None and kind == "VERB":
+        for token in doc:
+            if token.lower_ not in ("up", "down") or _kind(token) != "PARTICLE":
+                continue
+            if not _others(predicate.subject, _subject(token.head)):
+                yield token, token.lower_ != direction  # "sales were down 3.7%" asked whether they rose
+
+
+def _someone_unnamed(predicate: Predicate, token: Token, doc: Doc) -> bool:
+    """Whether the sentence says it of "a" somebody ("A bookmaker has stopped…") where the question asks it of a
+    name the sentence never gives: one of many, not the one asked of."""
+    name = predicate.subject[-1] if predicate.subject else ""
+    if not name[:1].isupper() or _has(name, _words(doc), doc):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "A former executive of Merrill Lynch has lost her case": described so as to be one, who is the one asked of
+    return any([(c.dep_, c.lower_) for c in s.children] in ([("det", "a")], [("det", "an")]) for s in subjects)
+
+
+def _phrasal(token: Token) -> str | None:
+    """The verb a word says with its particle ("rule out" for "ruled … out"), or None."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return _PHRASAL.get((token.lemma_.lower(), particle)) if particle else None
 
 
 def _beaten(doc: Doc, predicate: Predicate) -> Token | None:

@@ -28,6 +28,9 @@ _NOT_A_NAME = frozenset(
 )
 # Prizes, named with their noun ("the Berlinale Camera award", "the Turner Prize"), and a question asking which one.
 _PRIZES = frozenset({"award", "prize", "trophy", "medal"})
+# Programmes, named before their noun ("a session on The Wright Stuff programme", "Radio 4's Today programme");
+# "show" is left out: "The BBC show beat…" describes one.
+_PROGRAMMES = frozenset({"programme", "series"})
 _WHICH_PRIZE = re.compile(r"^\s*(?i:which|what)\s+(?P<thing>(?i:award|prize|trophy|medal))\s+(?!of\b)")
 # Each shape with {thing} for the head noun of what is asked about.
 _SHAPES = (
@@ -56,7 +59,7 @@ _GIVES_REAL_NAME = re.compile(
 # A question asking which work something is: "Which film is being turned into a musical?"
 _WORKS = r"film|movie|show|book|novel|album|song|single|musical|play|series|programme|documentary|opera|game"
 # Works always known by a title, asked with what someone did with one ("a game" or "a play" may be a match)
-_TITLED = r"film|movie|book|novel|album|song|single|musical|documentary|opera"
+_TITLED = r"film|movie|book|novel|album|song|single|musical|documentary|opera|programme|series"
 _WHICH_WORK = re.compile(
     rf"^\s*(?i:which|what)\s+(?:(?P<thing>(?i:{_WORKS}))\s+(?:is|was|are|were|will|has|had)"
     rf"|(?P<done>(?i:{_TITLED}))\s+(?:did|does|do)\s+(?-i:[A-Z]))"  # "Which film did Jennifer Lopez miss…?"
@@ -91,6 +94,12 @@ def called_in(thing: str, sentence: str) -> Found | None:
         found = re.search(rf"\b(?:the\s+)?{_NAME}\s+(?i:{noun})\b", sentence)
         if found is not None and found["name"].split()[0] not in _NOT_A_NAME:
             return Found(found.group(), found.start(), found.end())
+    if thing in _PROGRAMMES:
+        found = re.search(rf"(?:\b(?P<the>[Tt]he)\s+|['’]s\s+){_NAME}\s+{noun}\b", sentence)
+        # not a broadcaster's letters: "the BBC programme"
+        if found is not None and found["name"].split()[0] not in _NOT_A_NAME and not found["name"].isupper():
+            start = found.start("the") if found["the"] else found.start("name")
+            return Found(sentence[start : found.end("name")], start, found.end("name"))
     for shape in _SHAPES:
         found = re.search(shape.replace("{thing}", rf"{noun}s?"), sentence)
         if found is not None and found["name"].split()[0] not in _NOT_A_NAME:

@@ -252,8 +252,13 @@ def _found(post: Post, text: str, *, own: bool = False) -> Iterator[tuple[re.Mat
 
 def _alone(text: str, start: int) -> bool:
     """Whether the title at ``start`` is no one else's: not after a name ("Microsoft CEO") or a possessive."""
-    before = re.search(r"([\w'’&.-]+)\s+$", text[:start])
-    return before is None or not (before.group(1)[:1].isupper() or before.group(1).endswith(("'s", "’s")))
+    before = re.search(r"([\w'’&.-]+[\"”]?)\s+$", text[:start])
+    if before is None or _SENTENCE_END.search(before.group(1)):
+        return True  # "…, according to the Hansard Society. Chairman Lord Holme argued…": a new sentence
+    return not (before.group(1)[:1].isupper() or before.group(1).endswith(("'s", "’s")))
+
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”]?$")  # not "U.S." nor "Mr."
 
 
 @lru_cache(maxsize=256)

@@ -51,6 +51,7 @@ def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
         yield first_line.strip(), "WORK_OF_ART"  # asked what it is called, the name answering is "it" next
     yield from _entities(first_line)
     yield from _entities(question)
+    yield from _unrecognised(question)
     yield from ((name, label) for name, label in _entities(rest) if label != "PERSON" or len(name.split()) > 1)
 
 
@@ -65,6 +66,17 @@ def _entities(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+
+
+def _unrecognised(question: str) -> Iterator[tuple[str, str]]:
+    """Capitalised names in a question that the entity recogniser missed ("Did Ladbrokes stop taking bets?"), as an
+    organisation's: "it" and "they" of the next question may be them, "he" and "she" never."""
+    known = " ".join(name for name, _ in _entities(question))
+    for found in _CAPITALISED.finditer(question):
+        name = _POSSESSIVE.sub("", found.group())
+        if name not in known:
+            yield name, "ORG"
 
 
 def _replace(question: str, pattern: re.Pattern[str], name: str) -> str:

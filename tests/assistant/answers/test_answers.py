@@ -135,6 +135,21 @@ def test_an_overview_adds_the_next_relevant_ranked_sentences(store: FakeStore, c
     assert answer.short_answer is None and answer.kind == "overview"
 
 
+def test_asked_what_someone_says_about_a_thing_the_overview_puts_the_sentences_naming_it_first() -> None:
+    said = [
+        "Chelsea's William Gallas believes they will battle it out with Arsenal.",
+        "You need a lot of luck, he said.",
+        "It is a changed dressing-room from the atmosphere there was last year.",
+    ]
+    store = FakeStore({"gallas": ("Gallas sees two-horse race", said)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits(overview_sentences=3))
+    ranked = [ScoredSentence(f"gallas:0000{i}", 2.0 - i / 10, np.zeros(0)) for i in range(3)]
+    first = _all(store, "gallas")[0]
+    question = _question("What does Gallas say about the Chelsea dressing-room?")
+    answer = overview.answer(question, Decision((first,), True), ranked, context)
+    assert [c.sentence for c in answer.citations] == [said[2], said[0], said[1]]  # then as ranked
+
+
 def test_asked_who_holds_a_post_the_short_answer_is_the_holder_the_sentence_names(context: AnswerContext) -> None:
     text = "The meeting between Fiat boss Sergio Marchionne and GM's Rick Wagoner is due in Zurich."
     read = ("Rick", " is due")

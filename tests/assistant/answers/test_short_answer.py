@@ -18,6 +18,7 @@ from assistant.answers.short_answer import (
     then_or_now,
     things_included,
     tidy,
+    to_the_doing,
     to_the_level,
     what_it_is,
     whole_name,
@@ -597,3 +598,24 @@ def test_asked_what_it_is_now_or_was_before_the_figure_a_change_goes_to_or_from(
 def test_a_figure_keeps_the_word_saying_it_is_a_bound(sentence: str, read: str, said: str) -> None:
     start = sentence.index(read)
     assert sentence[slice(*with_its_bound(sentence, (start, start + len(read))))] == said
+
+
+TCI = (
+    "In voicing its opposition to the planned takeover, TCI said it would prefer to see Deutsche Boerse return $500m "
+    "(£350m) to shareholders."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "said"),
+    [
+        ("What does TCI want Deutsche Boerse to do instead?", "shareholders", "return $500m (£350m) to shareholders"),
+        ("What does TCI want Deutsche Boerse to do?", "return $500m", "return $500m"),  # a doing already
+        ("Who would get the money?", "shareholders", "shareholders"),  # no doing asked
+    ],
+)
+def test_asked_what_someone_does_or_wants_done_the_thing_read_widens_to_its_verb_phrase(
+    question: str, read: str, said: str
+) -> None:
+    start = TCI.index(read)
+    assert TCI[slice(*to_the_doing(question, TCI, (start, start + len(read))))] == said

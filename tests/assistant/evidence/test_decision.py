@@ -1051,3 +1051,63 @@ def test_a_comparison_asked_as_yes_or_no_is_decided_only_by_a_sentence_naming_bo
     assert both.evidence[0].sentence_id == "tv:00000"
     one = _decide(judge, store, "Did Celebrity Big Brother attract more viewers than the 1999 final?", "passage")
     assert one.verdict is None  # no sentence names the 1999 final
+
+
+def test_asked_who_holds_a_post_a_title_alone_names_the_holder_in_a_story_whose_lead_names_the_organisation() -> None:
+    store = FakeStore(
+        {
+            "debate": (
+                "TV debate urged for party chiefs",
+                [
+                    "Broadcasters should fix a date for a televised debate, according to the Hansard Society.",
+                    "Chairman Lord Holme argued that prime ministers should not have a veto.",
+                ],
+            ),
+            "film": ("Guild honours director", ["He is a former chairman of the UK Film Council and a director."]),
+        }
+    )
+    question = "Who is the chairman of the Hansard Society?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.evidence[0].sentence_id == "debate:00001"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Lord Holme"
+
+
+def test_asked_someones_nationality_the_sentence_of_their_own_story_describing_them_by_it_answers() -> None:
+    store = _story(
+        "gallas",
+        "Gallas sees two-horse race",
+        "Chelsea's William Gallas believes they will battle it out with Arsenal for the title.",
+        "And the French international defender believes Mourinho is perfectly suited to the job.",
+    )
+    question = "What nationality is William Gallas?"
+    decision = _decide(_judge(store, k=1), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "gallas:00001"
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "French"
+
+
+def test_asked_who_someone_will_play_the_next_sentence_with_the_verb_answers_where_the_best_reads_as_them() -> None:
+    store = _story(
+        "show",
+        "Connick Jr to lead Broadway show",
+        "Singer and actor Harry Connick Jr is to star in a Broadway revival of The Pajama Game.",
+        "He will play the supervisor of a US pyjama factory.",
+    )
+    found = {"star": ("Harry Connick Jr", 5.0), "role": ("the supervisor of a US pyjama factory", 2.0)}
+    question = "Who will Connick play in The Pajama Game?"
+    decision = _decide(_read_judge(store, found), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence][:2] == ["show:00001", "show:00000"]
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "the supervisor of a US pyjama factory"
+
+
+def test_asked_who_is_a_names_favourite_a_close_sentence_naming_both_answers_where_the_best_names_neither() -> None:
+    store = _story(
+        "bb",
+        "Bets off after Big Brother leak",
+        "Celebrity Big Brother ends on Sunday, with Bez, Brigitte Nielsen and Kenzie competing to win the prize.",
+        "Bookmaker Ladbrokes said it would accept bets, with Kenzie its favourite at 2/9.",
+    )
+    found = {"bez": ("Bez", 3.0), "kenzie": ("Kenzie", -3.0)}  # the reader doubts "its favourite"
+    question = "Who is Ladbrokes' favourite to win Celebrity Big Brother?"
+    decision = _decide(_read_judge(store, found, k=2), store, question, "claim")
+    assert decision.evidence[0].sentence_id == "bb:00001"
+    assert fact_from(question, decision.evidence, -10.0).short_answer == "Kenzie"

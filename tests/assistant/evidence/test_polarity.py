@@ -107,6 +107,14 @@ SAID = [
     ("Did Scorsese win best director?",
      "The boxing drama was named best picture and Eastwood pipped Scorsese to best director, while its stars won "
      "acting awards.", "no"),
+    # a rise asked, "down" said; agreeing asked, "ruled out" said
+    ("Did Lenovo's sales rise?",
+     "Western firms are mounting a more solid fight for market share in China, and Lenovo's sales were down 3.7% by "
+     "revenue to HK$6.31bn.", "no"),
+    ("Did the firm's profits fall?", "The firm's profits were up 20% on the year before.", "no"),
+    ("Has Tony Blair agreed to a televised debate?",
+     "Tony Blair has already ruled out taking part in a televised debate during the forthcoming election campaign.",
+     "no"),
 ]  # fmt: skip
 
 
@@ -124,6 +132,9 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
         ("Did the ambassador admit the plan?", "Officials admitted the plan, but the ambassador did not comment."),
         ("Was he wearing stripes?", "He should be wearing stripes, critics said."),  # what should be is not what was
         ("Will he?", "He will sign the deal."),  # too little asked to check
+        # "a bookmaker" is one of many, not Ladbrokes, whom the sentence never names
+        ("Did Ladbrokes stop taking bets?", "A bookmaker has stopped taking bets on Celebrity Big Brother."),
+        ("Will the court rule on the case?", "The court ruled out a hearing on the case."),  # "rule out" is not "rule"
         # "saying he was not leaned on" is no "yes" to whether he said he was leant on
         (
             "Did Lord Goldsmith say he was leant on by Downing Street?",

@@ -24,6 +24,8 @@ from assistant.question.called import asked_called, called_in, may_name
         ("Which film did Jennifer Lopez miss the premiere of?", "film"),  # a titled work someone did something with
         ("Which game did the Broncos win?", None),  # a game is a match too
         ("What is Mick Mars's real name?", "real name"),
+        ("Which programme did Kennedy appear on?", "programme"),  # a programme is known by its name
+        ("Which show did Little Britain beat at the awards?", None),  # "the BBC show" may be any show
     ],
 )
 def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
@@ -78,6 +80,15 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ("real name", "Mars underwent hip replacement surgery.", None),
         ("real name", "Born Jocelyn Stoker, the Devon diva started her career on the BBC.", "Jocelyn Stoker"),
         ("real name", "Born in 1987, she started her career on the BBC.", None),
+        # a programme named before its noun, not a broadcaster's letters
+        (
+            "programme",
+            "He made his comments at the start of a day of appearances on Channel Five in a session on The Wright "
+            "Stuff programme.",
+            "The Wright Stuff",
+        ),
+        ("programme", "Earlier, Mr Kennedy told Radio 4's Today programme there was no chance of it.", "Today"),
+        ("programme", "He spoke on the BBC programme last night.", None),
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:

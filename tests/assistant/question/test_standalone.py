@@ -60,6 +60,11 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             ],
             "Who directed A Different Story?",
         ),
+        (  # a name the entity recogniser misses in the earlier question is still "its" next
+            "Who is its spokesman?",
+            [("Did Ladbrokes stop taking bets?", "The articles don't say yes or no…\n\nCelebrity Big Brother…")],
+            "Who is Ladbrokes's spokesman?",
+        ),
         # a name asked about in the possessive is the name alone in the next question
         (
             "Where did he work before?",
