@@ -36,7 +36,8 @@ _DEPTH = 20  # ranked candidates looked at for a sentence of the best one's arti
 # The words that open a reason (or a purpose) in news; "as", "since" and "for" also tell time or extent too often.
 _BECAUSE = re.compile(
     r"\b(?P<why>because|due to|owing to|thanks to|as a result of|in order to|so that|so as to|for fear (?:of|that)"
-    r"|on the grounds (?:of|that)|in protest (?:at|against|over)|in response to|amid|after|(?<!the )following|citing"
+    r"|on the grounds (?:of|that)|in protest(?: (?:at|against|over|as))?|in response to|amid|after"
+    r"|(?<!the )following|citing"
     r"|for [\"“‘']?(?:\w+ )?reasons?"
     r"|(?:driven|pushed|triggered|caused|prompted|sparked|fuell?ed)\s+(?:up\s+|down\s+)?by)\b",
     re.IGNORECASE,
@@ -47,6 +48,8 @@ _DONE_FOR = re.compile(
     r"\b(?:sacked|fired|fined|arrested|punished|criticised|criticized|blamed|praised"
     r"|condemned|apologised|apologized|penalised|penalized|disciplined|expelled|honoured|honored)\s+(?P<why>for)\b"
 )
+# What something is blamed on is why: "Republicans have blamed the size of the deficit on slow economic conditions…"
+_BLAMED_ON = re.compile(r"\bblam(?:e|es|ed|ing)\s+[^.;:]{1,80}?\s+on\s+(?P<why>[\w\"“‘'])")
 # Where the reason's clause ends: a new clause of another kind, an attribution, a dash or a gap left by a lost dash.
 # The words that give a cause and nothing else: a sentence before the best one is its reason only with these ("after"
 # or "following" there tell what came first).
@@ -100,6 +103,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
             and preceding is not None
             and giving.sentence_id == preceding.id
             and _CAUSE.search(giving.text)
+            and not _of_another(question.text, top.text, giving.text)
         ):
             chosen = giving  # "His answer is because of the missionaries… Ever since, Africa has been important to him"
         if chosen is not None and (found := reason_in(chosen.text)) is not None:
@@ -113,11 +117,16 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         return fact.model_copy(update={"kind": "reason"})
     span = top.answer
     start, end = clause
+    if (blamed := _BLAMED_ON.search(top.text)) is not None and blamed.start("why") == start:
+        # what it is blamed on, whole: "slow economic conditions after the 11 September attacks and…"
+        return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
     if span is not None and span[0] < end and span[1] > start:  # the reader's phrase is (or holds) the reason
         within = (span[0], min(span[1], end))  # cut at the reason's end when it starts in it and runs on
         if start <= span[0] and _part_of_what_happened(top.text, clause, within):
             # a thing the reason says something of ("the Black Watch" of "because the Black Watch was in the
             # frontline…", "cocaine" of "after testing positive for cocaine"): the reason is the clause
+            return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
+        if _opening_words(top.text, clause, within):  # "protest" of "in protest as Hollywood's…": the clause
             return stated(question.text, evidence, tidy(top.text[start:end])).model_copy(update={"kind": "reason"})
         if not start <= span[0] < end < span[1]:
             fact = fact_from(question.text, evidence, context.limits.min_reading)
@@ -131,6 +140,16 @@ def _parsed(sentence: str):  # noqa: ANN202 - a spaCy Doc
     """A sentence's tags and parse, once per question: the purpose, the opening phrase and the reader's phrase are
     each read from the best sentence's parse."""
     return nlp()(sentence, disable=_PARSE_ONLY)
+
+
+def _opening_words(sentence: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the reader's phrase is no more than the words opening the reason ("protest" of "in protest as
+    Hollywood's apparent discrimination…"), which say there is a reason, not what it is."""
+    words = list(re.finditer(r"\S+", sentence[clause[0] : clause[1]]))
+    return len(words) > _OPENING_WORDS and span[1] <= clause[0] + words[_OPENING_WORDS - 1].end()
+
+
+_OPENING_WORDS = 2
 
 
 def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -156,7 +175,8 @@ def _part_of_what_happened(sentence: str, clause: tuple[int, int], span: tuple[i
 def reason_in(sentence: str) -> tuple[int, int] | None:
     """Character offsets of the clause of ``sentence`` that gives a reason or a purpose, or None if none does: from
     "because" (or its like) or the "to" of a purpose ("…use the money to pay for college") to the clause's end."""
-    found = min((m.start("why") for m in (_BECAUSE.search(sentence), _DONE_FOR.search(sentence)) if m), default=None)
+    searched = (_BECAUSE.search(sentence), _DONE_FOR.search(sentence), _BLAMED_ON.search(sentence))
+    found = min((m.start("why") for m in searched if m), default=None)
     if found is not None:
         return _clause(sentence, found)
     if not _TO.search(sentence):
@@ -234,6 +254,15 @@ def _view_held(sentence: str) -> tuple[int, int] | None:
     workers' rights"), the view: the actors' reason given as their own; None otherwise."""
     found = _HELD.match(sentence)
     return _clause(sentence, found.start("view")) if found else None
+
+
+def _of_another(question: str, top: str, before: str) -> bool:
+    """Whether the sentence before the best speaks of someone else: the best opens with a name the question gives
+    and the one before never says it ("Writer Dudley Nichols refused… because…" before "Marlon Brando turned
+    down…", asked of Brando)."""
+    opening = re.match(r"\s*([A-Z][\w'’-]+)", top)
+    names = set(re.findall(r"(?<=\s)[A-Z][\w'’-]+", question))
+    return opening is not None and opening.group(1) in names and opening.group(1) not in before
 
 
 def _says_the_verb(question: str, sentence: str) -> bool:

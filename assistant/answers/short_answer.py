@@ -801,8 +801,13 @@ def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
         return span
     doc = nlp()(sentence)
     phrase = doc.char_span(*span, alignment_mode="expand")
-    if phrase is None or phrase.root.pos_ in ("VERB", "AUX"):
+    if phrase is None or phrase.root.pos_ == "AUX":
         return span
+    if phrase.root.pos_ == "VERB":  # a verb alone says half of it: "halve", not "halve the budget deficit…"
+        if len(phrase) > 1:
+            return span
+        last = max((t for t in phrase.root.subtree if t.i > phrase.root.i), key=lambda t: t.i, default=phrase.root)
+        return span[0], max(span[1], last.idx + len(last.text))
     verb = phrase.root.head
     for _ in range(4):  # "shareholders" → "to" → "return"
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in _SAYING_VERBS:

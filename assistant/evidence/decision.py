@@ -431,6 +431,11 @@ class Judge:
                 # The articles never say the year asked about, and the best sentence gives another: say which.
                 return replace(decision, why="other_year", years=years)
             return decision
+        if years and (named := self._of_the_year_asked(question.text, decision, ranked)) is not None:
+            # "What did the CBO forecast for the 2005 shortfall?" of "…for the years from 2006 to 2015": the next
+            # sentence of the evidence, or of its story's close candidates, that gives the year asked ("a $348bn
+            # shortfall in the 2005 fiscal year")
+            decision, years = _found_in_naming_story(decision, named), ()
         said = unrealised(question.text, decision.evidence[0].text)
         if said == "conditional":
             return replace(decision, answerable=False, why="conditional", related=decision.evidence)
@@ -793,6 +798,19 @@ class Judge:
         if opening is None:  # the one said to have said or done it, named as the next sentence's subject
             return decision
         return _read_first(decision, after, replace(read, start=opening.start, end=opening.end))
+
+    def _of_the_year_asked(
+        self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]
+    ) -> Evidence | None:
+        """The first of the evidence after its best, then of the best's story's close candidates, that names a year
+        the question asks about and no other; None when none does."""
+        asked = set(_YEARS.findall(question))
+
+        def of_it(e: Evidence) -> bool:
+            return bool(asked & set(_YEARS.findall(e.text))) and not other_years(question, e.text)
+
+        found = next((e for e in decision.evidence[1:] if of_it(e)), None)
+        return found or next((e for e in self._close(decision, ranked, _CLOSE_DEPTH) if of_it(e)), None)
 
     def _other_than_named(self, question: str, decision: Decision) -> Decision:
         """The decision with the best sentence's next first, both cited, when asked who someone the question names
@@ -1381,6 +1399,9 @@ def _with_the_sentence_before(decision: Decision) -> Decision:
     before = top.passage()[0]
     rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != before.sentence_id)
     return replace(decision, evidence=(top, before, *rest))
+
+
+_YEARS = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def _next_of(top: Evidence) -> Evidence:

@@ -70,6 +70,7 @@ _OPPOSITES = [
     ("improve", "worsen"),
     ("improve", "fall"),
     ("improve", "deteriorate"),
+    ("strengthen", "weaken"),
     ("agree", "rule out"),
     ("accept", "rule out"),
 ]
@@ -572,8 +573,22 @@ def _negated(token: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ == "no" for d in c.children) for c in token.children
     ):
         return True  # "with no cast, opening date or theatre announced", "no one was hurt", "made no difference"
+    if _said_of_none(token):
+        return True  # "No date for the vote has been set…", parsed with "set" hanging from "date"
     said = _after_auxiliary(token) if token.pos_ in ("ADJ", "NOUN") else None
     return said is not None and said.lower_ in ("not", "n't", "never")
+
+
+def _said_of_none(verb: Token) -> bool:
+    """Whether a verb the parse hangs from a noun before it, having no subject of its own, says what that noun, said
+    with "no", is: "No date for the vote has been set" (the small model's parse makes "set" a clause of "date")."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "acl")
+        and head.i < verb.i
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _no_longer(word: Token) -> bool:

@@ -24,10 +24,11 @@ _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|also|why|w
 _ELLIPSIS_WORDS = 5  # "What about Macron?", "Where?", "For how many years?": a longer question usually stands alone
 _MARKER = re.compile(r"\s*\[\d+\]")
 _PERSON = ("PERSON",)
-_THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
+_THING = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "NAME")  # NAME: a name spaCy did not label
 _GROUP = ("ORG", "NORP", "GPE")
 _TURNS_SEARCHED = 3
 _ASKS_WHO = re.compile(r"^\s*who\b", re.IGNORECASE)
+_WHO_IS = re.compile(r"^\s*(?i:who(?:'s|\s+is|\s+was))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*\??\s*$")
 _FULL_NAME = re.compile(r"(?!(?:The|A|An)\s)(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+")  # "The Kremlin" is no one
 _DESCRIPTION = re.compile(r"\b(the|this|that)\s+([a-z]+)\b", re.IGNORECASE)
 # Kinds of organisation and place a description may stand for; people are found by the title they were given.
@@ -38,13 +39,15 @@ _KINDS: dict[str, tuple[str, ...]] = {
 
 
 def _names(turn: tuple[str, str]) -> Iterator[tuple[str, str]]:
-    """(name, label) entities of one earlier turn, read as needed: its short answer (the answer's first line) first
-    (a full name answering "Who…?" is a person's, whatever spaCy's label; a name answering "What is it called?"
-    is a thing's), then its question, then the rest of its
-    answer, where only full names count as people's (spaCy's small model takes "Kyiv's protection" for a person's;
-    news names people in full)."""
+    """(name, label) entities of one earlier turn, read as needed: the person "Who is X?" asked about first, then its
+    short answer (the answer's first line: a full name answering "Who…?" is a person's, whatever spaCy's label; a
+    name answering "What is it called?" is a thing's), then its question, then the rest of its answer, where only
+    full names count as people's (spaCy's small model takes "Kyiv's protection" for a person's; news names people
+    in full)."""
     question, answer = turn
     first_line, _, rest = _MARKER.sub("", answer).partition("\n")
+    if (asked := _WHO_IS.match(question)) is not None and _FULL_NAME.fullmatch(asked["name"]):
+        yield asked["name"], "PERSON"  # "Who is Sven Jaschen?": he is next, not a name in what he is ("Netsky")
     if _ASKS_WHO.match(question) and _FULL_NAME.fullmatch(first_line.strip()):
         yield first_line.strip(), "PERSON"  # asked who, a full name answers: a person's, whatever spaCy labels it
     if asked_called(question) and first_line.strip()[:1].isupper():
@@ -70,13 +73,14 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
 def _unrecognised(question: str) -> Iterator[tuple[str, str]]:
-    """Capitalised names in a question that the entity recogniser missed ("Did Ladbrokes stop taking bets?"), as an
-    organisation's: "it" and "they" of the next question may be them, "he" and "she" never."""
+    """Capitalised names in a question that the entity recogniser missed ("Did Ladbrokes stop taking bets?"), of no
+    known kind: "it" of the next question may be one, "he", "she" and "they" never ("they" of "What percent of
+    students have used Aderall?" are the students)."""
     known = " ".join(name for name, _ in _entities(question))
     for found in _CAPITALISED.finditer(question):
         name = _POSSESSIVE.sub("", found.group())
         if name not in known:
-            yield name, "ORG"
+            yield name, "NAME"
 
 
 def _replace(question: str, pattern: re.Pattern[str], name: str) -> str:
@@ -93,7 +97,7 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     rewritten = question
     pronouns = ((_PERSON_PRONOUNS, _PERSON), (_THING_PRONOUNS, _THING), (_GROUP_PRONOUNS, _GROUP))
     for pattern, labels in pronouns:
-        if pattern.search(rewritten):
+        if pattern.search(_without_expletive(rewritten)):
             earlier = (name for turn in reversed(history[-_TURNS_SEARCHED:]) for name in _names(turn))
             earlier = (n for n in earlier if not (pattern is _PERSON_PRONOUNS and _named_apart(n[0], question)))
             name = next((name for name, label in earlier if label in labels), None)  # the latest turns read first
@@ -107,6 +111,24 @@ def standalone_question(question: str, history: Sequence[tuple[str, str]] | None
     if rewritten == question and _elliptical(question):
         return _substitute(question, previous)
     return rewritten
+
+
+# "Is it hard to get Adderall…?", "Was it true that…": an "it" then an adjective then what it is said of
+_EXPLETIVE = re.compile(
+    r"\b(?:(?:is|was|isn't|wasn't)\s+it|it\s+(?:is|was|'s|seems|seemed))\s+(?:(?:very|so|too)\s+)?"
+    r"(?P<word>\w+)\s+(?:to|that|for)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_expletive(question: str) -> str:
+    """The question without an "it" that stands for nothing said before ("Is it hard to get…?"; not "Was it built
+    to last?", where it is something built): the word after it is an adjective."""
+    found = _EXPLETIVE.search(question)
+    if found is None:
+        return question
+    word = next((t for t in nlp()(question) if t.idx == found.start("word")), None)
+    return question[: found.start()] + question[found.end() :] if word is not None and word.pos_ == "ADJ" else question
 
 
 def _named_apart(name: str, question: str) -> bool:

@@ -85,6 +85,15 @@ def _reason(sentence: str) -> str | None:
             'consider bringing Matt back," Robinson said.',
             "after he missed training to film 'A Question of Sport.'",
         ),
+        (  # what it is blamed on, from the word after "on"
+            "Republicans have blamed the size of the deficit on slow economic conditions after the 11 September "
+            "attacks.",
+            "slow economic conditions after the 11 September attacks",
+        ),
+        (
+            "Marlon Brando turned down his best actor Oscar in protest at Hollywood's apparent discrimination.",
+            "in protest at Hollywood's apparent discrimination",
+        ),
     ],
 )
 def test_a_reason_is_the_clause_from_the_words_that_give_it(sentence: str, said: str | None) -> None:
@@ -228,3 +237,31 @@ def test_the_sentence_before_giving_the_reason_in_words_is_the_answer_cited_firs
     )
     assert answer.short_answer == "because of the missionaries that used to come to his father's church"
     assert [c.sentence for c in answer.citations][:2] == [brown[1], brown[2]]
+
+
+def test_what_it_is_blamed_on_or_a_protest_is_the_reason_whole_not_the_readers_word_in_it() -> None:
+    blamed = "Republicans have blamed the size of the deficit on slow economic conditions and military operations."
+    top = evidence(blamed, reading=3.0, span=(blamed.index("military"), blamed.index(".")))
+    question = _question("Why do Republicans say the deficit is so large?")
+    answer = reason.answer(question, Decision((top,), True), [], _context(FakeStore({})))
+    assert answer.short_answer == "slow economic conditions and military operations"
+    protest = "Brando turned down his Oscar in protest at Hollywood's apparent discrimination against Native Americans."
+    top = evidence(protest, reading=3.0, span=(protest.index("protest"), protest.index(" at")))
+    answer = reason.answer(
+        _question("Why did Brando turn down his Oscar?"), Decision((top,), True), [], _context(FakeStore({}))
+    )
+    assert answer.short_answer == "in protest at Hollywood's apparent discrimination against Native Americans"
+
+
+def test_the_sentence_before_giving_a_reason_of_someone_else_is_not_the_reason() -> None:
+    oscars = [
+        "Writer Dudley Nichols refused his Academy Award in 1935 because the Writers' Guild was striking.",
+        "Marlon Brando turned down his best actor Oscar for The Godfather in 1973.",
+        "He sent along a woman to collect his award.",
+    ]
+    store = FakeStore({"o": ("How the Academy Awards flourished", oscars)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("o:00001", 2.0, np.zeros(0))])[0]
+    answer = reason.answer(
+        _question("Why did Marlon Brando turn down his Oscar?"), Decision((top,), True), [], _context(store)
+    )
+    assert answer.citations[0].sentence == oscars[1]  # not Nichols's reason, cited first as Brando's

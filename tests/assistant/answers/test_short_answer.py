@@ -612,6 +612,7 @@ TCI = (
         ("What does TCI want Deutsche Boerse to do instead?", "shareholders", "return $500m (£350m) to shareholders"),
         ("What does TCI want Deutsche Boerse to do?", "return $500m", "return $500m"),  # a doing already
         ("Who would get the money?", "shareholders", "shareholders"),  # no doing asked
+        ("What does TCI want Deutsche Boerse to do?", "return", "return $500m (£350m) to shareholders"),  # a verb alone
     ],
 )
 def test_asked_what_someone_does_or_wants_done_the_thing_read_widens_to_its_verb_phrase(

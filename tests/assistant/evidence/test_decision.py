@@ -1111,3 +1111,18 @@ def test_asked_who_is_a_names_favourite_a_close_sentence_naming_both_answers_whe
     decision = _decide(_read_judge(store, found, k=2), store, question, "claim")
     assert decision.evidence[0].sentence_id == "bb:00001"
     assert fact_from(question, decision.evidence, -10.0).short_answer == "Kenzie"
+
+
+def test_asked_of_a_year_an_evidence_sentence_giving_it_answers_where_the_best_gives_another() -> None:
+    store = _story(
+        "cbo",
+        "US budget deficit to reach $368bn",
+        "The CBO also forecast a total shortfall of $855bn for the years from 2006 to 2015.",
+        "Past CBO forecasts said there would be a $348bn shortfall in the 2005 fiscal year.",
+    )
+    question = "What did the CBO forecast for the 2005 shortfall?"
+    decision = _decide(_judge(store, k=2), store, question, "claim")
+    assert decision.answerable and decision.evidence[0].sentence_id == "cbo:00001"
+    alone = _story("cbo", "US budget deficit", "The CBO forecast a total shortfall of $855bn for 2006 to 2015.")
+    refused = _decide(_judge(alone, k=2), alone, question, "claim")
+    assert not refused.answerable and refused.why == "other_year"  # no sentence of the year asked: as before

@@ -112,6 +112,8 @@ SAID = [
      "Western firms are mounting a more solid fight for market share in China, and Lenovo's sales were down 3.7% by "
      "revenue to HK$6.31bn.", "no"),
     ("Did the firm's profits fall?", "The firm's profits were up 20% on the year before.", "no"),
+    # a currency weakened has not strengthened
+    ("Has the dollar strengthened?", "In recent months, the dollar has weakened amid market jitters.", "no"),
     ("Has Tony Blair agreed to a televised debate?",
      "Tony Blair has already ruled out taking part in a televised debate during the forthcoming election campaign.",
      "no"),
@@ -299,3 +301,13 @@ def test_of_two_clauses_with_the_questions_verb_the_one_saying_more_of_it_decide
     assert verdict is not None and verdict.said == "no"
     verdict = verdict_from("Did Mr Jacobsen get some data?", [sentence], min_match=0.5)
     assert verdict is not None and verdict.said == "yes"
+
+
+def test_no_thing_done_says_no_however_the_parse_hangs_the_verb_from_the_thing() -> None:
+    """ "No date for the vote has been set": spaCy's small model makes "set" a clause of "date"."""
+    sentence = (
+        "No date for the vote has been set but Foreign Secretary Jack Straw has suggested it is unlikely to be held "
+        "until early 2006."
+    )
+    verdict = verdict_from("Has a date been set for the referendum?", [sentence], min_match=0.5)
+    assert verdict is not None and verdict.said == "no"

@@ -60,10 +60,30 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             ],
             "Who directed A Different Story?",
         ),
+        (  # asked who someone is, "he" is them next, not a name in what they are
+            "Which viruses was he behind?",
+            [("Who is Sven Jaschen?", "the Netsky and Sasser virus families [1]\n\nGerman teenager Sven Jaschen…")],
+            "Which viruses was Sven Jaschen behind?",
+        ),
         (  # a name the entity recogniser misses in the earlier question is still "its" next
             "Who is its spokesman?",
             [("Did Ladbrokes stop taking bets?", "The articles don't say yes or no…\n\nCelebrity Big Brother…")],
             "Who is Ladbrokes's spokesman?",
+        ),
+        (  # nor "they": the students who used it, not the name
+            "Are there other drugs they use?",
+            [("What percent of students have used Aderall?", "30% [1]")],
+            "Are there other drugs they use? (percent students Aderall)",
+        ),
+        (  # an "it" before an adjective and what it is said of stands for nothing said before
+            "Is it hard to get Adderall without a prescription?",
+            [("What does Adderall treat?", "attention deficit hyperactivity disorder [1]")],
+            "Is it hard to get Adderall without a prescription? (treat)",
+        ),
+        (
+            "Was it built to last?",
+            [("What is the Forth Bridge?", "a bridge [1]")],
+            "Was the Forth Bridge built to last?",
         ),
         # a name asked about in the possessive is the name alone in the next question
         (
