@@ -29,6 +29,7 @@ from assistant.answers.short_answer import (
     owned_value,
     past_the_preposition,
     past_the_question,
+    predecessor,
     quotation_said,
     successor,
     then_or_now,
@@ -75,13 +76,17 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     phrase names no one ("president" of "Paul Tellier, who was also Bombardier's president, left…"), the first
     sentence of its story naming who did it answers, cited first ("Laurent Beaudoin … will take on the role…"); where
     the best has it the other way round ("Santoro … beat Johansson" to "Who beat Santoro?"), the first of the next
-    candidates saying who did it."""
+    candidates saying who did it, else no name bolded."""
     evidence = list(decision.evidence)
     filling = _role_filled(question.text, evidence, ranked, context)
     if filling is not None:
         found, name = filling
         rest = [e for e in evidence if e.sentence_id != found.sentence_id]
         return stated(question.text, [found, *rest][: max(len(evidence), 2)], name)
+    if evidence and named_the_other_way(question.text, evidence[0].text):
+        # "Who beat Carlos Moya?" of "Carlos Moya … after he beat Andy Roddick", and no other sentence saying who
+        # beat him: the sentences shown, no name bolded as the one who did it
+        return stated(question.text, evidence, None)
     return fact_from(question.text, evidence, context.limits.min_reading)
 
 
@@ -223,7 +228,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = with_its_bound(top.text, (start, end))  # "more than 60%", not "60%"
         start, end = to_the_doing(question, top.text, (start, end))  # "return $500m … to shareholders"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
-        phrase = successor(question, top.text, span) or role_filler(question, top.text, span)
+        phrase = successor(question, top.text, span) or predecessor(question, top.text, span)
+        phrase = phrase or role_filler(question, top.text, span)
         phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"
         phrase = phrase or another_than_asked(question, top.text, span)  # "Mr Blair", not "Michael Howard has…"
         phrase = phrase or tidy(top.text[start:end])

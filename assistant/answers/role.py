@@ -79,7 +79,8 @@ def role_fillers(question: str, sentence: str) -> list[str]:
 
 def named_the_other_way(question: str, sentence: str) -> bool:
     """Whether the sentence has the asked verb with the one the question names in the role asked about: "Fabrice
-    Santoro … beat Sweden's Thomas Johansson" to "Who beat Fabrice Santoro?" (he beat, was not beaten)."""
+    Santoro … beat Sweden's Thomas Johansson" to "Who beat Fabrice Santoro?" (he beat, was not beaten), or "he" there
+    after the name ("Carlos Moya described… after he beat Andy Roddick")."""
     role = asked_role(question)
     if role is None or role.named is None:
         return False
@@ -90,7 +91,12 @@ def named_the_other_way(question: str, sentence: str) -> bool:
         filler = _filler(verb, role.subject)
         if filler is not None and named in " ".join(t.lower_ for t in filler.subtree):
             return True
+        if filler is not None and filler.lower_ in _PERSONAL and named in filler.doc[: filler.i].text.lower():
+            return True  # "Carlos Moya described … after he beat Andy Roddick": he is Moya, named before
     return False
+
+
+_PERSONAL = frozenset({"he", "she", "they"})
 
 
 def names_no_one(question: str, sentence: str, span: tuple[int, int] | None) -> bool:

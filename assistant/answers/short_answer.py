@@ -27,7 +27,9 @@ _REPLACING = re.compile(r"\b(?:replac\w*|succeed\w*|oust\w*|supplant\w*|takes? o
 _ASKS_HOLDER = re.compile(r"\s*who\b", re.I)
 # "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
 _ASKS_PREDECESSOR = re.compile(
-    r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b", re.I
+    r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b"
+    r"|\b(?:is|are|was|were)\s+(?!replacing|succeeding)\S+.*\b(?:replacing|succeeding)\b",  # "Who is X replacing?"
+    re.I,
 )
 
 
@@ -731,6 +733,23 @@ def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None
             taking.start_char <= span[0] < taking.end_char
         ):
             return tidy(taking.text)
+    return None
+
+
+def predecessor(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """Asked whom someone replaced ("Who is Johnny O'Connor replacing?"), the one replaced where the span names the
+    one taking over ("…sees Wasps flanker Johnny O'Connor replacing Denis Leamy": Denis Leamy); None otherwise."""
+    if not _ASKS_HOLDER.match(question) or not _ASKS_PREDECESSOR.search(question) or not _REPLACING.search(sentence):
+        return None
+    doc = nlp()(sentence)
+    for verb in doc:
+        roles = _replacement(verb)
+        if roles is None:
+            continue
+        new, old = roles
+        if new.left_edge.idx <= span[0] < new.right_edge.idx + len(new.right_edge):
+            name = next((e for e in doc.ents if e.start <= old.i < e.end), None)
+            return tidy(name.text if name is not None else old.text)
     return None
 
 

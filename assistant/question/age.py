@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.question.found import Found
+from assistant.question.nlp import nlp
 
 
 def _nowhere(word: str) -> bool:
@@ -91,8 +92,12 @@ def lead_age(name: str, lead: str, sentence: str, from_a_place: Callable[[str], 
 
 def names_another(name: str, sentence: str) -> bool:
     """Whether ``sentence`` names someone else of the asked person's surname and not them ("22 year old Liverpool
-    student David Dunne" asked how old Richard Dunne is): an age it gives is not theirs."""
+    student David Dunne" asked how old Richard Dunne is), or gives its age to another name and none to theirs
+    ("23-year-old Leamy - three stone heavier than O'Connor" asked how old O'Connor is): an age it gives is not
+    theirs."""
     words = name.split()
+    if words and any(owner != words[-1] for owner in _aged_names(sentence)):
+        return True
     if len(words) < 2 or name in sentence or words[0].rstrip(".") in _TITLES:
         return False  # asked by a title and the surname ("Mr. Creech"), any first name may be theirs
     others = re.findall(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", sentence)
@@ -100,6 +105,29 @@ def names_another(name: str, sentence: str) -> bool:
 
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "President"})
+_AGED_NAME = re.compile(r"\b\d+[- ]years?[- ]old\s+[A-Za-z]")
+# "23-year-old Leamy - three stone heavier…": a name alone right after an age, then a stop, is whose age it is
+_AGED_THEN_STOP = re.compile(
+    r"\b\d+[- ]years?[- ]old\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)(?=\s*(?:[-–—,;.)]|and\b|$))"
+)
+
+
+def _aged_names(sentence: str) -> list[str]:
+    """The surnames an age is said of: "Leamy" of "23-year-old Leamy - …", "Dunne" of "The 22-year-old Liverpool
+    striker Richard Dunne" (by the parse: the name "old" describes, or the one its noun stands beside); none for "The
+    30-year-old will face Federer"."""
+    if not _AGED_NAME.search(sentence):
+        return []
+    owners = [m.group(1).split()[-1] for m in _AGED_THEN_STOP.finditer(sentence)]
+    for token in nlp()(sentence):
+        if token.lower_ != "old" or token.dep_ != "amod" or token.head.i < token.i:
+            continue
+        head = token.head
+        if head.pos_ == "PROPN":
+            owners.append(head.text)
+        elif head.pos_ == "NOUN":
+            owners += [c.text for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return owners
 
 
 def opens_with(name: str, text: str) -> str | None:

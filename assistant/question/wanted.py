@@ -106,9 +106,13 @@ _SAYING = frozenset({"say", "tell", "write", "think", "believe", "mean", "want",
 
 
 def says_the_verb(verb: str, sentence: str) -> bool:
-    """Whether a sentence has a form of the verb, by its letters ("presented" for "present", "won" for "win")."""
+    """Whether a sentence has a form of the verb, by its letters ("presented" for "present", "won" for "win"; not
+    "good" for "go")."""
     forms = "|".join(re.escape(f) for f in (verb_stem(verb), *verb_forms(verb)))
-    return re.search(rf"\b(?:{forms})\w*", sentence, re.IGNORECASE) is not None
+    return re.search(rf"\b(?:{forms}){_ENDINGS}\b", sentence, re.IGNORECASE) is not None
+
+
+_ENDINGS = r"(?:e|es|s|ed|d|ing|\w(?:ed|ing)|n|en)?"  # a regular form's ending, a doubled consonant's too
 
 
 # The past forms of verbs news asks "Who…?" about most that are not the verb with "-ed".
@@ -118,6 +122,7 @@ _IRREGULAR = {
     ("became",), "run": ("ran",), "find": ("found",), "pay": ("paid",), "meet": ("met",), "lose": ("lost",), "hold":
     ("held",), "get": ("got",), "write": ("wrote", "written"), "choose": ("chose", "chosen"), "bring": ("brought",),
     "send": ("sent",), "build": ("built",), "tell": ("told",), "sing": ("sang", "sung"), "draw": ("drew", "drawn"),
+    "go": ("went", "gone"), "fall": ("fell",), "rise": ("rose", "risen"), "say": ("said",), "see": ("saw", "seen"),
 }  # fmt: skip
 
 

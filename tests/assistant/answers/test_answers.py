@@ -437,3 +437,12 @@ def test_a_list_whose_best_sentence_says_the_questions_verb_keeps_the_names_of_s
     assert answer.short_answer == "Mark Schwarzer, Edwin van der Sar"  # not the keeper of the next sentence
     mentioned = listing.answer(_question("Which keepers are mentioned?"), decision, [], context)
     assert mentioned.short_answer == "Mark Schwarzer, Edwin van der Sar, Manuel Almunia"  # no sentence says the verb
+
+
+def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_bolds_no_one(context: AnswerContext) -> None:
+    moya = "Carlos Moya described the victory as the highlight of his career after he beat Andy Roddick."
+    top = evidence(moya, reading=3.0, span=(moya.index("Andy"), len(moya) - 1))
+    answer = fact.answer(_question("Who beat Carlos Moya?"), Decision((top,), True), [], context)
+    assert answer.short_answer is None and answer.citations[0].sentence == moya  # shown, not claimed
+    read = fact.answer(_question("Who did Carlos Moya beat?"), Decision((top,), True), [], context)
+    assert read.short_answer == "Andy Roddick"

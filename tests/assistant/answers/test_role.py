@@ -166,6 +166,10 @@ def test_the_one_named_in_the_role_asked_about_is_the_other_way_round() -> None:
     assert named_the_other_way(question, "Fabrice Santoro, the 2000 champion, beat Sweden's Thomas Johansson.")
     assert not named_the_other_way(question, "Sweden's Thomas Johansson beat Fabrice Santoro 6-4 6-2.")
     assert not named_the_other_way("Who won the final?", "Fabrice Santoro won the final.")  # no one named
+    # "he" after the name is them
+    moya = "Carlos Moya described the victory as the highlight of his career after he beat Andy Roddick."
+    assert named_the_other_way("Who beat Carlos Moya?", moya)
+    assert not named_the_other_way("Who beat Andy Roddick?", moya)
     # a passive's subject is the one it was done to: the doer is its "by"
     passive = "Former champion Fabrice Santoro of France was beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko."
     assert first_filling(question, [passive]) == (0, "Nikolay Davydenko")

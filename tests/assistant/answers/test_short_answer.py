@@ -13,6 +13,7 @@ from assistant.answers.short_answer import (
     owned_value,
     past_the_preposition,
     past_the_question,
+    predecessor,
     quotation_said,
     successor,
     then_or_now,
@@ -102,6 +103,14 @@ def test_asked_whom_someone_replaced_or_given_the_new_holder_the_span_stands() -
     assert successor("Who did Sergio Marchionne replace?", sentence, demel) is None
     assert successor("Who is the chief executive of Fiat?", sentence, (0, len("Sergio Marchionne"))) is None
     assert successor("Who is the chief executive?", "Herbert Demel runs Fiat Auto.", (0, 13)) is None
+
+
+def test_asked_whom_someone_is_replacing_the_one_replaced_where_the_span_names_them() -> None:
+    sentence = "The only other change sees Wasps flanker Johnny O'Connor replacing Denis Leamy."
+    oconnor = (sentence.index("Johnny"), sentence.index(" replacing"))
+    assert predecessor("Who is Johnny O'Connor replacing?", sentence, oconnor) == "Denis Leamy"
+    assert predecessor("Who is replacing Denis Leamy?", sentence, oconnor) is None  # asked who takes over
+    assert successor("Who is Johnny O'Connor replacing?", sentence, oconnor) is None
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,14 @@ def test_a_sentence_naming_another_of_the_surname_gives_not_their_age() -> None:
     assert not names_another("Mr. Creech", "John Lenzie Creech, 42, is to be arraigned.")  # asked by title: any name
 
 
+def test_a_sentence_giving_its_age_to_another_name_gives_not_theirs() -> None:
+    battle = "It looks a battle between himself and 23-year-old Leamy - three stone heavier than O'Connor - for it."
+    assert names_another("O'Connor", battle)
+    assert not names_another("Leamy", battle)
+    assert not names_another("Richard Dunne", "The 22-year-old Liverpool striker Richard Dunne was hurt.")
+    assert not names_another("Lleyton Hewitt", "The 23-year-old will face Federer in the final.")  # his own age
+
+
 def test_the_age_of_the_one_opening_the_sentence_before_a_quotation_said_by_the_n_year_old() -> None:
     before = "Corbett, soon to reunite with Ronnie Barker for a new series, also criticised quiz shows."
     sentence = '"It\'s just laughing at each other," said the 74-year-old comedian.'

@@ -206,6 +206,8 @@ def test_asked_what_someone_did_the_one_and_the_verb() -> None:
     assert asked_doing("What show did he present?") is None  # no one named
     assert says_the_verb("present", "The 75-year-old presented the show.")
     assert not says_the_verb("present", "Dick Clark is in hospital.")
+    assert says_the_verb("go", "The site went offline.") and says_the_verb("stop", "Betting was stopped.")
+    assert not says_the_verb("go", "It's a good idea.")  # a word beginning with the verb's letters is not it
 
 
 def test_the_speed_a_sentence_gives_to_how_fast_something_goes() -> None:
