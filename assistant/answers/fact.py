@@ -23,6 +23,7 @@ from assistant.answers.role import (
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    by_how_much,
     choice_made,
     extract_short_answer,
     level_reached,
@@ -224,6 +225,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
         start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
+        start, end = by_how_much(question, top.text, (start, end))  # "70%" of "surged 70% to 2.39bn rupees"
         start, end = then_or_now(question, top.text, (start, end))  # asked what it costs now: "to 200 dinars"
         start, end = with_its_bound(top.text, (start, end))  # "more than 60%", not "60%"
         start, end = to_the_doing(question, top.text, (start, end))  # "return $500m … to shareholders"

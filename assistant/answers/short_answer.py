@@ -840,3 +840,22 @@ def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
         return span
     last = max(verb.subtree, key=lambda t: t.i)
     return verb.idx, max(span[1], last.idx + len(last.text))
+
+
+# "How much did Maruti's net profit rise?": asked by how much, not to what level
+_ASKS_BY_HOW_MUCH = re.compile(
+    r"^\s*how\s+(?:much|far)\s+(?:did|does|do|has|have|had|will|would|is|are|was|were)\b.*\b"
+    r"(?:rise|fall|grow|increase|decrease|drop|climb|jump|surge|gain|shrink|decline|slip|soar|slump)\w*"
+    r"(?!\s+(?:to|from)\b)[^?]*\??\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_THEN_LEVEL = re.compile(r"(?P<change>\d[\d.,]*\s?(?:%|per\s?cent|percent))\s+to\s+[$£€¥]?\s?$", re.IGNORECASE)
+
+
+def by_how_much(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked by how much something rose or fell, the change where the reader's phrase is the level it went to:
+    "70%", not "2.39bn", of "Net profit surged 70% to 2.39bn rupees"; else the span."""
+    if not _ASKS_BY_HOW_MUCH.match(question):
+        return span
+    found = _CHANGE_THEN_LEVEL.search(sentence[: span[0]])
+    return (found.start("change"), found.end("change")) if found is not None else span

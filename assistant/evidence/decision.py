@@ -368,6 +368,7 @@ class Judge:
         title = asked_title(question.text)
         if title is not None and decision.answerable:  # "Who is the education secretary?" of "The shadow education…"
             decision = self._title_first(title, decision, ranked)
+        decision = self._naming_story_first(question.text, decision)
         decision = self._own_first(question.text, decision, ranked)  # before the rules reading on from the best
         decision = self._named_next(question.text, decision)
         decision = self._named_after(question.text, decision)
@@ -489,10 +490,20 @@ class Judge:
         return _first(decision, found or next(iter(scoring), None))
 
     def _amount_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
-        """The decision with a sentence giving an amount first: of the evidence, or of the first two stories naming
-        everything the question names one giving a figure of what is asked and sharing a word of the question's own
+        """The decision with a sentence giving an amount first: the best's next when it gives a figure of what is asked
+        (the best cited second), else of the evidence, or of the first two stories naming everything the question
+        names one giving a figure of what is asked and sharing a word of the question's own
         ("his 92-cap Wales career" to "How many caps has Gareth Llewellyn won?"), the one sharing most of its words
         (the evidence's first on a tie); as it was when none does."""
+        top = decision.evidence[0]
+        if top.after and gives_a_figure(question, top.after) and not says_no_amount(question, top.after):
+            # "Maruti has reported a sharp increase in quarterly profit… Net profit surged 70%…": its next sentence
+            after = _next_of(top)
+            read = self._read(question, after.sentence) if self.selector.reader is not None else None
+            if read is not None:
+                return _read_first(decision, after, read)
+            rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != after.sentence_id)
+            return replace(decision, evidence=(after, top, *rest))
         evidence = [e for e in decision.evidence if not says_no_amount(question, e.text)]
         stories = [e for e in self._naming_stories(question, ranked) if gives_a_figure(question, e.text)]
         return _moved_first(decision, _most_shared(question, evidence, stories))
@@ -811,6 +822,19 @@ class Judge:
 
         found = next((e for e in decision.evidence[1:] if of_it(e)), None)
         return found or next((e for e in self._close(decision, ranked, _CLOSE_DEPTH) if of_it(e)), None)
+
+    def _naming_story_first(self, question: str, decision: Decision) -> Decision:
+        """The decision with the first of its evidence whose story names everything the question names first, where
+        the best's story does not: "Who won best director at the Spirit awards?" of the Oscars' "Eastwood pipped
+        Scorsese to best director" gives way to the Spirit awards' "Alexander Payne won best director"; as it was
+        otherwise (the answerability check asks only that some evidence story names each)."""
+        stories = list(dict.fromkeys(e.article_id for e in decision.evidence))
+        if len(stories) < 2 or not decision.answerable:
+            return decision
+        naming = articles_naming(self.store, question, stories, years=False)
+        if not naming or stories[0] in naming:
+            return decision
+        return _moved_first(decision, next(e for e in decision.evidence if e.article_id in naming))
 
     def _other_than_named(self, question: str, decision: Decision) -> Decision:
         """The decision with the best sentence's next first, both cited, when asked who someone the question names
@@ -1287,12 +1311,15 @@ def _top_text(decision: Decision) -> str:
 
 
 def _names_another(sentence: str, kinds: set[tuple[str, str]], question: str, read: tuple[int, int] | None) -> bool:
-    """Whether the sentence names someone the question does not, of one of these kinds (entity label and role: "The
-    Liberal Democrats' largest donor" for "the Conservatives' largest donor", both owners), outside the reader's
-    phrase at ``read`` (which may well be of the kind)."""
+    """Whether the sentence names someone the question does not, of one of these kinds' labels as an owner or a doer
+    ("The Liberal Democrats' largest donor" for "the Conservatives' largest donor"; "Mahindra has reported a 52% rise
+    in net profit" for "Maruti's net profit"), outside the reader's phrase at ``read`` (which may well be of the
+    kind)."""
     start, end = read or (0, 0)
+    labels = {label for label, _ in kinds}
     return any(
-        (e.label_, _role(e.root)) in kinds
+        e.label_ in labels
+        and _role(e.root) in _OWN_ROLES
         and not mentions([question], e.text)
         and not (start < e.end_char and e.start_char < end)
         for e in parsed(sentence).ents

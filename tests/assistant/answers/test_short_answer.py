@@ -7,6 +7,7 @@ import pytest
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    by_how_much,
     choice_made,
     extract_short_answer,
     level_reached,
@@ -629,3 +630,17 @@ def test_asked_what_someone_does_or_wants_done_the_thing_read_widens_to_its_verb
 ) -> None:
     start = TCI.index(read)
     assert TCI[slice(*to_the_doing(question, TCI, (start, start + len(read))))] == said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("How much did Maruti's net profit rise?", "70%"),  # by how much: the change
+        ("How much did net profit rise to?", "2.39bn"),  # to what: the level, as read
+        ("What was Maruti's net profit?", "2.39bn"),
+    ],
+)
+def test_asked_by_how_much_something_rose_the_change_where_the_reader_read_the_level(question: str, said: str) -> None:
+    sentence = "Net profit surged 70% to 2.39bn rupees in the last three months of 2004."
+    start = sentence.index("2.39bn")
+    assert sentence[slice(*by_how_much(question, sentence, (start, start + 6)))] == said

@@ -1126,3 +1126,34 @@ def test_asked_of_a_year_an_evidence_sentence_giving_it_answers_where_the_best_g
     alone = _story("cbo", "US budget deficit", "The CBO forecast a total shortfall of $855bn for 2006 to 2015.")
     refused = _decide(_judge(alone, k=2), alone, question, "claim")
     assert not refused.answerable and refused.why == "other_year"  # no sentence of the year asked: as before
+
+
+def test_asked_how_much_a_firms_figure_rose_the_sentence_after_its_own_giving_the_figure_answers() -> None:
+    store = _story(
+        "maruti",
+        "India's Maruti sees profits jump",
+        "India's biggest carmaker Maruti has reported a sharp increase in quarterly profit.",
+        "Net profit surged 70% to 2.39bn rupees in the last three months of 2004.",
+        "Utility vehicle and tractor maker Mahindra has reported a 52% rise in net profit.",
+    )
+    found = {"mahindra": ("52%", 5.0), "maruti": ("sharp increase", 1.0), "level": ("2.39bn", 1.0)}
+    question = "How much did Maruti's net profit rise?"
+    assert _ranked_first(store, question) == "maruti:00002"  # Mahindra's, in the question's words
+    decision = _decide(_read_judge(store, found, k=1), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence][:2] == ["maruti:00001", "maruti:00000"]
+    assert fact_from(question, decision.evidence, -10.0).short_answer == "70%"
+
+
+def test_an_evidence_sentence_of_a_story_naming_what_is_asked_comes_before_one_of_a_story_that_does_not() -> None:
+    store = FakeStore(
+        {
+            "oscars": ("Eastwood's boxing drama wins", ["Eastwood pipped Scorsese to best director at the awards."]),
+            "spirit": (
+                "Sideways dominates Spirit awards",
+                ["Sideways dominated the Independent Spirit awards.", "Alexander Payne won best director there."],
+            ),
+        }
+    )
+    question = "Who won best director at the Spirit awards?"
+    decision = _decide(_judge(store, k=3), store, question, "claim")
+    assert decision.evidence[0].article_id == "spirit"
