@@ -82,12 +82,18 @@ def lead_age(name: str, lead: str, sentence: str, from_a_place: Callable[[str], 
     theirs = (
         word.lower() in _AFTER_AGE
         or word.lower() in opening.lower().split()
+        or word.lower() == "star"
+        and bool(_PERFORMERS & set(opening.lower().split()))  # "Singer…": "the 22-year-old star"
         or word[:1].isupper()
         and from_a_place(word)
     )
     if word and not theirs:
         return None
     return Found(found["age"], found.start("age"), found.end("age"))
+
+
+# Words a lead calls a performer by, who is "the star" after: "Singer Britney Spears…", "the 22-year-old star"
+_PERFORMERS = frozenset({"singer", "actor", "actress", "rapper", "comedian", "musician", "presenter", "pop"})
 
 
 def names_another(name: str, sentence: str) -> bool:

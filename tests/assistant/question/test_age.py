@@ -112,3 +112,10 @@ def test_the_age_of_the_one_opening_the_sentence_before_a_quotation_said_by_the_
     found = age_of("Ronnie Corbett", sentence, before)
     assert found is not None and sentence[found.start : found.end] == "74"
     assert age_of("Ronnie Barker", sentence, before) is None  # not the one the sentence before opens with
+
+
+def test_a_performer_the_lead_names_is_the_star_of_the_age_given_after() -> None:
+    lead = "Singer Britney Spears is suing eight insurance companies."
+    star = "The 22-year-old star initially missed a number of shows on the tour."
+    assert (found := lead_age("Britney Spears", lead, star)) is not None and found.text == "22"
+    assert lead_age("Gordon Brown", "Chancellor Gordon Brown has said it.", star) is None  # no performer: another's
