@@ -23,6 +23,7 @@ from assistant.answers.role import (
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    born,
     by_how_much,
     choice_made,
     extract_short_answer,
@@ -199,6 +200,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     called = called_in(thing, top.text) if thing is not None else None
     if called is not None:
         return called.text  # "What is the documentary called?" of "The film, A Different Story, chronicles…"
+    if (birth := born(question, top.text)) is not None:
+        return birth  # "Where was Kinnock born?" of "Born in 1942 in Tredegar to a miner father…"
     native = asked_nationality(question)
     people = nationality_in(native, top.text, own=True) if native is not None else None
     if people is not None and (top.answer is None or people.start <= top.answer[0] < people.end):

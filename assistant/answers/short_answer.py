@@ -859,3 +859,25 @@ def by_how_much(question: str, sentence: str, span: tuple[int, int]) -> tuple[in
         return span
     found = _CHANGE_THEN_LEVEL.search(sentence[: span[0]])
     return (found.start("change"), found.end("change")) if found is not None else span
+
+
+# "Born in 1942 in Tredegar to a miner father…", "…was born in Cardiff on 3 May 1970": where and when
+_ASKS_WHERE_BORN = re.compile(r"^\s*(?i:where|in\s+which\s+(?:town|city|country|place))\b.*\b(?i:born)\b")
+_ASKS_WHEN_BORN = re.compile(r"^\s*(?i:when|in\s+what\s+year|what\s+year|in\s+which\s+year)\b.*\b(?i:born)\b")
+_BORN_IN_PLACE = re.compile(
+    r"\b(?i:born)\b(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?\s+in\s+"
+    r"(?P<place>(?!\d)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)"
+)
+_BORN_ON_DATE = re.compile(
+    r"\b(?i:born)\b[^.;]{0,40}?\b(?:in|on)\s+(?P<when>(?:\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?\d{4})"
+)
+
+
+def born(question: str, sentence: str) -> str | None:
+    """Asked where or when someone was born, the place or the date a sentence gives with "born": "Tredegar" of
+    "Born in 1942 in Tredegar to a miner father…", "1942" asked when; None otherwise."""
+    if _ASKS_WHERE_BORN.match(question) and (found := _BORN_IN_PLACE.search(sentence)):
+        return found["place"]
+    if _ASKS_WHEN_BORN.match(question) and (found := _BORN_ON_DATE.search(sentence)):
+        return found["when"]
+    return None

@@ -146,6 +146,9 @@ _CLOSE_DEPTH = 5  # first candidates looked at for one saying what is asked wher
 _CATEGORY = re.compile(
     r"(?<!\bthe )(?<!\bThe )\bbest\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:award|at|in|for|of)\b|\s*\?|$)"
 )
+# "Where was Neil Kinnock born?": a sentence of the story saying "born", where the best does not
+_ASKS_BORN = re.compile(r"^\s*(?i:where|when|in\s+which\s+\w+|what\s+year)\b.*\b(?i:born)\b")
+_BORN = re.compile(r"\b(?i:born)\b")
 # "Who is Ladbrokes' favourite…?": the one a name has, which a sentence not naming them says of another's
 _OWNED = re.compile(
     r"^\s*(?i:who|what)\s+(?i:is|was|are|were)\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s?\s+"
@@ -985,7 +988,8 @@ class Judge:
     def _close_first(self, question: str, decision: Decision, ranked: Sequence[ScoredSentence]) -> Decision:
         """The decision with a close candidate of the best sentence's story first, the best cited second, where the
         best does not say what the question asks for and the candidate does, read by the reader there: asked what a
-        name has ("Ladbrokes' favourite"), one naming them and the thing where the best names neither; asked which
+        name has ("Ladbrokes' favourite"), one naming them and the thing where the best names neither; asked where or
+        when someone was born, one saying "born" where the best does not; asked which
         country or city, one whose phrase is one ("Mexico leads the way…", not "listeners from across the Spanish
         speaking world"; "The huge image of Delft…", not "the Dutch … laboratory TNO"); asked about an award's
         category, one naming the category whole ("…walk away with best comedy newcomer", not "best comedy
@@ -1013,6 +1017,17 @@ class Judge:
             def gives(e: Evidence, read: Reading) -> bool:
                 return is_one(e.text, (read.start, read.end))
 
+        elif _ASKS_BORN.match(question):
+            if _BORN.search(top.text):
+                return decision
+
+            def gives(e: Evidence, read: Reading) -> bool:  # "Born in 1942 in Tredegar to a miner father, he…"
+                return _BORN.search(e.text) is not None
+
+            after = [_next_of(top)] if top.after and _BORN.search(top.after) else []  # news goes on to say it
+            close = [*after, *self._close(decision, ranked, _CLOSE_DEPTH)]
+            # the reader, reading "he" alone, doubts it; the answer step reads the place or date by rule
+            return self._first_read_giving(question, decision, close, gives, min_score=-math.inf)
         elif (owned := _OWNED.search(question)) is not None:
             owner, thing = owned["owner"], owned["thing"][:_STEM].lower()
             if owner in top.text or owner in top.before:

@@ -7,6 +7,7 @@ import pytest
 from assistant.answers.short_answer import (
     asks_several,
     before_the_question,
+    born,
     by_how_much,
     choice_made,
     extract_short_answer,
@@ -644,3 +645,20 @@ def test_asked_by_how_much_something_rose_the_change_where_the_reader_read_the_l
     sentence = "Net profit surged 70% to 2.39bn rupees in the last three months of 2004."
     start = sentence.index("2.39bn")
     assert sentence[slice(*by_how_much(question, sentence, (start, start + 6)))] == said
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        ("Where was Kinnock born?", "Born in 1942 in Tredegar to a miner father, he attended school.", "Tredegar"),
+        ("When was Kinnock born?", "Born in 1942 in Tredegar to a miner father, he attended school.", "1942"),
+        ("Where was Beyonce born?", "Beyonce was born on 4 September 1981 in Houston, Texas.", "Houston, Texas"),
+        ("When was Beyonce born?", "Beyonce was born on 4 September 1981 in Houston, Texas.", "4 September 1981"),
+        ("Where was he born?", "He was born in the city of Lyon.", None),  # no name after "in": the reader's
+        ("Where does he live?", "Born in 1942 in Tredegar, he lives in Cardiff.", None),  # not asked where born
+    ],
+)
+def test_asked_where_or_when_someone_was_born_the_place_or_date_given_with_born(
+    question: str, sentence: str, said: str | None
+) -> None:
+    assert born(question, sentence) == said

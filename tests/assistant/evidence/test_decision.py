@@ -1157,3 +1157,18 @@ def test_an_evidence_sentence_of_a_story_naming_what_is_asked_comes_before_one_o
     question = "Who won best director at the Spirit awards?"
     decision = _decide(_judge(store, k=3), store, question, "claim")
     assert decision.evidence[0].article_id == "spirit"
+
+
+def test_asked_where_someone_was_born_the_next_sentence_saying_born_answers_where_the_best_does_not() -> None:
+    store = _story(
+        "kinnock",
+        "Baron Kinnock makes Lords debut",
+        "Where was Lord Kinnock from? Kinnock was a youngster in the south Wales valleys.",
+        "Born in 1942 in Tredegar to a miner father, he attended Lewis Boys' School in nearby Pengam.",
+    )
+    assert _ranked_first(store, "Where was Kinnock born?") == "kinnock:00000"
+    found = {"valleys": ("the south Wales valleys", 2.0), "born": ("Tredegar to a miner father", -2.0)}
+    question = "Where was Kinnock born?"
+    decision = _decide(_read_judge(store, found, k=1), store, question, "claim")
+    assert [e.sentence_id for e in decision.evidence][:2] == ["kinnock:00001", "kinnock:00000"]
+    assert fact_from(question, decision.evidence, 0.0).short_answer == "Tredegar"
