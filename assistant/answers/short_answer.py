@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.question.nlp import main_verb, nlp, stop_words
@@ -717,12 +718,7 @@ def successor(question: str, sentence: str, span: tuple[int, int]) -> str | None
     asks whom someone replaced ("Who did Charlie Bell succeed?")."""
     if not _ASKS_HOLDER.match(question) or _ASKS_PREDECESSOR.search(question) or not _REPLACING.search(sentence):
         return None
-    doc = nlp()(sentence)
-    for verb in doc:
-        roles = _replacement(verb)
-        if roles is None:
-            continue
-        new, old = roles
+    for doc, new, old in _replacements(sentence):
         name = next((e for e in doc.ents if e.start <= new.i < e.end), None)
         taking = (
             name
@@ -741,16 +737,20 @@ def predecessor(question: str, sentence: str, span: tuple[int, int]) -> str | No
     one taking over ("…sees Wasps flanker Johnny O'Connor replacing Denis Leamy": Denis Leamy); None otherwise."""
     if not _ASKS_HOLDER.match(question) or not _ASKS_PREDECESSOR.search(question) or not _REPLACING.search(sentence):
         return None
-    doc = nlp()(sentence)
-    for verb in doc:
-        roles = _replacement(verb)
-        if roles is None:
-            continue
-        new, old = roles
+    for doc, new, old in _replacements(sentence):
         if new.left_edge.idx <= span[0] < new.right_edge.idx + len(new.right_edge):
             name = next((e for e in doc.ents if e.start <= old.i < e.end), None)
             return tidy(name.text if name is not None else old.text)
     return None
+
+
+def _replacements(sentence: str) -> Iterator[tuple]:
+    """(parse, the one taking over, the one replaced) for each replacing verb of the sentence."""
+    doc = nlp()(sentence)
+    for verb in doc:
+        roles = _replacement(verb)
+        if roles is not None:
+            yield doc, *roles
 
 
 def _replacement(verb) -> tuple | None:  # noqa: ANN001 - spaCy Tokens
