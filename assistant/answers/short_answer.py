@@ -28,7 +28,8 @@ _REPLACING = re.compile(r"\b(?:replac\w*|succeed\w*|oust\w*|supplant\w*|takes? o
 _ASKS_HOLDER = re.compile(r"\s*who\b", re.I)
 # "Who did X succeed?", "Whom did she replace?", "Who was his predecessor?": asked for the one replaced.
 _ASKS_PREDECESSOR = re.compile(
-    r"\b(?:did|does|do|will|has|had)\b.*\b(?:replace|succeed|take over from)\b|\bpredecessor\b|\bwhom\b"
+    r"\b(?:did|does|do|will|has|had)\s+(?!(?:replace|succeed|take)\b)\S.*\b(?:replace|succeed|take over from)\b"
+    r"|\bpredecessor\b|\bwhom\b"  # "Who did Charlie Bell succeed?", not "Who will replace Bo?"
     r"|\b(?:is|are|was|were)\s+(?!replacing|succeeding)\S+.*\b(?:replacing|succeeding)\b",  # "Who is X replacing?"
     re.I,
 )
@@ -812,6 +813,11 @@ _ASKS_TO_DO = re.compile(
 _SAYING_VERBS = frozenset({"say", "tell", "add", "claim", "prefer", "want", "like", "see", "urge", "ask", "call"})
 
 
+def _named_in(token, question: str) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a word's phrase names someone the question names (a capitalised word of both)."""
+    return any(w.text[:1].isupper() and re.search(rf"\b{re.escape(w.text)}\b", question) for w in token.subtree)
+
+
 def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """Asked what someone does or wants done, the reader's phrase widened from a thing to the verb phrase it is
     part of: "return $500m (£350m) to shareholders", not "shareholders"; as it was when it is one already or the
@@ -838,6 +844,8 @@ def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
         return span
     if verb.pos_ != "VERB" or verb.lemma_.lower() in _SAYING_VERBS or verb.idx > span[0]:
         return span
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and _named_in(c, question) for c in verb.children):
+        return span  # "endured by bartender Erika Molina": not what the one asked about did
     last = max(verb.subtree, key=lambda t: t.i)
     return verb.idx, max(span[1], last.idx + len(last.text))
 

@@ -112,6 +112,9 @@ def test_asked_whom_someone_is_replacing_the_one_replaced_where_the_span_names_t
     oconnor = (sentence.index("Johnny"), sentence.index(" replacing"))
     assert predecessor("Who is Johnny O'Connor replacing?", sentence, oconnor) == "Denis Leamy"
     assert predecessor("Who is replacing Denis Leamy?", sentence, oconnor) is None  # asked who takes over
+    leamy = (sentence.index("Denis"), len(sentence) - 1)
+    assert predecessor("Who will replace Denis Leamy?", sentence, oconnor) is None
+    assert successor("Who will replace Denis Leamy?", sentence, leamy) == "Johnny O'Connor"
     assert successor("Who is Johnny O'Connor replacing?", sentence, oconnor) is None
 
 
@@ -624,6 +627,7 @@ TCI = (
         ("What does TCI want Deutsche Boerse to do?", "return $500m", "return $500m"),  # a doing already
         ("Who would get the money?", "shareholders", "shareholders"),  # no doing asked
         ("What does TCI want Deutsche Boerse to do?", "return", "return $500m (£350m) to shareholders"),  # a verb alone
+        ("What does TCI want Reuters to do?", "shareholders", "shareholders"),  # the verb's doer is not the one asked
     ],
 )
 def test_asked_what_someone_does_or_wants_done_the_thing_read_widens_to_its_verb_phrase(
