@@ -130,9 +130,8 @@ _LIST_DEPTH = 10  # candidates whose sentences a list also gathers names from, w
 _SIDE_DEPTH = 20  # candidates looked at for a sentence on a side of a comparison the evidence does not mention
 _COVERAGE = FEATURES.index("coverage")
 _COVERAGE_SLACK = 0.25  # share of the question's words a sentence differing only in a value may cover less or more
-_LEAD_CHARS = (
-    400  # a story's opening, where the organisation it is about is named ("…, according to the Hansard Society")
-)
+# A story's opening, where the organisation it is about is named ("…, according to the Hansard Society")
+_LEAD_CHARS = 400
 _STORIES_READ = 2  # stories naming what is asked read whole for a score or an amount when the evidence gives none
 # Words that ask how big something is, not what it is about: no sentence need share them.
 _SIZE_WORDS = frozenset({"big", "large", "long", "old", "far", "high", "tall", "wide", "deep", "heavy"})
