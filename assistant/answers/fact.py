@@ -54,6 +54,7 @@ from assistant.evidence.select import Evidence
 from assistant.question.age import age_of, asked_age, lead_age
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
+from assistant.question.found import Found
 from assistant.question.nationality import asked_nationality, nationality_in
 from assistant.question.places import from_a_place
 from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
@@ -185,7 +186,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     if holder is not None and not successor(question, top.text, (holder.start, holder.end)):
         return holder.text  # "Who is the chief executive of Fiat?" of "Fiat boss Sergio Marchionne"
     bare = holder_in(post, top.text, own=True) if post is not None else None
-    if bare is not None and (top.answer is None or bare.start <= top.answer[0] < bare.end):  # put first so, or read
+    if bare is not None and _read_there(top, bare):
         return bare.text  # "Chairman Lord Holme argued…" in a story whose lead names the society: "Lord Holme"
     if top.before and unnamed_in(question, top.before) and (named := named_first(top.text)) is not None:
         return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
@@ -204,7 +205,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return birth  # "Where was Kinnock born?" of "Born in 1942 in Tredegar to a miner father…"
     native = asked_nationality(question)
     people = nationality_in(native, top.text, own=True) if native is not None else None
-    if people is not None and (top.answer is None or people.start <= top.answer[0] < people.end):
+    if people is not None and _read_there(top, people):
         return people.text  # "What nationality is William Gallas?" of "And the French international defender…"
     player = asked_club(question)
     club = club_in(player, top.text, country=not asks_for_a_club(question)) if player is not None else None
@@ -248,6 +249,12 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     if phrase and says_no_money(question, phrase) and (money := money_in(top.text)) is not None:
         return money  # unread (a sentence moved first for its sum): "£50m", not "2,000" new officers
     return phrase
+
+
+def _read_there(top: Evidence, found: Found) -> bool:
+    """Whether a phrase a rule finds is the answer the sentence was put first for: unread (a rule moved it first) or
+    where the reader's phrase begins."""
+    return top.answer is None or found.start <= top.answer[0] < found.end
 
 
 def _rule_based(question: str, sentence: str) -> str | None:

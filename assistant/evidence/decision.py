@@ -34,7 +34,7 @@ from assistant.evidence.article import ArticleHeaders, article_about, record_fie
 from assistant.evidence.clause import clause_asked_about
 from assistant.evidence.disagreement import Difference, What, difference
 from assistant.evidence.names import Named, counts_unnamed, names_asked_for
-from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from
+from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from, years_in
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
 from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another, opens_with
@@ -817,10 +817,10 @@ class Judge:
     ) -> Evidence | None:
         """The first of the evidence after its best, then of the best's story's close candidates, that names a year
         the question asks about and no other; None when none does."""
-        asked = set(_YEARS.findall(question))
+        asked = years_in(question)
 
         def of_it(e: Evidence) -> bool:
-            return bool(asked & set(_YEARS.findall(e.text))) and not other_years(question, e.text)
+            return bool(asked & years_in(e.text)) and not other_years(question, e.text)
 
         found = next((e for e in decision.evidence[1:] if of_it(e)), None)
         return found or next((e for e in self._close(decision, ranked, _CLOSE_DEPTH) if of_it(e)), None)
@@ -1442,9 +1442,6 @@ def _with_the_sentence_before(decision: Decision) -> Decision:
     before = top.passage()[0]
     rest = tuple(e for e in decision.evidence[1:] if e.sentence_id != before.sentence_id)
     return replace(decision, evidence=(top, before, *rest))
-
-
-_YEARS = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def _next_of(top: Evidence) -> Evidence:

@@ -930,12 +930,17 @@ def _on_condition(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+def years_in(text: str) -> set[str]:
+    """The years a text names ("2005"), as written."""
+    return set(_YEAR.findall(text))
+
+
 def other_years(question: str, sentence: str) -> tuple[str, ...]:
     """The years a sentence speaks of when the question asks about another ("Who won the 2005 election?" of "…won
     the seat in 1997"): then it answers for another time. Empty when it names the question's year, names none, or
     the question's year bounds a span ("before 2000", "since 2001")."""
     asked = [m for m in _YEAR.finditer(question) if not _BOUNDING.search(question[: m.start()])]
-    said = set(_YEAR.findall(sentence))
+    said = years_in(sentence)
     if not asked:
         return _other_relative_year(question, sentence)
     if not said or said & {m.group() for m in asked}:
