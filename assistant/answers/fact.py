@@ -14,7 +14,9 @@ from assistant.answers.context import AnswerContext
 from assistant.answers.role import (
     another_than_asked,
     done_by,
+    done_to,
     first_filling,
+    maker_of,
     named_the_other_way,
     names_no_one,
     role_filler,
@@ -33,7 +35,9 @@ from assistant.answers.short_answer import (
     past_the_question,
     predecessor,
     quotation_said,
+    respectively,
     successor,
+    the_thing_wanted,
     then_or_now,
     things_included,
     tidy,
@@ -57,7 +61,7 @@ from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.found import Found
 from assistant.question.nationality import asked_nationality, nationality_in
 from assistant.question.places import from_a_place
-from assistant.question.post import asked_post, holder_in, named_first, unnamed_in
+from assistant.question.post import asked_post, holder_in, holder_unnamed, named_first, unnamed_in
 from assistant.question.read import Question
 from assistant.question.role import answered_before, asked_role, may_say_the_verb
 from assistant.question.wanted import (
@@ -81,6 +85,10 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     the best has it the other way round ("Santoro … beat Johansson" to "Who beat Santoro?"), the first of the next
     candidates saying who did it, else no name bolded."""
     evidence = list(decision.evidence)
+    holder = _holder_named_before(question.text, evidence, context)
+    if holder is not None:  # "Martin O'Neill hopes to block… The Celtic manager does not view…": O'Neill, cited first
+        found, name = holder
+        return stated(question.text, [found, *(e for e in evidence if e.sentence_id != found.sentence_id)], name)
     filling = _role_filled(question.text, evidence, ranked, context)
     if filling is not None:
         found, name = filling
@@ -91,6 +99,21 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         # beat him: the sentences shown, no name bolded as the one who did it
         return stated(question.text, evidence, None)
     return fact_from(question.text, evidence, context.limits.min_reading)
+
+
+def _holder_named_before(
+    question: str, evidence: Sequence[Evidence], context: AnswerContext
+) -> tuple[Evidence, str] | None:
+    """Asked who holds a post, where the best sentence opens with the post and no name ("The Celtic manager does not
+    view…") and the sentence before opens with a person ("Martin O'Neill hopes to block…"): that sentence and the
+    name, as a reader takes it; None otherwise."""
+    post = asked_post(question)
+    top = evidence[0] if evidence else None
+    if post is None or top is None or not top.before or not holder_unnamed(post, top.text):
+        return None
+    named = named_first(top.before)
+    before = next((e for e in context.selector.of_article(top.article) if e.text == top.before), None)
+    return (before, named.text) if named is not None and before is not None else None
 
 
 def _role_filled(
@@ -111,6 +134,11 @@ def _role_filled(
         found = first_filling(question, [e.text for e in others])
         return (others[found[0]], found[1]) if found is not None else None
     if asked_role(question) is not None and not may_say_the_verb(question, top.text):
+        # "Who made the documentary Living with Michael Jackson?" of "…Martin Bashir's film Living with Michael
+        # Jackson": the evidence's sentence giving it to its maker
+        made = next(((e, name) for e in evidence if (name := maker_of(question, e.text))), None)
+        if made is not None:
+            return made
         # "Who directed A Different Story?" of "The film, A Different Story, chronicles…": a sentence of its story
         # saying by whom ("the film, directed by Southan Morris, would…")
         story = [e for e in context.selector.of_article(top.article) if e.sentence_id != top.sentence_id]
@@ -198,7 +226,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
     if age is not None:
         return age.text  # "How old is Bernie Ebbers?" of "Mr Ebbers, 63, …", not "a sentence of 85 years"
     thing = asked_called(question)
-    called = called_in(thing, top.text) if thing is not None else None
+    called = called_in(thing, top.text, question) if thing is not None else None
     if called is not None:
         return called.text  # "What is the documentary called?" of "The film, A Different Story, chronicles…"
     if (birth := born(question, top.text)) is not None:
@@ -233,12 +261,15 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = then_or_now(question, top.text, (start, end))  # asked what it costs now: "to 200 dinars"
         start, end = with_its_bound(top.text, (start, end))  # "more than 60%", not "60%"
         start, end = to_the_doing(question, top.text, (start, end))  # "return $500m … to shareholders"
+        start, end = the_thing_wanted(question, top.text, (start, end))  # "a greater campaigning role"
         span = (start, end)  # the reader's phrase, unless the sentence has who took the post or did what was asked
         phrase = successor(question, top.text, span) or predecessor(question, top.text, span)
         phrase = phrase or role_filler(question, top.text, span)
         phrase = phrase or winner_over(question, top.text, span)  # "…best comedy newcomer, over James McAvoy"
         phrase = phrase or another_than_asked(question, top.text, span)  # "Mr Blair", not "Michael Howard has…"
+        phrase = phrase or done_to(question, top.text, span)  # "Hide and Seek", not the Boogeyman that knocked it
         phrase = phrase or tidy(top.text[start:end])
+        phrase = (respectively(question, top.text, phrase) or phrase) if phrase else phrase  # of "…respectively"
         if phrase and says_no_amount(question, phrase):  # asked how big, "US tobacco companies": the rule's amount
             return next((p for p in [_rule_based(question, top.text)] if p and not says_no_amount(question, p)), phrase)
         if phrase and says_no_money(question, phrase) and (money := money_in(top.text, start)) is not None:

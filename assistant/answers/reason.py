@@ -28,6 +28,7 @@ from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
 from assistant.question.nlp import main_verb, nlp
 from assistant.question.read import Question
+from assistant.question.role import parsed
 from assistant.question.wanted import says_the_verb
 from assistant.retrieval.fusion import ScoredSentence
 from assistant.types import Answer
@@ -82,6 +83,10 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     when = _when_read(top) if clause is None else None
     if when is not None:  # "when Mr Botin's lawyer" of "…was suspended when Mr Botin's lawyer introduced…": the clause
         return stated(question.text, evidence, tidy(top.text[when[0] : when[1]])).model_copy(update={"kind": "reason"})
+    if clause is None and (cause := cause_as_doer(question.text, top.text)) is not None:
+        # "Why were voters turned off?" of "…said having a five month campaign "turned off voters"": who or what did it
+        short = tidy(top.text[cause[0] : cause[1]])
+        return stated(question.text, evidence, short).model_copy(update={"kind": "reason"})
     if clause is None:
         have = {e.sentence_id for e in evidence}
         candidates = _candidates(top, evidence, ranked, context)
@@ -97,6 +102,10 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
         chosen = next((e for e in evidence[1:] if giving is not None and e.sentence_id == giving.sentence_id), None)
         if marked is not None and marked is after and _says_the_verb(question.text, marked.text):
             chosen = marked  # "…has been chosen as the greatest gadget… The 1991 laptop was chosen because it was…"
+        if marked is not None and marked is after and _names_the_one_asked(question.text, top.text, marked.text):
+            chosen = (
+                marked  # "…whether … Martin Bashir is in contempt… The defence protested after Mr Bashir … refused"
+            )
         preceding = top.neighbours[0]
         if (
             giving is not None
@@ -249,6 +258,32 @@ def _purpose_in(doc) -> int | None:  # noqa: ANN001 - a spaCy Doc
     return None
 
 
+def cause_as_doer(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked why something was done to someone ("Why were voters turned off?"), where the sentence has the same verb
+    done to them by something (its subject: "having a five month campaign "turned off voters""), that something's
+    offsets; None otherwise."""
+    asked = parsed(question)  # lemmas too: the tags and parse alone (``_parsed``) have none
+    verb = next((t for t in asked if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
+    # the one it was done to ("voters" of "Why were voters turned off?", which the small model may call a subject)
+    done = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None) if verb is not None else None
+    if done is None:
+        return None
+    for token in parsed(sentence):
+        if token.lemma_.lower() != verb.lemma_.lower() or token.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == done.lemma_.lower() for c in token.children):
+            continue
+        doer = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        if doer is None or doer.pos_ == "PRON":
+            return None  # "it turned off voters": who "it" is, a sentence before says
+        words = list(doer.subtree)
+        first = words[0]
+        if first.i > 0 and first.doc[first.i - 1].tag_ == "VBG":  # "having a five month campaign"
+            first = first.doc[first.i - 1]
+        return first.idx, words[-1].idx + len(words[-1])
+    return None
+
+
 def _view_held(sentence: str) -> tuple[int, int] | None:
     """Where the sentence after the best one says what "they" thought of it ("They considered that they undermined
     workers' rights"), the view: the actors' reason given as their own; None otherwise."""
@@ -263,6 +298,16 @@ def _of_another(question: str, top: str, before: str) -> bool:
     opening = re.match(r"\s*([A-Z][\w'’-]+)", top)
     names = set(re.findall(r"(?<=\s)[A-Z][\w'’-]+", question))
     return opening is not None and opening.group(1) in names and opening.group(1) not in before
+
+
+def _names_the_one_asked(question: str, top: str, after: str) -> bool:
+    """Whether the sentence after the best names, by surname, a person the question names in full whom the best
+    names too ("Martin Bashir" of the question and the best, "…after Mr Bashir … refused to answer"): it goes on
+    about them."""
+    people = [e.text.split() for e in parsed(question).ents if e.label_ == "PERSON"]
+    return any(
+        len(name) > 1 and " ".join(name) in top and re.search(rf"\b{re.escape(name[-1])}\b", after) for name in people
+    )
 
 
 def _says_the_verb(question: str, sentence: str) -> bool:

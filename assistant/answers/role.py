@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING
 
 from assistant.question.names import refers_to
 from assistant.question.nlp import nlp, stop_words
-from assistant.question.role import SUBJECTS, Role, asked_role, may_say_the_verb, parsed, subjects, verbs_alike
+from assistant.question.role import (
+    SUBJECTS,
+    Role,
+    asked_role,
+    may_say_the_verb,
+    object_of_the_named,
+    parsed,
+    says_it_in_any_words,
+    subjects,
+    verbs_alike,
+)
 
 if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
     from spacy.tokens import Doc, Span, Token
@@ -61,6 +71,65 @@ def another_than_asked(question: str, sentence: str, span: tuple[int, int]) -> s
     other = others[0]
     title = _HONORIFIC_BEFORE.search(sentence[: other.start_char])
     return sentence[title.start() if title else other.start_char : other.end_char]
+
+
+def done_to(question: str, sentence: str, span: tuple[int, int]) -> str | None:
+    """Asked which thing someone did something to ("Which film did Boogeyman knock from the top spot?"), where the
+    reader's phrase is the one the question names as the doer, the words just before the thing's name ("Robert de
+    Niro thriller") or a part of the thing short of its head ("Skype" of "software that will expand the SMS
+    functions of Skype"): what the sentence has them do it to; None otherwise."""
+    found = object_of_the_named(question, sentence)
+    if found is None:
+        return None
+    done, head = found
+    if (span[0], span[1]) == (done.start, done.end):
+        return None
+    named = refers_to(sentence[span[0] : span[1]].strip(), question) and span[1] <= done.start
+    before = span[0] < done.end and done.start - span[1] <= 1
+    short = done.start <= span[0] and span[1] <= done.end and not span[0] <= head < span[1]
+    return done.text if named or before or short else None
+
+
+def maker_of(question: str, sentence: str) -> str | None:
+    """Asked who made (directed, wrote…) something the question names, the one the sentence gives it to by a
+    possessive: "Martin Bashir" of "…the airing of Martin Bashir's film Living with Michael Jackson" to "Who made the
+    documentary Living with Michael Jackson?"; None when the question asks no maker or the sentence has none."""
+    role = asked_role(question)
+    if role is None or not role.subject or role.verb not in _MAKING:
+        return None
+    doc = parsed(sentence)
+    title = _title_named(question, doc)
+    if title is None:
+        return None
+    # the possessive on the title itself ("Clint Eastwood's Million Dollar Baby") or on the noun before it
+    heads = [title.root, title.root.head, *(t for t in title if t.dep_ == "appos")]
+    before = doc[title.start - 1] if title.start > 0 else None
+    if before is not None and before.pos_ == "NOUN":
+        heads.append(before)
+    for head in heads:
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            words = [t for t in owner.subtree if t.dep_ != "case"]
+            return sentence[words[0].idx : words[-1].idx + len(words[-1])]
+    return None
+
+
+_MAKING = {"make", "direct", "write", "produce", "create", "film", "shoot", "compose", "design", "pen", "develop"}
+
+
+def _title_named(question: str, doc: Doc) -> Span | None:
+    """The longest run of the question's capitalised words (after its first) the sentence also has, two words at
+    least: the title the question names ("Living with Michael Jackson")."""
+    words = question.rstrip("?").split()[1:]
+    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1)]
+    for run in sorted(runs, key=len, reverse=True):
+        if not run[:1].isupper() or not run.split()[-1][:1].isupper():
+            continue
+        at = doc.text.find(run)
+        span = doc.char_span(at, at + len(run)) if at >= 0 else None
+        if span is not None:
+            return span
+    return None
 
 
 _ASKS_WHO = re.compile(r"^\s*(?i:who)\b")
@@ -114,8 +183,10 @@ def done_by(question: str, sentence: str) -> str | None:
     last name in its "by" phrase; None when the question asks no doer or the sentence has no such passive, or has
     it of another thing named ("…Moments of Trials made by Raymond Depardon" to "Who made Submission?")."""
     role = asked_role(question)
-    if role is None or not role.subject or not may_say_the_verb(question, sentence):
+    if role is None or not role.subject:
         return None
+    if not may_say_the_verb(question, sentence):
+        return _defeat_by(role, sentence) if says_it_in_any_words(role.verb, sentence) else None
     doc = parsed(sentence)
     for agent in (t for t in doc if t.dep_ == "agent" and t.head.lemma_.lower() == role.verb):
         done = agent.head
@@ -124,6 +195,27 @@ def done_by(question: str, sentence: str) -> str | None:
             continue  # "the French film The 10th District Court, Moments of Trials made by…": another work's maker
         end = _name_end(agent)
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and agent.i < e.start and e.end <= end]
+        if names:
+            return names[-1].text
+    return None
+
+
+def _defeat_by(role: Role, sentence: str) -> str | None:
+    """The doer a noun of the asked verb gives with "by", of the one the question names ("her defeat by Farina
+    Elia" to "Who beat Venus Williams?", "her" being Williams, the sentence's subject); None otherwise."""
+    doc = parsed(sentence)
+    named = (role.named or "").lower()
+    subject = " ".join(t.lower_ for t in doc if t.dep_ in SUBJECTS for t in t.subtree)
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in (role.verb, *verbs_alike(role.verb)):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if owner is None or by is None or not named:
+            continue
+        if named not in " ".join(t.lower_ for t in owner.subtree) and not (owner.pos_ == "PRON" and named in subject):
+            continue
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and by.i < e.start and e.end <= _name_end(by)]
         if names:
             return names[-1].text
     return None

@@ -49,6 +49,7 @@ def tidy(phrase: str) -> str | None:
     """The phrase without edge punctuation and double quotes, a bracket or a quotation it leaves open closed ("$48bn
     (£25.5bn)", 'the move would be "political suicide"'); None if nothing is left."""
     phrase = phrase.strip(" ,;:“”‘’'").replace("“", "").replace("”", "")
+    phrase = _SENTENCE_END.sub("", phrase)  # "five" of "…at number five.", not an abbreviation's "Inc."
     if phrase.count('"') % 2:  # a quotation opened in it is closed; one closed in it ('poisoning") and…') opened
         first = phrase.index('"')
         phrase = f'"{phrase}' if first and not phrase[first - 1].isspace() else f'{phrase}"'
@@ -59,6 +60,9 @@ def tidy(phrase: str) -> str | None:
     elif phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()
     return phrase or None
+
+
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d))\.$")
 
 
 _SPEECH = re.compile(
@@ -848,6 +852,46 @@ def to_the_doing(question: str, sentence: str, span: tuple[int, int]) -> tuple[i
         return span  # "endured by bartender Erika Molina": not what the one asked about did
     last = max(verb.subtree, key=lambda t: t.i)
     return verb.idx, max(span[1], last.idx + len(last.text))
+
+
+def the_thing_wanted(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked what someone wants (needs, seeks, demands…), the reader's phrase widened from a word describing the
+    thing to the thing: "a greater campaigning role", not "campaigning", of "He wants a greater campaigning role for
+    Chancellor Gordon Brown"; as it was otherwise."""
+    if not _ASKS_WANTED.match(question):
+        return span
+    doc = nlp()(sentence)
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if phrase is None or phrase.root.dep_ not in ("amod", "compound", "nmod"):
+        return span
+    thing = phrase.root.head
+    if thing.dep_ != "dobj" or thing.head.lemma_.lower() not in _WANTING or thing.i < phrase.end:
+        return span
+    first = min(t.i for t in thing.lefts) if any(True for _ in thing.lefts) else thing.i
+    return min(span[0], doc[first].idx), max(span[1], thing.idx + len(thing.text))
+
+
+_WANTING = frozenset({"want", "need", "seek", "demand", "propose", "offer", "request", "urge", "expect"})
+_ASKS_WANTED = re.compile(
+    r"^\s*what\s+(?:does|do|did|will|would|is|are)\s+.+?\s+"
+    r"(?:want|need|seek|demand|propose|offer|request|urge|expect)(?:s|ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def respectively(question: str, sentence: str, phrase: str) -> str | None:
+    """Of a phrase naming two ("Clive Owen and Sophie Okonedo"), the one paired with what the question names by a
+    "respectively" ("…nominated for supporting roles in Closer and Hotel Rwanda respectively" asked of Hotel Rwanda:
+    Sophie Okonedo); None where the sentence pairs nothing so or the question names neither."""
+    found = _RESPECTIVELY.search(sentence)
+    pair = phrase.split(" and ")
+    if found is None or len(pair) != 2 or found.start() < sentence.find(phrase) + len(phrase):
+        return None
+    named = [found["first"].lower() in question.lower(), found["second"].lower() in question.lower()]
+    return pair[named.index(True)].strip() if named.count(True) == 1 else None
+
+
+_RESPECTIVELY = re.compile(rf"(?P<first>{_NAME_WORDS})\s+and\s+(?P<second>{_NAME_WORDS}),?\s+respectively\b")
 
 
 # "How much did Maruti's net profit rise?": asked by how much, not to what level

@@ -60,6 +60,7 @@ from assistant.question.read import Question
 from assistant.question.role import (
     answered_before,
     asked_role,
+    done_by_the_named,
     in_the_verbs_clause,
     is_subject,
     may_say_the_verb,
@@ -390,7 +391,9 @@ class Judge:
         if player is not None:  # "Which club does Granclaude play for?": "Perpignan centre Jean-Philippe Granclaude"
             decision = self._club_first(player, question.text, decision, ranked)
         thing = asked_called(question.text)
-        if thing is not None:  # "What is the documentary called?": "The film, A Different Story, chronicles…"
+        if thing is not None and not done_by_the_named(question.text, _top_text(decision)):
+            # "What is the documentary called?": "The film, A Different Story, chronicles…"; not where the best has the
+            # one the question names do it to one ("…Boogeyman has knocked … Hide and Seek from the top spot")
             decision = self._called_first(thing, question.text, decision, ranked)
         claim = asked_claim(question.text)
         if claim is not None:  # "What did Oliver Letwin predict?": the sentence having him predict something
@@ -699,7 +702,7 @@ class Judge:
         one, answered; as it was when none does."""
 
         def giving(e: Evidence) -> bool:
-            return called_in(thing, e.text) is not None
+            return called_in(thing, e.text, question) is not None
 
         found = next((e for e in decision.evidence if giving(e)), None)
         if found is not None:

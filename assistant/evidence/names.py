@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,7 @@ def names_in(sentences: Sequence[str], labels: Sequence[str], exclude: Iterable[
             if label not in labels and label != "PERSON":  # people are gathered to be told apart
                 continue
             line = text.strip().splitlines()[0]  # an entity never runs on past a line's end
-            name = _POSSESSIVE.sub("", _HONORIFIC.sub("", line.strip(" “”\"‘’'.,")))
+            name = _HONORIFIC.sub("", line.strip(" “”\"‘’'.,"))
             words, person = _words(name), label == "PERSON"
             if not words or any(_same(words, other, person) for other in excluded):
                 continue
@@ -95,11 +95,8 @@ def _entities(doc: Doc, asked: Sequence[str] = ()) -> list[tuple[str, str]]:
     spans = _spans(doc)
     entities = {doc[start:end].root.i: (doc[start:end].text, label, start) for start, end, label in spans}
     inside = {i for start, end, _ in spans for i in range(start, end)}
-    for head in doc:
-        if head.dep_ == "conj" or not any(child.dep_ == "conj" for child in head.children):
-            continue
-        members = [head, *(t for t in head.subtree if t.dep_ == "conj" and _in_chain(t, head))]
-        members = [m for m in members if m.pos_ == "PROPN"]
+    for listed in _lists(doc):
+        members = [m for m in listed if m.i in entities or m.i not in inside]  # not "Poor" of "Standard & Poor's"
         votes = Counter(entities[m.i][1] for m in members if m.i in entities)
         if not votes:
             continue
@@ -112,13 +109,41 @@ def _entities(doc: Doc, asked: Sequence[str] = ()) -> list[tuple[str, str]]:
         for member in members:
             if member.i in inside and member.i not in entities:
                 continue  # "Spencer" of "Marks & Spencer": part of a name already
-            if count < _LIST_VOTES and entities.get(member.i, ("", label))[1] in _FIRM_LABELS:
-                continue  # two of three are too few to make "Apple" of "Apple, Bill Gates and Steve Jobs" a person
+            if count < _LIST_VOTES and entities.get(member.i, ("", ""))[1] in _FIRM_LABELS:
+                # two of three are too few to make "Apple" of "Apple, Bill Gates and Steve Jobs" a person, or to widen
+                # a name; enough to add one the model missed ("Standard & Poor's, Moody's and Fitch")
+                continue
             start = min([member.i, *(c.i for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
             text, _, first = entities.get(member.i, (doc[start : member.i + 1].text, label, start))
             whole = doc[start : member.i + 1].text
             entities[member.i] = (text, label, first) if len(text) >= len(whole) else (whole, label, start)
-    return [(text, label) for text, label, _ in sorted(entities.values(), key=lambda e: e[2])]
+    return [(_owned(doc, text, first), label) for text, label, first in sorted(entities.values(), key=lambda e: e[2])]
+
+
+def _lists(doc: Doc) -> Iterator[list[Token]]:
+    """The proper nouns of each coordination ("A, B and C"), and of appositions naming several of one noun ("three
+    credit rating agencies - Standard & Poor's, Moody's and Fitch": the small model hangs two on "agencies" and
+    Fitch on Moody's)."""
+    for head in doc:
+        if head.dep_ != "conj" and any(child.dep_ == "conj" for child in head.children):
+            members = [head, *(t for t in head.subtree if t.dep_ == "conj" and _in_chain(t, head))]
+            yield [m for m in members if m.pos_ == "PROPN"]
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if len(named) > 1:
+            yield [t for n in named for t in n.subtree if t.pos_ == "PROPN" and (t is n or _in_chain(t, n))]
+
+
+def _owned(doc: Doc, text: str, first: int) -> str:
+    """The name without a possessive ending where it owns the word after ("Moody's downgrade" is Moody's), with it
+    where it owns nothing ("Standard & Poor's, Moody's and Fitch" are the agencies' names)."""
+    if not _POSSESSIVE.search(text):
+        return text
+    end = doc[first].idx + len(text)
+    after = next((t for t in doc if t.idx >= end), None)
+    return _POSSESSIVE.sub("", text) if after is not None and after.pos_ in _OWNED else text
+
+
+_OWNED = {"NOUN", "PROPN", "ADJ", "NUM", "ADV", "VERB"}  # words a name before them with "'s" owns: "Moody's rating"
 
 
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:

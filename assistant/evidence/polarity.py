@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # spaCy itself loads with its pipeline (question/nlp.py)
 
 Said = Literal["yes", "no"]
 # how a sentence says it ("model": a language model said it)
-How = Literal["said", "negated", "undone", "opposite", "other number", "a minority", "model"]
+How = Literal["said", "negated", "undone", "opposite", "other number", "a minority", "not yet", "model"]
 Unrealised = Literal["conditional", "expected"]
 
 # Verbs and adjectives whose opposite says "no" to a question asked with the other: news says "lost its case",
@@ -211,6 +211,10 @@ def verdict_from(
         match = len(found) / len(units)
         if match >= min_match and _claimed_untrue(doc, token):  # "claims Ms Kelly was in charge … were not true"
             return Verdict("no", position, match, "negated")
+        if match >= min_match and _not_yet(token):
+            if any(t.lower_ in _FUTURE and t.tag_ == "MD" for t in asked):
+                continue  # "Will it be ratified?" of "must still be ratified": not decided yet
+            return Verdict("yes" if opposite else "no", position, match, "not yet")
         if (
             match >= min_match
             and not _unsaid(token)
@@ -275,6 +279,9 @@ def _sayings(doc: Doc, predicate: Predicate) -> Iterator[tuple[Token, bool]]:
                 continue  # "A previous Labour chancellor resigned", "the favourite to win": not what was asked
             if token.dep_ == "amod" and token.tag_ == "VBN" and kind == "VERB" and predicate.subject:
                 continue  # "its recently unveiled Walkman phone" says nothing of who unveiled it
+            if _not_yet(token):
+                yield token, opposite  # "must still be ratified": not done yet, whatever the modal
+                continue
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children) and not predicate.modal:
                 continue  # "he should be wearing stripes" does not say he was
             yield token, opposite
@@ -493,6 +500,8 @@ _COMPARATIVES = {
 def _governors(token: Token) -> list[Token]:
     """The verbs a clause is said under, nearest first: "mean" of "did not mean that the firms were admitting…"."""
     heads = []
+    if token.dep_ in ("acomp", "attr"):  # "pleased" of "I can't say I was overly pleased": its clause's verb
+        token = token.head
     while token.dep_ in ("ccomp", "xcomp") and token.head is not token and len(heads) < 2:
         token = token.head
         heads.append(token)
@@ -512,12 +521,37 @@ def _negated_above(token: Token) -> bool:
     return head.i != token.i and head.pos_ == "VERB" and any(c.dep_ == "neg" for c in head.children)
 
 
+def _not_yet(token: Token) -> bool:
+    """Whether a verb says what is still to be done: "must still be ratified", "has yet to be ratified", "still needs
+    to be approved", "is still to be signed", "remains to be agreed"."""
+    if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and any(
+        c.lower_ == "still" for c in token.children
+    ):
+        return True
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in _STILL_TO:
+        return False
+    return head.lemma_.lower() in ("need", "remain") or any(c.lower_ in ("yet", "still") for c in head.children)
+
+
+_STILL_TO = {"have", "need", "be", "remain"}  # "has yet to", "still needs to", "is still to", "remains to"
+
+
 def _unsaid(token: Token) -> bool:
     """Whether a clause is what someone did not say, deny or refuse ("did not say they won"): neither yes nor no."""
     return any(
-        head.lemma_.lower() in _REPORTING | _UNDOING and any(c.dep_ == "neg" for c in head.children)
+        head.lemma_.lower() in _REPORTING | _UNDOING
+        and any(c.dep_ == "neg" for c in head.children)
+        and not _of_oneself(head, token)
         for head in _governors(token)
     )
+
+
+def _of_oneself(head: Token, token: Token) -> bool:
+    """Whether a speaker says it of themselves ("I can't say I was overly pleased"): not saying so is saying no."""
+    speaker = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
+    clause = token.head if token.dep_ in ("acomp", "attr") else token
+    return bool(speaker & {"i", "we"}) and speaker == {c.lower_ for c in clause.children if c.dep_ == "nsubj"}
 
 
 def _in_question(token: Token) -> bool:

@@ -9,6 +9,7 @@ sentence without the name, bolds whatever is capitalised ("Berlin Film Festival"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.question.found import Found
 
@@ -83,29 +84,35 @@ def asked_called(question: str) -> str | None:
     return words[-1].lower() if words and words[-1].islower() else None  # "the Kremlin" names, it asks no name
 
 
-def called_in(thing: str, sentence: str) -> Found | None:
+def called_in(thing: str, sentence: str, besides: str = "") -> Found | None:
     """The name ``sentence`` gives the ``thing`` ("A Different Story" of "The film, A Different Story, chronicles…";
-    "the Berlinale Camera award", a prize's name with its noun), or None when it gives none in these shapes."""
+    "the Berlinale Camera award", a prize's name with its noun), or None when it gives none in these shapes; never a
+    name ``besides`` (the question) gives itself ("Which film did Boogeyman knock…?" is not "film Boogeyman")."""
+    return next((found for found in _called(thing, sentence) if found.text.lower() not in besides.lower()), None)
+
+
+def _called(thing: str, sentence: str) -> Iterator[Found]:
+    """Every name ``sentence`` gives the ``thing`` in the shapes :func:`called_in` reads, first shape first."""
     noun = re.escape(thing)
     if thing == _REAL_NAME:  # "Mars - real name Bob Allen Deal - underwent…"
-        found = _GIVES_REAL_NAME.search(sentence)
-        return Found(found["name"], found.start("name"), found.end("name")) if found is not None else None
+        for found in _GIVES_REAL_NAME.finditer(sentence):
+            yield Found(found["name"], found.start("name"), found.end("name"))
+        return
     if thing in _PRIZES:
-        found = re.search(rf"\b(?:the\s+)?{_NAME}\s+(?i:{noun})\b", sentence)
-        if found is not None and found["name"].split()[0] not in _NOT_A_NAME:
-            return Found(found.group(), found.start(), found.end())
+        for found in re.finditer(rf"\b(?:the\s+)?{_NAME}\s+(?i:{noun})\b", sentence):
+            if found["name"].split()[0] not in _NOT_A_NAME:
+                yield Found(found.group(), found.start(), found.end())
     if thing in _PROGRAMMES:
-        found = re.search(rf"(?:\b(?P<the>[Tt]he)\s+|['’]s\s+){_NAME}\s+{noun}\b", sentence)
-        # not a broadcaster's letters: "the BBC programme"
-        if found is not None and found["name"].split()[0] not in _NOT_A_NAME and not found["name"].isupper():
-            start = found.start("the") if found["the"] else found.start("name")
-            return Found(sentence[start : found.end("name")], start, found.end("name"))
+        for found in re.finditer(rf"(?:\b(?P<the>[Tt]he)\s+|['’]s\s+){_NAME}\s+{noun}\b", sentence):
+            # not a broadcaster's letters: "the BBC programme"
+            if found["name"].split()[0] not in _NOT_A_NAME and not found["name"].isupper():
+                start = found.start("the") if found["the"] else found.start("name")
+                yield Found(sentence[start : found.end("name")], start, found.end("name"))
     for shape in _SHAPES:
-        found = re.search(shape.replace("{thing}", rf"{noun}s?"), sentence)
-        if found is not None and found["name"].split()[0] not in _NOT_A_NAME:
-            name = re.sub(r"(?<=[a-z]{2})[.!]$", "", found["name"])  # the sentence's full stop is not the name's
-            return Found(name, found.start("name"), found.start("name") + len(name))
-    return None
+        for found in re.finditer(shape.replace("{thing}", rf"{noun}s?"), sentence):
+            if found["name"].split()[0] not in _NOT_A_NAME:
+                name = re.sub(r"(?<=[a-z]{2})[.!]$", "", found["name"])  # the sentence's full stop is not the name's
+                yield Found(name, found.start("name"), found.start("name") + len(name))
 
 
 def may_name(thing: str, text: str) -> bool:

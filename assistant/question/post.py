@@ -127,7 +127,10 @@ def holder_unnamed(post: Post, sentence: str) -> bool:
     titles = "|".join(re.escape(t) for t in sorted(post.titles, key=len, reverse=True))
     org = rf"(?:the\s+)?{re.escape(post.org)}"
     title = rf"(?:new\s+)?(?i:{titles})"
-    opening = rf"^\s*(?:{org}['’]s\s+{title}|(?i:the)\s+{title}\s+(?:of|at)\s+{org})\s+{_SAYS}"
+    opening = (
+        rf"^\s*(?:{org}['’]s\s+{title}|(?i:the)\s+{title}\s+(?:of|at)\s+{org}"
+        rf"|(?i:the)\s+{re.escape(post.org)}\s+{title})\s+{_SAYS}"  # "The Celtic manager does not view…"
+    )
     # "The Lib Dems have appointed a senior figure from BT to be the party's new communications chief"
     appointed = (
         rf"^\s*(?i:the\s+)?{re.escape(post.org)}\s+(?:has|have|had)\s+"
@@ -181,7 +184,7 @@ _PEOPLE = {
     "man",
     "woman",
 }
-_SAYS = r"(?:has|had|is|was|will|would|could|may|says|said|[a-z]+ed)\b"  # the sentence goes on to its verb
+_SAYS = r"(?:has|had|is|was|will|would|could|may|does|did|says|said|[a-z]+ed)\b"  # the sentence goes on to its verb
 _OPENING_NAME = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s+[a-z]|,)"
 )

@@ -88,6 +88,48 @@ def asked_role(question: str) -> Role | None:
     return Role(verb.lemma_.lower(), subject, named, given)
 
 
+def done_by_the_named(question: str, sentence: str) -> Found | None:
+    """Asked which thing someone the question names did something to ("Which film did Boogeyman knock from the top
+    spot?", "What has Connectotel unveiled?"), the object the sentence gives the same verb with them its subject:
+    its name where a noun has one after it ("Hide and Seek" of "…Boogeyman has knocked Robert de Niro thriller Hide
+    and Seek from the top"), else the object up to a comma ("software that will expand the SMS functions of Skype");
+    None when the question asks no such thing or the sentence does not say it."""
+    found = object_of_the_named(question, sentence)
+    return found[0] if found is not None else None
+
+
+def object_of_the_named(question: str, sentence: str) -> tuple[Found, int] | None:
+    """:func:`done_by_the_named`'s object and where its head word starts."""
+    if _ASKS_DONE_TO.match(question) is None:
+        return None
+    verb = next((t for t in question_parse(question) if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    doer = next((t for t in question_parse(question) if t.dep_ == "nsubj" and t.pos_ == "PROPN"), None)
+    if verb is None or doer is None:
+        return None
+    if any(c.dep_ == "dobj" and c.i > doer.i for c in verb.children):
+        return None  # "What did Venus Williams blame her defeat on?" asks for more than what was blamed
+    for token in parsed(sentence):
+        if token.lemma_.lower() != verb.lemma_.lower() or token.pos_ != "VERB":
+            continue
+        done = next((c for c in token.children if c.dep_ == "dobj"), None)
+        doers = [t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
+        if done is None or doer.lower_ not in doers:
+            continue
+        named = next((c for c in done.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        words = list((named or done).subtree)
+        comma = next((t.i for t in words if t.text == "," and t.i > done.i), None)
+        words = [t for t in words if comma is None or t.i < comma]
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        return Found(sentence[start:end], start, end), (named or done).idx
+    return None
+
+
+_ASKS_DONE_TO = re.compile(
+    r"^\s*(?i:which|what)(?:\s+\w+)?\s+(?i:did|does|do|has|have|had|will|would)\s+"
+    r"(?!(?i:it|he|she|they|you|we|i)\b)[A-Z]"
+)
+
+
 def may_say_the_verb(question: str, sentence: str) -> bool:
     """Whether a sentence has a form of the asked role's verb, by its letters alone (no parse): "won" for "win"."""
     role = asked_role(question)

@@ -446,3 +446,94 @@ def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_bolds_no_one(c
     assert answer.short_answer is None and answer.citations[0].sentence == moya  # shown, not claimed
     read = fact.answer(_question("Who did Carlos Moya beat?"), Decision((top,), True), [], context)
     assert read.short_answer == "Andy Roddick"
+
+
+def test_asked_which_thing_the_one_named_did_it_to_the_short_answer_is_that_thing(context: AnswerContext) -> None:
+    text = (
+        "The low-budget horror film Boogeyman has knocked Robert de Niro thriller Hide and Seek from the top spot at "
+        "the UK box office."
+    )
+    question = "Which film did Boogeyman knock from the top spot?"
+    assert _short_answer(context, question, text, ("Boogeyman", " has")) == "Hide and Seek"  # not the doer
+    assert _short_answer(context, question, text, ("Robert", " Hide")) == "Hide and Seek"  # not the words before
+    unveiled = (
+        "London based software developer Connectotel has unveiled software that will expand the SMS functions of "
+        "Skype, allowing users to send text messages to mobile phones from the service."
+    )
+    assert (
+        _short_answer(context, "What has Connectotel unveiled?", unveiled, ("Skype", ","))
+        == "software that will expand the SMS functions of Skype"
+    )
+    # the question names what was done something to: the reader's phrase stands
+    blamed = "Williams though blamed her defeat by Farina Elia on injuries."
+    assert _short_answer(context, "What did Williams blame her defeat on?", blamed, ("injuries", ".")) == "injuries"
+
+
+def test_asked_who_made_a_work_the_short_answer_is_the_one_the_sentence_gives_it_to() -> None:
+    story = [
+        "Ms Kite suggested Jackson's associates had launched a smear campaign after the airing of Martin Bashir's "
+        "film Living with Michael Jackson."
+    ]
+    store = FakeStore({"j": ("Jackson film 'absolute disaster'", story)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    top = evidence(story[0], article="j", index=0, reading=3.0, span=(0, 7))  # "Ms Kite"
+    question = "Who made the documentary Living with Michael Jackson?"
+    assert fact.answer(_question(question), Decision((top,), True), [], context).short_answer == "Martin Bashir"
+
+
+def test_asked_who_holds_a_post_a_sentence_naming_only_the_post_takes_the_name_of_the_one_before() -> None:
+    story = [
+        "Martin O'Neill hopes to block Stilian Petrov's call-up by Bulgaria during Celtic's busy festive programme.",
+        "The Celtic manager does not view the friendly against Valenciana on 28 December as important.",
+    ]
+    store = FakeStore({"c": ("Celtic unhappy over Bulgaria date", story)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    top = EvidenceSelector(store).sentences([ScoredSentence("c:00001", 2.0, np.zeros(0))])[0]
+    answer = fact.answer(_question("Who is Celtic's manager?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "Martin O'Neill"
+    assert [c.sentence for c in answer.citations] == story  # the sentence naming him first
+    other = fact.answer(_question("Who is Arsenal's manager?"), Decision((top,), True), [], context)
+    assert other.short_answer != "Martin O'Neill"
+
+
+def test_asked_who_beat_someone_a_defeat_by_a_name_gives_the_winner() -> None:
+    story = [
+        "Venus Williams suffered a first-round defeat for the first time in four years at the Dubai Championships.",
+        "Williams though blamed her defeat by Farina Elia on injuries.",
+    ]
+    store = FakeStore({"v": ("Venus stunned by Farina Elia", story)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    lead = EvidenceSelector(store).sentences([ScoredSentence("v:00000", 2.0, np.zeros(0))])[0]
+    top = replace(lead, reading=Reading(3.0, story[0].index("the Dubai"), len(story[0]) - 1))  # a place read
+    answer = fact.answer(_question("Who beat Venus Williams in Dubai?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "Farina Elia"
+    assert answer.citations[0].sentence == story[1]
+
+
+def test_of_a_pair_said_respectively_the_short_answer_is_the_one_paired_with_what_is_asked(
+    context: AnswerContext,
+) -> None:
+    text = (
+        "And Clive Owen and Sophie Okonedo both got nominated for supporting roles in Closer and Hotel Rwanda "
+        "respectively."
+    )
+    read = ("Clive", " both")
+    assert _short_answer(context, "Who was nominated for Hotel Rwanda?", text, read) == "Sophie Okonedo"
+    assert _short_answer(context, "Who was nominated for Closer?", text, read) == "Clive Owen"
+    assert _short_answer(context, "Who was nominated?", text, read) == "Clive Owen and Sophie Okonedo"
+
+
+def test_asked_what_someone_wants_the_short_answer_is_the_thing_not_a_word_describing_it(
+    context: AnswerContext,
+) -> None:
+    text = "He wants a greater campaigning role for Chancellor Gordon Brown."
+    read = ("campaigning", " role")
+    assert _short_answer(context, "What does Derek Wyatt want for Gordon Brown?", text, read) == (
+        "a greater campaigning role"
+    )
+    assert _short_answer(context, "What kind of role did he get?", text, read) == "campaigning"
+    # a sentence's full stop is not the answer's
+    chart = "Oscar nominee Hotel Rwanda was also a new entry in the chart, at number five."
+    top = evidence(chart, reading=3.0, span=(chart.index("five"), len(chart)))
+    answer = fact.answer(_question("Where was Hotel Rwanda in the chart?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "five"

@@ -265,3 +265,33 @@ def test_the_sentence_before_giving_a_reason_of_someone_else_is_not_the_reason()
         _question("Why did Marlon Brando turn down his Oscar?"), Decision((top,), True), [], _context(store)
     )
     assert answer.citations[0].sentence == oscars[1]  # not Nichols's reason, cited first as Brando's
+
+
+def test_asked_why_something_was_done_to_someone_what_did_it_to_them_is_the_reason() -> None:
+    said = (
+        'Derek Wyatt said having a five month campaign "turned off voters" and suggested people were already "rather '
+        'bored of the thing".'
+    )
+    store = FakeStore({"w": ("Labour MP praises Tory campaign", [said])})
+    top = EvidenceSelector(store).sentences([ScoredSentence("w:00000", 2.0, np.zeros(0))])[0]
+    answer = reason.answer(_question("Why were voters turned off?"), Decision((top,), True), [], _context(store))
+    assert answer.short_answer == "having a five month campaign"
+    assert reason.cause_as_doer("Why was Cosby not charged?", COSBY[0]) is None  # no doer of the charging
+
+
+def test_the_next_sentence_going_on_about_the_one_asked_with_a_reason_is_the_answer_cited_first() -> None:
+    story = [
+        "The judge is studying whether the prosecution's first witness, reporter Martin Bashir, is in contempt of "
+        "court.",
+        "The defence protested after Mr Bashir refused to answer nearly all their questions.",
+    ]
+    store = FakeStore({"b": ("Jackson trial", story)})
+    top = EvidenceSelector(store).sentences([ScoredSentence("b:00000", 2.0, np.zeros(0))])[0]
+    question = _question("Why might Martin Bashir be in contempt of court?")
+    answer = reason.answer(question, Decision((top,), True), [], _context(store))
+    assert answer.short_answer == "after Mr Bashir refused to answer nearly all their questions"
+    assert [c.sentence for c in answer.citations] == story[::-1]
+    other = reason.answer(
+        _question("Why might the judge be in contempt of court?"), Decision((top,), True), [], _context(store)
+    )
+    assert other.citations[0].sentence == story[0]  # the next sentence is not about one the question names

@@ -117,6 +117,16 @@ SAID = [
     ("Has Tony Blair agreed to a televised debate?",
      "Tony Blair has already ruled out taking part in a televised debate during the forthcoming election campaign.",
      "no"),
+    # still to be done is not done yet, whatever the modal
+    ("Has the agreement been ratified by IMF directors?",
+     "The agreement must still be ratified by IMF directors at a meeting expected to take place next month.", "no"),
+    ("Has the agreement been ratified by IMF directors?", "The agreement has yet to be ratified by IMF directors.",
+     "no"),
+    ("Has the agreement been ratified by IMF directors?", "The agreement still needs to be ratified by IMF directors.",
+     "no"),
+    # not saying it of oneself is saying no
+    ("Is O'Neill pleased about the fixture?",
+     '"I can\'t say I was overly pleased at the fixture being played just after Christmas," said O\'Neill.', "no"),
 ]  # fmt: skip
 
 
@@ -209,6 +219,11 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "A judge sentenced him to 10 days in jail, but his sentence was reduced in exchange for Barkley's "
             "attending an alcohol-awareness course.",
         ),
+        (  # still to be done says nothing of whether it will be
+            "Will the agreement be ratified by IMF directors?",
+            "The agreement must still be ratified by IMF directors at a meeting next month.",
+        ),
+        ("Is O'Neill pleased about the fixture?", "O'Neill did not say he was pleased with the fixture."),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",

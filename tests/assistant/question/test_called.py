@@ -103,3 +103,13 @@ def test_a_story_may_name_the_thing_by_its_noun_or_a_real_name_by_birth() -> Non
     assert not may_name("film", "The musical opens next year.")
     assert may_name("real name", "Born Jocelyn Stoker, the Devon diva started her career on the BBC.")
     assert not may_name("real name", "Joss Stone is a soul artist.")
+
+
+def test_the_name_a_sentence_gives_is_never_one_the_question_gives_itself() -> None:
+    sentence = (
+        "The low-budget horror film Boogeyman has knocked Robert de Niro thriller Hide and Seek from the top spot, "
+        "ahead of the film Hotel Rwanda."
+    )
+    assert called_in("film", sentence).text == "Boogeyman"
+    found = called_in("film", sentence, "Which film did Boogeyman knock from the top spot?")
+    assert found is not None and found.text == "Hotel Rwanda"  # the next one the sentence names

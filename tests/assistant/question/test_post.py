@@ -122,6 +122,8 @@ def test_in_the_organisations_own_story_a_title_alone_is_its_own() -> None:
     [
         ("Tate & Lyle's chief executive has been named European Businessman of the Year.", True),
         ("The boss of Fiat has resigned after two years.", True),
+        ("The Fiat boss does not view the deal as important.", True),  # the organisation before the title
+        ("The Fiat boss Sergio Marchionne does not view the deal as important.", False),
         ("Tate & Lyle's chief executive Iain Ferguson has been named Businessman of the Year.", False),  # named
         ("Shares in Tate & Lyle rose after its chief executive spoke.", False),  # not what the sentence opens with
     ],
