@@ -37,6 +37,7 @@ from assistant.answers.short_answer import (
     quotation_said,
     respectively,
     successor,
+    the_figure_counted,
     the_thing_wanted,
     then_or_now,
     things_included,
@@ -85,8 +86,9 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     the best has it the other way round ("Santoro … beat Johansson" to "Who beat Santoro?"), the first of the next
     candidates saying who did it, else no name bolded."""
     evidence = list(decision.evidence)
-    holder = _holder_named_before(question.text, evidence, context)
-    if holder is not None:  # "Martin O'Neill hopes to block… The Celtic manager does not view…": O'Neill, cited first
+    holder = _holder_named_before(question.text, evidence, context) or _named_after(question.text, evidence, context)
+    if holder is not None:  # "Martin O'Neill hopes to block… The Celtic manager does not view…": O'Neill, cited first;
+        # "…has prompted a Labour donor to say… Duncan Bannatyne also attacked…": Bannatyne
         found, name = holder
         return stated(question.text, [found, *(e for e in evidence if e.sentence_id != found.sentence_id)], name)
     filling = _role_filled(question.text, evidence, ranked, context)
@@ -114,6 +116,36 @@ def _holder_named_before(
     named = named_first(top.before)
     before = next((e for e in context.selector.of_article(top.article) if e.text == top.before), None)
     return (before, named.text) if named is not None and before is not None else None
+
+
+def _named_after(question: str, evidence: Sequence[Evidence], context: AnswerContext) -> tuple[Evidence, str] | None:
+    """Asked who "the Labour donor…" is, where the best sentence speaks of "a Labour donor" without naming them and
+    the next opens with a person ("Duncan Bannatyne also attacked…"): that sentence and the name, as news goes on to
+    name whom its lead describes; None otherwise."""
+    top = evidence[0] if evidence else None
+    if top is None or not top.after or not _ASKS_WHO_IS_THE.match(question):
+        return None
+    described = [
+        phrase
+        for found in _DESCRIBED.finditer(top.text)
+        for phrase in _word_runs(found["what"])
+        if len(phrase) > 1
+        and re.search(rf"\bthe\s+{re.escape(' '.join(phrase))}\b", question, re.IGNORECASE)
+        and not re.match(rf"{re.escape(' '.join(phrase))},?\s+[A-Z]", top.text[found.start("what") :])  # named
+    ]
+    named = named_first(top.after) if described else None
+    after = next((e for e in context.selector.of_article(top.article) if e.text == top.after), None)
+    return (after, named.text) if named is not None and after is not None else None
+
+
+def _word_runs(words: str) -> list[list[str]]:
+    """The runs of ``words`` from its first: "Labour", "Labour donor", "Labour donor to"."""
+    split = words.split()
+    return [split[:n] for n in range(1, len(split) + 1)]
+
+
+_ASKS_WHO_IS_THE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+(?i:the)\s+")
+_DESCRIBED = re.compile(r"\b(?i:a|an)\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _role_filled(
@@ -255,6 +287,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
         start, end = before_the_question(question, top.text, (start, end))  # not "The Sea Inside has been named…"
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
+        start, end = the_figure_counted(question, top.text, (start, end))  # "70" deaths, not 10,500 offences
         start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"
         start, end = to_the_level(question, top.text, (start, end))  # "$42.12" of "down $1.33 to $42.12"
         start, end = by_how_much(question, top.text, (start, end))  # "70%" of "surged 70% to 2.39bn rupees"

@@ -286,9 +286,21 @@ def _filled(role: Role, doc: Doc, *, joined: bool) -> Iterator[tuple[Token, Span
         filler = _filler(verb, role.subject)
         tokens = [] if filler is None else [filler, *filler.conjuncts] if joined else [filler]
         for token in tokens:
-            name = _name(doc, token)
+            name = _name(doc, _speaker(verb, token))
             if name is not None and not {t.lower_ for t in name if not t.is_stop} & set(role.given):  # not asked's
                 yield verb, name
+
+
+def _speaker(verb: Token, token: Token) -> Token:
+    """The one "he" or "she" is where they say it of themselves: "Dave Prentis … told the Daily Record newspaper he
+    wants a date to be set" is Prentis wanting it; the word itself otherwise."""
+    head = verb.head
+    if token.lower_ not in ("he", "she") or verb.dep_ != "ccomp" or head.lemma_.lower() not in _TELLING:
+        return token
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), token)
+
+
+_TELLING = {"say", "tell", "add", "insist", "claim", "admit", "reveal"}
 
 
 def _not_a_name(doc: Doc, span: tuple[int, int]) -> bool:

@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.question.nlp import main_verb, nlp, stop_words
-from assistant.question.wanted import WHAT_SAID, asks_level, verb_forms, verb_stem, wanted_labels
+from assistant.question.wanted import (
+    WHAT_SAID,
+    asks_level,
+    figures_of_what_is_counted,
+    verb_forms,
+    verb_stem,
+    wanted_labels,
+)
 
 _ENTITY_REACH = 6  # tokens; tuned on SQuAD-dev's tuning half (F1 0.466 → 0.495 given the gold sentence)
 # fmt: off
@@ -525,6 +532,18 @@ _UNIT = re.compile(
 )
 
 
+def the_figure_counted(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked how many of something, the figure the sentence gives just before it where the reader's phrase is a
+    figure of something else ("70" of "more than 10,500 firearms offences and 70 gun crime deaths"); else the
+    span."""
+    figures = figures_of_what_is_counted(question, sentence)
+    if not figures or any(f.start <= span[0] < f.end or span[0] <= f.start < span[1] for f in figures):
+        return span
+    if not _BARE_NUMBER.search(sentence[span[0] : span[1]]):
+        return span  # not a figure: a phrase of its own ("minimal")
+    return figures[0].start, figures[0].end
+
+
 def with_its_unit(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """A bare number answering "How far…?" or "How long…?" widened to the unit after it ("three doors"); else the
     span."""
@@ -675,22 +694,34 @@ def then_or_now(question: str, sentence: str, span: tuple[int, int]) -> tuple[in
     for found in (*_TO_FROM.finditer(sentence), *_FROM_TO.finditer(sentence)):
         old, new = found.span("old"), found.span("new")
         wanted, other = (old, new) if asks_before else (new, old)
-        if other[0] <= span[0] < other[1]:
+        if other[0] <= span[0] < other[1] or span[0] < other[0] < span[1] and not span[0] < wanted[0] < span[1]:
             return wanted
+        if span[0] <= min(old[0], new[0]) and max(old[1], new[1]) <= span[1]:
+            return wanted  # "to 49% from 40%": both read, the one asked
     return span
 
 
-_FIGURE = r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*(?:\.\d+)?(?:\s?%|p|bn|m)?(?:\s[a-z]+)?)"
+_FIGURE = (  # a figure and its unit ("170 dinars"), not a word of when or where after it ("34% in two years")
+    r"(?:[$£€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|\d[\d,]*(?:\.\d+)?(?:\s?%|p|bn|m)?"
+    r"(?:\s(?!(?:in|on|at|by|to|from|for|this|next|last|a|an|the|and|or)\b)[a-z]+)?)"
+)
 _CHANGE_VERB = (
     r"\b(?:ris\w*|rose|fall\w*|fell|climb\w*|drop\w*|increas\w*|grow\w*|grew|cut|rais\w*|lower\w*|gone up|went up)"
 )
 # "has risen to 200 dinars ($2.77) per canister from 170 dinars", "increased from £5.5bn to £8.2bn"
 _TO_FROM = re.compile(
-    rf"{_CHANGE_VERB}\s+to\s+(?P<new>{_FIGURE})(?:[^.;]|\.(?=\d)){{0,40}}?\bfrom\s+(?P<old>{_FIGURE})", re.I
+    rf"{_CHANGE_VERB}(?:\s+[\w'’-]+){{0,5}}?\s+to\s+(?P<new>{_FIGURE})(?:[^.;]|\.(?=\d)){{0,40}}?\bfrom\s+"
+    rf"(?P<old>{_FIGURE})",
+    re.I,
 )
-_FROM_TO = re.compile(rf"{_CHANGE_VERB}\s+from\s+(?P<old>{_FIGURE})\s+to\s+(?P<new>{_FIGURE})", re.I)
+# "drop from 52% this season to 34% in two years' time": a few words of when between
+_FROM_TO = re.compile(
+    rf"{_CHANGE_VERB}\s+from\s+(?P<old>{_FIGURE})(?:\s+[\w'’/-]+){{0,3}}?\s+to\s+(?P<new>{_FIGURE})", re.I
+)
 _ASKS_BEFORE = re.compile(r"\b(?:before|previously|used to|formerly|originally|prior to|old price)\b", re.I)
-_ASKS_NOW = re.compile(r"\b(?:now|currently|new price|after the (?:rise|increase|cut|hike|change))\b", re.I)
+_ASKS_NOW = re.compile(
+    r"\b(?:now|currently|new price|after the (?:rise|increase|cut|hike|change)|will|in (?:a|\w+) years?)\b", re.I
+)
 
 
 def with_its_bound(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

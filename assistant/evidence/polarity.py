@@ -209,6 +209,11 @@ def verdict_from(
         if any(c not in found for c in _complements(asked, units)):
             continue  # "named in the Scotland squad" says nothing of being named captain
         match = len(found) / len(units)
+        if _ASKED_CAUSE.search(question):  # "Did McDonald's scrap its supersized meals because of the film?"
+            if match >= min_match and _cause_denied(doc):
+                return Verdict("no", position, match, "negated")  # "…but denied the move was as a result of…"
+            if not _CAUSE_SAID.search(doc.text):
+                continue  # what was done, not why: it says nothing of the cause asked about
         if match >= min_match and _claimed_untrue(doc, token):  # "claims Ms Kelly was in charge … were not true"
             return Verdict("no", position, match, "negated")
         if match >= min_match and _not_yet(token):
@@ -225,6 +230,24 @@ def verdict_from(
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
+
+
+# Asked whether something was done for a cause, a sentence must say why: "because of", "as a result of"…
+_ASKED_CAUSE = re.compile(r"\b(?:because\s+of|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b", re.IGNORECASE)
+_CAUSE_SAID = re.compile(
+    r"\b(?:because|due\s+to|result\s+of|owing\s+to|thanks\s+to|caused|prompted|led\s+to|blamed|after|following"
+    r"|reason)\b",
+    re.IGNORECASE,
+)
+
+
+def _cause_denied(doc: Doc) -> bool:
+    """Whether the sentence has someone deny that a cause was the cause ("denied the move was as a result of the
+    negative publicity"): asked whether it was, no."""
+    return any(
+        token.lemma_.lower() in _DENYING and _CAUSE_SAID.search(" ".join(t.text for t in token.subtree))
+        for token in doc
+    )
 
 
 # "claims Ms Kelly was in charge of … were not true": what a claim says, said to be false

@@ -49,6 +49,8 @@ _SHAPES = (
     # "Called the Marlin Joint Development Association, the alliance will define…": the name opens the sentence
     r"^(?:Called|Named|Dubbed|Known as)\s+(?:the\s+)?[\"“‘']?" + _NAME + r"[\"”’']?,\s+(?:the|a|an|this|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}{thing}\b",
+    # "Size, whose New Forms album won the 1997 Mercury Music Prize": a work's name before its noun, after its owner
+    r"\b(?:whose|his|her|their)\s+" + _NAME + r"\s+{thing}\b",
 )
 # "What is Mick Mars's real name?" and "Mars - real name Bob Allen Deal - underwent…", "…, born Bob Deal,".
 _ASKS_REAL_NAME = re.compile(r"^\s*(?i:what)\s+(?:is|was)\s+.+?['’]s?\s+(?i:real|birth|original)\s+name\s*\??\s*$")

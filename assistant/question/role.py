@@ -72,10 +72,12 @@ def asked_role(question: str) -> Role | None:
         subject = True
     if wh.dep_ in SUBJECTS:
         while verb.lemma_.lower() in _RAISING:  # "Who is expected to oppose…": the opposing is asked about
-            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if verb is None:
+            raised = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if raised is None and verb.lemma_.lower() == "want" and any(c.dep_ == "dobj" for c in verb.children):
+                break  # "Who wants a date set…?": the wanting itself
+            if raised is None:
                 return None
-            subject = True
+            verb, subject = raised, True
     # "Who will Hearts of Oak play…?" tags "play" a noun: a word with an auxiliary of its own is a verb
     if verb.pos_ != "VERB" and not any(c.dep_ == "aux" for c in verb.children) or verb.lemma_.lower() in _EMPTY:
         return None

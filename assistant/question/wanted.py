@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.found import Found
+
 _NUMERIC = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 # Asked how fast something grew or fell, a rate is the answer ("rose by 1.7%"), not "its fastest rate in four years".
 _ASKS_RATE = re.compile(
@@ -301,6 +303,21 @@ def counts_what_is_asked(question: str, sentence: str) -> bool:
         return re.search(rf"\b{_FIGURE}[\s-]+(?:[\w-]+\s+)?(?:{workforce})\b", sentence, re.IGNORECASE) is not None
     own = [re.escape(w) for w in re.findall(r"[\w-]{4,}", question) if w.lower() not in _QUESTION_WORDS]
     return bool(own) and re.search(rf"\b{_FIGURE}[\s-]+(?:{'|'.join(own)})\b", sentence, re.IGNORECASE) is not None
+
+
+def figures_of_what_is_counted(question: str, sentence: str) -> list[Found]:
+    """Asked how many of something, each figure the sentence gives just before it ("70" of "more than 10,500
+    firearms offences and 70 gun crime deaths" to "How many gun crime deaths were there?"), in order; empty when the
+    question asks no count."""
+    counted = _COUNTED_HEAD.search(question) or _COUNTED.search(question)
+    if counted is None:
+        return []
+    noun = re.escape(counted.group(1).lower().removesuffix("s"))
+    shape = rf"\b(?P<figure>{_FIGURE})[\s-]+(?:(?!(?:and|or|of|in|to|for)\s)[\w-]+\s+){{0,{_COUNT_REACH}}}{noun}"
+    return [
+        Found(found["figure"], found.start("figure"), found.end("figure"))
+        for found in re.finditer(shape, sentence, re.IGNORECASE)
+    ]
 
 
 _A_SHARE = re.compile(r"\b(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?\b|\bhalf\b|\d\s?%|\bper\s?cent\b", re.I)

@@ -537,3 +537,20 @@ def test_asked_what_someone_wants_the_short_answer_is_the_thing_not_a_word_descr
     top = evidence(chart, reading=3.0, span=(chart.index("five"), len(chart)))
     answer = fact.answer(_question("Where was Hotel Rwanda in the chart?"), Decision((top,), True), [], context)
     assert answer.short_answer == "five"
+
+
+def test_asked_who_the_one_a_sentence_describes_is_the_name_the_next_sentence_opens_with() -> None:
+    story = [
+        "The reported feud between Tony Blair and Gordon Brown has prompted a Labour donor to say he will almost "
+        "certainly refuse to give more funds.",
+        "Duncan Bannatyne also attacked the government over Iraq.",
+    ]
+    store = FakeStore({"d": ("Donor attacks Blair Brown 'feud'", story)})
+    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
+    lead = EvidenceSelector(store).sentences([ScoredSentence("d:00000", 2.0, np.zeros(0))])[0]
+    top = replace(lead, reading=Reading(3.0, story[0].index("Gordon"), story[0].index(" has")))
+    answer = fact.answer(_question("Who is the Labour donor attacking the feud?"), Decision((top,), True), [], context)
+    assert answer.short_answer == "Duncan Bannatyne"
+    assert [c.sentence for c in answer.citations] == story[::-1]
+    other = fact.answer(_question("Who is the Tory donor?"), Decision((top,), True), [], context)
+    assert other.short_answer != "Duncan Bannatyne"

@@ -90,6 +90,13 @@ def test_questions_asking_no_role(question: str) -> None:
             "Fran Cosgrave",
             "Paul Burrell",
         ),
+        (  # "he" of what someone told a paper is that someone
+            "Who wants a date set for Blair to be replaced?",
+            "His comments come after Dave Prentis, the leader of Britain's biggest union Unison, told the Daily Record "
+            "newspaper he wants a date to be set for Mr Blair to be replaced as Labour leader.",
+            "Labour leader",
+            "Dave Prentis",
+        ),
         (  # "which" after a name is said of it, however the parse attaches it (here to "spokesperson")
             "Who commissioned the survey?",
             '"Stay alert," said Mike Newton, a spokesperson for the BSA which commissioned the survey.',

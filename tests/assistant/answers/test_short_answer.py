@@ -18,6 +18,7 @@ from assistant.answers.short_answer import (
     predecessor,
     quotation_said,
     successor,
+    the_figure_counted,
     then_or_now,
     things_included,
     tidy,
@@ -596,6 +597,24 @@ def test_asked_what_it_is_now_or_was_before_the_figure_a_change_goes_to_or_from(
     rose = "Contributions increased from £5.5bn to £8.2bn last year."
     start = rose.index("£8.2bn")
     assert rose[slice(*then_or_now("What were contributions before?", rose, (start, start + 6)))] == "£5.5bn"
+    # when between the figures; asked what it will be
+    share = "Media earnings will drop from 52% this season to 34% in two years' time."
+    start = share.index("52%")
+    question = "What share of turnover will media earnings be in two years?"
+    assert share[slice(*then_or_now(question, share, (start, start + 3)))] == "34%"
+    # words between the verb and its figures; both read, the one asked
+    raised = "It raised the maximum stake holding allowed to 49% from 40%."
+    start = raised.index("to 49%")
+    assert raised[slice(*then_or_now("What was it before?", raised, (start, len(raised) - 1)))] == "40%"
+
+
+def test_asked_how_many_of_something_the_figure_just_before_it() -> None:
+    sentence = "There were more than 10,500 firearms offences and 70 gun crime deaths in England and Wales."
+    start = sentence.index("10,500")
+    question = "How many gun crime deaths were there in England and Wales?"
+    assert sentence[slice(*the_figure_counted(question, sentence, (start, start + 6)))] == "70"
+    offences = "How many firearms offences were there?"
+    assert the_figure_counted(offences, sentence, (start, start + 6)) == (start, start + 6)  # the one asked already
 
 
 @pytest.mark.parametrize(

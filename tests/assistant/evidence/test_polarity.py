@@ -124,6 +124,10 @@ SAID = [
      "no"),
     ("Has the agreement been ratified by IMF directors?", "The agreement still needs to be ratified by IMF directors.",
      "no"),
+    # asked whether it was done for a cause, one denying that cause says no
+    ("Did McDonald's scrap its supersized meals because of the film?",
+     'McDonald\'s announced it was to scrap its "supersized" meals last year, but denied the move was as a result of '
+     "the negative publicity created by Spurlock's film.", "no"),
     # not saying it of oneself is saying no
     ("Is O'Neill pleased about the fixture?",
      '"I can\'t say I was overly pleased at the fixture being played just after Christmas," said O\'Neill.', "no"),
@@ -224,6 +228,8 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "The agreement must still be ratified by IMF directors at a meeting next month.",
         ),
         ("Is O'Neill pleased about the fixture?", "O'Neill did not say he was pleased with the fixture."),
+        # what was done, without why, says nothing of the cause asked about
+        ("Did McDonald's scrap its supersized meals because of the film?", "McDonald's scrapped its supersized meals."),
         (  # said of another match: "against England", asked "against Italy"
             "Did Gavin Henson take the kicks against Italy?",
             "Stephen Jones handed Gavin Henson the responsibility for taking the kicks against England.",

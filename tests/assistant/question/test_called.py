@@ -89,6 +89,7 @@ def test_the_thing_asked_the_name_of(question: str, thing: str | None) -> None:
         ),
         ("programme", "Earlier, Mr Kennedy told Radio 4's Today programme there was no chance of it.", "Today"),
         ("programme", "He spoke on the BBC programme last night.", None),
+        ("album", "Size, whose New Forms album won the 1997 Mercury Music Prize, said so.", "New Forms"),
     ],
 )
 def test_the_name_a_sentence_gives(thing: str, sentence: str, name: str | None) -> None:
