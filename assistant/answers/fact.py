@@ -33,6 +33,7 @@ from assistant.answers.short_answer import (
     owned_value,
     past_the_preposition,
     past_the_question,
+    place_in_a_table,
     predecessor,
     quotation_said,
     respectively,
@@ -235,6 +236,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
     if (level := level_reached(question, top.text)) is not None:
         return level  # "What are rates expected to rise to?": "2.25%", not "a quarter" of a percentage point
+    if (place := place_in_a_table(question, top.text)) is not None:
+        return place  # "Where are Wolves in the Championship?": "17th", not "Millwall"
     if (speed := speed_in(question, top.text)) is not None and says_no_amount(question, read):
         return speed  # "How fast can Asimo run?" of "It is capable of 3km/h, which … as fast as Qrio": not "Qrio"
     if asks_each(question) and (each := each_in(top.text)):

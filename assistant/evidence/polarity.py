@@ -594,6 +594,8 @@ def _denied(token: Token) -> bool:
     that he knew"), or only what a claim says ("the claim that Lord Falconer had drafted the answer were the result
     of a mis transcription", "refused to give succour to suggestions it was preparing for strikes"): contested or
     reported, neither yes nor no."""
+    if token.dep_ in ("attr", "acomp"):  # "denied suggestions there will be a Budget giveaway": its clause's verb
+        token = token.head
     if token.dep_ == "acl" and token.head.lemma_.lower() in _CLAIMS and any(c.lower_ == "that" for c in token.children):
         return True
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

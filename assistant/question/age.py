@@ -146,7 +146,7 @@ def opens_with(name: str, text: str) -> str | None:
 _AGED = re.compile(r"\b[Tt]he\s+" + _AGE + r"[- ]years?[- ]old\b(?:\s+(?P<word>[A-Za-z]+))?")
 # Words after "The 67-year-old" that are no noun for someone else: a verb or an adverb of what they did.
 _AFTER_AGE = frozenset({"also", "has", "had", "have", "is", "was", "will", "would", "said", "says", "told", "added"})
-_AFTER_AGE |= {"admitted", "insisted", "who", "now", "then", "still"}
+_AFTER_AGE |= {"admitted", "insisted", "who", "now", "then", "still", "later", "first", "again", "never"}
 
 
 _ANY_AGE = re.compile(r"\byears?[- ]old\b|\baged?\s+\d|\bage of\s+\d|,\s+\d{1,3}(?:,|\.(?:\s|$)|$)|\(\d{1,3}\)")

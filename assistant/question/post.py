@@ -281,17 +281,22 @@ def _patterns(post: Post) -> tuple[tuple[re.Pattern[str], bool], ...]:
     title = rf"(?i:{titles})(?:\s+and\s+[a-z]+(?:\s+[a-z]+)?)?"  # "chairman and chief executive"
     named = re.escape(post.org) + (rf"|{initials}\b" if (initials := _initials(post.org)) else "")
     org = rf"(?:the\s+)?(?:{named})(?:\s+[A-Z][\w&-]*){{0,2}}"  # "Fiat Auto", "the BBC", "the MDA"
+    # a word before the title, not one making it another post: "Wolves caretaker boss Stuart Gray" is not Wolves' boss
+    word = r"(?:(?!(?:caretaker|interim|assistant|deputy|vice)\b)[a-z-]+\s+)?"
+    kind = r"(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,2}?"  # what the organisation is, before its name: "MMS firm Adamind"
     return (
-        (re.compile(rf"\b{org}(?:['’]s)?\s+(?:[a-z-]+\s+)?{title},?\s+{_NAME}"), False),  # Fiat boss Sergio Marchionne
+        (re.compile(rf"\b{org}(?:['’]s)?\s+{word}{title},?\s+{_NAME}"), False),  # Fiat boss Sergio Marchionne
         (re.compile(rf"\b{title}\s+(?:of|at)\s+{org},?\s+{_NAME}"), False),  # chief executive of Fiat, Marchionne
-        (re.compile(rf"{_NAME},\s+(?:the\s+)?{org}(?:['’]s)?\s+(?:[a-z-]+\s+)?{title}\b"), True),  # …, Fiat's boss
-        (re.compile(rf"{_NAME},\s+(?:the\s+)?(?:[a-z-]+\s+)?{title}\s+(?:of|at)\s+{org}"), True),  # …, boss of Fiat
+        (re.compile(rf"{_NAME},\s+(?:the\s+)?{org}(?:['’]s)?\s+{word}{title}\b"), True),  # …, Fiat's boss
+        # "…, boss of Fiat", "Shailendra Jain, head of MMS firm Adamind"
+        (re.compile(rf"{_NAME},\s+(?:the\s+)?(?:[a-z-]+\s+)?{title}\s+(?:of|at)\s+{kind}{org}"), True),
         # "Marchionne was named chief executive of Fiat", "Mr Ghosn is to become chairman and chief executive of…"
         (
             re.compile(
                 rf"{_NAME}\s+(?:is|was|has\s+been|had\s+been|will\s+be|became|becomes|is\s+to\s+become|remains|"
-                rf"was\s+named|was\s+appointed|has\s+been\s+named|has\s+been\s+appointed)\s+(?:as\s+)?(?:the\s+)?"
-                rf"(?:new\s+)?{title}\s+(?:of|at)\s+{org}"
+                rf"was\s+named|was\s+appointed|has\s+been\s+named|has\s+been\s+appointed|has\s+been\s+unveiled|"
+                rf"was\s+unveiled|has\s+been\s+confirmed|was\s+confirmed)\s+(?:as\s+)?(?:the\s+)?"
+                rf"(?:new\s+)?(?:{title}\s+(?:of|at)\s+{org}|{org}(?:['’]s)?\s+{title}\b)"
             ),
             True,
         ),

@@ -228,6 +228,12 @@ def test_a_sentence_in_the_questions_words_says_yes_or_no(question: str, sentenc
             "The agreement must still be ratified by IMF directors at a meeting next month.",
         ),
         ("Is O'Neill pleased about the fixture?", "O'Neill did not say he was pleased with the fixture."),
+        # what someone denies suggestions of, there being something
+        (
+            "Will there be a Budget giveaway?",
+            "Chancellor Gordon Brown's closest ally has denied suggestions there will be a Budget giveaway on 16 "
+            "March.",
+        ),
         # what was done, without why, says nothing of the cause asked about
         ("Did McDonald's scrap its supersized meals because of the film?", "McDonald's scrapped its supersized meals."),
         (  # said of another match: "against England", asked "against Italy"

@@ -69,6 +69,7 @@ def test_whether_a_text_gives_anyone_an_age(text: str, gives: bool) -> None:
         ("Actor Michael Douglas is to star in an adventure film.", "On a visit, the 60-year-old actor said so.", "60"),
         ("Hollywood legend Michael Douglas has hit out at films.", "The 67-year-old also said he stopped.", "67"),
         # another's age: another word for them, a name after it, a lead that does not open with him
+        ("Actor Michael Douglas is to star in a film.", "The 67-year-old later returned to the stage.", "67"),
         ("Actor Michael Douglas is to star in a film.", "The 21-year-old striker scored twice.", None),
         ("Actor Michael Douglas is to star in a film.", "The 40-year-old Smith will co-star.", None),
         ("Aishwarya Rai will star beside the actor Michael Douglas.", "The 60-year-old actor said so.", None),

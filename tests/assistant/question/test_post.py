@@ -65,6 +65,8 @@ def test_a_title_has_its_usual_synonyms() -> None:
         "The chief executive of Fiat, Sergio Marchionne, said the contract stood.",
         "Sergio Marchionne was named chief executive of Fiat in June.",
         "Yesterday Fiat Auto CEO Sergio Marchionne flew to Zurich.",
+        "Sergio Marchionne has been unveiled as the new Fiat chief executive.",  # the organisation before the title
+        "Shares rose, said Sergio Marchionne, chief executive of car maker Fiat.",  # what the organisation is
     ],
 )
 def test_the_holder_named_by_title(sentence: str) -> None:
@@ -84,6 +86,7 @@ def test_the_holder_named_by_title(sentence: str) -> None:
         "Herbert Demel, Fiat's outgoing chief executive, said GM would pay.",
         "Fiat will meet car giant General Motors on Tuesday.",  # no holder named
         "GM boss Rick Wagoner will meet Fiat in Zurich.",  # another firm's boss
+        "He worked alongside Fiat caretaker chief executive Paolo Rossi in Turin.",  # standing in, not the holder
     ],
 )
 def test_no_holder_where_the_sentence_names_none_at_that_organisation(sentence: str) -> None:
