@@ -155,6 +155,8 @@ _OWNED = re.compile(
     r"(?P<thing>[a-z]{4,})\b"
 )
 _WHICH_PLACE = re.compile(r"^\s*(?i:which|what)\s+(?P<kind>(?i:country|nation|city|town))\b")
+_ASKS_PRICE = re.compile(r"\bprice\b", re.IGNORECASE)
+_A_PRICE = re.compile(r"\bat\s+[$£€¥]\s?\d|[$£€¥]\s?\d[\d.,]*\s?(?:bn|m)?\s+(?:each|a\s+share|per\s+share|apiece)\b")
 _ASKS_AMOUNT = re.compile(r"^\s*(?i:how)\s+(?i:many|much)\b")
 _HOW_MUCH = re.compile(r"^\s*(?i:how)\s+(?i:many|much|fast|quickly)\b")  # a figure a country has its own of
 # The last words of names of bodies spaCy's small model may take for a person's ("Maria Sklodowska-Curie Institute").
@@ -754,6 +756,12 @@ class Judge:
         head = [r for r in head if r.article_id in naming]  # not "The movie, which cost…" of another film's story
         close = [e for e in [*decision.evidence, *self.selector.sentences(head)] if not says_no_money(question, e.text)]
         stories = [e for e in self._naming_stories(question, ranked) if not says_no_money(question, e.text)]
+        if _ASKS_PRICE.search(question) and any(_A_PRICE.search(e.text) for e in [*close, *stories]):
+            # "At what price did Google sell its shares?": "…sold 19.6 million shares at $85 each", not "fell $12.33"
+            verb = main_verb(question)
+            priced = [e for e in [*close, *stories] if _A_PRICE.search(e.text)]
+            saying = [e for e in priced if verb is not None and says_the_verb(verb[1], e.text)]
+            close, stories = saying or priced, []  # the price it sold at, not the one it closed at
         return _moved_first(decision, _most_shared(question, close, stories))
 
     def _holder_first(

@@ -175,7 +175,8 @@ _CHANGED_TO = re.compile(
 )
 _ASKS_LEVEL = re.compile(
     r"^\s*what (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:rates?|prices?|level|yield)\s*[?.!]*\s*$"
-    r"|^\s*(?:where|at what level) did (?:the )?(?:[\w'’-]+ ){1,4}close\b",  # a market's close
+    r"|^\s*(?:where|at what level) did (?:the )?(?:[\w'’-]+ ){1,4}close\b"  # a market's close
+    r"|^\s*what did (?:the )?(?:[\w'’-]+ ){1,4}(?:close|end|finish|open)(?: the day)? at\b",  # "What did … close at?"
     re.IGNORECASE,
 )
 # A level: a sum, a percentage, a decimal, pence ("more rate rises" is none, nor "2005")
@@ -295,9 +296,10 @@ def counts_what_is_asked(question: str, sentence: str) -> bool:
     """Asked how many of something, whether the sentence gives a figure of it, a few words before it ("the 500,000
     strong stock of PSPs") or in brackets after it, or of another of the question's words ("eight All-Pro
     selections" to "How many Panthers were designated All-Pro?"), or a share ("more than a quarter", "24%")."""
-    if gives_a_figure(question, sentence, reach=_COUNT_REACH) or _A_SHARE.search(sentence):
-        return True  # a share answers how many too: "More than a quarter have bought software through spam"
     counted = _COUNTED.search(question)
+    stock = counted is not None and counted.group(1).lower() in ("shares", "share")  # a count of stock, not a share
+    if gives_a_figure(question, sentence, reach=_COUNT_REACH) or (_A_SHARE.search(sentence) and not stock):
+        return True  # a share answers how many too: "More than a quarter have bought software through spam"
     if counted is not None and counted.group(1).lower() in _WORKFORCE:  # "8,000 staff" to "How many people…?"
         workforce = "|".join(_WORKFORCE)
         return re.search(rf"\b{_FIGURE}[\s-]+(?:[\w-]+\s+)?(?:{workforce})\b", sentence, re.IGNORECASE) is not None
@@ -355,7 +357,9 @@ _ASKS_MONEY = re.compile(
     r"|\bhow much\b.*\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|"
     r"s[eo]ll(?:s|ing)?|sold|b(?:uy|uys|ought|uying)|fined?|charged?|invest(?:ed|ing)?|earn(?:s|ed|ing)?|salary|fee)\b"
     # what a film or a sale took or made: "How much did Hide and Seek take?" (not "How much time did it take?")
-    r"|\bhow much (?:did|does|do|has|have|had|will|would)\b.*\b(?:take[sn]?|took|taking|make[s]?|made|gross(?:ed)?)\b",
+    r"|\bhow much (?:did|does|do|has|have|had|will|would)\b.*\b(?:take[sn]?|took|taking|make[s]?|made|gross(?:ed)?)\b"
+    # "At what price did Google sell its shares?", "What was the price per share?"
+    r"|\b(?:at\s+)?what\s+price\b(?!\s+(?:of|rise|fall|increase|cut|war)\b)",
     re.IGNORECASE,
 )
 _CURRENCIES = (

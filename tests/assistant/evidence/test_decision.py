@@ -361,6 +361,20 @@ def test_asked_what_something_costs_the_sentence_giving_money_that_shares_most_o
     assert [e.sentence_id for e in decision.evidence] == ["mouse:00001", "mouse:00000"]
 
 
+def test_asked_a_price_the_sentence_giving_one_with_the_questions_verb_comes_first() -> None:
+    story = [
+        "Shares in Google have fallen 6.7% after employees took the first chance to sell their holdings.",
+        "The US-based company sold 19.6 million shares at $85 each.",
+        "Google shares have risen since but fell $12.33 on Tuesday to close at $172.55.",
+    ]
+    store = FakeStore({"g": ("Google shares fall as staff sell", story)})
+    ranked = [ScoredSentence(f"g:0000{i}", 1.5 - i / 10, np.zeros(0)) for i in (0, 2, 1)]
+    selected = EvidenceSelector(store).sentences(ranked[:1])
+    asked = "At what price did Google sell its shares?"
+    decision = _judge(store)._money_first(asked, Decision(tuple(selected), True), ranked)  # noqa: SLF001
+    assert decision.evidence[0].text == story[1]  # not the closing price, nor the fall
+
+
 def test_asked_what_was_paid_where_no_sentence_gives_a_sum_of_money_the_question_is_refused() -> None:
     said = "Over the past 12 months Microsoft and Yahoo have sought a slice of the desktop search action."
     store = FakeStore({"search": ("The year search became personal", [said])})

@@ -80,6 +80,8 @@ def test_a_sentence_giving_no_amount(question: str, sentence: str, none: bool) -
         ("How much did Hide and Seek take?", "Hide And Seek fell one place.", True),  # a film's takings are money
         ("How much did Hide and Seek take?", "The thriller took $22m (£11.7m).", False),
         ("How much time did the repairs take?", "The repairs took two weeks.", False),  # time, not money
+        ("At what price did Google sell its shares?", "Shares in Google have fallen 6.7%.", True),  # a price is money
+        ("At what price did Google sell its shares?", "It sold 19.6 million shares at $85 each.", False),
     ],
 )
 def test_a_sentence_giving_no_sum_of_money_where_one_is_asked_for(question: str, sentence: str, none: bool) -> None:
@@ -160,6 +162,7 @@ def test_a_level_asked_for_and_given(question: str, sentence: str, none: bool) -
 def test_a_rate_of_something_is_no_level() -> None:
     assert not asks_level("What is the rate of growth of the Amazon's deforestation caused by?")
     assert asks_level("Where did the Bovespa index close on Friday?")
+    assert asks_level("What did Google shares close at on Tuesday?")
     assert not asks_level("Where did the Normans end up?")
 
 
@@ -296,6 +299,7 @@ def test_a_figure_counting_what_is_asked_may_stand_a_few_words_before_it() -> No
         ("How many people does Sun Interbrew employ?", "Sun Interbrew, which employs 8,000 staff, owns breweries.",
          True),  # staff are the people a firm employs
         ("How many people have bought software through spam?", "More than a quarter have bought software.", True),
+        ("How many shares did Google sell?", "Shares in Google have fallen 6.7% after staff sold.", False),  # stock
     ],
 )  # fmt: skip
 def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts: bool) -> None:
