@@ -57,7 +57,7 @@ from assistant.answers.short_answer import (
 )
 from assistant.evidence.decision import Decision
 from assistant.evidence.select import Evidence
-from assistant.question.age import age_of, asked_age, lead_age
+from assistant.question.age import age_of, asked_age, asked_age_at_death, died_aged, lead_age
 from assistant.question.called import asked_called, called_in
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.found import Found
@@ -255,6 +255,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return named.text  # "Tate & Lyle's chief executive has been named… Iain Ferguson was awarded…"
     if top.before and (named := answered_before(question, top.text, top.before, top.answer)) is not None:
         return named.text  # "…says Adam Curry… He was one of a community of people who created iPodder"
+    if asked_age_at_death(question) and (died := died_aged(top.text)) is not None:
+        return died.text  # "How old was Jim Morrison when he died?" of "…who died aged 27 in 1971": not the clip's 40
     person = asked_age(question)
     age = age_of(person, top.text, top.before) if person is not None else None
     age = age or (lead_age(person, lead, top.text, from_a_place) if person is not None and lead else None)

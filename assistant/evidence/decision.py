@@ -37,7 +37,17 @@ from assistant.evidence.names import Named, counts_unnamed, names_asked_for
 from assistant.evidence.polarity import Verdict, done_before, other_years, unrealised, verdict_from, years_in
 from assistant.evidence.reader import Reading
 from assistant.evidence.select import Evidence, EvidenceSelector, Selection
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another, opens_with
+from assistant.question.age import (
+    age_in,
+    age_of,
+    asked_age,
+    asked_age_at_death,
+    died_aged,
+    gives_an_age,
+    lead_age,
+    names_another,
+    opens_with,
+)
 from assistant.question.called import asked_called, called_in, may_name
 from assistant.question.club import asked_club, asks_for_a_club, club_in
 from assistant.question.names import is_year, mentions, question_names
@@ -386,6 +396,10 @@ class Judge:
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
+        if asked_age_at_death(question.text) is not None and not died_aged(_top_text(decision)):
+            # "How old was Jim Morrison when he died?": "…the Doors frontman, who died aged 27 in 1971"
+            head = [r for r in ranked[:_CLOSE_DEPTH] if r.score >= self.limits.min_relevance]
+            decision = self._first_giving(decision, head, lambda text: died_aged(text) is not None)
         native = asked_nationality(question.text)
         if native is not None:  # "What nationality is William Gallas?": "the French international defender"
             decision = self._nationality_first(native, question.text, decision, ranked)

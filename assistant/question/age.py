@@ -22,6 +22,12 @@ def _nowhere(word: str) -> bool:
 _ASKED = re.compile(
     r"^\s*(?i:how old (?:is|was|are|were)) (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
 )
+# "How old was Jim Morrison when he died?": the age a sentence gives at a death
+_ASKED_AT_DEATH = re.compile(
+    r"^\s*(?i:how old (?:was|were)) (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?i:when (?:he|she) died)"
+    r"\s*\??\s*$"
+)
+_DIED_AGED = re.compile(r"\bdied,?\s+(?:aged\s+|at\s+(?:the\s+age\s+of\s+)?)(?P<age>\d{1,3})\b(?!\s*(?:years|%))")
 _AGE = r"(?P<age>\d{1,3})"
 # Each shape with {name} for the person's surname.
 _SHAPES = (
@@ -45,6 +51,19 @@ def asked_age(question: str) -> str | None:
     """The person a "How old is X?" question asks about, or None ("How old was he when…?" asks something else)."""
     found = _ASKED.match(question)
     return found["name"] if found else None
+
+
+def asked_age_at_death(question: str) -> str | None:
+    """The person a "How old was Jim Morrison when he died?" question asks about, or None."""
+    found = _ASKED_AT_DEATH.match(question)
+    return found["name"] if found else None
+
+
+def died_aged(sentence: str) -> Found | None:
+    """The age a sentence gives at a death: "27" of "…the Doors frontman, who died aged 27 in 1971", "died at the age
+    of 27"; None where it gives none."""
+    found = _DIED_AGED.search(sentence)
+    return Found(found["age"], found.start("age"), found.end("age")) if found else None
 
 
 def age_in(name: str, sentence: str) -> Found | None:

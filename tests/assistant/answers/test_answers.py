@@ -554,3 +554,9 @@ def test_asked_who_the_one_a_sentence_describes_is_the_name_the_next_sentence_op
     assert [c.sentence for c in answer.citations] == story[::-1]
     other = fact.answer(_question("Who is the Tory donor?"), Decision((top,), True), [], context)
     assert other.short_answer != "Duncan Bannatyne"
+
+
+def test_asked_how_old_someone_was_when_they_died_the_age_at_the_death(context: AnswerContext) -> None:
+    text = "The 1964 film shows the Doors frontman, who died aged 27 in 1971, as a 40-year-old clip shows."
+    read = ("40-year-old", " clip")
+    assert _short_answer(context, "How old was Jim Morrison when he died?", text, read) == "27"

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question.age import age_in, age_of, asked_age, gives_an_age, lead_age, names_another
+from assistant.question.age import (
+    age_in,
+    age_of,
+    asked_age,
+    asked_age_at_death,
+    died_aged,
+    gives_an_age,
+    lead_age,
+    names_another,
+)
 from assistant.question.places import from_a_place
 
 
@@ -120,3 +129,13 @@ def test_a_performer_the_lead_names_is_the_star_of_the_age_given_after() -> None
     star = "The 22-year-old star initially missed a number of shows on the tour."
     assert (found := lead_age("Britney Spears", lead, star)) is not None and found.text == "22"
     assert lead_age("Gordon Brown", "Chancellor Gordon Brown has said it.", star) is None  # no performer: another's
+
+
+def test_the_age_a_sentence_gives_at_a_death() -> None:
+    assert asked_age_at_death("How old was Jim Morrison when he died?") == "Jim Morrison"
+    assert asked_age_at_death("How old is Jim Morrison?") is None
+    sentence = "The 1964 film shows the Doors frontman, who died aged 27 in 1971, playing a young man."
+    found = died_aged(sentence)
+    assert found is not None and found.text == "27" and sentence[found.start : found.end] == "27"
+    assert died_aged("He died at the age of 84 at his London home.").text == "84"
+    assert died_aged("A 40-year-old clip of Jim Morrison was found.") is None  # an age, but not at a death
