@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from assistant.question.names import question_names
 from assistant.question.nlp import main_verb, nlp, stop_words
 from assistant.question.wanted import (
     WHAT_SAID,
@@ -542,6 +543,24 @@ def the_figure_counted(question: str, sentence: str, span: tuple[int, int]) -> t
     if not _BARE_NUMBER.search(sentence[span[0] : span[1]]):
         return span  # not a figure: a phrase of its own ("minimal")
     return figures[0].start, figures[0].end
+
+
+def the_sum_at_the_named(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked what something costs at a place the question names, of a sentence giving a sum at each of several
+    ("At Jessops the same image would cost £2.50 and at Snappy Snaps £9.99"), the sum given right after that place;
+    else the span."""
+    if not _ASKS_COST.search(question):
+        return span
+    capitalised = re.findall(r"(?<=\s)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*", question)  # names spaCy misses too
+    for name in dict.fromkeys([*question_names(question), *capitalised]):
+        found = re.search(rf"\b(?i:at|in|from)\s+{re.escape(name)}\b[^.;$£€]{{0,20}}?(?P<sum>{_MONEY})", sentence)
+        if found is not None:
+            start, end = found.span("sum")
+            return start, end - len(found["sum"]) + len(found["sum"].rstrip(".,"))  # not the sentence's full stop
+    return span
+
+
+_ASKS_COST = re.compile(r"\bhow much\b.*\b(?:cost|costs|charge|charges|pay)\b|\bwhat price\b", re.IGNORECASE)
 
 
 def with_its_unit(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -353,10 +353,14 @@ class Judge:
         that way on CoQA's fitting stories). The question is read as asked, without the words a follow-up carries
         for retrieval ("Is that a felony? (charge)"), which no sentence need repeat."""
         asked = without_carried(question.text)
-        said = verdict_from(asked, [e.text for e in decision.evidence], self.limits.min_verdict_match)
+        # of the stories naming whom the question asks about: "…said he would not apologise" of Ken Livingstone's
+        # story is no verdict on whether Bellamy will
+        naming = set(articles_naming(self.store, asked, [e.article_id for e in decision.evidence], years=False))
+        usable = [i for i, e in enumerate(decision.evidence) if e.article_id in naming]
+        said = verdict_from(asked, [decision.evidence[i].text for i in usable], self.limits.min_verdict_match)
         if said is not None:
-            return decision.decided_by(said)
-        stories, have = {e.article_id for e in decision.evidence}, {e.sentence_id for e in decision.evidence}
+            return decision.decided_by(replace(said, sentence=usable[said.sentence]))
+        stories, have = naming, {e.sentence_id for e in decision.evidence}
         more = [r for r in ranked[:_VERDICT_DEPTH] if r.article_id in stories and r.id not in have]
         candidates = self.selector.sentences(more) if more else []
         match = max(self.limits.min_verdict_match, _VERDICT_MATCH)

@@ -209,6 +209,8 @@ def verdict_from(
         if any(c not in found for c in _complements(asked, units)):
             continue  # "named in the Scotland squad" says nothing of being named captain
         match = len(found) / len(units)
+        if match >= min_match and _ALL_ASKED.search(question) and _NOT_ALL.search(doc.text):
+            return Verdict("no", position, match, "a minority")  # "work in "nearly all" current DVD players"
         if _ASKED_CAUSE.search(question):  # "Did McDonald's scrap its supersized meals because of the film?"
             if match >= min_match and _cause_denied(doc):
                 return Verdict("no", position, match, "negated")  # "…but denied the move was as a result of…"
@@ -232,6 +234,9 @@ def verdict_from(
     return None
 
 
+# Asked of all, a sentence saying nearly all (or most) says no
+_ALL_ASKED = re.compile(r"\b(?:all|every)\b", re.IGNORECASE)
+_NOT_ALL = re.compile(r"\b(?:nearly|almost|not|virtually|practically)\s+[\"“‘']?(?:all|every)\b", re.IGNORECASE)
 # Asked whether something was done for a cause, a sentence must say why: "because of", "as a result of"…
 _ASKED_CAUSE = re.compile(r"\b(?:because\s+of|due\s+to|as\s+a\s+result\s+of|owing\s+to)\b", re.IGNORECASE)
 _CAUSE_SAID = re.compile(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.question.found import Found
-from assistant.question.nlp import nlp
+from assistant.question.nlp import nlp, stop_words
 
 
 def _nowhere(word: str) -> bool:
@@ -126,7 +126,8 @@ def names_another(name: str, sentence: str) -> bool:
     if len(words) < 2 or name in sentence or words[0].rstrip(".") in _TITLES:
         return False  # asked by a title and the surname ("Mr. Creech"), any first name may be theirs
     others = re.findall(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", sentence)
-    return any(first != words[0] and first not in _TITLES for first in others)
+    # not a word opening the sentence: "But Bellamy, 25, …" names no other Bellamy
+    return any(first != words[0] and first not in _TITLES and first.lower() not in stop_words() for first in others)
 
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "President"})

@@ -48,6 +48,12 @@ def _entities(question: str) -> tuple[tuple[str, str], ...]:
     return tuple((entity.text, entity.label_) for entity in nlp()(question, disable=NER_ONLY).ents)
 
 
+# A question's opening auxiliary the small model may take into the name after it ("Will Bellamy apologise?")
+_AUXILIARY_OPENING = re.compile(
+    r"^(?:Will|Can|Could|Would|Should|Did|Does|Do|Is|Are|Was|Were|Has|Have|Had|May)\s+(?=[A-Z])"
+)
+
+
 @lru_cache(maxsize=2048)
 def _named(question: str) -> tuple[tuple[str, str], ...]:
     """The question's names (spaCy's entities of name labels) as written, without a leading 'the', with labels."""
@@ -55,6 +61,8 @@ def _named(question: str) -> tuple[tuple[str, str], ...]:
     for text, label in _entities(question):
         if label in _NAMES:
             name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" '’\"“”")
+            if question.lstrip().startswith(name) and (opening := _AUXILIARY_OPENING.match(name)) is not None:
+                name = name[opening.end() :]  # "Will Bellamy apologise?" names Bellamy, not Will Bellamy
             if _WORD.search(name):
                 named.append((name, label))
     return tuple(named)

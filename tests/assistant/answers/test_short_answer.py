@@ -20,6 +20,7 @@ from assistant.answers.short_answer import (
     quotation_said,
     successor,
     the_figure_counted,
+    the_sum_at_the_named,
     then_or_now,
     things_included,
     tidy,
@@ -706,3 +707,12 @@ def test_asked_where_or_when_someone_was_born_the_place_or_date_given_with_born(
 )
 def test_asked_where_someone_is_in_a_table_the_place_in_it(question: str, sentence: str, place: str | None) -> None:
     assert place_in_a_table(question, sentence) == place
+
+
+def test_asked_what_it_costs_at_a_place_the_sum_given_there() -> None:
+    sentence = "At Jessops the same image would cost £2.50 and at Snappy Snaps £9.99."
+    start = sentence.index("£2.50")
+    question = "How much would the same image cost at Snappy Snaps?"
+    assert sentence[slice(*the_sum_at_the_named(question, sentence, (start, start + 5)))] == "£9.99"
+    at_jessops = "How much would the same image cost at Jessops?"
+    assert sentence[slice(*the_sum_at_the_named(at_jessops, sentence, (start, start + 5)))] == "£2.50"

@@ -56,6 +56,7 @@ def _check(bias: float = -4.0, min_answerable: float = 0.5) -> tuple[Answerabili
         ("Who won the first vote?", ()),
         ("Which French president announced the commitment?", ()),  # nationalities are phrased too many ways
         ("who rejected foreign troops?", ()),
+        ("Will Bellamy apologise?", ("Bellamy",)),  # the auxiliary opening it is no first name
     ],
 )
 def test_the_names_of_a_question(question: str, names: tuple[str, ...]) -> None:

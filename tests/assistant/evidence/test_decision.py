@@ -1186,3 +1186,17 @@ def test_asked_where_someone_was_born_the_next_sentence_saying_born_answers_wher
     decision = _decide(_read_judge(store, found, k=1), store, question, "claim")
     assert [e.sentence_id for e in decision.evidence][:2] == ["kinnock:00001", "kinnock:00000"]
     assert fact_from(question, decision.evidence, 0.0).short_answer == "Tredegar"
+
+
+def test_a_verdict_is_said_only_by_a_story_naming_whom_the_question_asks_about() -> None:
+    store = FakeStore(
+        {
+            "ken": ("Livingstone row", ["Ken Livingstone said he would not apologise even if Mr Blair asked."]),
+            "bellamy": ("Bellamy fined after row", ["Craig Bellamy refused to apologise to his team-mates."]),
+        }
+    )
+    ranked = [ScoredSentence(i, 1.5, np.zeros(0)) for i in ("ken:00000", "bellamy:00000")]
+    selected = EvidenceSelector(store).sentences(ranked[:1])  # another's story only
+    question = Question("Will Bellamy apologise?", "Will Bellamy apologise?", shape_of("Will Bellamy apologise?"))
+    decision = _judge(store)._verdict(question, Decision(tuple(selected), True), ranked)  # noqa: SLF001
+    assert decision.verdict is None or decision.evidence[decision.verdict.sentence].article_id == "bellamy"

@@ -128,6 +128,10 @@ SAID = [
     ("Did McDonald's scrap its supersized meals because of the film?",
      'McDonald\'s announced it was to scrap its "supersized" meals last year, but denied the move was as a result of '
      "the negative publicity created by Spurlock's film.", "no"),
+    # asked of all, nearly all says no
+    ("Will RipGuard work on all DVD players?",
+     'Macrovision said the new technology will work in "nearly all" current DVD players when applied to the discs.',
+     "no"),
     # not saying it of oneself is saying no
     ("Is O'Neill pleased about the fixture?",
      '"I can\'t say I was overly pleased at the fixture being played just after Christmas," said O\'Neill.', "no"),

@@ -139,3 +139,8 @@ def test_the_age_a_sentence_gives_at_a_death() -> None:
     assert found is not None and found.text == "27" and sentence[found.start : found.end] == "27"
     assert died_aged("He died at the age of 84 at his London home.").text == "84"
     assert died_aged("A 40-year-old clip of Jim Morrison was found.") is None  # an age, but not at a death
+
+
+def test_a_word_opening_the_sentence_before_the_surname_is_no_other_first_name() -> None:
+    assert not names_another("Craig Bellamy", "But Bellamy, 25, has not been put on the transfer list.")
+    assert names_another("Richard Dunne", "22 year old Liverpool student David Dunne was there.")
