@@ -1191,12 +1191,14 @@ def test_asked_where_someone_was_born_the_next_sentence_saying_born_answers_wher
 def test_a_verdict_is_said_only_by_a_story_naming_whom_the_question_asks_about() -> None:
     store = FakeStore(
         {
-            "ken": ("Livingstone row", ["Ken Livingstone said he would not apologise even if Mr Blair asked."]),
-            "bellamy": ("Bellamy fined after row", ["Craig Bellamy refused to apologise to his team-mates."]),
+            "ken": ("Livingstone row", ["Ken Livingstone spoke.", "He said he would not apologise, even if asked."]),
+            "bellamy": ("Bellamy fined after row", ["Craig Bellamy said he will not apologise to his team-mates."]),
         }
     )
-    ranked = [ScoredSentence(i, 1.5, np.zeros(0)) for i in ("ken:00000", "bellamy:00000")]
-    selected = EvidenceSelector(store).sentences(ranked[:1])  # another's story only
+    ranked = [ScoredSentence(i, 1.5, np.zeros(0)) for i in ("ken:00001", "bellamy:00000")]
+    selected = EvidenceSelector(store).sentences(ranked)  # another's story first: "he" is Livingstone there
     question = Question("Will Bellamy apologise?", "Will Bellamy apologise?", shape_of("Will Bellamy apologise?"))
-    decision = _judge(store)._verdict(question, Decision(tuple(selected), True), ranked)  # noqa: SLF001
-    assert decision.verdict is None or decision.evidence[decision.verdict.sentence].article_id == "bellamy"
+    judge = _judge(store)
+    judge.limits = replace(judge.limits, min_verdict_match=0.5)
+    decision = judge._verdict(question, Decision(tuple(selected), True), ranked)  # noqa: SLF001
+    assert decision.verdict is not None and decision.evidence[0].article_id == "bellamy"
