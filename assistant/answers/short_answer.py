@@ -929,28 +929,6 @@ _ASKS_WANTED = re.compile(
 )
 
 
-def place_in_a_table(question: str, sentence: str) -> str | None:
-    """Asked where someone is in a league or a chart ("Where are Wolves in the Championship?"), the place the sentence
-    gives ("17th", "number five"), not a place on a map ("Millwall"); None where it asks otherwise or gives none."""
-    if not _ASKS_PLACE_IN.match(question):
-        return None
-    found = _POSITION.search(sentence)
-    return found.group() if found else None
-
-
-_TABLES = r"league|table|championship|premiership|division|standings|charts?|rankings?|box\s+office|top\s+\w+"
-_ASKS_PLACE_IN = re.compile(
-    rf"^\s*where\s+(?:is|are|was|were|did|does|do|will)\s+.+?\s+(?:in|on|at|top)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-    rf"(?:{_TABLES})\b",
-    re.IGNORECASE,
-)
-_POSITION = re.compile(
-    r"\b(?:(?:number|No\.?)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d+(?:st|nd|rd|th)\b"
-    r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+place\b)",
-    re.IGNORECASE,
-)
-
-
 def respectively(question: str, sentence: str, phrase: str) -> str | None:
     """Of a phrase naming two ("Clive Owen and Sophie Okonedo"), the one paired with what the question names by a
     "respectively" ("…nominated for supporting roles in Closer and Hotel Rwanda respectively" asked of Hotel Rwanda:

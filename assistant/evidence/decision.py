@@ -84,6 +84,7 @@ from assistant.question.standalone import without_carried
 from assistant.question.wanted import (
     asked_claim,
     asked_doing,
+    asks_a_place_in_a_table,
     asks_each,
     asks_how_many,
     asks_score,
@@ -95,6 +96,7 @@ from assistant.question.wanted import (
     gives_a_figure,
     may_be_not_known,
     not_known_yet,
+    place_in_a_table,
     says_no_amount,
     says_no_money,
     says_no_time,
@@ -400,6 +402,15 @@ class Judge:
         person = asked_age(question.text)
         if person is not None:  # "How old is Bernie Ebbers?": the sentence giving his age ("Mr Ebbers, 63, …")
             decision = self._age_first(person, question.text, decision, ranked)
+        if asks_a_place_in_a_table(question.text) and place_in_a_table(question.text, _top_text(decision)) is None:
+            # "Where did The Aviator come?" of its awards: the sentence naming it that gives its place ("…came third")
+            names = question_names(question.text)
+            head = [r for r in ranked[:_NAMING_DEPTH] if r.score >= self.limits.min_relevance]
+
+            def placed(text: str) -> bool:
+                return place_in_a_table(question.text, text) is not None and all(mentions([text], n) for n in names)
+
+            decision = self._first_giving(decision, head, placed)
         if asked_age_at_death(question.text) is not None and not died_aged(_top_text(decision)):
             # "How old was Jim Morrison when he died?": "…the Doors frontman, who died aged 27 in 1971"
             head = [r for r in ranked[:_CLOSE_DEPTH] if r.score >= self.limits.min_relevance]

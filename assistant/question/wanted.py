@@ -263,7 +263,15 @@ def says_no_amount(question: str, sentence: str) -> bool:
         sentence = _MONEY.sub("", sentence)  # "How many levels…?" is not answered by "£20"
     if _ASKS_HOW_MUCH_CHANGED.search(question):
         sentence = _SPELL.sub("", sentence)  # "How much has support fallen?" is not answered by "in the past six years"
+    sentence = _THAN_EXPECTED.sub("", sentence)  # "widened by more than expected" gives no amount
     return not (_NUMBER.search(sentence) or _SOME_AMOUNT.search(sentence))
+
+
+_THAN_EXPECTED = re.compile(
+    r"\b(?:more|less|further|faster|slower|bigger|smaller)\s+than\s+(?:had\s+been\s+|was\s+)?"
+    r"(?:expected|forecast|predicted|anticipated|thought|hoped|feared)\b",
+    re.IGNORECASE,
+)
 
 
 _ASKS_HOW_MUCH_CHANGED = re.compile(
@@ -576,3 +584,36 @@ def sized_thing(question: str) -> tuple[str, ...]:
         return ()
     words = [w for w in re.findall(r"[a-z][\w-]*", asked["thing"].lower()) if w not in ("the", "a", "an")]
     return tuple(words[-2:])
+
+
+def place_in_a_table(question: str, sentence: str) -> str | None:
+    """Asked where someone is in a league or a chart ("Where are Wolves in the Championship?"), the place the sentence
+    gives ("17th", "number five"), not a place on a map ("Millwall"); None where it asks otherwise or gives none."""
+    if _ASKS_PLACE_CAME.match(question):  # "Where did The Aviator come?": "…came third with $7.6m"
+        found = _CAME.search(sentence)
+        return found["place"] if found else None
+    if not _ASKS_PLACE_IN.match(question):
+        return None
+    found = _POSITION.search(sentence)
+    return found.group() if found else None
+
+
+_TABLES = r"league|table|championship|premiership|division|standings|charts?|rankings?|box\s+office|top\s+\w+"
+_ASKS_PLACE_IN = re.compile(
+    rf"^\s*where\s+(?:is|are|was|were|did|does|do|will)\s+.+?\s+(?:in|on|at|top)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_TABLES})\b",
+    re.IGNORECASE,
+)
+_ASKS_PLACE_CAME = re.compile(r"^\s*where\s+(?:did|does|do|will)\s+.+?\s+(?:come|finish|end\s+up|place)\b", re.I)
+_ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th)"
+_CAME = re.compile(rf"\b(?:came|comes|finished|finishes|ended\s+up|placed)\s+(?P<place>(?i:{_ORDINALS}))\b")
+_POSITION = re.compile(
+    r"\b(?:(?:number|No\.?)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d+(?:st|nd|rd|th)\b"
+    r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+place\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_a_place_in_a_table(question: str) -> bool:
+    """Whether the question asks where someone came or stands in a league, a chart or a race."""
+    return bool(_ASKS_PLACE_CAME.match(question) or _ASKS_PLACE_IN.match(question))

@@ -15,7 +15,6 @@ from assistant.answers.short_answer import (
     owned_value,
     past_the_preposition,
     past_the_question,
-    place_in_a_table,
     predecessor,
     quotation_said,
     successor,
@@ -687,26 +686,6 @@ def test_asked_where_or_when_someone_was_born_the_place_or_date_given_with_born(
     question: str, sentence: str, said: str | None
 ) -> None:
     assert born(question, sentence) == said
-
-
-@pytest.mark.parametrize(
-    ("question", "sentence", "place"),
-    [
-        (
-            "Where are Wolves in the Championship?",
-            "Wolves are currently 17th in the Championship and have a home game against Millwall on Tuesday.",
-            "17th",
-        ),
-        (
-            "Where was Hotel Rwanda in the UK chart?",
-            "Hotel Rwanda was a new entry in the chart, at number five.",
-            "number five",
-        ),
-        ("Where are Wolves playing?", "Wolves are 17th and play Millwall at home.", None),  # a place on a map
-    ],
-)
-def test_asked_where_someone_is_in_a_table_the_place_in_it(question: str, sentence: str, place: str | None) -> None:
-    assert place_in_a_table(question, sentence) == place
 
 
 def test_asked_what_it_costs_at_a_place_the_sum_given_there() -> None:

@@ -1202,3 +1202,16 @@ def test_a_verdict_is_said_only_by_a_story_naming_whom_the_question_asks_about()
     judge.limits = replace(judge.limits, min_verdict_match=0.5)
     decision = judge._verdict(question, Decision(tuple(selected), True), ranked)  # noqa: SLF001
     assert decision.verdict is not None and decision.evidence[0].article_id == "bellamy"
+
+
+def test_asked_where_something_came_the_sentence_naming_it_that_gives_its_place_comes_first() -> None:
+    store = FakeStore(
+        {
+            "oscars": ("Oscars", ["The Aviator's other awards came for cinematography and film editing."]),
+            "chart": ("Box office", ["The thriller White Noise was second.", "The Aviator came third with $7.6m."]),
+        }
+    )
+    ranked = [ScoredSentence(i, 1.5 - n / 10, np.zeros(0)) for n, i in enumerate(("oscars:00000", "chart:00001"))]
+    question = Question("Where did The Aviator come?", "Where did The Aviator come?", shape_of("Where did it come?"))
+    decision = _judge(store, k=1).decide(question, ranked, "claim")
+    assert decision.evidence[0].text == "The Aviator came third with $7.6m."  # not its awards, ranked first

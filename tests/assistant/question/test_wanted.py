@@ -20,6 +20,7 @@ from assistant.question.wanted import (
     may_be_not_known,
     money_in,
     not_known_yet,
+    place_in_a_table,
     says_no_amount,
     says_no_money,
     says_no_time,
@@ -318,3 +319,31 @@ def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts:
 )
 def test_a_sentence_saying_no_time_at_all(sentence: str, none: bool) -> None:
     assert says_no_time(sentence) is none
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "place"),
+    [
+        (
+            "Where are Wolves in the Championship?",
+            "Wolves are currently 17th in the Championship and have a home game against Millwall on Tuesday.",
+            "17th",
+        ),
+        (
+            "Where was Hotel Rwanda in the UK chart?",
+            "Hotel Rwanda was a new entry in the chart, at number five.",
+            "number five",
+        ),
+        ("Where are Wolves playing?", "Wolves are 17th and play Millwall at home.", None),  # a place on a map
+        ("Where did The Aviator come?", "Scorsese's biopic The Aviator came third with $7.6m.", "third"),
+        ("Where did the Normans come from?", "The Normans came from Normandy.", None),
+    ],
+)
+def test_asked_where_someone_is_in_a_table_the_place_in_it(question: str, sentence: str, place: str | None) -> None:
+    assert place_in_a_table(question, sentence) == place
+
+
+def test_more_than_expected_is_no_amount() -> None:
+    question = "How big was the US trade deficit in October?"
+    assert says_no_amount(question, "The US trade deficit widened by more than expected in October.")
+    assert not says_no_amount(question, "The trade shortfall was $55.5bn (£29bn).")
