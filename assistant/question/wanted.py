@@ -323,11 +323,24 @@ def figures_of_what_is_counted(question: str, sentence: str) -> list[Found]:
     if counted is None:
         return []
     noun = re.escape(counted.group(1).lower().removesuffix("s"))
-    shape = rf"\b(?P<figure>{_FIGURE})[\s-]+(?:(?!(?:and|or|of|in|to|for)\s)[\w-]+\s+){{0,{_COUNT_REACH}}}{noun}"
+    figure = rf"{_FIGURE}(?:\s+(?:hundred|thousand|million|billion|trillion))?"  # "two billion" whole
+    between = rf"(?:(?!(?:and|or|of|in|to|for|{_NUMBER_WORDS})\s)(?!\d)[\w-]+\s+){{0,{_COUNT_REACH}}}"
+    shapes = (rf"\b(?P<figure>{figure})[\s-]+{between}{noun}", rf"{_OWN_ORDINAL}{between}{noun}")
+    found = sorted(
+        (m for shape in shapes for m in re.finditer(shape, sentence, re.IGNORECASE)), key=lambda m: m.start()
+    )
     return [
-        Found(found["figure"], found.start("figure"), found.end("figure"))
-        for found in re.finditer(shape, sentence, re.IGNORECASE)
+        Found(m["figure"], m.start("figure"), m.end("figure"))
+        for m in found
+        if not re.search(rf"\b{re.escape(m['figure'])}\b", question)  # not "2006" of "…by 2006?"
     ]
+
+
+# "her seventh Grand Slam title" counts hers so far ("her first … since 2003" says when, not how many)
+_OWN_ORDINAL = (
+    r"\b(?:her|his|their|its)\s+(?P<figure>(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|\d+(?:nd|rd|th)))\s+(?!(?:[\w-]+\s+){0,4}since\b)"
+)
 
 
 _A_SHARE = re.compile(r"\b(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?\b|\bhalf\b|\d\s?%|\bper\s?cent\b", re.I)
@@ -355,6 +368,8 @@ def gives_a_figure(question: str, sentence: str, reach: int = 2) -> bool:
     between = rf"(?:(?!(?:and|or|but|in|to|for|with|at|on|by)\s)[\w-]+\s+){{0,{reach}}}"
     if re.search(rf"\b{_FIGURE}[\s-]+{between}{noun}", sentence, re.IGNORECASE):
         return True
+    if re.search(rf"{_OWN_ORDINAL}{between}{noun}", sentence, re.IGNORECASE):
+        return True  # "claimed her seventh Grand Slam title": her count so far
     # what is counted, then its figure in brackets: "…ranked first in the NFL yards allowed (4,530)"
     return bool(re.search(rf"\b{noun}\w*\s+(?:[\w-]+\s+)?\(\s*{_FIGURE}\s*\)", sentence, re.IGNORECASE))
 

@@ -616,6 +616,10 @@ def test_asked_how_many_of_something_the_figure_just_before_it() -> None:
     assert sentence[slice(*the_figure_counted(question, sentence, (start, start + 6)))] == "70"
     offences = "How many firearms offences were there?"
     assert the_figure_counted(offences, sentence, (start, start + 6)) == (start, start + 6)  # the one asked already
+    phones = "It's predicted that by 2006 two billion people will own a mobile phone."
+    start = phones.index("2006")
+    question = "How many people will own a mobile phone by 2006?"
+    assert phones[slice(*the_figure_counted(question, phones, (start, start + 4)))] == "two billion"  # not its year
 
 
 @pytest.mark.parametrize(

@@ -301,6 +301,9 @@ def test_a_figure_counting_what_is_asked_may_stand_a_few_words_before_it() -> No
          True),  # staff are the people a firm employs
         ("How many people have bought software through spam?", "More than a quarter have bought software.", True),
         ("How many shares did Google sell?", "Shares in Google have fallen 6.7% after staff sold.", False),  # stock
+        ("How many Grand Slam titles has Williams won?", "She claimed her seventh Grand Slam title, and her first "
+         "since 2003.", True),  # her count so far
+        ("How many Grand Slam titles has Williams won?", "She won her second Grand Slam title since 2003.", False),
     ],
 )  # fmt: skip
 def test_a_sentence_counting_what_is_asked(question: str, sentence: str, counts: bool) -> None:
