@@ -188,6 +188,8 @@ def verdict_from(
         return None
     particles = {t.lower_ for t in asked if t.dep_ == "prt"}
     for position, doc in enumerate(nlp().pipe(sentences)):
+        if predicate.lemma in _WINNING and _empty_handed(predicate, doc.text):
+            return Verdict("no", position, 1.0, "opposite")  # "…but Shrek 2 … went home empty-handed"
         said = _saying(doc, predicate, units)
         if said is None:
             continue
@@ -232,6 +234,31 @@ def verdict_from(
             verdict, how = _polarity(asked, doc, token, opposite)
             return Verdict(verdict, position, match, how)
     return None
+
+
+# Asked whether someone won something: going home empty-handed says no
+_WINNING = {"win", "get", "receive", "take", "collect", "pick"}
+_EMPTY_HANDED = re.compile(
+    r"\b(?:went|go|goes|going|came|come|comes|left|leave|leaves|walked|walk|walks)\s+(?:home\s+|away\s+)?"
+    r"empty[- ]handed\b",
+    re.IGNORECASE,
+)
+
+
+def _empty_handed(predicate: Predicate, sentence: str) -> bool:
+    """Whether the sentence has the one the question asks of go home empty-handed: its name (the question's subject's
+    last word) in the words just before ("Shrek 2, which had seven nominations, went home empty-handed")."""
+    name = predicate.subject[-1] if predicate.subject else ""
+    found = _EMPTY_HANDED.search(sentence)
+    if found is None or len(name) < _MIN_NAME or name.lower() in ("they", "she", "him", "her", "them"):
+        return False
+    before = sentence[max(0, found.start() - _EMPTY_REACH) : found.start()]
+    clause = re.split(r"\s(?:but|and|while|whereas)\s|;", before)[-1]
+    return re.search(rf"\b{re.escape(name)}\b", clause, re.IGNORECASE) is not None
+
+
+_EMPTY_REACH = 60  # characters before "went home empty-handed" where the one it is said of is named
+_MIN_NAME = 3  # letters of a subject's word that may name it ("Shrek"), not "he"
 
 
 # Asked of all, a sentence saying nearly all (or most) says no

@@ -128,6 +128,10 @@ SAID = [
     ("Did McDonald's scrap its supersized meals because of the film?",
      'McDonald\'s announced it was to scrap its "supersized" meals last year, but denied the move was as a result of '
      "the negative publicity created by Spurlock's film.", "no"),
+    # asked whether it won any, going home empty-handed says no (not of the one that won)
+    ("Did Shrek 2 win any Annies?",
+     "The Incredibles won a total of 10 awards - but Shrek 2, which had seven nominations, went home empty-handed.",
+     "no"),
     # asked of all, nearly all says no
     ("Will RipGuard work on all DVD players?",
      'Macrovision said the new technology will work in "nearly all" current DVD players when applied to the discs.',
@@ -342,3 +346,11 @@ def test_no_thing_done_says_no_however_the_parse_hangs_the_verb_from_the_thing()
     )
     verdict = verdict_from("Has a date been set for the referendum?", [sentence], min_match=0.5)
     assert verdict is not None and verdict.said == "no"
+
+
+def test_going_home_empty_handed_is_said_of_the_one_named_before_it() -> None:
+    sentence = (
+        "The Incredibles won a total of 10 awards - but Shrek 2, which had seven nominations, went home empty-handed."
+    )
+    verdict = verdict_from("Did The Incredibles win any Annies?", [sentence], min_match=0.5)
+    assert verdict is not None and verdict.said == "yes"
