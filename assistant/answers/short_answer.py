@@ -542,7 +542,19 @@ def the_figure_counted(question: str, sentence: str, span: tuple[int, int]) -> t
         return span
     if not _BARE_NUMBER.search(sentence[span[0] : span[1]]):
         return span  # not a figure: a phrase of its own ("minimal")
+    if sentence[span[0] : span[1]].strip() in question:
+        return figures[0].start, figures[0].end  # "2006" of "How many … by 2006?": the question's own
+    counts = re.match(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", sentence[span[1] :])
+
+    def stems(text: str) -> set[str]:
+        return {w[:_STEM_LETTERS] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop_words()}
+
+    if counts is None or stems(counts[1]) & stems(question):
+        return span  # a figure of nothing named after it ("leader with 136,"), or of what is asked ("11 points")
     return figures[0].start, figures[0].end
+
+
+_STEM_LETTERS = 5
 
 
 def the_sum_at_the_named(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:

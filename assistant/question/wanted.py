@@ -320,8 +320,8 @@ def figures_of_what_is_counted(question: str, sentence: str) -> list[Found]:
     firearms offences and 70 gun crime deaths" to "How many gun crime deaths were there?"), in order; empty when the
     question asks no count."""
     counted = _COUNTED_HEAD.search(question) or _COUNTED.search(question)
-    if counted is None:
-        return []
+    if counted is None or counted.group(1).lower() == "times":
+        return []  # "How many times did the Broncos cause turnovers?" counts turnovers, not times
     noun = re.escape(counted.group(1).lower().removesuffix("s"))
     figure = rf"{_FIGURE}(?:\s+(?:hundred|thousand|million|billion|trillion))?"  # "two billion" whole
     between = rf"(?:(?!(?:and|or|of|in|to|for|{_NUMBER_WORDS})\s)(?!\d)[\w-]+\s+){{0,{_COUNT_REACH}}}"

@@ -620,6 +620,21 @@ def test_asked_how_many_of_something_the_figure_just_before_it() -> None:
     start = phones.index("2006")
     question = "How many people will own a mobile phone by 2006?"
     assert phones[slice(*the_figure_counted(question, phones, (start, start + 4)))] == "two billion"  # not its year
+    # the reader's figure stands where it counts nothing named after it, or what the question asks about
+    allen = "Jared Allen was the active career sack leader with 136, along with Kony Ealy, who had 5 sacks."
+    start = allen.index("136")
+    assert the_figure_counted("How many career sacks did Jared Allen have?", allen, (start, start + 3)) == (
+        start,
+        start + 3,
+    )
+    broncos = "The Broncos won 23-16 by scoring 11 points in the final three minutes."
+    start = broncos.index("11")
+    question = "How many points did the Broncos score in the last three minutes?"
+    assert broncos[slice(*the_figure_counted(question, broncos, (start, start + 2)))] == "11"
+    turnovers = "Denver's defense sacked him seven times and forced him into three turnovers."
+    start = turnovers.index("three")
+    question = "How many times did the Broncos cause turnovers?"
+    assert turnovers[slice(*the_figure_counted(question, turnovers, (start, start + 5)))] == "three"  # not "times"
 
 
 @pytest.mark.parametrize(
