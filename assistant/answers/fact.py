@@ -38,6 +38,7 @@ from assistant.answers.short_answer import (
     respectively,
     successor,
     the_figure_counted,
+    the_one_the_preposition_asks,
     the_sum_at_the_named,
     the_thing_wanted,
     then_or_now,
@@ -293,6 +294,7 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         start, end = past_the_question(question, top.text, (start, end))  # not "Ebbers is on trial, accused of…"
         start, end = before_the_question(question, top.text, (start, end))  # not "The Sea Inside has been named…"
         start, end = past_the_preposition(question, top.text, (start, end))  # who: not "with his band's guitarist"
+        start, end = the_one_the_preposition_asks(question, top.text, (start, end))  # "…doubles with Leander Paes"
         start, end = the_figure_counted(question, top.text, (start, end))  # "70" deaths, not 10,500 offences
         start, end = the_sum_at_the_named(question, top.text, (start, end))  # "at Snappy Snaps £9.99"
         start, end = with_its_unit(question, top.text, (start, end))  # "three doors", not "three"

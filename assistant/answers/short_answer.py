@@ -205,6 +205,9 @@ _CHANGE = (
 )
 _BARE = r"(?:[$£€]?\d(?:[\d,.]*\d)?(?:%|bn|m)?|one|two|three|four|five|six|seven|eight|nine|ten)"
 _TO_RANGE = re.compile(rf"(?<![\w.,-])(?P<low>{_BARE})\s+to\s+(?P<high>{_BOUND})", re.I)
+_DAYS_OF = re.compile(  # "from 6 to 9 January": days of a month, a range of dates, not a change
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _CHANGE_BEFORE = re.compile(rf"\b{_CHANGE}\s+(?:\w+\s+)?$", re.I)  # the words before a range's low end
 
 
@@ -418,7 +421,7 @@ def whole_range(sentence: str, span: tuple[int, int], several: bool = False) -> 
         if (
             high[0] <= span[0] < high[1]
             and span[1] <= found.end()
-            and not _CHANGE_BEFORE.search(sentence[: found.start()])
+            and (not _CHANGE_BEFORE.search(sentence[: found.start()]) or _DAYS_OF.search(found.group("high")))
             and _bound_kind(found.group("low")) == _bound_kind(found.group("high").split()[0])
         ):
             return found.start(), span[1]  # the upper bound of "two to 2.5 hours": the range
@@ -544,7 +547,8 @@ def the_figure_counted(question: str, sentence: str, span: tuple[int, int]) -> t
         return span  # not a figure: a phrase of its own ("minimal")
     if sentence[span[0] : span[1]].strip() in question:
         return figures[0].start, figures[0].end  # "2006" of "How many … by 2006?": the question's own
-    counts = re.match(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", sentence[span[1] :])
+    # the words after the reader's figure, in its phrase or after it ("35 years" counts years, "136," nothing)
+    counts = re.match(r"[$£€]?[\d.,]*\d[\w%-]*\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", sentence[span[0] :])
 
     def stems(text: str) -> set[str]:
         return {w[:_STEM_LETTERS] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop_words()}
@@ -573,6 +577,28 @@ def the_sum_at_the_named(question: str, sentence: str, span: tuple[int, int]) ->
 
 
 _ASKS_COST = re.compile(r"\bhow much\b.*\b(?:cost|costs|charge|charges|pay)\b|\bwhat price\b", re.IGNORECASE)
+
+
+def the_one_the_preposition_asks(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Asked who someone does something with (to, for, against…), the question ending on that word, where the
+    reader's phrase runs on over the question's own words to it: the name after it ("Leander Paes" of "…Daniela
+    Hantuchova for the Australian Open doubles, and play in the mixed doubles with Leander Paes"); else the span."""
+    asked = _ENDS_ON.search(question)
+    phrase = sentence[span[0] : span[1]]
+    if asked is None or not _WHO.match(question) or len(phrase.split()) < _LONG_PHRASE:
+        return span
+    found = next(reversed(list(re.finditer(rf"\b{asked['word']}\s+(?P<name>{_NAME_WORDS})", phrase))), None)
+    if found is None:
+        return span
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question) if w.lower() not in stop_words()}
+    before = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", phrase[: found.start()])}
+    if not words & before:
+        return span  # the question's words are not what the phrase runs over
+    return span[0] + found.start("name"), span[0] + found.end("name")
+
+
+_ENDS_ON = re.compile(r"\b(?P<word>with|to|for|against|by|from)\s*\?\s*$", re.IGNORECASE)
+_LONG_PHRASE = 6  # words of a reader's phrase that may run on past its answer
 
 
 def with_its_unit(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -208,12 +208,29 @@ def _elliptical(question: str) -> bool:
 
 def _substitute(question: str, previous_question: str) -> str:
     """'What about Macron?' after 'What did Starmer promise?' → 'What did Macron promise?'; else carry context."""
-    named = [e for e in nlp()(question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
-    previous = [e for e in nlp()(previous_question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
-    if named and previous and re.match(r"^\s*(and\s+)?(what|how) about\b", question, re.IGNORECASE):
-        first = previous[0]
-        return previous_question[: first.start_char] + named[0].text + previous_question[first.end_char :]
+    named = [e.text for e in nlp()(question).ents if e.label_ not in ("CARDINAL", "ORDINAL")]
+    named = named or _CAPITALISED.findall(question)  # "And HD DVD?": a name the recogniser misses
+    previous = [(e.start_char, e.end_char) for e in nlp()(previous_question).ents if e.label_ not in _NUMBERS]
+    previous = previous or [_chunk_of(previous_question, m.span()) for m in _CAPITALISED.finditer(previous_question)]
+    if named and previous and _ASKS_ABOUT.match(question):
+        start, end = previous[0]
+        return previous_question[:start] + named[0] + previous_question[end:]
     return _carry_context(question, previous_question)
+
+
+def _chunk_of(question: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The noun phrase a capitalised word is part of, its article aside ("Blu ray disc" of "a Blu ray disc")."""
+    for chunk in nlp()(question).noun_chunks:
+        if chunk.start_char <= span[0] < chunk.end_char:
+            words = [t for t in chunk if t.dep_ != "det"]
+            return words[0].idx, words[-1].idx + len(words[-1])
+    return span
+
+
+_NUMBERS = ("CARDINAL", "ORDINAL")
+# "What about Macron?", "And HD DVD?": the same question of another name
+_ASKS_ABOUT = re.compile(r"^\s*(?i:and\s+)(?:(?:the|a|an)\s+)?(?=[A-Z])|^\s*(?i:(?:and\s+)?(?:what|how)\s+about)\b")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 _CARRIED = re.compile(r"\s\([^()]*\)$")

@@ -19,6 +19,7 @@ from assistant.answers.short_answer import (
     quotation_said,
     successor,
     the_figure_counted,
+    the_one_the_preposition_asks,
     the_sum_at_the_named,
     then_or_now,
     things_included,
@@ -631,6 +632,10 @@ def test_asked_how_many_of_something_the_figure_just_before_it() -> None:
     start = broncos.index("11")
     question = "How many points did the Broncos score in the last three minutes?"
     assert broncos[slice(*the_figure_counted(question, broncos, (start, start + 2)))] == "11"
+    jailed = "In January 25 people who took part in a sham marriage network were jailed for a total of 35 years."
+    start = jailed.index("35")
+    question = "How many people from the sham marriage network were jailed?"
+    assert jailed[slice(*the_figure_counted(question, jailed, (start, start + 8)))] == "25"  # years are no people
     turnovers = "Denver's defense sacked him seven times and forced him into three turnovers."
     start = turnovers.index("three")
     question = "How many times did the Broncos cause turnovers?"
@@ -714,3 +719,27 @@ def test_asked_what_it_costs_at_a_place_the_sum_given_there() -> None:
     assert sentence[slice(*the_sum_at_the_named(question, sentence, (start, start + 5)))] == "£9.99"
     at_jessops = "How much would the same image cost at Jessops?"
     assert sentence[slice(*the_sum_at_the_named(at_jessops, sentence, (start, start + 5)))] == "£2.50"
+
+
+def test_asked_who_someone_does_something_with_the_name_after_that_word() -> None:
+    sentence = (
+        "She will then link up with Daniela Hantuchova for the Australian Open doubles, and play in the mixed "
+        "doubles with Leander Paes."
+    )
+    start = sentence.index("Daniela")
+    span = (start, len(sentence) - 1)
+    question = "Who will she play mixed doubles with?"
+    assert sentence[slice(*the_one_the_preposition_asks(question, sentence, span))] == "Leander Paes"
+    assert the_one_the_preposition_asks("Who will she link up with?", sentence, (start, start + 17)) == (
+        start,
+        start + 17,
+    )  # a short phrase stands
+
+
+def test_a_date_range_from_one_day_to_another_is_whole() -> None:
+    sentence = "CES runs officially from 6 to 9 January."
+    start = sentence.index("9 January")
+    assert sentence[slice(*whole_range(sentence, (start, start + 9)))] == "6 to 9 January"
+    rose = "Prices rose from 5 to 7 dollars."
+    start = rose.index("7")
+    assert whole_range(rose, (start, start + 9)) == (start, start + 9)  # a change, not a range

@@ -31,6 +31,11 @@ NATO_TURN = ("Who is the NATO chief?", "Mark Rutte [1]\n\nNATO chief Mark Rutte 
             [("What did Keir Starmer call the commitment?", "unbreakable pledge [1]\n\n…")],
             "What did Macron call the commitment?",
         ),
+        (  # "And X?": the same question of another name
+            "And the Tories?",
+            [("What did Labour promise on tax?", "no rise [1]\n\n…")],
+            "What did Tories promise on tax?",
+        ),
         ("What did he say about Russia?", [], "What did he say about Russia?"),
         ("What did they say?", [KREMLIN_TURN], "What did Kremlin say?"),  # they: an organisation
         (
