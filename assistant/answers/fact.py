@@ -16,7 +16,6 @@ from assistant.answers.role import (
     done_by,
     done_to,
     first_filling,
-    maker_of,
     named_the_other_way,
     names_no_one,
     role_filler,
@@ -29,6 +28,7 @@ from assistant.answers.short_answer import (
     by_how_much,
     choice_made,
     extract_short_answer,
+    how_much_more,
     level_reached,
     owned_value,
     past_the_preposition,
@@ -66,7 +66,7 @@ from assistant.question.nationality import asked_nationality, nationality_in
 from assistant.question.places import from_a_place
 from assistant.question.post import asked_post, holder_in, holder_unnamed, named_first, unnamed_in
 from assistant.question.read import Question
-from assistant.question.role import answered_before, asked_role, may_say_the_verb
+from assistant.question.role import answered_before, asked_role, maker_of, may_say_the_verb
 from assistant.question.wanted import (
     asks_each,
     asks_score,
@@ -238,6 +238,8 @@ def short_answer(question: str, top: Evidence, min_reading: float, lead: str = "
         return listed  # "What were the most requested search terms?" of "…search terms of 2004 included games, …"
     if (level := level_reached(question, top.text)) is not None:
         return level  # "What are rates expected to rise to?": "2.25%", not "a quarter" of a percentage point
+    if (more := how_much_more(question, top.text)) is not None:
+        return more  # "How much more is WMC worth?": "up to 30%", not the bid's "$5.8bn"
     if (place := place_in_a_table(question, top.text)) is not None:
         return place  # "Where are Wolves in the Championship?": "17th", not "Millwall"
     if (speed := speed_in(question, top.text)) is not None and says_no_amount(question, read):

@@ -90,48 +90,6 @@ def done_to(question: str, sentence: str, span: tuple[int, int]) -> str | None:
     return done.text if named or before or short else None
 
 
-def maker_of(question: str, sentence: str) -> str | None:
-    """Asked who made (directed, wrote…) something the question names, the one the sentence gives it to by a
-    possessive: "Martin Bashir" of "…the airing of Martin Bashir's film Living with Michael Jackson" to "Who made the
-    documentary Living with Michael Jackson?"; None when the question asks no maker or the sentence has none."""
-    role = asked_role(question)
-    if role is None or not role.subject or role.verb not in _MAKING:
-        return None
-    doc = parsed(sentence)
-    title = _title_named(question, doc)
-    if title is None:
-        return None
-    # the possessive on the title itself ("Clint Eastwood's Million Dollar Baby") or on the noun before it
-    heads = [title.root, title.root.head, *(t for t in title if t.dep_ == "appos")]
-    before = doc[title.start - 1] if title.start > 0 else None
-    if before is not None and before.pos_ == "NOUN":
-        heads.append(before)
-    for head in heads:
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if owner is not None:
-            words = [t for t in owner.subtree if t.dep_ != "case"]
-            return sentence[words[0].idx : words[-1].idx + len(words[-1])]
-    return None
-
-
-_MAKING = {"make", "direct", "write", "produce", "create", "film", "shoot", "compose", "design", "pen", "develop"}
-
-
-def _title_named(question: str, doc: Doc) -> Span | None:
-    """The longest run of the question's capitalised words (after its first) the sentence also has, two words at
-    least: the title the question names ("Living with Michael Jackson")."""
-    words = question.rstrip("?").split()[1:]
-    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1)]
-    for run in sorted(runs, key=len, reverse=True):
-        if not run[:1].isupper() or not run.split()[-1][:1].isupper():
-            continue
-        at = doc.text.find(run)
-        span = doc.char_span(at, at + len(run)) if at >= 0 else None
-        if span is not None:
-            return span
-    return None
-
-
 _ASKS_WHO = re.compile(r"^\s*(?i:who)\b")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+$")
 

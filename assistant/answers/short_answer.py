@@ -967,6 +967,27 @@ _ASKS_WANTED = re.compile(
 )
 
 
+def how_much_more(question: str, sentence: str) -> str | None:
+    """Asked how much more (less, higher…) something is, the difference the sentence gives before that word ("up to
+    30%" of "…it is worth up to 30% more than a hostile 7.4bn Australian dollar bid"), not the amount compared
+    with; None where it asks otherwise or gives none."""
+    asked = _ASKS_HOW_MUCH_MORE.match(question)
+    if asked is None:
+        return None
+    found = re.search(rf"(?P<by>{_DIFFERENCE})\s+{asked['word'].lower()}\b", sentence, re.IGNORECASE)
+    return found["by"] if found else None
+
+
+_ASKS_HOW_MUCH_MORE = re.compile(
+    r"^\s*how\s+much\s+(?P<word>more|less|higher|lower|bigger|smaller|cheaper|dearer|faster|slower)\b", re.I
+)
+_DIFFERENCE = (
+    r"(?:(?:up to|about|around|nearly|almost|some|roughly|at least|more than)\s+)?"
+    r"(?:[$£€]\s?\d[\d.,]*(?:\s?(?:bn|m|billion|million))?|\d[\d.,]*\s?(?:%|per\s?cent|percent|times)"
+    r"|(?:twice|three times|four times|half))"
+)
+
+
 def respectively(question: str, sentence: str, phrase: str) -> str | None:
     """Of a phrase naming two ("Clive Owen and Sophie Okonedo"), the one paired with what the question names by a
     "respectively" ("…nominated for supporting roles in Closer and Hotel Rwanda respectively" asked of Hotel Rwanda:

@@ -73,6 +73,7 @@ from assistant.question.role import (
     done_by_the_named,
     in_the_verbs_clause,
     is_subject,
+    maker_of,
     may_say_the_verb,
     names_one,
     names_someone,
@@ -482,10 +483,12 @@ class Judge:
         if unknown is not None:  # "Which taxes would the Tories cut?" of "the specific taxes … have not been announced"
             related = (unknown, *(e for e in decision.evidence if e.sentence_id != unknown.sentence_id))
             return replace(decision, answerable=False, why="not_known", related=related)
-        if _answers_with_the_one_asked(question.text, decision.evidence[0]):
-            # "Who replaced Cathy Jamieson as justice minister?" of "…Justice Minister Cathy Jamieson has decided…"
-            return replace(decision, answerable=False, why="not_answered", related=decision.evidence)
         top = decision.evidence[0].text
+        made = any(maker_of(question.text, e.text) for e in decision.evidence)
+        if _answers_with_the_one_asked(question.text, decision.evidence[0]) and not made:
+            # "Who replaced Cathy Jamieson as justice minister?" of "…Justice Minister Cathy Jamieson has decided…";
+            # not "Who directed Vera Drake?" of "Mike Leigh's film Vera Drake…", which gives its maker
+            return replace(decision, answerable=False, why="not_answered", related=decision.evidence)
         if says_no_amount(question.text, top) or says_no_money(question.text, top):  # "How much did she pay?" of no
             return replace(decision, answerable=False, why="no_amount", related=decision.evidence)  # figure, no sum
         if person is not None and (

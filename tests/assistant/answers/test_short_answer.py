@@ -11,6 +11,7 @@ from assistant.answers.short_answer import (
     by_how_much,
     choice_made,
     extract_short_answer,
+    how_much_more,
     level_reached,
     owned_value,
     past_the_preposition,
@@ -743,3 +744,9 @@ def test_a_date_range_from_one_day_to_another_is_whole() -> None:
     rose = "Prices rose from 5 to 7 dollars."
     start = rose.index("7")
     assert whole_range(rose, (start, start + 9)) == (start, start + 9)  # a change, not a range
+
+
+def test_asked_how_much_more_the_difference_not_the_amount_compared_with() -> None:
+    sentence = "WMC has said it is worth up to 30% more than a hostile 7.4bn Australian dollar ($5.8bn) bid."
+    assert how_much_more("How much more does WMC say it is worth?", sentence) == "up to 30%"
+    assert how_much_more("How much is WMC worth?", sentence) is None

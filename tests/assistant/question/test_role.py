@@ -9,6 +9,7 @@ from assistant.question.role import (
     answered_before,
     asked_role,
     in_the_verbs_clause,
+    maker_of,
     names_someone,
     says_it_in_any_words,
 )
@@ -90,3 +91,11 @@ def test_who_did_it_is_the_one_named_before_where_the_sentence_opening_unnamed_d
     at = sentence.index("Shannon Noll")
     found = answered_before(question, sentence, before, (at, at + len("Shannon Noll")))  # the reader's name
     assert (found.text if found else None) == named
+
+
+def test_the_maker_a_sentence_gives_a_work_by_a_possessive() -> None:
+    question = "Who directed Vera Drake?"
+    assert maker_of(question, "Mike Leigh's Vera Drake is among the nominees for best British film.") == "Mike Leigh"
+    bashir = "It aired after Martin Bashir's film Living with Michael Jackson."
+    assert maker_of("Who made the documentary Living with Michael Jackson?", bashir) == "Martin Bashir"
+    assert maker_of("Who played Vera Drake?", "Mike Leigh's Vera Drake is among the nominees.") is None  # no making
