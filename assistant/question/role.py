@@ -118,14 +118,25 @@ def object_of_the_named(question: str, sentence: str) -> tuple[Found, int] | Non
         if done is None or doer.lower_ not in doers:
             continue
         named = next((c for c in done.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        words = list((named or done).subtree)
-        comma = next((t.i for t in words if t.text == "," and t.i > done.i), None)
+        head = named or done
+        # the thing, up to a comma and without what is said of where, when or how ("…Switching with the goal to…")
+        said = {t.i for c in head.subtree if c.dep_ == "prep" and c.lower_ != "of" and c.i > head.i for t in c.subtree}
+        words = [t for t in head.subtree if t.i not in said]
+        comma = next((t.i for t in words if t.text == "," and t.i > head.i), None)
         words = [t for t in words if comma is None or t.i < comma]
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        return Found(sentence[start:end], start, end), (named or done).idx
+        if len(_content(sentence[start:end]) & _content(question)) > 1:
+            return None  # the question names the thing itself ("propose payments of benefits to be made on?")
+        return Found(sentence[start:end], start, end), head.idx
     return None
 
 
+def _content(text: str) -> set[str]:
+    """The words of four letters or more that say something, by their first five letters."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = frozenset({"that", "this", "with", "from", "have", "will", "what", "which", "their", "there"})
 _ASKS_DONE_TO = re.compile(
     r"^\s*(?i:which|what)(?:\s+\w+)?\s+(?i:did|does|do|has|have|had|will|would)\s+"
     r"(?!(?i:it|he|she|they|you|we|i)\b)[A-Z]"

@@ -333,6 +333,7 @@ def figures_of_what_is_counted(question: str, sentence: str) -> list[Found]:
         Found(m["figure"], m.start("figure"), m.end("figure"))
         for m in found
         if not re.search(rf"\b{re.escape(m['figure'])}\b", question)  # not "2006" of "…by 2006?"
+        and m["figure"].lower() != "one"  # "one judge from each of the 28 member states" counts each's
     ]
 
 

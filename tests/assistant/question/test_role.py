@@ -8,6 +8,7 @@ from assistant.question.role import (
     Role,
     answered_before,
     asked_role,
+    done_by_the_named,
     in_the_verbs_clause,
     maker_of,
     names_someone,
@@ -99,3 +100,14 @@ def test_the_maker_a_sentence_gives_a_work_by_a_possessive() -> None:
     bashir = "It aired after Martin Bashir's film Living with Michael Jackson."
     assert maker_of("Who made the documentary Living with Michael Jackson?", bashir) == "Martin Bashir"
     assert maker_of("Who played Vera Drake?", "Mike Leigh's Vera Drake is among the nominees.") is None  # no making
+
+
+def test_what_the_one_named_did_it_to_is_the_thing_without_where_or_when() -> None:
+    baran = (
+        "Paul Baran developed the concept Distributed Adaptive Message Block Switching with the goal to provide a "
+        "fault-tolerant network."
+    )
+    found = done_by_the_named("What did Paul Baran develop?", baran)
+    assert found is not None and found.text == "the concept Distributed Adaptive Message Block Switching"
+    proposed = "Alec Shelbrooke proposed the payments of benefits and tax credits on a Welfare Cash Card."
+    assert done_by_the_named("What did Alec Shelbrooke propose payments of benefits to be made on?", proposed) is None

@@ -15,6 +15,7 @@ from assistant.question.wanted import (
     claims,
     counts_what_is_asked,
     each_in,
+    figures_of_what_is_counted,
     gives_a_date,
     gives_a_figure,
     may_be_not_known,
@@ -344,6 +345,11 @@ def test_a_sentence_saying_no_time_at_all(sentence: str, none: bool) -> None:
 )
 def test_asked_where_someone_is_in_a_table_the_place_in_it(question: str, sentence: str, place: str | None) -> None:
     assert place_in_a_table(question, sentence) == place
+
+
+def test_one_of_each_is_no_count_of_all() -> None:
+    sentence = "The Court of Justice has one judge from each of the 28 member states."
+    assert figures_of_what_is_counted("How many total judges are there in the EU?", sentence) == []
 
 
 def test_more_than_expected_is_no_amount() -> None:
