@@ -558,7 +558,7 @@ def the_figure_counted(question: str, sentence: str, span: tuple[int, int]) -> t
     return figures[0].start, figures[0].end
 
 
-_STEM_LETTERS = 5
+_STEM_LETTERS = 5  # letters that say a word in any of its forms ("peopl" of "people")
 
 
 def the_sum_at_the_named(question: str, sentence: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -955,7 +955,7 @@ def the_thing_wanted(question: str, sentence: str, span: tuple[int, int]) -> tup
     thing = phrase.root.head
     if thing.dep_ != "dobj" or thing.head.lemma_.lower() not in _WANTING or thing.i < phrase.end:
         return span
-    first = min(t.i for t in thing.lefts) if any(True for _ in thing.lefts) else thing.i
+    first = min((t.i for t in thing.lefts), default=thing.i)
     return min(span[0], doc[first].idx), max(span[1], thing.idx + len(thing.text))
 
 
