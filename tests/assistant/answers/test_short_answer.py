@@ -611,36 +611,30 @@ def test_asked_what_it_is_now_or_was_before_the_figure_a_change_goes_to_or_from(
     assert raised[slice(*then_or_now("What was it before?", raised, (start, len(raised) - 1)))] == "40%"
 
 
+def _cut(rule, question: str, sentence: str, read: str) -> str:  # noqa: ANN001 - a span rule of short_answer
+    """What ``rule`` makes of the reader's phrase ``read`` (its first place in ``sentence``)."""
+    start = sentence.index(read)
+    return sentence[slice(*rule(question, sentence, (start, start + len(read))))]
+
+
 def test_asked_how_many_of_something_the_figure_just_before_it() -> None:
-    sentence = "There were more than 10,500 firearms offences and 70 gun crime deaths in England and Wales."
-    start = sentence.index("10,500")
-    question = "How many gun crime deaths were there in England and Wales?"
-    assert sentence[slice(*the_figure_counted(question, sentence, (start, start + 6)))] == "70"
-    offences = "How many firearms offences were there?"
-    assert the_figure_counted(offences, sentence, (start, start + 6)) == (start, start + 6)  # the one asked already
+    crime = "There were more than 10,500 firearms offences and 70 gun crime deaths in England and Wales."
+    assert _cut(the_figure_counted, "How many gun crime deaths were there?", crime, "10,500") == "70"
+    assert _cut(the_figure_counted, "How many firearms offences were there?", crime, "10,500") == "10,500"
     phones = "It's predicted that by 2006 two billion people will own a mobile phone."
-    start = phones.index("2006")
     question = "How many people will own a mobile phone by 2006?"
-    assert phones[slice(*the_figure_counted(question, phones, (start, start + 4)))] == "two billion"  # not its year
+    assert _cut(the_figure_counted, question, phones, "2006") == "two billion"  # not the question's own year
     # the reader's figure stands where it counts nothing named after it, or what the question asks about
     allen = "Jared Allen was the active career sack leader with 136, along with Kony Ealy, who had 5 sacks."
-    start = allen.index("136")
-    assert the_figure_counted("How many career sacks did Jared Allen have?", allen, (start, start + 3)) == (
-        start,
-        start + 3,
-    )
+    assert _cut(the_figure_counted, "How many career sacks did Jared Allen have?", allen, "136") == "136"
     broncos = "The Broncos won 23-16 by scoring 11 points in the final three minutes."
-    start = broncos.index("11")
     question = "How many points did the Broncos score in the last three minutes?"
-    assert broncos[slice(*the_figure_counted(question, broncos, (start, start + 2)))] == "11"
+    assert _cut(the_figure_counted, question, broncos, "11") == "11"
     jailed = "In January 25 people who took part in a sham marriage network were jailed for a total of 35 years."
-    start = jailed.index("35")
     question = "How many people from the sham marriage network were jailed?"
-    assert jailed[slice(*the_figure_counted(question, jailed, (start, start + 8)))] == "25"  # years are no people
+    assert _cut(the_figure_counted, question, jailed, "35 years") == "25"  # years are no people
     turnovers = "Denver's defense sacked him seven times and forced him into three turnovers."
-    start = turnovers.index("three")
-    question = "How many times did the Broncos cause turnovers?"
-    assert turnovers[slice(*the_figure_counted(question, turnovers, (start, start + 5)))] == "three"  # not "times"
+    assert _cut(the_figure_counted, "How many times did the Broncos cause turnovers?", turnovers, "three") == "three"
 
 
 @pytest.mark.parametrize(
