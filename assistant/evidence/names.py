@@ -134,7 +134,7 @@ def _lists(doc: Doc) -> Iterator[list[Token]]:
 
 
 def _owned(doc: Doc, text: str, first: int) -> str:
-    """The name without a possessive ending where it owns the word after ("Moody's downgrade" is Moody's), with it
+    """The name without its possessive ending where it owns the word after ("Moody" of "Moody's downgrade"), with it
     where it owns nothing ("Standard & Poor's, Moody's and Fitch" are the agencies' names)."""
     if not _POSSESSIVE.search(text):
         return text
