@@ -89,7 +89,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     the best has it the other way round ("Santoro … beat Johansson" to "Who beat Santoro?"), the first of the next
     candidates saying who did it, else no name bolded."""
     evidence = list(decision.evidence)
-    holder = _holder_named_before(question.text, evidence, context) or _named_after(question.text, evidence, context)
+    holder = _holder_named_before(question.text, evidence) or _named_after(question.text, evidence)
     if holder is not None:  # "Martin O'Neill hopes to block… The Celtic manager does not view…": O'Neill, cited first;
         # "…has prompted a Labour donor to say… Duncan Bannatyne also attacked…": Bannatyne
         found, name = holder
@@ -106,9 +106,7 @@ def answer(question: Question, decision: Decision, ranked: Sequence[ScoredSenten
     return fact_from(question.text, evidence, context.limits.min_reading)
 
 
-def _holder_named_before(
-    question: str, evidence: Sequence[Evidence], context: AnswerContext
-) -> tuple[Evidence, str] | None:
+def _holder_named_before(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, str] | None:
     """Asked who holds a post, where the best sentence opens with the post and no name ("The Celtic manager does not
     view…") and the sentence before opens with a person ("Martin O'Neill hopes to block…"): that sentence and the
     name, as a reader takes it; None otherwise."""
@@ -117,11 +115,10 @@ def _holder_named_before(
     if post is None or top is None or not top.before or not holder_unnamed(post, top.text):
         return None
     named = named_first(top.before)
-    before = next((e for e in context.selector.of_article(top.article) if e.text == top.before), None)
-    return (before, named.text) if named is not None and before is not None else None
+    return (top.passage()[0], named.text) if named is not None else None  # the sentence before, read with it
 
 
-def _named_after(question: str, evidence: Sequence[Evidence], context: AnswerContext) -> tuple[Evidence, str] | None:
+def _named_after(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, str] | None:
     """Asked who "the Labour donor…" is, where the best sentence speaks of "a Labour donor" without naming them and
     the next opens with a person ("Duncan Bannatyne also attacked…"): that sentence and the name, as news goes on to
     name whom its lead describes; None otherwise."""
@@ -137,8 +134,7 @@ def _named_after(question: str, evidence: Sequence[Evidence], context: AnswerCon
         and not re.match(rf"{re.escape(' '.join(phrase))},?\s+[A-Z]", top.text[found.start("what") :])  # named
     ]
     named = named_first(top.after) if described else None
-    after = next((e for e in context.selector.of_article(top.article) if e.text == top.after), None)
-    return (after, named.text) if named is not None and after is not None else None
+    return (top.passage()[-1], named.text) if named is not None else None  # the sentence after, read with it
 
 
 def _word_runs(words: str) -> list[list[str]]:
