@@ -552,11 +552,15 @@ _COMPARATIVES = {
 }
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a complement says something in ("was" of "I was pleased"); any other word itself."""
+    return token.head if token.dep_ in ("acomp", "attr") else token
+
+
 def _governors(token: Token) -> list[Token]:
     """The verbs a clause is said under, nearest first: "mean" of "did not mean that the firms were admitting…"."""
     heads = []
-    if token.dep_ in ("acomp", "attr"):  # "pleased" of "I can't say I was overly pleased": its clause's verb
-        token = token.head
+    token = _clause_verb(token)  # "pleased" of "I can't say I was overly pleased": "was"
     while token.dep_ in ("ccomp", "xcomp") and token.head is not token and len(heads) < 2:
         token = token.head
         heads.append(token)
@@ -605,7 +609,7 @@ def _unsaid(token: Token) -> bool:
 def _of_oneself(head: Token, token: Token) -> bool:
     """Whether a speaker says it of themselves ("I can't say I was overly pleased"): not saying so is saying no."""
     speaker = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
-    clause = token.head if token.dep_ in ("acomp", "attr") else token
+    clause = _clause_verb(token)
     return bool(speaker & {"i", "we"}) and speaker == {c.lower_ for c in clause.children if c.dep_ == "nsubj"}
 
 
@@ -626,8 +630,7 @@ def _denied(token: Token) -> bool:
     that he knew"), or only what a claim says ("the claim that Lord Falconer had drafted the answer were the result
     of a mis transcription", "refused to give succour to suggestions it was preparing for strikes"): contested or
     reported, neither yes nor no."""
-    if token.dep_ in ("attr", "acomp"):  # "denied suggestions there will be a Budget giveaway": its clause's verb
-        token = token.head
+    token = _clause_verb(token)  # "giveaway" of "denied suggestions there will be a Budget giveaway": "be"
     if token.dep_ == "acl" and token.head.lemma_.lower() in _CLAIMS and any(c.lower_ == "that" for c in token.children):
         return True
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
