@@ -23,7 +23,7 @@ from assistant.answers.context import AnswerContext, AnswerLimits
 from assistant.evidence.decision import Decision
 from assistant.evidence.names import Named
 from assistant.evidence.reader import Reading
-from assistant.evidence.select import EvidenceSelector
+from assistant.evidence.select import Evidence, EvidenceSelector
 from assistant.question.read import Question
 from assistant.question.shape import shape_of
 from assistant.retrieval.fusion import ScoredSentence
@@ -448,6 +448,16 @@ def test_asked_who_did_it_to_someone_a_sentence_where_they_did_it_bolds_no_one(c
     assert read.short_answer == "Andy Roddick"
 
 
+def _in_story(
+    title: str, story: list[str], index: int, read: tuple[int, int] | None = None
+) -> tuple[AnswerContext, Evidence]:
+    """A store of one story, its answer context, and its ``index``th sentence as evidence (read at ``read``, given)."""
+    store = FakeStore({"s": (title, story)})
+    top = EvidenceSelector(store).sentences([ScoredSentence(f"s:{index:05d}", 2.0, np.zeros(0))])[0]
+    top = replace(top, reading=Reading(3.0, *read)) if read is not None else top
+    return AnswerContext(store, EvidenceSelector(store), AnswerLimits()), top
+
+
 def test_asked_which_thing_the_one_named_did_it_to_the_short_answer_is_that_thing(context: AnswerContext) -> None:
     text = (
         "The low-budget horror film Boogeyman has knocked Robert de Niro thriller Hide and Seek from the top spot at "
@@ -486,9 +496,7 @@ def test_asked_who_holds_a_post_a_sentence_naming_only_the_post_takes_the_name_o
         "Martin O'Neill hopes to block Stilian Petrov's call-up by Bulgaria during Celtic's busy festive programme.",
         "The Celtic manager does not view the friendly against Valenciana on 28 December as important.",
     ]
-    store = FakeStore({"c": ("Celtic unhappy over Bulgaria date", story)})
-    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
-    top = EvidenceSelector(store).sentences([ScoredSentence("c:00001", 2.0, np.zeros(0))])[0]
+    context, top = _in_story("Celtic unhappy over Bulgaria date", story, 1)
     answer = fact.answer(_question("Who is Celtic's manager?"), Decision((top,), True), [], context)
     assert answer.short_answer == "Martin O'Neill"
     assert [c.sentence for c in answer.citations] == story  # the sentence naming him first
@@ -501,10 +509,8 @@ def test_asked_who_beat_someone_a_defeat_by_a_name_gives_the_winner() -> None:
         "Venus Williams suffered a first-round defeat for the first time in four years at the Dubai Championships.",
         "Williams though blamed her defeat by Farina Elia on injuries.",
     ]
-    store = FakeStore({"v": ("Venus stunned by Farina Elia", story)})
-    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
-    lead = EvidenceSelector(store).sentences([ScoredSentence("v:00000", 2.0, np.zeros(0))])[0]
-    top = replace(lead, reading=Reading(3.0, story[0].index("the Dubai"), len(story[0]) - 1))  # a place read
+    read = (story[0].index("the Dubai"), len(story[0]) - 1)  # a place read
+    context, top = _in_story("Venus stunned by Farina Elia", story, 0, read)
     answer = fact.answer(_question("Who beat Venus Williams in Dubai?"), Decision((top,), True), [], context)
     assert answer.short_answer == "Farina Elia"
     assert answer.citations[0].sentence == story[1]
@@ -545,10 +551,8 @@ def test_asked_who_the_one_a_sentence_describes_is_the_name_the_next_sentence_op
         "certainly refuse to give more funds.",
         "Duncan Bannatyne also attacked the government over Iraq.",
     ]
-    store = FakeStore({"d": ("Donor attacks Blair Brown 'feud'", story)})
-    context = AnswerContext(store, EvidenceSelector(store), AnswerLimits())
-    lead = EvidenceSelector(store).sentences([ScoredSentence("d:00000", 2.0, np.zeros(0))])[0]
-    top = replace(lead, reading=Reading(3.0, story[0].index("Gordon"), story[0].index(" has")))
+    read = (story[0].index("Gordon"), story[0].index(" has"))
+    context, top = _in_story("Donor attacks Blair Brown 'feud'", story, 0, read)
     answer = fact.answer(_question("Who is the Labour donor attacking the feud?"), Decision((top,), True), [], context)
     assert answer.short_answer == "Duncan Bannatyne"
     assert [c.sentence for c in answer.citations] == story[::-1]
